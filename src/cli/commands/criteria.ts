@@ -1,0 +1,251 @@
+/** `parindex criteria list | check | show | schema`. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { Command } from 'commander';
+import { criteriaJsonSchema, CRITERIA_SCHEMA_PATH } from '../../criteria/json-schema.js';
+import { describeRule } from '../../criteria/describe.js';
+import { listCriteriaFiles, loadCriteriaFile, resolveCriteriaRef, type LoadedCriteria } from '../../criteria/load.js';
+import { isItem, type Node } from '../../criteria/schema.js';
+import { textIn } from '../../criteria/tree.js';
+import { RunError } from '../../findings/errors.js';
+import { countFindings, type Finding } from '../../findings/finding.js';
+import { num } from '../../messages/types.js';
+import { findingToJson, renderCounts, renderFindingsText } from '../../report/findings-text.js';
+import { writeFileAtomic } from '../../core/fs.js';
+import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import type { Register } from '../program.js';
+
+export const registerCriteriaCommands: Register = (program, run) => {
+  const criteria = program.command('criteria').description('Bộ tiêu chí: liệt kê, kiểm tra, xem / criteria sets: list, check, show');
+
+  criteria
+    .command('list')
+    .description('liệt kê các bộ tiêu chí có sẵn / list the bundled criteria sets')
+    .option('--dir <folder>', 'thư mục bộ tiêu chí khác / another criteria folder')
+    .action(async function (this: Command) {
+      await run(this, (ctx) => {
+        const opts = this.opts<{ dir?: string }>();
+        const rows = listCriteriaFiles(opts.dir).map((f) => summarise(loadCriteriaFile(f.path, displayPath(f.path, opts.dir)), `${f.id}@${f.version}`));
+        if (ctx.json) {
+          ctx.out(JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, command: 'criteria list', sets: rows }, null, 2));
+          return 0;
+        }
+        const c = ctx.color;
+        for (const r of rows) {
+          ctx.out(`${c.bold(r.ref)}${r.illustrative ? c.yellow(ctx.lang === 'vi' ? '  [minh hoạ]' : '  [illustrative]') : ''}`);
+          if (r.title) ctx.out(`  ${ctx.lang === 'en' ? (r.title.en ?? r.title.vi) : r.title.vi}`);
+          if (r.decision) ctx.out(`  ${ctx.lang === 'vi' ? 'Văn bản' : 'Decision'}: ${r.decision}`);
+          if (r.total !== undefined)
+            ctx.out(
+              ctx.lang === 'vi'
+                ? `  Loại cơ quan: ${r.agencyKinds.join(', ')} · tổng ${num(r.total, 'vi')} điểm · ${r.fields} lĩnh vực, ${r.items} tiêu chí thành phần · ${r.confirmed}/${r.items} đã xác nhận nguồn`
+                : `  Agency kinds: ${r.agencyKinds.join(', ')} · total ${r.total} points · ${r.fields} fields, ${r.items} items · ${r.confirmed}/${r.items} confirmed by a source`,
+            );
+          if (r.errors > 0) ctx.out(c.red(`  ${renderCounts({ error: r.errors, warning: r.warnings, info: 0 }, ctx.lang)}`));
+        }
+        return 0;
+      });
+    });
+
+  criteria
+    .command('check')
+    .description('kiểm tra tệp bộ tiêu chí (mặc định: các bộ có sẵn) / check criteria files (default: the bundled sets)')
+    .argument('[files...]', 'tệp hoặc thư mục, hoặc id@version / files, folders, or id@version')
+    .option('--strict', 'coi cảnh báo là lỗi / treat warnings as errors')
+    .action(async function (this: Command, files: string[]) {
+      await run(this, (ctx) => {
+        const strict = this.opts<{ strict?: boolean }>().strict === true;
+        const targets = files.length > 0 ? files.flatMap(expandTarget) : listCriteriaFiles().map((f) => ({ path: f.path, display: displayPath(f.path) }));
+        const results: { file: string; ref?: string; findings: Finding[]; failure?: string }[] = [];
+        for (const t of targets) {
+          try {
+            const loaded = loadCriteriaFile(t.path, t.display);
+            const findings = strict ? loaded.findings.map((f) => (f.severity === 'warning' ? ({ ...f, severity: 'error' } as Finding) : f)) : loaded.findings;
+            const r: (typeof results)[number] = { file: t.display, findings };
+            if (loaded.set) r.ref = `${loaded.set.id}@${loaded.set.version}`;
+            results.push(r);
+          } catch (e) {
+            if (!(e instanceof RunError)) throw e;
+            results.push({ file: t.display, findings: [], failure: e.text[ctx.lang] });
+          }
+        }
+        const all = results.flatMap((r) => r.findings);
+        const counts = countFindings(all);
+        const failed = results.filter((r) => r.failure !== undefined);
+        if (ctx.json) {
+          ctx.out(
+            JSON.stringify(
+              {
+                tool: { name: TOOL_NAME, version: TOOL_VERSION },
+                command: 'criteria check',
+                files: results.map((r) => ({
+                  file: r.file,
+                  ...(r.ref ? { set: r.ref } : {}),
+                  ...(r.failure ? { failure: r.failure } : {}),
+                  counts: countFindings(r.findings),
+                  findings: r.findings.map((f) => findingToJson(f, ctx.lang)),
+                })),
+                counts,
+              },
+              null,
+              2,
+            ),
+          );
+        } else {
+          for (const line of renderFindingsText(all, ctx.lang, ctx.color)) ctx.out(line);
+          for (const r of failed) ctx.err(`${TOOL_NAME}: ${r.failure}`);
+          const ok = results.filter((r) => r.failure === undefined && countFindings(r.findings).error === 0).length;
+          ctx.out(
+            ctx.lang === 'vi'
+              ? `Đã kiểm tra ${results.length} tệp: ${ok} đạt; ${renderCounts(counts, 'vi')}${failed.length ? `; ${failed.length} tệp không đọc được` : ''}.`
+              : `Checked ${results.length} file(s): ${ok} passed; ${renderCounts(counts, 'en')}${failed.length ? `; ${failed.length} unreadable` : ''}.`,
+          );
+        }
+        return failed.length > 0 ? 2 : counts.error > 0 ? 1 : 0;
+      });
+    });
+
+  criteria
+    .command('show')
+    .description('hiện cây tiêu chí với điểm tối đa / show a set as a tree with maxima')
+    .argument('<ref>', 'id@version hoặc đường dẫn tệp / id@version or a file path')
+    .option('--rules', 'hiện quy tắc chấm của từng tiêu chí / show each item’s rule')
+    .action(async function (this: Command, ref: string) {
+      await run(this, (ctx) => {
+        const { path, display } = resolveCriteriaRef(ref);
+        const loaded = loadCriteriaFile(path, display);
+        if (!loaded.set) {
+          for (const line of renderFindingsText(loaded.findings, ctx.lang, ctx.color)) ctx.err(line);
+          return 1;
+        }
+        const set = loaded.set;
+        if (ctx.json) {
+          ctx.out(JSON.stringify(set, null, 2));
+          return 0;
+        }
+        const c = ctx.color;
+        const lang = ctx.lang;
+        const showRules = this.opts<{ rules?: boolean }>().rules === true;
+        ctx.out(c.bold(`${set.id}@${set.version}  ${textIn(set.title, lang)}`));
+        ctx.out(`${lang === 'vi' ? 'Văn bản' : 'Decision'}: ${set.decision.number}${set.decision.date ? ` (${formatDate(set.decision.date, lang)})` : ''}`);
+        ctx.out(`${lang === 'vi' ? 'Tổng điểm' : 'Total'}: ${num(set.total, lang)}${set.sourceTotals ? ` (${lang === 'vi' ? 'thẩm định' : 'appraisal'} ${num(set.sourceTotals.appraisal ?? 0, lang)}, ${lang === 'vi' ? 'điều tra XHH' : 'survey'} ${num(set.sourceTotals.survey ?? 0, lang)})` : ''}`);
+        ctx.out(`${lang === 'vi' ? 'Xếp nhóm' : 'Bands'}: ${set.bands.map((b) => `${textIn(b.label, lang)} ${num(b.min, lang)}–${num(b.max, lang)}%`).join(' · ')}`);
+        ctx.out('');
+        const unconfirmed = (n: Node): boolean => n.provenance === 'unconfirmed' || (typeof n.provenance === 'object' && n.provenance.status === 'unconfirmed');
+        const walk = (n: Node, depth: number): void => {
+          const pad = '  '.repeat(depth);
+          const mark = unconfirmed(n) ? c.yellow(lang === 'vi' ? ' [chưa xác nhận]' : ' [unconfirmed]') : '';
+          const max = num(n.max, lang);
+          if (isItem(n)) {
+            const extra: string[] = [];
+            if (n.source !== 'appraisal') extra.push(n.source);
+            if (n.appliesTo) extra.push(n.appliesTo.join('/'));
+            if (n.notApplicable) extra.push(lang === 'vi' ? 'có thể không áp dụng' : 'may be N/A');
+            ctx.out(`${pad}${c.cyan(n.code)} ${textIn(n.title, lang)} ${c.dim(`[${max}]`)}${extra.length ? c.dim(` (${extra.join(', ')})`) : ''}${mark}`);
+            if (showRules) ctx.out(`${pad}    ${c.dim(describeRule(n, lang))}`);
+          } else {
+            const line = `${pad}${n.code} ${textIn(n.title, lang)} [${max}]${mark}`;
+            ctx.out(depth === 0 ? c.bold(line) : line);
+            n.children.forEach((ch) => walk(ch, depth + 1));
+          }
+        };
+        set.fields.forEach((f) => walk(f, 0));
+        const warnings = loaded.findings.length;
+        if (warnings) {
+          ctx.out('');
+          for (const line of renderFindingsText(loaded.findings, lang, c)) ctx.out(line);
+        }
+        return countFindings(loaded.findings).error > 0 ? 1 : 0;
+      });
+    });
+
+  criteria
+    .command('schema')
+    .description('in JSON Schema của định dạng bộ tiêu chí / print the JSON Schema of the criteria format')
+    .option('--write', `ghi vào ${CRITERIA_SCHEMA_PATH} / write it to ${CRITERIA_SCHEMA_PATH}`)
+    .action(async function (this: Command) {
+      await run(this, async (ctx) => {
+        const text = JSON.stringify(criteriaJsonSchema(), null, 2) + '\n';
+        if (this.opts<{ write?: boolean }>().write) {
+          await writeFileAtomic(CRITERIA_SCHEMA_PATH, text);
+          ctx.err(CRITERIA_SCHEMA_PATH);
+        } else ctx.out(text);
+        return 0;
+      });
+    });
+};
+
+interface SetSummary {
+  ref: string;
+  file: string;
+  title?: { vi: string; en?: string | undefined };
+  decision?: string;
+  illustrative: boolean;
+  agencyKinds: string[];
+  total?: number;
+  fields: number;
+  items: number;
+  confirmed: number;
+  errors: number;
+  warnings: number;
+}
+
+function summarise(loaded: LoadedCriteria, ref: string): SetSummary {
+  const counts = countFindings(loaded.findings);
+  const set = loaded.set;
+  if (!set) return { ref, file: loaded.file, illustrative: false, agencyKinds: [], fields: 0, items: 0, confirmed: 0, errors: counts.error, warnings: counts.warning };
+  let items = 0;
+  let confirmed = 0;
+  const statusOf = (p: Node['provenance']): string | undefined => (typeof p === 'string' ? p : p?.status);
+  const setStatus = statusOf(set.provenance) ?? (set.illustrative ? 'illustrative' : 'confirmed');
+  const walk = (n: Node, inherited: string): void => {
+    const status = statusOf(n.provenance) ?? inherited;
+    if (isItem(n)) {
+      items++;
+      if (status === 'confirmed') confirmed++;
+    } else n.children.forEach((c) => walk(c, status));
+  };
+  set.fields.forEach((f) => walk(f, setStatus));
+  return {
+    ref: `${set.id}@${set.version}`,
+    file: loaded.file,
+    title: set.title,
+    decision: `${set.decision.number}${set.decision.date ? ` ${set.decision.date}` : ''}`,
+    illustrative: set.illustrative,
+    agencyKinds: set.agencyKinds.map((k) => k.id),
+    total: set.total,
+    fields: set.fields.length,
+    items,
+    confirmed,
+    errors: counts.error,
+    warnings: counts.warning,
+  };
+}
+
+/** A command-line target: a file, a folder of criteria files, or an id@version. */
+function expandTarget(arg: string): { path: string; display: string }[] {
+  if (existsSync(arg) && statSync(arg).isDirectory()) {
+    const out: { path: string; display: string }[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir).sort()) {
+        const p = join(dir, e);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (['.yaml', '.yml'].includes(extname(e).toLowerCase()) || (extname(e) === '.json' && !e.endsWith('.schema.json'))) out.push({ path: p, display: p });
+      }
+    };
+    walk(arg);
+    if (out.length > 0) return out;
+  }
+  return [resolveCriteriaRef(arg)].map((r) => ({ path: r.path, display: r.display }));
+}
+
+function displayPath(path: string, base?: string): string {
+  void base;
+  const cwd = process.cwd();
+  return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path;
+}
+
+function formatDate(iso: string, lang: 'vi' | 'en'): string {
+  const [y, m, d] = iso.split('-');
+  return lang === 'vi' ? `${d}/${m}/${y}` : iso;
+}

@@ -1,0 +1,53 @@
+/** What every command gets from the CLI shell: language, output mode, colour, and writers. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Lang } from '../messages/types.js';
+import { UsageError } from '../findings/errors.js';
+
+export interface CliContext {
+  lang: Lang;
+  json: boolean;
+  debug: boolean;
+  quiet: boolean;
+  /** chalk with level 0 when piped, with NO_COLOR, or with --no-color. */
+  color: ChalkInstance;
+  /** Whether stderr is a terminal (progress is drawn only then). */
+  stderrIsTTY: boolean;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** Global options as commander gives them. */
+export interface GlobalOptions {
+  lang?: string;
+  json?: boolean;
+  debug?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+/** Streams the context writes to; tests pass their own. */
+export interface CliStreams {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+export function makeContext(opts: GlobalOptions, streams: CliStreams): CliContext {
+  const lang = parseLang(opts.lang ?? streams.env.PARINDEX_LANG ?? 'vi');
+  const noColor = opts.color === false || (streams.env.NO_COLOR !== undefined && streams.env.NO_COLOR !== '') || !streams.stdout.isTTY;
+  return {
+    lang,
+    json: opts.json === true,
+    debug: opts.debug === true,
+    quiet: opts.quiet === true,
+    color: new Chalk({ level: noColor ? 0 : 1 }),
+    stderrIsTTY: streams.stderr.isTTY === true && !opts.quiet,
+    out: (t) => void streams.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+    err: (t) => void streams.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  };
+}
+
+export function parseLang(value: string): Lang {
+  if (value === 'vi' || value === 'en') return value;
+  throw new UsageError({ vi: `--lang phải là "vi" hoặc "en" (nhận được "${value}").`, en: `--lang must be "vi" or "en" (got "${value}").` });
+}

@@ -1,0 +1,87 @@
+/**
+ * The commander program: global options, commands, and the mapping of outcomes to exit codes
+ * (0 clean, 1 findings of severity error, 2 could not run — a bad flag too).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { InternalError, RunError } from '../findings/errors.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { makeContext, type CliContext, type CliStreams, type GlobalOptions } from './context.js';
+import { registerCriteriaCommands } from './commands/criteria.js';
+import { registerIntakeCommands } from './commands/intake.js';
+import { registerRoundCommands } from './commands/round.js';
+import { registerSipasCommands } from './commands/sipas.js';
+
+/** Exit codes. */
+export const EXIT = { OK: 0, FINDINGS: 1, CANNOT_RUN: 2 } as const;
+
+/** A command's action: gets the context, returns its exit code. */
+export type CommandRunner = (ctx: CliContext) => Promise<number> | number;
+
+/** Registers commands; each command calls `run` with its body. */
+export type Register = (program: Command, run: (cmd: Command, body: CommandRunner) => Promise<void>) => void;
+
+const REGISTRARS: Register[] = [registerCriteriaCommands, registerIntakeCommands, registerRoundCommands, registerSipasCommands];
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: string[], streams: CliStreams): Promise<number> {
+  let exitCode: number = EXIT.OK;
+  const program = new Command();
+  program
+    .name(TOOL_NAME)
+    .description(
+      'Chấm điểm Chỉ số cải cách hành chính (PAR INDEX) và SIPAS từ bảng tính.\nRuns a PAR INDEX / SIPAS scoring round from spreadsheets.',
+    )
+    .version(TOOL_VERSION, '-V, --version')
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ hiển thị / display language').choices(['vi', 'en']))
+    .option('--json', 'in một tài liệu JSON ra stdout / print one JSON document on stdout')
+    .option('--no-color', 'không tô màu / no colour')
+    .option('-q, --quiet', 'không hiện tiến độ / no progress output')
+    .option('--debug', 'hiện chi tiết lỗi nội bộ / show internal error details')
+    .showHelpAfterError()
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void streams.stdout.write(s),
+      writeErr: (s) => void streams.stderr.write(s),
+    });
+
+  const run = async (cmd: Command, body: CommandRunner): Promise<void> => {
+    const ctx = makeContext(cmd.optsWithGlobals<GlobalOptions>(), streams);
+    exitCode = await body(ctx);
+  };
+  for (const register of REGISTRARS) register(program, run);
+
+  const lang = langFromArgv(argv, streams.env);
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version end cleanly; every other commander error is a usage error (exit 2).
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      return EXIT.CANNOT_RUN;
+    }
+    if (e instanceof RunError) {
+      streams.stderr.write(`${TOOL_NAME}: ${e.text[lang]}\n`);
+      return EXIT.CANNOT_RUN;
+    }
+    const err = e instanceof Error ? e : new InternalError(String(e));
+    streams.stderr.write(
+      lang === 'vi'
+        ? `${TOOL_NAME}: lỗi nội bộ (đây là lỗi của parindex, không phải của tệp đầu vào): ${err.message}\n`
+        : `${TOOL_NAME}: internal error (a bug in parindex, not in your files): ${err.message}\n`,
+    );
+    streams.stderr.write(`${TOOL_NAME} ${TOOL_VERSION}, node ${process.versions.node}, ${process.platform}\n`);
+    if (debug && err.stack) streams.stderr.write(err.stack + '\n');
+    else streams.stderr.write(lang === 'vi' ? 'Chạy lại với --debug để xem chi tiết.\n' : 'Run again with --debug for details.\n');
+    return EXIT.CANNOT_RUN;
+  }
+}
+
+/** The language for messages printed before or without a parsed command line. */
+function langFromArgv(argv: string[], env: Record<string, string | undefined>): 'vi' | 'en' {
+  const i = argv.lastIndexOf('--lang');
+  const value = argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (i >= 0 ? argv[i + 1] : undefined) ?? env.PARINDEX_LANG;
+  return value === 'en' ? 'en' : 'vi';
+}

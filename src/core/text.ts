@@ -1,0 +1,37 @@
+/** Text helpers: Vietnamese text is compared after NFC normalisation and cleaning. */
+
+// Zero-width and bidi control characters that agencies' files carry invisibly.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
+
+/** NFC, invisible characters removed, spaces folded and trimmed. What a person meant to type. */
+export function cleanText(s: string): string {
+  return s.normalize('NFC').replace(INVISIBLE, '').replace(/[\s\u00A0]+/g, ' ').trim();
+}
+
+/** Full-width digits and letters (０-９, Ａ-Ｚ) to ASCII. */
+export function foldWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Removes Vietnamese diacritics (and đ → d) after NFD; for matching labels typed without them. */
+export function stripDiacritics(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
+}
+
+/** A key for loose matching of labels and headers: cleaned, width-folded, lower case, no diacritics. */
+export function looseKey(s: string): string {
+  return stripDiacritics(foldWidth(cleanText(s)))
+    .toLowerCase()
+    .replace(/[^a-z0-9%/.]+/g, ' ')
+    .trim();
+}
+
+/** A key for codes ("1.1.2", agency codes): cleaned, width-folded, upper case. */
+export function codeKey(s: string): string {
+  return foldWidth(cleanText(s)).replace(/\s+/g, '').toUpperCase();
+}

@@ -1,0 +1,176 @@
+/** Finding codes of criteria sets (loading and the named rules of `criteria check`). */
+import { num, quote, list, type Catalogue } from './types.js';
+
+export interface CriteriaArgs {
+  /** The file does not match the schema; `message` is zod's, `path` the place in the file. */
+  CRITERIA_SHAPE: { path: string; message: string; messageVi: string };
+  /** A key the format does not know (strict objects; often a typo). */
+  CRITERIA_UNKNOWN_KEY: { path: string; key: string };
+  /** A rule `kind` that does not exist. */
+  CRITERIA_UNKNOWN_RULE_KIND: { path: string; kind: string; expected: string[] };
+  /** Two nodes share a code. */
+  CRITERIA_DUPLICATE_CODE: { code: string; firstPath: string };
+  /** A code is malformed or does not start with its parent's code. */
+  CRITERIA_CODE_FORMAT: { code: string; parent?: string };
+  /** The children's maxima do not add up to the parent's maximum. */
+  CRITERIA_MAX_MISMATCH: { code: string; max: string; sum: string; kind?: string };
+  /** The fields' maxima do not add up to the declared total. */
+  CRITERIA_TOTAL_MISMATCH: { total: string; sum: string; kind?: string };
+  /** The maxima of one source (appraisal, survey) do not add up to the declared subtotal. */
+  CRITERIA_SOURCE_TOTAL_MISMATCH: { source: string; declared: string; sum: string; kind?: string };
+  /** Two bands overlap. `where` is "grading" or an item code. */
+  CRITERIA_BAND_OVERLAP: { where: string; a: string; b: string };
+  /** Bands leave a gap in 0–100%. */
+  CRITERIA_BAND_GAP: { where: string; from: string; to: string };
+  /** A band's lower bound is not below its upper bound, or bands are not in order. */
+  CRITERIA_BAND_ORDER: { where: string; band: string };
+  /** An option, band or per-unit value gives more points than the item's maximum. */
+  CRITERIA_POINTS_ABOVE_MAX: { code: string; what: string; points: string; max: string };
+  /** The step does not divide the maximum (0.3 into 1). */
+  CRITERIA_STEP_NOT_DIVIDING: { code: string; step: string; max: string };
+  /** `appliesTo` names an agency kind the set does not declare. */
+  CRITERIA_UNKNOWN_AGENCY_KIND: { code: string; kind: string; known: string[] };
+  /** A rule kind that does not fit the item's source (a survey rule on an appraisal item). */
+  CRITERIA_RULE_SOURCE_MISMATCH: { code: string; kind: string; source: string };
+  /** Two options of a choice share an id. */
+  CRITERIA_DUPLICATE_OPTION: { code: string; option: string };
+  /** A value is not confirmed by a public source (`provenance: unconfirmed`). */
+  CRITERIA_UNCONFIRMED: { code: string; note?: string };
+  /** The file's place (`criteria/<id>/<version>.yaml`) does not match the id and version inside. */
+  CRITERIA_FILE_NAME_MISMATCH: { expected: string; found: string };
+}
+
+export const criteriaMessages: Catalogue<CriteriaArgs> = {
+  CRITERIA_SHAPE: {
+    severity: 'error',
+    example: { path: 'fields.0.max', message: 'Invalid input: expected number, received string', messageVi: 'Đầu vào không hợp lệ: mong đợi số, nhận được string' },
+    vi: (a) => `${a.path}: ${a.messageVi}. Sửa giá trị theo định dạng bộ tiêu chí (parindex criteria schema).`,
+    en: (a) => `${a.path}: ${a.message}. Fix the value to match the criteria format (parindex criteria schema).`,
+  },
+  CRITERIA_UNKNOWN_KEY: {
+    severity: 'error',
+    example: { path: 'fields.0', key: 'maxx' },
+    vi: (a) => `${a.path}: khoá ${quote(a.key)} không có trong định dạng bộ tiêu chí. Sửa lỗi chính tả hoặc xoá khoá này.`,
+    en: (a) => `${a.path}: key ${quote(a.key)} is not part of the criteria format. Fix the spelling or remove it.`,
+  },
+  CRITERIA_UNKNOWN_RULE_KIND: {
+    severity: 'error',
+    example: { path: 'fields.0.children.0.children.0.rule.kind', kind: 'ratio', expected: ['points', 'choice'] },
+    vi: (a) => `${a.path}: loại quy tắc chấm ${quote(a.kind)} không tồn tại; dùng một trong: ${a.expected.join(', ')}.`,
+    en: (a) => `${a.path}: rule kind ${quote(a.kind)} does not exist; use one of: ${a.expected.join(', ')}.`,
+  },
+  CRITERIA_DUPLICATE_CODE: {
+    severity: 'error',
+    example: { code: '1.1.2', firstPath: 'fields.0.children.0.children.1' },
+    vi: (a) => `Mã ${a.code} bị trùng (đã dùng tại ${a.firstPath}). Mỗi tiêu chí cần một mã riêng.`,
+    en: (a) => `Code ${a.code} is used twice (first at ${a.firstPath}). Each node needs its own code.`,
+  },
+  CRITERIA_CODE_FORMAT: {
+    severity: 'error',
+    example: { code: '2.1.x', parent: '2.1' },
+    vi: (a) =>
+      a.parent
+        ? `Mã ${quote(a.code)} phải có dạng "${a.parent}.<số>" (bắt đầu bằng mã của mục cha ${a.parent}).`
+        : `Mã ${quote(a.code)} phải là các số nối bằng dấu chấm, ví dụ "1" hoặc "1.2.3".`,
+    en: (a) =>
+      a.parent
+        ? `Code ${quote(a.code)} must read "${a.parent}.<number>" (start with its parent's code ${a.parent}).`
+        : `Code ${quote(a.code)} must be numbers joined by dots, such as "1" or "1.2.3".`,
+  },
+  CRITERIA_MAX_MISMATCH: {
+    severity: 'error',
+    example: { code: '1.1', max: '5', sum: '4.5', kind: 'commune' },
+    vi: (a) => `Điểm tối đa của ${a.code} là ${num(a.max, 'vi')} nhưng tổng điểm tối đa các mục con là ${num(a.sum, 'vi')}${kindVi(a.kind)}; sửa để hai số bằng nhau.`,
+    en: (a) => `${a.code} has a maximum of ${a.max} but its children's maxima add up to ${a.sum}${kindEn(a.kind)}; make them equal.`,
+  },
+  CRITERIA_TOTAL_MISMATCH: {
+    severity: 'error',
+    example: { total: '100', sum: '99.5' },
+    vi: (a) => `Tổng điểm tối đa khai báo là ${num(a.total, 'vi')} nhưng các lĩnh vực cộng lại được ${num(a.sum, 'vi')}${kindVi(a.kind)}.`,
+    en: (a) => `The declared total is ${a.total} but the fields add up to ${a.sum}${kindEn(a.kind)}.`,
+  },
+  CRITERIA_SOURCE_TOTAL_MISMATCH: {
+    severity: 'error',
+    example: { source: 'survey', declared: '30', sum: '28' },
+    vi: (a) => `Phần điểm ${sourceVi(a.source)} khai báo là ${num(a.declared, 'vi')} nhưng các tiêu chí thuộc phần này cộng lại được ${num(a.sum, 'vi')}${kindVi(a.kind)}.`,
+    en: (a) => `The ${a.source} part is declared as ${a.declared} points but its items add up to ${a.sum}${kindEn(a.kind)}.`,
+  },
+  CRITERIA_BAND_OVERLAP: {
+    severity: 'error',
+    example: { where: 'grading', a: '80–90', b: '85–100' },
+    vi: (a) => `${whereVi(a.where)}: khoảng ${a.a} và khoảng ${a.b} chồng lên nhau; mỗi tỷ lệ chỉ được thuộc một khoảng.`,
+    en: (a) => `${whereEn(a.where)}: band ${a.a} overlaps band ${a.b}; each ratio must fall in exactly one band.`,
+  },
+  CRITERIA_BAND_GAP: {
+    severity: 'error',
+    example: { where: '3.2.1', from: '70', to: '80' },
+    vi: (a) => `${whereVi(a.where)}: không có khoảng nào cho tỷ lệ từ ${num(a.from, 'vi')}% đến ${num(a.to, 'vi')}%; các khoảng phải phủ kín 0–100%.`,
+    en: (a) => `${whereEn(a.where)}: no band covers ${a.from}% to ${a.to}%; bands must cover 0–100% without gaps.`,
+  },
+  CRITERIA_BAND_ORDER: {
+    severity: 'error',
+    example: { where: 'grading', band: '90–80' },
+    vi: (a) => `${whereVi(a.where)}: khoảng ${a.band} có cận dưới không nhỏ hơn cận trên.`,
+    en: (a) => `${whereEn(a.where)}: band ${a.band} has a lower bound that is not below its upper bound.`,
+  },
+  CRITERIA_POINTS_ABOVE_MAX: {
+    severity: 'error',
+    example: { code: '1.1.1', what: 'on-time', points: '1.5', max: '1' },
+    vi: (a) => `Tiêu chí ${a.code}: ${quote(a.what)} cho ${num(a.points, 'vi')} điểm, vượt điểm tối đa ${num(a.max, 'vi')}.`,
+    en: (a) => `Item ${a.code}: ${quote(a.what)} gives ${a.points} points, above the maximum of ${a.max}.`,
+  },
+  CRITERIA_STEP_NOT_DIVIDING: {
+    severity: 'error',
+    example: { code: '2.1.1', step: '0.3', max: '1' },
+    vi: (a) => `Tiêu chí ${a.code}: bước điểm ${num(a.step, 'vi')} không chia hết điểm tối đa ${num(a.max, 'vi')}.`,
+    en: (a) => `Item ${a.code}: the step ${a.step} does not divide the maximum ${a.max}.`,
+  },
+  CRITERIA_UNKNOWN_AGENCY_KIND: {
+    severity: 'error',
+    example: { code: '4.1.1', kind: 'district', known: ['department', 'commune'] },
+    vi: (a) => `Tiêu chí ${a.code} áp dụng cho loại cơ quan ${quote(a.kind)} chưa được khai báo; các loại đã khai báo: ${a.known.join(', ')}.`,
+    en: (a) => `Item ${a.code} applies to agency kind ${quote(a.kind)}, which the set does not declare; declared: ${a.known.join(', ')}.`,
+  },
+  CRITERIA_RULE_SOURCE_MISMATCH: {
+    severity: 'error',
+    example: { code: '8.1.1', kind: 'survey', source: 'appraisal' },
+    vi: (a) => `Tiêu chí ${a.code}: quy tắc ${quote(a.kind)} không dùng được cho phần điểm ${sourceVi(a.source)}.`,
+    en: (a) => `Item ${a.code}: rule ${quote(a.kind)} cannot be used for a ${a.source} item.`,
+  },
+  CRITERIA_DUPLICATE_OPTION: {
+    severity: 'error',
+    example: { code: '1.1.1', option: 'late' },
+    vi: (a) => `Tiêu chí ${a.code}: phương án ${quote(a.option)} bị trùng.`,
+    en: (a) => `Item ${a.code}: option ${quote(a.option)} appears twice.`,
+  },
+  CRITERIA_UNCONFIRMED: {
+    severity: 'warning',
+    example: { code: '3', note: 'field maximum not published' },
+    vi: (a) => `${a.code}: giá trị chưa được xác nhận từ nguồn công khai${a.note ? ` (${a.note})` : ''}.`,
+    en: (a) => `${a.code}: value not confirmed by a public source${a.note ? ` (${a.note})` : ''}.`,
+  },
+  CRITERIA_FILE_NAME_MISMATCH: {
+    severity: 'warning',
+    example: { expected: 'criteria/demo/2025.1.yaml', found: 'criteria/demo/2024.yaml' },
+    vi: (a) => `Tệp nên đặt tại ${a.expected} theo id và phiên bản bên trong (đang ở ${a.found}).`,
+    en: (a) => `The file should be at ${a.expected} to match its id and version (it is at ${a.found}).`,
+  },
+};
+
+function sourceVi(source: string): string {
+  return ({ appraisal: 'thẩm định', survey: 'điều tra xã hội học', bonus: 'điểm thưởng', penalty: 'điểm trừ' } as Record<string, string>)[source] ?? source;
+}
+function kindVi(kind: string | undefined): string {
+  return kind ? ` (với loại cơ quan ${kind})` : '';
+}
+function kindEn(kind: string | undefined): string {
+  return kind ? ` (for agency kind ${kind})` : '';
+}
+function whereVi(where: string): string {
+  return where === 'grading' ? 'Thang xếp nhóm' : `Tiêu chí ${where}`;
+}
+function whereEn(where: string): string {
+  return where === 'grading' ? 'Grading bands' : `Item ${where}`;
+}
+
+export { list };

@@ -1,0 +1,53 @@
+/** Findings as terminal text: grouped by file, one line each, coloured by severity. */
+import type { ChalkInstance } from 'chalk';
+import { compareFindings, countFindings, type Finding, type FindingCounts } from '../findings/finding.js';
+import { renderFinding, renderMessage, severityLabel } from '../messages/index.js';
+import type { Lang } from '../messages/types.js';
+
+/** Lines for a list of findings, grouped by file, in stable order. */
+export function renderFindingsText(findings: readonly Finding[], lang: Lang, c: ChalkInstance): string[] {
+  const lines: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const f of [...findings].sort(compareFindings)) {
+    const key = f.location.file ?? '';
+    const list = byFile.get(key) ?? [];
+    list.push(f);
+    byFile.set(key, list);
+  }
+  for (const [file, list] of byFile) {
+    if (file) lines.push(c.bold(file));
+    for (const f of list) {
+      const sev = severityLabel(f.severity, lang);
+      const tag = f.severity === 'error' ? c.red(sev) : f.severity === 'warning' ? c.yellow(sev) : c.blue(sev);
+      lines.push(`  ${tag} ${c.dim(f.code)} ${renderFinding(f, lang, false)}`);
+    }
+  }
+  return lines;
+}
+
+/** "2 lỗi, 1 cảnh báo" / "2 errors, 1 warning". */
+export function renderCounts(counts: FindingCounts, lang: Lang): string {
+  if (lang === 'vi') return `${counts.error} lỗi, ${counts.warning} cảnh báo`;
+  const pl = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return `${pl(counts.error, 'error')}, ${pl(counts.warning, 'warning')}`;
+}
+
+/** A finding as JSON, with its sentence in the chosen language. */
+export interface FindingJson {
+  code: string;
+  severity: Finding['severity'];
+  message: string;
+  location: Finding['location'];
+  criterion?: string;
+  agency?: string;
+  args: unknown;
+}
+
+export function findingToJson(f: Finding, lang: Lang): FindingJson {
+  const j: FindingJson = { code: f.code, severity: f.severity, message: renderMessage(f, lang), location: f.location, args: f.args };
+  if (f.criterion !== undefined) j.criterion = f.criterion;
+  if (f.agency !== undefined) j.agency = f.agency;
+  return j;
+}
+
+export { countFindings };

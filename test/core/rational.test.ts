@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { q, Rational } from '../../src/core/rational.js';
+
+describe('Rational', () => {
+  it('adds decimals exactly where doubles do not', () => {
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(q(0.1).add(q(0.2)).eq(q('0.3'))).toBe(true);
+    // Published figures: 61,86 + 28,10 = 89,96 exactly.
+    expect(q('61.86').add(q('28.10')).toExact()).toBe('89.96');
+    expect(Rational.sum([q(0.25), q(0.25), q(0.5)]).toExact()).toBe('1');
+  });
+
+  it('rounds half up once, for display', () => {
+    expect(q('91.425').toFixed(2)).toBe('91.43');
+    expect(q('91.425').toFixed(2, 'half-even')).toBe('91.42');
+    expect(Rational.of(640, 7).toFixed(2)).toBe('91.43');
+    expect(q('-0.005').toFixed(2)).toBe('-0.01');
+    expect(q('0.004').toFixed(2)).toBe('0.00');
+  });
+
+  it('prints exact values as decimals or fractions', () => {
+    expect(Rational.of(1, 3).toExact()).toBe('1/3');
+    expect(q(2.4936).toExact()).toBe('2.4936');
+    expect(Rational.fromExact('640/7')!.eq(Rational.of(640, 7))).toBe(true);
+    expect(q(1e-7).toExact()).toBe('0.0000001');
+  });
+
+  it('round-trips through toExact', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), (n, d) => {
+        const r = Rational.of(n, d);
+        expect(Rational.fromExact(r.toExact())!.eq(r)).toBe(true);
+      }),
+    );
+  });
+});
