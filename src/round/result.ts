@@ -1,0 +1,158 @@
+/**
+ * The result of a round (`result.json`), format 1: every number, every input file with its
+ * SHA-256, the criteria used, rankings and the appraisal trail. Reports are pure functions of
+ * this document, so `parindex report result.json` re-renders without rescoring. Numbers are
+ * given exactly (`exact`: "2.5" or "640/7") and rounded once by the set's rule (`value`).
+ */
+import { z } from 'zod';
+
+/** A number: exact text and the value rounded once by the criteria set's rule. */
+export const Num = z
+  .strictObject({
+    exact: z.string().describe('Exact value: a decimal ("2.4936") or a fraction ("640/7").'),
+    value: z.number().describe('Rounded once, by the set’s rounding rule (2 decimals by default).'),
+  })
+  .describe('A number, exact and rounded.');
+export type Num = z.infer<typeof Num>;
+
+const Text = z.strictObject({ vi: z.string(), en: z.string().optional() });
+
+export const ItemResult = z.strictObject({
+  code: z.string(),
+  field: z.string().describe('Code of the field the item belongs to.'),
+  source: z.enum(['appraisal', 'survey', 'bonus', 'penalty']),
+  max: Num.describe('The item’s maximum (0 when not applicable under rescale).'),
+  applicable: z.boolean().describe('False when the item does not apply to this agency’s kind.'),
+  notApplicable: z.boolean().describe('The agency marked it "not applicable" (không áp dụng).'),
+  self: Num.optional().describe('Points from the agency’s self-assessment.'),
+  appraised: Num.optional().describe('Points set by appraisal, when it changed or confirmed them.'),
+  final: Num.describe('Points that count: appraised when present, else self.'),
+  detail: Text.describe('How the rule applied to the inputs, in words ("45/47 = 95,74% → 2 điểm").'),
+  evidence: z.string().optional(),
+  explanation: z.string().optional(),
+  reason: z.string().optional().describe('Appraisal reason for the last change.'),
+  appraisalFile: z.string().optional(),
+});
+export type ItemResult = z.infer<typeof ItemResult>;
+
+export const NodeResult = z.strictObject({
+  code: z.string(),
+  points: Num,
+  max: Num,
+  index: Num.describe('points ÷ max × 100; 0 when max is 0.'),
+});
+export type NodeResult = z.infer<typeof NodeResult>;
+
+export const PreviousComparison = z.strictObject({
+  index: Num.describe('Last year’s index.'),
+  rank: z.number().int().optional().describe('Last year’s rank in its group.'),
+  indexChange: Num.describe('This year’s index minus last year’s.'),
+  rankChange: z.number().int().optional().describe('Places gained (positive) or lost (negative).'),
+  fields: z
+    .array(z.strictObject({ code: z.string(), index: Num, change: Num }))
+    .default([])
+    .describe('Field indices last year (through the crosswalk when criteria changed).'),
+});
+
+export const AgencyResult = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  group: z.string(),
+  region: z.string().optional(),
+  criteria: z.string().describe('id@version of the criteria set used.'),
+  status: z.enum(['scored', 'missing', 'zero']).describe('scored; missing (no submission, not ranked); zero (no submission, scored as zero).'),
+  submission: z.strictObject({ file: z.string(), sha256: z.string() }).optional(),
+  total: z.strictObject({ points: Num, max: Num, index: Num }),
+  bySource: z.strictObject({
+    appraisal: z.strictObject({ points: Num, max: Num }),
+    survey: z.strictObject({ points: Num, max: Num }),
+    bonus: Num,
+    penalty: Num,
+  }),
+  fields: z.array(NodeResult),
+  criteria: z.array(NodeResult).describe('Second-level nodes (tiêu chí).'),
+  items: z.array(ItemResult),
+  rank: z.number().int().optional(),
+  groupSize: z.number().int().optional(),
+  band: z.string().optional().describe('Id of the grading band (A, B, …).'),
+  previous: PreviousComparison.optional(),
+  isNew: z.boolean().optional().describe('True when last year’s result has no such agency.'),
+});
+export type AgencyResult = z.infer<typeof AgencyResult>;
+
+export const GroupResult = z.strictObject({
+  id: z.string(),
+  title: Text,
+  agencies: z.array(z.string()).describe('Agency codes, ranked.'),
+  mean: Num,
+  bands: z.array(z.strictObject({ id: z.string(), count: z.number().int() })),
+  highest: z.string().optional().describe('Agency code with the highest index.'),
+  lowest: z.string().optional(),
+  roundingNotes: z
+    .array(
+      z.strictObject({
+        agencies: z.array(z.string()),
+        shown: z.string().describe('The rounded value they share.'),
+        decimals: z.number().int().describe('Decimals needed to tell them apart.'),
+      }),
+    )
+    .default([])
+    .describe('Agencies that show the same rounded index but hold different ranks.'),
+});
+export type GroupResult = z.infer<typeof GroupResult>;
+
+export const CriteriaRef = z.strictObject({
+  ref: z.string(),
+  kinds: z.array(z.string()),
+  title: Text,
+  decision: z.strictObject({ number: z.string(), date: z.string().optional() }),
+  rounding: z.strictObject({ decimals: z.number().int(), mode: z.enum(['half-up', 'half-even']) }),
+  bands: z.array(z.strictObject({ id: z.string(), label: Text, min: z.number(), max: z.number() })),
+  fields: z.array(z.strictObject({ code: z.string(), title: Text, max: z.number() })),
+  items: z.array(z.strictObject({ code: z.string(), title: Text, max: z.number() })),
+});
+export type CriteriaRef = z.infer<typeof CriteriaRef>;
+
+export const InputFile = z.strictObject({
+  role: z.enum(['round', 'roster', 'criteria', 'submission', 'appraisal', 'survey', 'previous', 'crosswalk', 'questionnaire']),
+  file: z.string(),
+  sha256: z.string(),
+});
+
+export const AppraisalChange = z.strictObject({
+  agency: z.string(),
+  item: z.string(),
+  from: Num.optional().describe('Points before this change (self, or an earlier appraisal).'),
+  to: Num,
+  reason: z.string(),
+  file: z.string(),
+  order: z.number().int().describe('1 for the first appraisal file, 2 for the next, …'),
+  cell: z.string().optional(),
+});
+export type AppraisalChange = z.infer<typeof AppraisalChange>;
+
+export const StoredFinding = z.strictObject({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  location: z.record(z.string(), z.union([z.string(), z.number()])),
+  criterion: z.string().optional(),
+  agency: z.string().optional(),
+  args: z.unknown(),
+});
+
+export const RoundResult = z
+  .strictObject({
+    format: z.literal('parindex-result'),
+    formatVersion: z.literal(1),
+    tool: z.strictObject({ name: z.string(), version: z.string() }),
+    round: z.strictObject({ name: z.string(), year: z.number().int(), date: z.string() }),
+    criteria: z.array(CriteriaRef),
+    inputs: z.array(InputFile).describe('Every input file with its SHA-256, sorted by role and path.'),
+    groups: z.array(GroupResult),
+    agencies: z.array(AgencyResult).describe('Every agency, by group order, rank, then code.'),
+    appraisalChanges: z.array(AppraisalChange),
+    findings: z.array(StoredFinding),
+  })
+  .describe('parindex result.json, format 1.');
+export type RoundResult = z.infer<typeof RoundResult>;
