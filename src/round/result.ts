@@ -60,7 +60,7 @@ export const AgencyResult = z.strictObject({
   kind: z.string(),
   group: z.string(),
   region: z.string().optional(),
-  criteria: z.string().describe('id@version of the criteria set used.'),
+  set: z.string().describe('id@version of the criteria set used.'),
   status: z.enum(['scored', 'missing', 'zero']).describe('scored; missing (no submission, not ranked); zero (no submission, scored as zero).'),
   submission: z.strictObject({ file: z.string(), sha256: z.string() }).optional(),
   total: z.strictObject({ points: Num, max: Num, index: Num }),
