@@ -32,6 +32,11 @@ export const ItemResult = z.strictObject({
   explanation: z.string().optional(),
   reason: z.string().optional().describe('Appraisal reason for the last change.'),
   appraisalFile: z.string().optional(),
+  placesIfFull: z
+    .number()
+    .int()
+    .optional()
+    .describe('Places the agency would gain in its group with full points on this item (the gap list).'),
 });
 export type ItemResult = z.infer<typeof ItemResult>;
 

@@ -1,0 +1,120 @@
+/** One agency's scorecard in the terminal: every item, how its rule applied, and the gap list. */
+import type { ChalkInstance } from 'chalk';
+import { Rational } from '../core/rational.js';
+import type { Lang } from '../messages/types.js';
+import type { AgencyResult, CriteriaRef, ItemResult, RoundResult } from '../round/result.js';
+import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
+import { textOf } from './score-text.js';
+
+/** How many gap lines to show. */
+const GAPS = 10;
+
+/** Lines of the scorecard of `agency` (a code in `result`). */
+export function renderExplainText(result: RoundResult, agency: AgencyResult, lang: Lang, c: ChalkInstance): string[] {
+  const set = result.criteria.find((s) => s.ref === agency.set);
+  const dec = set?.rounding.decimals ?? 2;
+  const n = (x: { value: number } | undefined): string => (x ? fmtNumber(x.value, dec, lang) : '');
+  const vi = lang === 'vi';
+  const lines: string[] = [];
+  lines.push(c.bold(`${agency.name} (${agency.code})`));
+  const group = result.groups.find((g) => g.id === agency.group);
+  const rankText =
+    agency.rank !== undefined
+      ? vi
+        ? `xếp thứ ${agency.rank}/${agency.groupSize ?? group?.agencies.length ?? '?'} trong ${textOf(group?.title, lang)}`
+        : `ranked ${agency.rank}/${agency.groupSize ?? group?.agencies.length ?? '?'} in ${textOf(group?.title, lang)}`
+      : vi
+        ? 'chưa xếp hạng'
+        : 'not ranked';
+  const band = set?.bands.find((b) => b.id === agency.band);
+  const change = fmtRankChange(agency.previous?.rankChange, agency.isNew, lang);
+  lines.push(
+    `${vi ? 'Chỉ số' : 'Index'} ${c.bold(fmtPercent(agency.total.index.value, dec, lang))} (${n(agency.total.points)}/${n(agency.total.max)} ${vi ? 'điểm' : 'points'})` +
+      `, ${rankText}${band ? `, ${textOf(band.label, lang)}` : ''}${change ? `, ${change}` : ''}.`,
+  );
+  const s = agency.bySource;
+  lines.push(
+    c.dim(
+      vi
+        ? `Thẩm định ${n(s.appraisal.points)}/${n(s.appraisal.max)} · điều tra XHH ${n(s.survey.points)}/${n(s.survey.max)} · thưởng +${n(s.bonus)} · trừ −${n(s.penalty)}`
+        : `Appraisal ${n(s.appraisal.points)}/${n(s.appraisal.max)} · survey ${n(s.survey.points)}/${n(s.survey.max)} · bonus +${n(s.bonus)} · penalty −${n(s.penalty)}`,
+    ),
+  );
+  lines.push('');
+  lines.push(
+    c.dim(
+      cell(vi ? 'Mã' : 'Code', 7) +
+        ' ' +
+        cell(vi ? 'Tối đa' : 'Max', 6, 'right') +
+        ' ' +
+        cell(vi ? 'Tự chấm' : 'Self', 7, 'right') +
+        ' ' +
+        cell(vi ? 'Thẩm định' : 'Appr.', 9, 'right') +
+        ' ' +
+        cell(vi ? 'Điểm' : 'Final', 6, 'right') +
+        '  ' +
+        (vi ? 'Cách tính' : 'How scored'),
+    ),
+  );
+  const title = itemTitles(set, lang);
+  for (const f of agency.fields) {
+    const ft = set?.fields.find((x) => x.code === f.code);
+    lines.push(c.bold(`${f.code}. ${textOf(ft?.title, lang)} — ${n(f.points)}/${n(f.max)} (${fmtPercent(f.index.value, dec, lang)})`));
+    for (const it of agency.items.filter((i) => i.field === f.code && i.applicable)) {
+      const changed = it.appraised !== undefined && it.self !== undefined && it.appraised.exact !== it.self.exact;
+      const row =
+        cell(it.code, 7) +
+        ' ' +
+        cell(n(it.max), 6, 'right') +
+        ' ' +
+        cell(it.self ? n(it.self) : '—', 7, 'right') +
+        ' ' +
+        cell(it.appraised ? n(it.appraised) : '', 9, 'right') +
+        ' ' +
+        cell(n(it.final), 6, 'right') +
+        '  ' +
+        (it.notApplicable ? (vi ? 'không áp dụng' : 'not applicable') : textOf(it.detail, lang));
+      lines.push(changed ? c.yellow(row) : row);
+      const t = title.get(it.code);
+      if (t) lines.push(c.dim(`        ${t}`));
+      if (changed && it.reason) lines.push(c.yellow(`        ${vi ? 'Lý do thẩm định' : 'Appraisal reason'}: ${it.reason}`));
+    }
+  }
+  const gaps = gapList(agency).slice(0, GAPS);
+  if (gaps.length > 0) {
+    lines.push('');
+    lines.push(c.bold(vi ? 'Các tiêu chí mất nhiều điểm nhất' : 'Where the most points were lost'));
+    for (const g of gaps) {
+      const lost = fmtNumber(Number(g.lost.toFixed(dec, set?.rounding.mode)), dec, lang);
+      const gain =
+        g.item.placesIfFull === undefined
+          ? ''
+          : g.item.placesIfFull > 0
+            ? vi
+              ? ` — đủ điểm sẽ tăng ${g.item.placesIfFull} bậc`
+              : ` — full points would gain ${g.item.placesIfFull} place(s)`
+            : vi
+              ? ' — đủ điểm không đổi thứ hạng'
+              : ' — full points would not change the rank';
+      lines.push(`  ${cell(g.item.code, 7)} −${lost}  ${title.get(g.item.code) ?? ''}${gain}`);
+    }
+  }
+  return lines;
+}
+
+/** Items that lost points, most lost first (ties by code). */
+export function gapList(agency: AgencyResult): { item: ItemResult; lost: Rational }[] {
+  return agency.items
+    .filter((i) => i.applicable && !i.notApplicable && (i.source === 'appraisal' || i.source === 'survey'))
+    .map((item) => ({ item, lost: exact(item.max).sub(exact(item.final)) }))
+    .filter((g) => g.lost.gt(Rational.ZERO))
+    .sort((a, b) => b.lost.cmp(a.lost) || a.item.code.localeCompare(b.item.code, 'en', { numeric: true }));
+}
+
+function exact(n: { exact: string; value: number }): Rational {
+  return Rational.fromExact(n.exact) ?? Rational.fromNumber(n.value);
+}
+
+function itemTitles(set: CriteriaRef | undefined, lang: Lang): Map<string, string> {
+  return new Map((set?.items ?? []).map((i) => [i.code, textOf(i.title, lang)]));
+}

@@ -1,0 +1,114 @@
+/** The ranked round in the terminal: per group a ranked table, a summary, and rounding notes. */
+import type { ChalkInstance } from 'chalk';
+import { Rational } from '../core/rational.js';
+import type { Lang } from '../messages/types.js';
+import type { AgencyResult, CriteriaRef, RoundResult } from '../round/result.js';
+import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
+
+/** Lines of the ranked tables, one block per group. */
+export function renderScoreText(result: RoundResult, lang: Lang, c: ChalkInstance): string[] {
+  const lines: string[] = [];
+  const byCode = new Map(result.agencies.map((a) => [a.code, a]));
+  const setOf = new Map(result.criteria.map((s) => [s.ref, s]));
+  lines.push(c.bold(`${result.round.name} (${result.round.year})`));
+  lines.push(c.dim(result.criteria.map((s) => `${s.ref} — ${s.decision.number}`).join(' · ')));
+  for (const group of result.groups) {
+    const members = group.agencies.map((code) => byCode.get(code)).filter((a): a is AgencyResult => a !== undefined);
+    const set = setOf.get(members[0]?.set ?? '') ?? result.criteria[0];
+    if (!set) continue;
+    const dec = set.rounding.decimals;
+    const fields = set.fields.filter((f) => f.max > 0);
+    lines.push('');
+    lines.push(c.bold(`${textOf(group.title, lang)} — ${members.length} ${lang === 'vi' ? 'cơ quan' : 'agencies'}`));
+    const head =
+      cell(lang === 'vi' ? 'Hạng' : 'Rank', 7, 'right') +
+      ' ' +
+      cell(lang === 'vi' ? 'Thay đổi' : 'Change', 8) +
+      ' ' +
+      cell(lang === 'vi' ? 'Cơ quan' : 'Agency', 34) +
+      ' ' +
+      cell(lang === 'vi' ? 'Chỉ số' : 'Index', 8, 'right') +
+      ' ' +
+      cell(lang === 'vi' ? 'Nhóm' : 'Band', 5) +
+      fields.map((f) => ' ' + cell(`${lang === 'vi' ? 'LV' : 'F'}${f.code}`, 6, 'right')).join('');
+    lines.push(c.dim(head));
+    for (const a of members) {
+      const rank = a.rank !== undefined ? `${a.rank}/${a.groupSize ?? members.length}` : '—';
+      const change = fmtRankChange(a.previous?.rankChange, a.isNew, lang, true);
+      const band = set.bands.find((b) => b.id === a.band);
+      const bandText = band ? band.id : '';
+      const colour = bandColour(c, set, a.band);
+      const row =
+        cell(rank, 7, 'right') +
+        ' ' +
+        cell(change, 8) +
+        ' ' +
+        cell(a.name, 34) +
+        ' ' +
+        colour(cell(a.status === 'missing' ? '—' : fmtPercent(a.total.index.value, dec, lang), 8, 'right')) +
+        ' ' +
+        colour(cell(bandText, 5)) +
+        fields.map((f) => ' ' + cell(fieldPoints(a, f.code, dec, lang), 6, 'right')).join('');
+      lines.push(a.status === 'missing' ? c.dim(row) : row);
+    }
+    lines.push(summaryLine(result, group, byCode, set, lang));
+    for (const note of group.roundingNotes) {
+      const names = note.agencies.map((code) => byCode.get(code)?.name ?? code);
+      const exact = note.agencies.map((code) => {
+        const a = byCode.get(code);
+        return a ? fmtPercent(Number(Rational.fromExact(a.total.index.exact)?.toFixed(note.decimals) ?? a.total.index.value), note.decimals, lang) : code;
+      });
+      lines.push(
+        c.yellow(
+          lang === 'vi'
+            ? `Lưu ý làm tròn: ${names.join(' và ')} cùng hiển thị ${fmtNumber(Number(note.shown), dec, lang)}% nhưng xếp hạng khác nhau (${exact.join(' và ')}).`
+            : `Rounding note: ${names.join(' and ')} both show ${fmtNumber(Number(note.shown), dec, lang)}% but rank differently (${exact.join(' and ')}).`,
+        ),
+      );
+    }
+  }
+  return lines;
+}
+
+function summaryLine(
+  result: RoundResult,
+  group: RoundResult['groups'][number],
+  byCode: Map<string, AgencyResult>,
+  set: CriteriaRef,
+  lang: Lang,
+): string {
+  const dec = set.rounding.decimals;
+  const bands = group.bands
+    .filter((b) => b.count > 0)
+    .map((b) => {
+      const label = set.bands.find((x) => x.id === b.id)?.label;
+      return `${b.count} ${lang === 'vi' ? 'cơ quan' : ''}${lang === 'vi' ? ' ' : ''}${textOf(label, lang) || b.id}`.replace(/\s+/g, ' ');
+    });
+  const hi = group.highest ? byCode.get(group.highest) : undefined;
+  const lo = group.lowest ? byCode.get(group.lowest) : undefined;
+  void result;
+  if (lang === 'vi')
+    return `Giá trị trung bình ${fmtPercent(group.mean.value, dec, 'vi')}; ${bands.join(', ')}${hi ? `; cao nhất: ${hi.name} ${fmtPercent(hi.total.index.value, dec, 'vi')}` : ''}${lo ? `; thấp nhất: ${lo.name} ${fmtPercent(lo.total.index.value, dec, 'vi')}` : ''}.`;
+  return `Mean ${fmtPercent(group.mean.value, dec, 'en')}; ${bands.join(', ')}${hi ? `; highest: ${hi.name} ${fmtPercent(hi.total.index.value, dec, 'en')}` : ''}${lo ? `; lowest: ${lo.name} ${fmtPercent(lo.total.index.value, dec, 'en')}` : ''}.`;
+}
+
+function fieldPoints(a: AgencyResult, code: string, dec: number, lang: Lang): string {
+  const f = a.fields.find((x) => x.code === code);
+  return f && a.status !== 'missing' ? fmtNumber(f.points.value, dec, lang) : '';
+}
+
+function bandColour(c: ChalkInstance, set: CriteriaRef, band: string | undefined): (s: string) => string {
+  const i = set.bands.findIndex((b) => b.id === band);
+  if (i === 0) return c.green;
+  if (i === 1) return c.cyan;
+  if (i === 2) return c.yellow;
+  if (i >= 3) return c.red;
+  return (s) => s;
+}
+
+/** Text in a language with the Vietnamese fallback. */
+export function textOf(t: { vi: string; en?: string | undefined } | undefined, lang: Lang): string {
+  if (!t) return '';
+  return lang === 'en' ? (t.en ?? t.vi) : t.vi;
+}
+
