@@ -15,3 +15,5 @@ export { criteriaJsonSchema } from './criteria/json-schema.js';
 export type { Submission, ItemInput, CellLocation, InputField } from './validate/submission.js';
 export { runCli } from './cli/program.js';
 export { TOOL_NAME, TOOL_VERSION } from './version.js';
+export type * from './score/types.js';
+export type * from './rank/types.js';
