@@ -31,7 +31,8 @@ export interface RankedAgency {
   shown: string;
   /** Id of the grading band. */
   band?: string;
-  change: RankChange;
+  /** Change against last year; absent when no previous result was given. */
+  change?: RankChange;
 }
 
 /**
