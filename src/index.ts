@@ -15,3 +15,8 @@ export { criteriaJsonSchema } from './criteria/json-schema.js';
 export type { Submission, ItemInput, CellLocation, InputField } from './validate/submission.js';
 export { runCli } from './cli/program.js';
 export { TOOL_NAME, TOOL_VERSION } from './version.js';
+export type * from './score/types.js';
+export type * from './rank/types.js';
+export { scoreAgency, formatIndex, percentOf } from './score/score.js';
+export { rankAgencies, decimalsApart, type RankingRules } from './rank/rank.js';
+export { gapList, type ItemGap } from './rank/gap.js';
