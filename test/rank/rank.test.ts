@@ -128,7 +128,7 @@ describe('rankAgencies', () => {
   });
 
   it('takes bands and rounding per group when given a lookup', () => {
-    const oneDecimal = CriteriaSet.parse({ ...(hundredSet() as object), rounding: { decimals: 1, mode: 'half-up' } });
+    const oneDecimal = CriteriaSet.parse({ ...hundredSet(), rounding: { decimals: 1, mode: 'half-up' } });
     const r = rankAgencies([at('A', '89.96', 'commune'), at('B', '89.96')], (group) => (group === 'commune' ? oneDecimal : rules));
     expect(row(r, 'commune').agencies[0]!.shown).toBe('90.0');
     expect(row(r, 'department').agencies[0]!.shown).toBe('89.96');

@@ -3,6 +3,7 @@ import { q, type Rational } from '../../src/core/rational.js';
 import { CriteriaSet } from '../../src/criteria/schema.js';
 import { indexCriteriaSet, type CriteriaIndex } from '../../src/criteria/tree.js';
 import type { ItemInput } from '../../src/validate/submission.js';
+import { baseSet } from '../helpers/criteria.js';
 import type { AgencyInfo, AppraisalValue, RuleEvaluator, SurveyValue } from '../../src/score/types.js';
 
 /** An item input with the given values and no cell locations. */
@@ -38,30 +39,15 @@ export function surveyShares(entries: Record<string, number | string>): Map<stri
   return new Map(Object.entries(entries).map(([code, s]) => [code, { share: q(s) }]));
 }
 
+/** The base set's header (kinds, bands A/B/C, 2 decimals) with other fields and total, and no source totals or caps. */
+export function withFields(total: number, fields: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...baseSet(), sourceTotals: undefined, adjustmentCaps: undefined, total, fields, ...extra };
+}
+
 /** A one-field set with one `points` item of max 100 in steps of 0.01: its index equals its points. */
-export function hundredSet(): unknown {
-  return {
-    format: 1,
-    id: 'hundred',
-    version: '1',
-    title: { vi: 'Một trăm' },
-    decision: { number: 'TEST/100' },
-    agencyKinds: [{ id: 'department', title: { vi: 'Sở' } }, { id: 'commune', title: { vi: 'Xã' } }],
-    total: 100,
-    bands: [
-      { id: 'A', label: { vi: 'Nhóm A' }, min: 90, max: 100 },
-      { id: 'B', label: { vi: 'Nhóm B' }, min: 80, max: 90 },
-      { id: 'C', label: { vi: 'Nhóm C' }, min: 0, max: 80 },
-    ],
-    fields: [
-      {
-        code: '1',
-        title: { vi: 'Lĩnh vực' },
-        max: 100,
-        children: [{ code: '1.1', title: { vi: 'Điểm' }, max: 100, rule: { kind: 'points', step: 0.01 } }],
-      },
-    ],
-  };
+export function hundredSet(): Record<string, unknown> {
+  const item = { code: '1.1', title: { vi: 'Điểm' }, max: 100, rule: { kind: 'points', step: 0.01 } };
+  return withFields(100, [{ code: '1', title: { vi: 'Lĩnh vực' }, max: 100, children: [item] }], { id: 'hundred' });
 }
 
 /** Exact text of a Rational, for compact assertions. */

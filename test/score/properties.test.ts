@@ -10,7 +10,7 @@ import { rankAgencies } from '../../src/rank/rank.js';
 import { scoreAgency } from '../../src/score/score.js';
 import type { AgencyScore, AppraisalValue, ScoreInput, SurveyValue } from '../../src/score/types.js';
 import type { ItemInput } from '../../src/validate/submission.js';
-import { agency, indexed, itemInput, writtenPoints } from './helpers.js';
+import { agency, indexed, itemInput, withFields, writtenPoints } from './helpers.js';
 
 const quarters = (max: number) => fc.integer({ min: 0, max }).map((n) => n / 4);
 const SOURCES = ['appraisal', 'appraisal', 'appraisal', 'survey', 'bonus', 'penalty'] as const;
@@ -63,23 +63,9 @@ function buildSet(g: Generated<typeof genSet>): { raw: unknown; codes: string[] 
     });
     return { code: `${f + 1}`, title: { vi: 'f' }, max: children.reduce((a, c) => a + c.max, 0), children };
   });
-  const raw = {
-    format: 1,
-    id: 'gen',
-    version: '1',
-    title: { vi: 'Sinh' },
-    decision: { number: 'GEN' },
-    agencyKinds: [{ id: 'department', title: { vi: 'Sở' } }, { id: 'commune', title: { vi: 'Xã' } }],
-    total: fields.reduce((a, f) => a + f.max, 0),
-    adjustmentCaps: { ...(g.bonusCap !== null ? { bonus: g.bonusCap } : {}), ...(g.penaltyCap !== null ? { penalty: g.penaltyCap } : {}) },
-    capAtTotal: g.capAtTotal,
-    notApplicable: g.notApplicable,
-    bands: [
-      { id: 'A', label: { vi: 'A' }, min: 90, max: 100 },
-      { id: 'B', label: { vi: 'B' }, min: 0, max: 90 },
-    ],
-    fields,
-  };
+  const caps = { ...(g.bonusCap !== null ? { bonus: g.bonusCap } : {}), ...(g.penaltyCap !== null ? { penalty: g.penaltyCap } : {}) };
+  const total = fields.reduce((a, f) => a + f.max, 0);
+  const raw = withFields(total, fields, { adjustmentCaps: caps, capAtTotal: g.capAtTotal, notApplicable: g.notApplicable });
   return { raw, codes };
 }
 
