@@ -107,7 +107,10 @@ export interface ItemScore {
   countedMax: Rational;
   /** False when the item does not apply to the agency's kind. */
   applicable: boolean;
-  /** The agency marked it not applicable and the set allows that. */
+  /**
+   * The agency marked it not applicable and the set allows that. It is treated as such unless
+   * appraisal set points (then `basis` is "appraisal" and the item counts normally).
+   */
   notApplicable: boolean;
   /** Points from the self-assessment (rule outcome), when there is one. */
   self?: Rational;
