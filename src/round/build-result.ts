@@ -1,0 +1,237 @@
+/**
+ * Assembles `result.json` from the round's pieces: scores and ranking in, the RoundResult
+ * document out, with every number exact and rounded once by its set's rule. Pure.
+ */
+import { Rational } from '../core/rational.js';
+import type { CriteriaIndex } from '../criteria/tree.js';
+import type { Finding } from '../findings/finding.js';
+import type { Ranking } from '../rank/types.js';
+import { gapList } from '../rank/gap.js';
+import type { AgencyScore } from '../score/types.js';
+import type { Submission } from '../validate/submission.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import type { RoundConfig } from './config.js';
+import { itemDetail } from './detail.js';
+import type { AgencyResult, AppraisalChange, CriteriaRef, GroupResult, ItemResult, Num, RoundResult } from './result.js';
+
+/** An agency as the roster lists it. */
+export interface RosterAgency {
+  code: string;
+  name: string;
+  kind: string;
+  group: string;
+  region?: string;
+}
+
+/** Last year's figures for the comparison, by agency code. */
+export interface PreviousFigures {
+  index: Rational;
+  rank?: number;
+  group?: string;
+  fields: Map<string, Rational>;
+}
+
+export interface ResultParts {
+  config: RoundConfig;
+  /** Criteria set per agency kind. */
+  sets: Map<string, CriteriaIndex>;
+  roster: RosterAgency[];
+  scores: AgencyScore[];
+  ranking: Ranking;
+  submissions: Map<string, Submission>;
+  previous?: Map<string, PreviousFigures>;
+  appraisalChanges: AppraisalChange[];
+  inputs: RoundResult['inputs'];
+  findings: Finding[];
+}
+
+/** Builds the result document. Deterministic: every list has a stated order. */
+export function buildRoundResult(p: ResultParts): RoundResult {
+  const setByRef = new Map<string, CriteriaIndex>();
+  for (const idx of p.sets.values()) setByRef.set(idx.ref, idx);
+  const criteria: CriteriaRef[] = [...setByRef.values()].map((idx) => criteriaRef(idx, [...p.sets].filter(([, v]) => v.ref === idx.ref).map(([k]) => k)));
+
+  const scoreByCode = new Map(p.scores.map((s) => [s.agency.code, s]));
+  const rankByCode = new Map<string, { rank: number; size: number; change: Ranking['groups'][number]['agencies'][number]['change'] }>();
+  for (const g of p.ranking.groups) for (const a of g.agencies) rankByCode.set(a.code, { rank: a.rank, size: g.agencies.length, change: a.change });
+
+  const groupOrder = orderGroups(p.config, p.roster);
+  const groups: GroupResult[] = [];
+  const agencies: AgencyResult[] = [];
+  for (const gid of groupOrder) {
+    const ranking = p.ranking.groups.find((g) => g.group === gid);
+    const members = p.roster.filter((a) => a.group === gid);
+    const first = members[0];
+    const idx = first ? p.sets.get(first.kind) : undefined;
+    if (!idx) continue;
+    const n = numOf(idx);
+    const order = [...(ranking?.agencies.map((a) => a.code) ?? []), ...(ranking?.unranked ?? [])];
+    for (const code of members.map((m) => m.code)) if (!order.includes(code)) order.push(code);
+    const title = p.config.groups?.find((g) => g.id === gid)?.title ?? { vi: gid };
+    const summary = ranking?.summary;
+    groups.push({
+      id: gid,
+      title,
+      agencies: order,
+      mean: n(summary?.mean ?? Rational.ZERO),
+      bands: summary?.bands ?? idx.set.bands.map((b) => ({ id: b.id, count: 0 })),
+      ...(summary?.highest?.agencies[0] ? { highest: summary.highest.agencies[0] } : {}),
+      ...(summary?.lowest?.agencies[0] ? { lowest: summary.lowest.agencies[0] } : {}),
+      roundingNotes: (ranking?.roundingNotes ?? []).map((r) => ({ agencies: r.agencies, shown: r.shown, decimals: r.decimals })),
+    });
+    const groupScores = members.map((m) => scoreByCode.get(m.code)).filter((s): s is AgencyScore => s !== undefined);
+    for (const code of order) {
+      const agency = members.find((m) => m.code === code);
+      const score = scoreByCode.get(code);
+      if (!agency || !score) continue;
+      agencies.push(agencyResult(agency, score, p, idx, groupScores, rankByCode.get(code)));
+    }
+  }
+
+  return {
+    format: 'parindex-result',
+    formatVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    round: { name: p.config.name, year: p.config.year, date: p.config.date ?? `${p.config.year}-12-31` },
+    criteria,
+    inputs: [...p.inputs].sort((a, b) => cmp(a.role, b.role) || cmp(a.file, b.file)),
+    groups,
+    agencies,
+    appraisalChanges: [...p.appraisalChanges].sort((a, b) => a.order - b.order || cmp(a.agency, b.agency) || compareItemCodes(a.item, b.item)),
+    findings: p.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      location: f.location as Record<string, string | number>,
+      ...(f.criterion !== undefined ? { criterion: f.criterion } : {}),
+      ...(f.agency !== undefined ? { agency: f.agency } : {}),
+      args: f.args,
+    })),
+  };
+}
+
+function agencyResult(
+  agency: RosterAgency,
+  score: AgencyScore,
+  p: ResultParts,
+  idx: CriteriaIndex,
+  group: AgencyScore[],
+  rank: { rank: number; size: number; change: Ranking['groups'][number]['agencies'][number]['change'] } | undefined,
+): AgencyResult {
+  const n = numOf(idx);
+  const sub = p.submissions.get(agency.code);
+  const inputs = new Map((sub?.items ?? []).map((i) => [i.code, i]));
+  const gains = new Map(score.status === 'missing' ? [] : gapList(score, idx, group).map((g) => [g.code, g.gainIfFull]));
+  const items: ItemResult[] = score.items.map((it) => {
+    const entry = idx.byCode.get(it.code)!;
+    const input = inputs.get(it.code);
+    const r: ItemResult = {
+      code: it.code,
+      field: it.field,
+      source: it.source,
+      max: n(it.source === 'bonus' || it.source === 'penalty' ? it.max : it.countedMax),
+      applicable: it.applicable,
+      notApplicable: it.notApplicable,
+      final: n(it.final),
+      detail: itemDetail(entry.item, input, it),
+    };
+    if (it.self !== undefined) r.self = n(it.self);
+    if (it.appraised !== undefined) r.appraised = n(it.appraised);
+    if (it.evidence) r.evidence = it.evidence;
+    if (it.explanation) r.explanation = it.explanation;
+    if (it.reason) r.reason = it.reason;
+    if (it.appraisalFile) r.appraisalFile = it.appraisalFile;
+    const gain = gains.get(it.code);
+    if (gain !== undefined) r.placesIfFull = gain;
+    return r;
+  });
+  const nodes = (level: number) =>
+    score.nodes.filter((x) => x.level === level && x.applicable).map((x) => ({ code: x.code, points: n(x.points), max: n(x.max), index: n(x.index) }));
+  const out: AgencyResult = {
+    code: agency.code,
+    name: agency.name,
+    kind: agency.kind,
+    group: agency.group,
+    ...(agency.region ? { region: agency.region } : {}),
+    set: idx.ref,
+    status: score.status,
+    ...(sub ? { submission: { file: sub.file, sha256: sub.sha256 } } : {}),
+    total: { points: n(score.total.points), max: n(score.total.max), index: n(score.total.index) },
+    bySource: {
+      appraisal: { points: n(score.bySource.appraisal.points), max: n(score.bySource.appraisal.max) },
+      survey: { points: n(score.bySource.survey.points), max: n(score.bySource.survey.max) },
+      bonus: n(score.bySource.bonus.points),
+      penalty: n(score.bySource.penalty.points),
+    },
+    fields: nodes(1),
+    criteria: nodes(2),
+    items,
+  };
+  if (rank) {
+    out.rank = rank.rank;
+    out.groupSize = rank.size;
+  }
+  if (score.band !== undefined && score.status !== 'missing') out.band = score.band;
+  const prev = p.previous?.get(agency.code);
+  if (p.previous && !prev) out.isNew = true;
+  if (prev && score.status !== 'missing') {
+    const change = rank?.change;
+    out.previous = {
+      index: n(prev.index),
+      ...(prev.rank !== undefined ? { rank: prev.rank } : {}),
+      indexChange: n(score.total.index.sub(prev.index)),
+      ...(change && (change.kind === 'up' || change.kind === 'down' || change.kind === 'same')
+        ? { rankChange: change.kind === 'down' ? -change.places : change.places }
+        : {}),
+      fields: out.fields
+        .filter((f) => prev.fields.has(f.code))
+        .map((f) => {
+          const before = prev.fields.get(f.code)!;
+          const now = Rational.fromExact(f.index.exact)!;
+          return { code: f.code, index: n(before), change: n(now.sub(before)) };
+        }),
+    };
+  }
+  return out;
+}
+
+function criteriaRef(idx: CriteriaIndex, kinds: string[]): CriteriaRef {
+  const s = idx.set;
+  return {
+    ref: idx.ref,
+    kinds,
+    title: s.title,
+    decision: { number: s.decision.number, ...(s.decision.date ? { date: s.decision.date } : {}) },
+    rounding: s.rounding,
+    bands: s.bands.map((b) => ({ id: b.id, label: b.label, min: b.min, max: b.max })),
+    fields: s.fields.map((f) => ({ code: f.code, title: f.title, max: f.max })),
+    items: idx.items.map((e) => ({ code: e.item.code, title: e.item.title, max: e.item.max })),
+  };
+}
+
+/** A number exact and rounded once by the set's rule. */
+export function numOf(idx: CriteriaIndex): (r: Rational) => Num {
+  const { decimals, mode } = idx.set.rounding;
+  return (r) => ({ exact: r.toExact(), value: Number(r.toFixed(decimals, mode)) });
+}
+
+function orderGroups(config: RoundConfig, roster: RosterAgency[]): string[] {
+  const out: string[] = [];
+  for (const g of config.groups ?? []) if (roster.some((a) => a.group === g.id) && !out.includes(g.id)) out.push(g.id);
+  for (const a of roster) if (!out.includes(a.group)) out.push(a.group);
+  return out;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** "1.2.10" after "1.2.9". */
+export function compareItemCodes(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+  }
+  return cmp(a, b);
+}

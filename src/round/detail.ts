@@ -1,0 +1,78 @@
+/** How an item's points came about, in words, for scorecards ("45/47 = 95,74% → 2 điểm"). */
+import { Rational } from '../core/rational.js';
+import type { Item } from '../criteria/schema.js';
+import { textIn } from '../criteria/tree.js';
+import type { Lang } from '../messages/types.js';
+import type { ItemScore } from '../score/types.js';
+import type { ItemInput } from '../validate/submission.js';
+
+/** Both languages of the detail text. */
+export function itemDetail(item: Item, input: ItemInput | undefined, score: ItemScore): { vi: string; en: string } {
+  return { vi: detailIn(item, input, score, 'vi'), en: detailIn(item, input, score, 'en') };
+}
+
+function detailIn(item: Item, input: ItemInput | undefined, score: ItemScore, lang: Lang): string {
+  const vi = lang === 'vi';
+  const n = (r: Rational, d = 2): string => {
+    const s = r.toFixed(d).replace(/\.?0+$/, '');
+    return vi ? s.replace('.', ',') : s;
+  };
+  const pts = (r: Rational): string => `${n(r)} ${vi ? 'điểm' : r.eq(Rational.ONE) ? 'point' : 'points'}`;
+  switch (score.basis) {
+    case 'excluded':
+      return vi ? 'không áp dụng cho loại cơ quan này' : 'does not apply to this kind of agency';
+    case 'not-applicable':
+      return vi ? 'cơ quan đánh dấu không áp dụng' : 'marked not applicable by the agency';
+    case 'survey-share':
+      return `${vi ? 'tỷ lệ hài lòng' : 'satisfaction'} ${n(score.share!.mul(Rational.HUNDRED))}% × ${n(score.max)} → ${pts(score.final)}`;
+    case 'survey-points':
+      return `${vi ? 'điểm điều tra XHH' : 'survey points'} → ${pts(score.final)}`;
+    case 'missing':
+      return item.source === 'survey' ? (vi ? 'chưa có số liệu điều tra' : 'no survey data') : vi ? 'không tự chấm' : 'not self-scored';
+    case 'appraisal':
+    case 'self': {
+      const raw = input ? inputsIn(item, input, lang) : '';
+      const self = score.self !== undefined ? `${raw ? `${raw} → ` : ''}${pts(score.self)}` : raw || (vi ? 'không tự chấm' : 'not self-scored');
+      if (score.basis === 'self') return self;
+      return `${self}; ${vi ? 'thẩm định' : 'appraised'} ${pts(score.final)}`;
+    }
+    default: {
+      const never: never = score.basis;
+      return String(never);
+    }
+  }
+}
+
+/** The agency's raw inputs in words, per rule kind. */
+export function inputsIn(item: Item, input: ItemInput, lang: Lang): string {
+  const vi = lang === 'vi';
+  const n = (r: Rational, d = 2): string => {
+    const s = r.toFixed(d).replace(/\.?0+$/, '');
+    return vi ? s.replace('.', ',') : s;
+  };
+  const rule = item.rule;
+  switch (rule.kind) {
+    case 'choice': {
+      const opt = rule.options.find((o) => o.id === input.option);
+      return opt ? textIn(opt.label, lang) : '';
+    }
+    case 'boolean':
+      return input.yes === undefined ? '' : input.yes ? (vi ? 'Đạt' : 'Yes') : vi ? 'Không đạt' : 'No';
+    case 'bands':
+      if (input.numerator !== undefined && input.denominator !== undefined && !input.denominator.isZero())
+        return `${n(input.numerator, 0)}/${n(input.denominator, 0)} = ${n(input.numerator.div(input.denominator).mul(Rational.HUNDRED))}%`;
+      if (input.percent !== undefined) return `${n(input.percent)}%`;
+      return '';
+    case 'deduction':
+    case 'count':
+      return input.count === undefined ? '' : `${input.count} ${textIn(rule.unit, lang) || (vi ? 'lần' : 'times')}`;
+    case 'points':
+      return input.points === undefined ? '' : `${vi ? 'tự chấm' : 'self-scored'} ${n(input.points)}`;
+    case 'survey':
+      return '';
+    default: {
+      const never: never = rule;
+      return String(never);
+    }
+  }
+}
