@@ -10,6 +10,16 @@ export interface RoundArgs {
   ROUND_PATH_ESCAPES: { path: string };
   /** A path in round.yaml does not exist. */
   ROUND_PATH_MISSING: { path: string };
+  /** An appraisal line names an agency that is not in the roster. */
+  ROUND_APPRAISAL_UNKNOWN_AGENCY: { agency: string };
+  /** An appraisal line names an item the agency's criteria set does not have. */
+  ROUND_APPRAISAL_UNKNOWN_ITEM: { item: string; set: string };
+  /** The same agency and item twice in one appraisal file. */
+  ROUND_APPRAISAL_DUPLICATE: { item: string; firstRow: number };
+  /** Appraised points outside 0…max. */
+  ROUND_APPRAISAL_OUT_OF_RANGE: { item: string; value: string; max: string };
+  /** Appraised points that change the score, without a reason. */
+  ROUND_APPRAISAL_NO_REASON: { item: string; value: string };
 }
 
 export const roundMessages: Catalogue<RoundArgs> = {
@@ -37,6 +47,35 @@ export const roundMessages: Catalogue<RoundArgs> = {
     vi: (a) => `Không tìm thấy ${quote(a.path)} trong thư mục kỳ đánh giá.`,
     en: (a) => `${quote(a.path)} was not found in the round folder.`,
   },
+  ROUND_APPRAISAL_UNKNOWN_AGENCY: {
+    severity: 'error',
+    example: { agency: 'SNV2' },
+    vi: (a) => `Mã cơ quan ${quote(a.agency)} không có trong danh sách cơ quan của kỳ đánh giá; sửa mã hoặc bổ sung vào danh sách.`,
+    en: (a) => `Agency code ${quote(a.agency)} is not in the round's roster; fix the code or add the agency to the roster.`,
+  },
+  ROUND_APPRAISAL_UNKNOWN_ITEM: {
+    severity: 'error',
+    example: { item: '3.9.1', set: 'illustrative-internal@2025.1' },
+    vi: (a) => `Mã tiêu chí ${quote(a.item)} không có trong bộ tiêu chí ${a.set}; sửa mã theo phiếu thẩm định do parindex tạo.`,
+    en: (a) => `Item code ${quote(a.item)} is not in criteria set ${a.set}; use the codes of the appraisal workbook parindex made.`,
+  },
+  ROUND_APPRAISAL_DUPLICATE: {
+    severity: 'error',
+    example: { item: '1.1.1', firstRow: 12 },
+    vi: (a) => `Tiêu chí ${a.item} của cơ quan này đã được thẩm định ở dòng ${a.firstRow} của cùng tệp; xoá một trong hai dòng.`,
+    en: (a) => `Item ${a.item} of this agency is already appraised on row ${a.firstRow} of the same file; remove one of the rows.`,
+  },
+  ROUND_APPRAISAL_OUT_OF_RANGE: {
+    severity: 'error',
+    example: { item: '3.2.1', value: '3.5', max: '3' },
+    vi: (a) => `Điểm thẩm định ${num(a.value, 'vi')} của tiêu chí ${a.item} phải từ 0 đến ${num(a.max, 'vi')}.`,
+    en: (a) => `Appraised points ${a.value} for item ${a.item} must be from 0 to ${a.max}.`,
+  },
+  ROUND_APPRAISAL_NO_REASON: {
+    severity: 'error',
+    example: { item: '1.1.2', value: '1' },
+    vi: (a) => `Điểm thẩm định ${num(a.value, 'vi')} của tiêu chí ${a.item} khác điểm tự chấm nhưng chưa có lý do; ghi lý do điều chỉnh.`,
+    en: (a) => `Appraised points ${a.value} for item ${a.item} change the self-score but give no reason; write the reason for the change.`,
+  },
 };
 
-export { num };
