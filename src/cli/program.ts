@@ -10,6 +10,8 @@ import { registerCriteriaCommands } from './commands/criteria.js';
 import { registerIntakeCommands } from './commands/intake.js';
 import { registerRoundCommands } from './commands/round.js';
 import { registerSipasCommands } from './commands/sipas.js';
+import { registerTemplateCommands } from './commands/template.js';
+import { registerReportCommands } from './commands/report.js';
 
 /** Exit codes. */
 export const EXIT = { OK: 0, FINDINGS: 1, CANNOT_RUN: 2 } as const;
@@ -20,7 +22,7 @@ export type CommandRunner = (ctx: CliContext) => Promise<number> | number;
 /** Registers commands; each command calls `run` with its body. */
 export type Register = (program: Command, run: (cmd: Command, body: CommandRunner) => Promise<void>) => void;
 
-const REGISTRARS: Register[] = [registerCriteriaCommands, registerIntakeCommands, registerRoundCommands, registerSipasCommands];
+const REGISTRARS: Register[] = [registerCriteriaCommands, registerTemplateCommands, registerIntakeCommands, registerRoundCommands, registerReportCommands, registerSipasCommands];
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], streams: CliStreams): Promise<number> {

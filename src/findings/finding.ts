@@ -7,6 +7,7 @@ import type { CriteriaArgs } from '../messages/criteria.js';
 import type { IntakeArgs } from '../messages/intake.js';
 import type { RoundArgs } from '../messages/round.js';
 import type { SipasArgs } from '../messages/sipas.js';
+import type { ReportArgs } from '../messages/report.js';
 import { messages } from '../messages/index.js';
 
 /** How bad a finding is. `error` blocks scoring and makes the exit code 1. */
@@ -34,7 +35,7 @@ export interface FindingLocation {
  * Every code and the arguments its message needs. A stage adds its own map to this
  * intersection; the messages module renders each code in Vietnamese and English.
  */
-export interface FindingArgs extends CriteriaArgs, IntakeArgs, RoundArgs, SipasArgs {}
+export interface FindingArgs extends CriteriaArgs, IntakeArgs, RoundArgs, SipasArgs, ReportArgs {}
 
 /** Stable UPPER_SNAKE finding code. */
 export type FindingCode = keyof FindingArgs;

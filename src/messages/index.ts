@@ -8,6 +8,7 @@ import { criteriaMessages } from './criteria.js';
 import { intakeMessages } from './intake.js';
 import { roundMessages } from './round.js';
 import { sipasMessages } from './sipas.js';
+import { reportMessages } from './report.js';
 import type { Catalogue, Lang, MessageEntry } from './types.js';
 
 export type { Lang } from './types.js';
@@ -19,6 +20,7 @@ export const messages: Catalogue<FindingArgs> = {
   ...intakeMessages,
   ...roundMessages,
   ...sipasMessages,
+  ...reportMessages,
 };
 
 /** All finding codes, sorted. */

@@ -1,0 +1,7 @@
+/** Commands: template. */
+import type { Register } from '../program.js';
+
+export const registerTemplateCommands: Register = (program, run) => {
+  void program;
+  void run;
+};
