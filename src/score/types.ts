@@ -16,6 +16,13 @@ import type { ItemInput } from '../validate/submission.js';
  */
 export interface RuleOutcome {
   points: Rational;
+  /** 'rule': computed from the raw inputs; 'entered': the points the agency wrote (no raw inputs). */
+  from?: 'rule' | 'entered';
+  /** Option id of a choice rule. */
+  option?: string;
+  /** The percentage a bands rule read, and the band it fell in. */
+  percent?: Rational;
+  band?: { min: number; max: number };
 }
 
 /**
