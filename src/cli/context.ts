@@ -14,6 +14,8 @@ export interface CliContext {
   stderrIsTTY: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** stderr without a newline added (progress line). */
+  errRaw: (text: string) => void;
 }
 
 /** Global options as commander gives them. */
@@ -44,6 +46,7 @@ export function makeContext(opts: GlobalOptions, streams: CliStreams): CliContex
     stderrIsTTY: streams.stderr.isTTY === true && !opts.quiet,
     out: (t) => void streams.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => void streams.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+    errRaw: (t) => void streams.stderr.write(t),
   };
 }
 

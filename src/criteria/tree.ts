@@ -77,3 +77,12 @@ export function textIn(t: { vi: string; en?: string | undefined } | undefined, l
   if (!t) return '';
   return lang === 'en' ? (t.en ?? t.vi) : t.vi;
 }
+
+/** Whether a node and all its ancestors apply to an agency kind (blocks of a set score different kinds). */
+export function appliesWithAncestors(criteria: CriteriaIndex, code: string, kind: string): boolean {
+  for (let c: string | undefined = code; c !== undefined; c = criteria.parents.get(c)) {
+    const node = criteria.nodes.get(c);
+    if (node && !appliesTo(node, kind)) return false;
+  }
+  return true;
+}

@@ -1,5 +1,5 @@
 /** Finding codes of the scoring round: the round file, roster, appraisal, survey points and scoring. */
-import { num, quote, type Catalogue } from './types.js';
+import { list, num, quote, type Catalogue } from './types.js';
 
 export interface RoundArgs {
   /** round.yaml does not match the round format. */
@@ -20,9 +20,49 @@ export interface RoundArgs {
   ROUND_APPRAISAL_OUT_OF_RANGE: { item: string; value: string; max: string };
   /** Appraised points that change the score, without a reason. */
   ROUND_APPRAISAL_NO_REASON: { item: string; value: string };
+  /** The roster lacks a needed column. */
+  ROUND_ROSTER_COLUMN_MISSING: { column: string };
+  /** The same agency code twice in the roster. */
+  ROUND_ROSTER_DUPLICATE: { agency: string; firstRow: number };
+  /** A roster row without code or name. */
+  ROUND_ROSTER_INCOMPLETE: { missing: 'code' | 'name' | 'kind' };
+  /** A roster kind the round's criteria do not cover. */
+  ROUND_ROSTER_UNKNOWN_KIND: { kind: string; kinds: string[] };
+  /** An agency in the roster sent nothing. */
+  ROUND_SUBMISSION_MISSING: { agency: string; zero: boolean };
 }
 
 export const roundMessages: Catalogue<RoundArgs> = {
+  ROUND_ROSTER_COLUMN_MISSING: {
+    severity: 'error',
+    example: { column: 'loại' },
+    vi: (a) => `Danh sách cơ quan thiếu cột ${quote(a.column)} (cần: mã, tên cơ quan, loại, nhóm; khu vực nếu có).`,
+    en: (a) => `The roster has no ${quote(a.column)} column (needed: code, name, kind, group; region optional).`,
+  },
+  ROUND_ROSTER_DUPLICATE: {
+    severity: 'error',
+    example: { agency: 'SNV', firstRow: 3 },
+    vi: (a) => `Mã cơ quan ${quote(a.agency)} lặp lại (lần đầu ở dòng ${a.firstRow}). Mỗi cơ quan một dòng, mã không trùng.`,
+    en: (a) => `Agency code ${quote(a.agency)} appears twice (first on row ${a.firstRow}). One row per agency, unique codes.`,
+  },
+  ROUND_ROSTER_INCOMPLETE: {
+    severity: 'error',
+    example: { missing: 'code' },
+    vi: (a) => `Dòng thiếu ${a.missing === 'code' ? 'mã cơ quan' : a.missing === 'name' ? 'tên cơ quan' : 'loại cơ quan'}; dòng này bị bỏ qua.`,
+    en: (a) => `The row has no ${a.missing === 'code' ? 'agency code' : a.missing === 'name' ? 'agency name' : 'agency kind'}; it is skipped.`,
+  },
+  ROUND_ROSTER_UNKNOWN_KIND: {
+    severity: 'error',
+    example: { kind: 'phuong', kinds: ['department', 'commune'] },
+    vi: (a) => `Loại cơ quan ${quote(a.kind)} không có bộ tiêu chí trong round.yaml (có: ${list(a.kinds, 'vi')}).`,
+    en: (a) => `Agency kind ${quote(a.kind)} has no criteria set in round.yaml (known: ${list(a.kinds, 'en')}).`,
+  },
+  ROUND_SUBMISSION_MISSING: {
+    severity: 'warning',
+    example: { agency: 'SYT', zero: false },
+    vi: (a) => `Cơ quan ${a.agency} chưa nộp hồ sơ tự chấm; ${a.zero ? 'các tiêu chí tự chấm tính 0 điểm (missingSubmission: zero)' : 'không được xếp hạng (missingSubmission: report)'}.`,
+    en: (a) => `Agency ${a.agency} sent no self-scoring file; ${a.zero ? 'its self-scored items count as 0 (missingSubmission: zero)' : 'it is not ranked (missingSubmission: report)'}.`,
+  },
   ROUND_SHAPE: {
     severity: 'error',
     example: { path: 'year', message: 'Invalid input: expected number, received string', messageVi: 'Đầu vào không hợp lệ: mong đợi số, nhận được string' },

@@ -5,7 +5,7 @@
  */
 import { Rational } from '../core/rational.js';
 import { findBand } from '../criteria/bands.js';
-import { appliesTo, isScored, maxOf, type CriteriaIndex, type ItemEntry } from '../criteria/tree.js';
+import { appliesWithAncestors, isScored, maxOf, type CriteriaIndex, type ItemEntry } from '../criteria/tree.js';
 import { InternalError } from '../findings/errors.js';
 import type {
   AdjustmentScore,
@@ -35,15 +35,6 @@ export function scoreAgency(input: ScoreInput): AgencyScore {
 
 function noEvaluator(): never {
   throw new InternalError('scoreAgency: no rule evaluator given');
-}
-
-/** Whether a node and all its ancestors apply to an agency kind (§3.2: blocks score different items). */
-function appliesWithAncestors(criteria: CriteriaIndex, code: string, kind: string): boolean {
-  for (let c: string | undefined = code; c !== undefined; c = criteria.parents.get(c)) {
-    const node = criteria.nodes.get(c);
-    if (node && !appliesTo(node, kind)) return false;
-  }
-  return true;
 }
 
 /**

@@ -1,7 +1,95 @@
-/** Commands of the intake stage: template, validate. */
+/** Commands of the intake stage: validate. (template has its own module.) */
+import type { Command } from 'commander';
+import { loadCriteriaSet } from '../../criteria/load.js';
+import type { CriteriaIndex } from '../../criteria/tree.js';
+import { UsageError, InputError } from '../../findings/errors.js';
+import { countFindings, hasErrors, promoteWarnings } from '../../findings/finding.js';
+import { readRoster } from '../../round/roster.js';
+import { renderFindingsText } from '../../report/findings-text.js';
+import { annotateFiles } from '../../validate/annotate.js';
+import type { RosterEntry } from '../../validate/check.js';
+import { renderValidateText, validateJson } from '../../validate/report.js';
+import { collectFiles, validateFiles } from '../../validate/validate.js';
+import { progress } from '../progress.js';
 import type { Register } from '../program.js';
 
+interface ValidateOpts {
+  criteria?: string;
+  roster?: string;
+  kind?: string;
+  year?: string;
+  strict?: boolean;
+  annotate?: string;
+  force?: boolean;
+}
+
 export const registerIntakeCommands: Register = (program, run) => {
-  void program;
-  void run;
+  program
+    .command('validate')
+    .description('kiểm tra hồ sơ tự chấm điểm (.xlsx, .csv) / validate self-scoring files')
+    .argument('<paths...>', 'tệp hoặc thư mục / files or folders')
+    .option('--criteria <ref>', 'bộ tiêu chí mong đợi id@version / expected criteria set')
+    .option('--roster <file>', 'danh sách cơ quan (.csv, .xlsx) / roster of agencies')
+    .option('--kind <kind>', 'loại cơ quan khi không có danh sách / agency kind when there is no roster')
+    .option('--year <year>', 'năm đánh giá mong đợi / expected year')
+    .option('--strict', 'coi cảnh báo là lỗi / treat warnings as errors')
+    .option('--annotate <dir>', 'ghi bản sao có chú thích lỗi vào thư mục / write annotated copies into a folder')
+    .option('--force', 'ghi đè bản sao có chú thích đã có / overwrite existing annotated copies')
+    .action(async function (this: Command, paths: string[]) {
+      await run(this, async (ctx) => {
+        const o = this.opts<ValidateOpts>();
+        const expected = o.criteria ? loadCriteriaSet(o.criteria) : undefined;
+        let year: number | undefined;
+        if (o.year !== undefined) {
+          year = Number(o.year);
+          if (!Number.isInteger(year)) throw new UsageError({ vi: `--year phải là một năm (nhận được "${o.year}").`, en: `--year must be a year (got "${o.year}").` });
+        }
+        let roster: Map<string, RosterEntry> | undefined;
+        if (o.roster) {
+          const kinds = expected?.set.agencyKinds.map((k) => k.id);
+          const r = await readRoster(o.roster, o.roster, kinds);
+          if (hasErrors(r.findings) && r.agencies.length === 0) {
+            for (const l of renderFindingsText(r.findings, ctx.lang, ctx.color)) ctx.err(l);
+            throw new InputError({ vi: `Không đọc được danh sách cơ quan ${o.roster}.`, en: `The roster ${o.roster} cannot be read.` });
+          }
+          roster = new Map(r.agencies.map((a) => [a.code, a]));
+        }
+        const files = collectFiles(paths);
+        if (files.length === 0) throw new UsageError({ vi: 'Không có tệp bảng tính nào để kiểm tra.', en: 'No spreadsheet files to validate.' });
+        const cache = new Map<string, CriteriaIndex | undefined>();
+        const resolve = (ref: string): CriteriaIndex | undefined => {
+          if (!cache.has(ref)) {
+            try {
+              cache.set(ref, loadCriteriaSet(ref));
+            } catch {
+              cache.set(ref, undefined);
+            }
+          }
+          return cache.get(ref);
+        };
+        const bar = progress(ctx, { vi: 'tệp', en: 'files' });
+        const report = await validateFiles(files, {
+          ...(expected ? { expected } : {}),
+          ...(roster ? { roster } : {}),
+          ...(o.kind ? { kind: o.kind } : {}),
+          ...(year !== undefined ? { year } : {}),
+          resolve,
+          onProgress: (d, t) => bar.tick(d, t),
+        });
+        bar.done();
+        if (o.strict) {
+          for (const f of report.files) f.findings = promoteWarnings(f.findings);
+          report.findings = report.files.flatMap((f) => f.findings);
+          for (const f of report.files) f.counts = countFindings(f.findings);
+          report.counts = countFindings(report.findings);
+        }
+        if (o.annotate) {
+          const written = await annotateFiles(report, files, o.annotate, { lang: ctx.lang, force: o.force === true });
+          if (!ctx.json) for (const w of written) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${w}` : `Wrote ${w}`);
+        }
+        if (ctx.json) ctx.out(JSON.stringify(validateJson(report, ctx.lang), null, 2));
+        else for (const l of renderValidateText(report, ctx.lang, ctx.color)) ctx.out(l);
+        return report.counts.error > 0 ? 1 : 0;
+      });
+    });
 };

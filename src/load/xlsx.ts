@@ -1,0 +1,101 @@
+/**
+ * Reading an .xlsx workbook into the neutral grid with exceljs. Every shape exceljs gives a
+ * value in (number, string, boolean, Date, formula with or without a cached result, rich text,
+ * hyperlink, error) is normalised here and nowhere else. Macros, external links and pictures
+ * are never run or kept: only cell values are read.
+ */
+import ExcelJS from 'exceljs';
+import type { CellValue, SheetState } from './grid.js';
+import { GridSheet } from './grid.js';
+import { cellAddress } from '../findings/finding.js';
+
+/** Reads every worksheet's values. Throws on a broken file; the caller turns that into a finding. */
+export async function readXlsxSheets(buf: Buffer): Promise<GridSheet[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const sheets: GridSheet[] = [];
+  wb.eachSheet((ws) => {
+    const state = (ws.state ?? 'visible') as SheetState;
+    const sheet = new GridSheet(ws.name, state === 'hidden' || state === 'veryHidden' ? state : 'visible');
+    const merges = mergeRanges(ws);
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      if (row.hidden) sheet.hiddenRows.add(r);
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const { v, formula } = normalise(cell.value, cell.numFmt);
+        const extra: { formula?: string; merged?: { role: 'master' | 'child'; range: string } } = {};
+        if (formula !== undefined) extra.formula = formula;
+        const range = merges.get(cell.address);
+        if (range) extra.merged = range;
+        if (v.t === 'empty' && !extra.merged) return;
+        sheet.set(r, c, v, extra);
+      });
+    });
+    // Merged child cells are often not visited by eachCell: record them too.
+    for (const [address, m] of merges) {
+      const pos = decodeAddress(address);
+      if (pos && !sheet.get(pos.row, pos.col)) sheet.set(pos.row, pos.col, { t: 'empty' }, { merged: m });
+    }
+    const cols = ws.columnCount;
+    for (let c = 1; c <= cols; c++) if (ws.getColumn(c).hidden) sheet.hiddenCols.add(c);
+    sheets.push(sheet);
+  });
+  return sheets;
+}
+
+/** Normalises an exceljs cell value. */
+export function normalise(value: unknown, numFmt: string | undefined): { v: CellValue; formula?: string } {
+  if (value === null || value === undefined) return { v: { t: 'empty' } };
+  if (typeof value === 'number') return { v: Number.isFinite(value) ? { t: 'number', n: value, percentFormat: isPercentFormat(numFmt) } : { t: 'error', e: '#NUM!' } };
+  if (typeof value === 'string') return { v: { t: 'text', s: value } };
+  if (typeof value === 'boolean') return { v: { t: 'bool', b: value } };
+  if (value instanceof Date) return { v: Number.isNaN(value.getTime()) ? { t: 'error', e: '#VALUE!' } : { t: 'date', iso: value.toISOString().slice(0, 10) } };
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if ('formula' in o || 'sharedFormula' in o) {
+      const formula = String(o.formula ?? o.sharedFormula ?? '');
+      if (o.result === undefined || o.result === null) return { v: { t: 'formula', formula }, formula };
+      return { v: normalise(o.result, numFmt).v, formula };
+    }
+    if ('error' in o) return { v: { t: 'error', e: String(o.error) } };
+    if (Array.isArray(o.richText)) return { v: { t: 'text', s: (o.richText as { text?: unknown }[]).map((p) => String(p.text ?? '')).join('') } };
+    if ('text' in o) return { v: { t: 'text', s: typeof o.text === 'string' ? o.text : normaliseText(o.text) } };
+  }
+  return { v: { t: 'text', s: String(value) } };
+}
+
+function normaliseText(t: unknown): string {
+  if (t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText))
+    return ((t as { richText: { text?: unknown }[] }).richText).map((p) => String(p.text ?? '')).join('');
+  return String(t ?? '');
+}
+
+function isPercentFormat(numFmt: string | undefined): boolean {
+  return numFmt !== undefined && /%/.test(numFmt.replace(/"[^"]*"/g, ''));
+}
+
+/** Every cell of every merged range → its role and range. */
+function mergeRanges(ws: ExcelJS.Worksheet): Map<string, { role: 'master' | 'child'; range: string }> {
+  const out = new Map<string, { role: 'master' | 'child'; range: string }>();
+  const model = (ws as unknown as { _merges?: Record<string, { range?: string; model?: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+  for (const m of Object.values(model)) {
+    const box = m.model;
+    if (!box) continue;
+    const range = m.range ?? '';
+    const span = (box.bottom - box.top + 1) * (box.right - box.left + 1);
+    if (span > 10_000) continue; // a huge merge is a sheet-shape problem, not an input problem
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++) {
+        const address = cellAddress(r, c);
+        out.set(address, { role: r === box.top && c === box.left ? 'master' : 'child', range });
+      }
+  }
+  return out;
+}
+
+function decodeAddress(a: string): { row: number; col: number } | undefined {
+  const m = /^([A-Z]+)(\d+)$/.exec(a);
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
