@@ -11,6 +11,7 @@ import { registerIntakeCommands } from './commands/intake.js';
 import { registerRoundCommands } from './commands/round.js';
 import { registerSipasCommands } from './commands/sipas.js';
 import { registerTemplateCommands } from './commands/template.js';
+import { registerScoreCommands } from './commands/score.js';
 import { registerReportCommands } from './commands/report.js';
 
 /** Exit codes. */
@@ -22,7 +23,7 @@ export type CommandRunner = (ctx: CliContext) => Promise<number> | number;
 /** Registers commands; each command calls `run` with its body. */
 export type Register = (program: Command, run: (cmd: Command, body: CommandRunner) => Promise<void>) => void;
 
-const REGISTRARS: Register[] = [registerCriteriaCommands, registerTemplateCommands, registerIntakeCommands, registerRoundCommands, registerReportCommands, registerSipasCommands];
+const REGISTRARS: Register[] = [registerCriteriaCommands, registerTemplateCommands, registerIntakeCommands, registerRoundCommands, registerScoreCommands, registerReportCommands, registerSipasCommands];
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], streams: CliStreams): Promise<number> {

@@ -82,6 +82,9 @@ export class Rational {
     if (o.n === 0n) throw new RangeError('Rational: division by zero');
     return Rational.of(this.n * o.d, this.d * o.n);
   }
+  abs(): Rational {
+    return this.n < 0n ? this.neg() : this;
+  }
   neg(): Rational {
     return new Rational(-this.n, this.d);
   }

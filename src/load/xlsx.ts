@@ -21,7 +21,10 @@ export async function readXlsxSheets(buf: Buffer): Promise<GridSheet[]> {
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       if (row.hidden) sheet.hiddenRows.add(r);
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const { v, formula } = normalise(cell.value, cell.numFmt);
+        // exceljs's `cell.value` drops a formula's cached result when it is 0 (it copies only
+        // truthy fields); `cell.result` keeps it.
+        const raw = cell.type === ExcelJS.ValueType.Formula ? { formula: cell.formula, result: cell.result } : cell.value;
+        const { v, formula } = normalise(raw, cell.numFmt);
         const extra: { formula?: string; merged?: { role: 'master' | 'child'; range: string } } = {};
         if (formula !== undefined) extra.formula = formula;
         const range = merges.get(cell.address);

@@ -28,6 +28,18 @@ export interface RoundArgs {
   ROUND_ROSTER_INCOMPLETE: { missing: 'code' | 'name' | 'kind' };
   /** A roster kind the round's criteria do not cover. */
   ROUND_ROSTER_UNKNOWN_KIND: { kind: string; kinds: string[] };
+  /** A table (appraisal, survey points) without its header row. */
+  ROUND_TABLE_HEADER_NOT_FOUND: { what: 'appraisal' | 'survey'; expected: string[] };
+  /** A survey line names an agency not in the roster. */
+  ROUND_SURVEY_UNKNOWN_AGENCY: { agency: string };
+  /** A survey line names an item that is not a survey item of the agency's set. */
+  ROUND_SURVEY_UNKNOWN_ITEM: { item: string; set: string };
+  /** A share outside 0–100% or points outside 0…max. */
+  ROUND_SURVEY_OUT_OF_RANGE: { item: string; value: string; max: string };
+  /** The same agency and survey item twice. */
+  ROUND_SURVEY_DUPLICATE: { item: string; firstRow: number };
+  /** A value in a round table that cannot be read as a number. */
+  ROUND_TABLE_BAD_NUMBER: { value: string };
   /** An agency in the roster sent nothing. */
   ROUND_SUBMISSION_MISSING: { agency: string; zero: boolean };
 }
@@ -56,6 +68,42 @@ export const roundMessages: Catalogue<RoundArgs> = {
     example: { kind: 'phuong', kinds: ['department', 'commune'] },
     vi: (a) => `Loại cơ quan ${quote(a.kind)} không có bộ tiêu chí trong round.yaml (có: ${list(a.kinds, 'vi')}).`,
     en: (a) => `Agency kind ${quote(a.kind)} has no criteria set in round.yaml (known: ${list(a.kinds, 'en')}).`,
+  },
+  ROUND_TABLE_HEADER_NOT_FOUND: {
+    severity: 'error',
+    example: { what: 'survey', expected: ['Mã cơ quan', 'Mã tiêu chí', 'Tỷ lệ hài lòng'] },
+    vi: (a) => `Không tìm thấy dòng tiêu đề của bảng ${a.what === 'appraisal' ? 'thẩm định' : 'điểm điều tra'} (cần các cột ${list(a.expected.map((e) => quote(e)), 'vi')}).`,
+    en: (a) => `No header row of the ${a.what === 'appraisal' ? 'appraisal' : 'survey points'} table was found (needed: ${list(a.expected.map((e) => quote(e)), 'en')}).`,
+  },
+  ROUND_SURVEY_UNKNOWN_AGENCY: {
+    severity: 'error',
+    example: { agency: 'SXD9' },
+    vi: (a) => `Mã cơ quan ${quote(a.agency)} trong bảng điều tra không có trong danh sách cơ quan.`,
+    en: (a) => `Agency code ${quote(a.agency)} in the survey table is not in the roster.`,
+  },
+  ROUND_SURVEY_UNKNOWN_ITEM: {
+    severity: 'error',
+    example: { item: '1.1.1', set: 'illustrative-internal@2025.1' },
+    vi: (a) => `${quote(a.item)} không phải tiêu chí điều tra xã hội học của bộ ${a.set}.`,
+    en: (a) => `${quote(a.item)} is not a survey item of set ${a.set}.`,
+  },
+  ROUND_SURVEY_OUT_OF_RANGE: {
+    severity: 'error',
+    example: { item: '7.1.1', value: '112%', max: '100%' },
+    vi: (a) => `Giá trị ${num(a.value, 'vi')} của tiêu chí ${a.item} nằm ngoài khoảng 0…${num(a.max, 'vi')}.`,
+    en: (a) => `Value ${a.value} of item ${a.item} is outside 0…${a.max}.`,
+  },
+  ROUND_SURVEY_DUPLICATE: {
+    severity: 'error',
+    example: { item: '7.1.1', firstRow: 4 },
+    vi: (a) => `Tiêu chí ${a.item} của cơ quan này đã có ở dòng ${a.firstRow}; chỉ dòng đầu được dùng.`,
+    en: (a) => `Item ${a.item} of this agency is already on row ${a.firstRow}; only the first row is used.`,
+  },
+  ROUND_TABLE_BAD_NUMBER: {
+    severity: 'error',
+    example: { value: 'khoảng 80' },
+    vi: (a) => `${quote(a.value)} không phải là số.`,
+    en: (a) => `${quote(a.value)} is not a number.`,
   },
   ROUND_SUBMISSION_MISSING: {
     severity: 'warning',

@@ -51,6 +51,8 @@ const RAW_FIELDS: Record<Item['rule']['kind'], InputField[]> = {
   survey: [],
 };
 const ALL_RAW: InputField[] = ['option', 'yes', 'numerator', 'denominator', 'percent', 'count'];
+/** Entered points within this of the rule's exact points agree with it (two written decimals). */
+const TOLERANCE = Rational.of(1, 100);
 
 export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked {
   const findings: Finding[] = [];
@@ -70,8 +72,9 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
   idx ??= ctx.expected;
   const fileRef = raw.criteria?.ref;
   if (idx) {
-    if (!fileRef) findings.push(finding('INTAKE_CRITERIA_MISSING', raw.sheetAt, { expected: idx.ref }, { agency: agencyCode }));
-    else if (looseKey(fileRef) !== looseKey(idx.ref)) findings.push(finding('INTAKE_CRITERIA_MISMATCH', raw.criteria!.at, { found: fileRef, expected: idx.ref }, { agency: agencyCode }));
+    // A long CSV has no place for the set: only a workbook's information sheet is expected to name it.
+    if (!fileRef && raw.format === 'xlsx') findings.push(finding('INTAKE_CRITERIA_MISSING', raw.sheetAt, { expected: idx.ref }, { agency: agencyCode }));
+    else if (fileRef && looseKey(fileRef) !== looseKey(idx.ref)) findings.push(finding('INTAKE_CRITERIA_MISMATCH', raw.criteria!.at, { found: fileRef, expected: idx.ref }, { agency: agencyCode }));
   } else if (fileRef) {
     idx = ctx.resolve?.(fileRef);
     if (!idx) findings.push(finding('INTAKE_CRITERIA_UNKNOWN', raw.criteria!.at, { found: fileRef }, { agency: agencyCode }));
@@ -203,9 +206,10 @@ function checkItem(idx: CriteriaIndex, item: Item, row: ItemInput, raw: RawSubmi
     out.push(finding('INTAKE_ITEM_BLANK', at('points'), { item: item.code }, tag));
     return out;
   }
-  if (outcome && row.points !== undefined && pointsOk && !outcome.points.eq(row.points)) {
+  // Agencies write points with two decimals: 1.61 for the rule's 61/38 is consistent.
+  if (outcome && row.points !== undefined && pointsOk && !outcome.points.sub(row.points).abs().lt(TOLERANCE)) {
     out.push(
-      finding('INTAKE_POINTS_CONTRADICT_RULE', at('points'), { item: item.code, entered: row.points.toExact(), rule: outcome.points.toExact(), detail: inputsIn(item, row, 'en') }, tag),
+      finding('INTAKE_POINTS_CONTRADICT_RULE', at('points'), { item: item.code, entered: row.points.toExact(), rule: outcome.points.toFixed(2).replace(/\.?0+$/, ''), detail: inputsIn(item, row, 'en') }, tag),
     );
   }
   const claimed = outcome?.points ?? row.points ?? Rational.ZERO;

@@ -1,0 +1,271 @@
+#!/usr/bin/env node
+/**
+ * Generates the bundled sample round (fixtures/sample-round) from a fixed seed: self-scoring
+ * workbooks for the 20 departments, long CSV files for the 30 communes, survey points,
+ * two appraisal files (the second after the agencies' explanations) and last year's result.
+ * Synthetic data. Run after `npm run build`: `node scripts/make-sample-round.mjs`.
+ * Same seed, same bytes.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import {
+  loadCriteriaSet, appliesWithAncestors, Rational, textIn,
+} from '../dist/index.js';
+import { ruleOutcome } from '../dist/validate/rule-points.js';
+import { fixZipTimestamps } from '../dist/core/zip.js';
+import { runRound } from '../dist/round/run.js';
+import { SCORING_COLUMNS, SHEETS, INFO_FIELDS } from '../dist/intake/columns.js';
+
+const ROOT = new URL('../fixtures/sample-round/', import.meta.url).pathname;
+const SET = 'illustrative-internal@2025.1';
+const idx = loadCriteriaSet(SET);
+const DATE = new Date(Date.UTC(2025, 11, 31));
+
+/** mulberry32: a small seeded generator, so the sample is the same on every machine. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function readRoster() {
+  const records = parse(readFileSync(join(ROOT, 'roster.csv')), { bom: true, from_line: 2 });
+  return records.map(([code, name, kind, group, region]) => ({ code, name, kind, group, region }));
+}
+
+const stepOf = (item) => (item.rule.kind === 'points' ? item.rule.step ?? 0.25 : 0.25);
+
+
+/** Inputs of one item for an agency of quality q (0..1). */
+function inputsFor(item, q, rand) {
+  const rule = item.rule;
+  const good = () => rand() < q + 0.08;
+  switch (rule.kind) {
+    case 'points': {
+      const step = stepOf(item);
+      const steps = Math.round(item.max / step);
+      const k = Math.max(0, Math.min(steps, Math.round(steps * (q + (rand() - 0.5) * 0.3))));
+      return { points: Rational.fromNumber(step).mul(Rational.of(k)) };
+    }
+    case 'choice': {
+      const opts = [...rule.options].sort((a, b) => b.points - a.points);
+      const i = good() ? 0 : rand() < 0.7 ? 1 : Math.min(2, opts.length - 1);
+      return { option: opts[Math.min(i, opts.length - 1)].id, optionLabel: opts[Math.min(i, opts.length - 1)].label.vi };
+    }
+    case 'boolean':
+      return { yes: good() };
+    case 'bands': {
+      const share = Math.min(1, q + (rand() - 0.35) * 0.25);
+      if (rule.input === 'percent') return { percent: Rational.of(Math.round(Math.max(0, share) * 10000), 100) };
+      const den = 20 + Math.floor(rand() * 280);
+      const num = good() ? den : Math.max(0, Math.min(den, Math.round(den * share)));
+      return { numerator: Rational.of(num), denominator: Rational.of(den) };
+    }
+    case 'deduction':
+      return { count: good() ? 0 : 1 + Math.floor(rand() * 3) };
+    case 'count':
+      return { count: rand() < (item.source === 'penalty' ? 0.15 : 0.3) ? 1 + Math.floor(rand() * 2) : 0 };
+    default:
+      return {};
+  }
+}
+
+function selfScoring(agency, seed, opts = {}) {
+  const rand = rng(seed);
+  const q = 0.62 + rand() * 0.36;
+  const rows = [];
+  for (const e of idx.items) {
+    const item = e.item;
+    if (item.source === 'survey' || item.rule.kind === 'survey') continue;
+    if (!appliesWithAncestors(idx, item.code, agency.kind)) continue;
+    if (opts.notApplicable?.includes(item.code)) {
+      rows.push({ code: item.code, notApplicable: true, cells: {}, location: {}, explanation: 'Năm 2025 không phát sinh nhiệm vụ này' });
+      continue;
+    }
+    const input = { code: item.code, notApplicable: false, cells: {}, location: {}, ...inputsFor(item, q, rand) };
+    const out = ruleOutcome(item, input);
+    if (out) input.points = out.points;
+    if (out && out.points.gt(Rational.ZERO)) input.evidence = `Văn bản số ${10 + Math.floor(rand() * 280)}/${item.source === 'bonus' ? 'QĐ' : 'BC'}-${agency.code} ngày ${1 + Math.floor(rand() * 27)}/${1 + Math.floor(rand() * 11)}/2025`;
+    rows.push(input);
+  }
+  return { q, rows };
+}
+
+const sheetCol = new Map(SCORING_COLUMNS.map((c, i) => [c.field, i + 1]));
+
+/** A self-scoring workbook in the template's layout: information sheet and scoring sheet with subtotals. */
+async function workbook(agency, rows) {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'parindex sample';
+  wb.created = DATE;
+  wb.modified = DATE;
+  const info = wb.addWorksheet(SHEETS.info.vi);
+  const values = { agencyCode: agency.code, agencyName: agency.name, year: 2025, criteria: SET };
+  INFO_FIELDS.forEach((f, i) => {
+    info.getCell(i + 1, 1).value = f.vi;
+    info.getCell(i + 1, 2).value = values[f.field];
+  });
+  info.getColumn(1).width = 18;
+  info.getColumn(2).width = 40;
+  const ws = wb.addWorksheet(SHEETS.scoring.vi);
+  SCORING_COLUMNS.forEach((c, i) => {
+    ws.getCell(1, i + 1).value = c.vi;
+    ws.getColumn(i + 1).width = c.width;
+  });
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  let r = 2;
+  const pointsCol = sheetCol.get('points');
+  const letter = String.fromCharCode(64 + pointsCol);
+  const walk = (node) => {
+    if (!appliesWithAncestors(idx, node.code, agency.kind)) return undefined;
+    if ('children' in node) {
+      const row = r++;
+      ws.getCell(row, 1).value = node.code;
+      ws.getCell(row, 2).value = node.title.vi;
+      ws.getCell(row, 3).value = node.max;
+      ws.getRow(row).font = { bold: true };
+      let sum = Rational.ZERO;
+      const cells = [];
+      for (const c of node.children) {
+        const at = r;
+        const got = walk(c);
+        if (got === undefined) continue;
+        cells.push(`${letter}${at}`);
+        sum = sum.add(got);
+      }
+      ws.getCell(row, pointsCol).value = { formula: `SUM(${cells.join(',')})`, result: sum.toNumber() };
+      return sum;
+    }
+    const input = byCode.get(node.code);
+    const row = r++;
+    ws.getCell(row, 1).value = node.code;
+    ws.getCell(row, 2).value = node.title.vi;
+    ws.getCell(row, 3).value = node.max;
+    ws.getCell(row, 4).value = textIn(node.guidance, 'vi') || '';
+    if (!input) return Rational.ZERO;
+    const set = (field, v) => v !== undefined && (ws.getCell(row, sheetCol.get(field)).value = v);
+    set('points', input.points?.toRoundedNumber(2));
+    set('option', input.optionLabel);
+    set('yes', input.yes === undefined ? undefined : input.yes ? 'Có' : 'Không');
+    set('numerator', input.numerator?.toNumber());
+    set('denominator', input.denominator?.toNumber());
+    set('percent', input.percent?.toNumber());
+    set('count', input.count);
+    set('notApplicable', input.notApplicable ? 'x' : undefined);
+    set('evidence', input.evidence);
+    set('explanation', input.explanation);
+    return input.points ? Rational.fromNumber(input.points.toRoundedNumber(2)) : Rational.ZERO;
+  };
+  for (const f of idx.set.fields) walk(f);
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()), DATE);
+}
+
+/** The long CSV form: one row per item, Vietnamese headers, semicolons and decimal commas. */
+function csvRows(agency, rows) {
+  const cols = ['agency', 'code', 'points', 'option', 'yes', 'numerator', 'denominator', 'percent', 'count', 'notApplicable', 'evidence', 'explanation'];
+  const head = cols.map((c) => (c === 'agency' ? 'Mã cơ quan' : SCORING_COLUMNS.find((x) => x.field === c).vi));
+  const vn = (r) => (r === undefined ? '' : r.toFixed(2).replace(/\.?0+$/, '').replace('.', ','));
+  const q = (s) => (s === undefined ? '' : /[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = rows.map((i) =>
+    [agency.code, i.code, vn(i.points), q(i.optionLabel), i.yes === undefined ? '' : i.yes ? 'Có' : 'Không', vn(i.numerator), vn(i.denominator), vn(i.percent), i.count ?? '', i.notApplicable ? 'x' : '', q(i.evidence), q(i.explanation)].join(';'),
+  );
+  return [head.join(';'), ...lines];
+}
+
+async function appraisalFile(name, lines) {
+  const wb = new ExcelJS.Workbook();
+  wb.created = DATE;
+  wb.modified = DATE;
+  const ws = wb.addWorksheet('Thẩm định');
+  ws.addRow(['Mã cơ quan', 'Mã tiêu chí', 'Điểm thẩm định', 'Lý do điều chỉnh']);
+  for (const l of lines) ws.addRow(l);
+  writeFileSync(join(ROOT, 'appraisal', name), fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()), DATE));
+}
+
+async function writeRound(dir, roster, seedBase, { previous, appraisal, notApplicable, twins }) {
+  rmSync(join(dir, 'submissions'), { recursive: true, force: true });
+  mkdirSync(join(dir, 'submissions', 'so-nganh'), { recursive: true });
+  mkdirSync(join(dir, 'submissions', 'xa-phuong'), { recursive: true });
+  const scorings = new Map();
+  for (const [i, a] of roster.entries()) {
+    const twin = twins?.[a.code];
+    const s = selfScoring(twin ? roster.find((x) => x.code === twin) : a, seedBase + (twin ? roster.findIndex((x) => x.code === twin) : i), { notApplicable: notApplicable?.[a.code] });
+    scorings.set(a.code, s);
+  }
+  const communeLines = [];
+  for (const a of roster) {
+    const { rows } = scorings.get(a.code);
+    if (a.kind === 'department') writeFileSync(join(dir, 'submissions', 'so-nganh', `${a.code.toLowerCase()}.xlsx`), await workbook(a, rows));
+    else communeLines.push(csvRows(a, rows));
+  }
+  // Communes send CSV, ten per file (as a district office would collect them).
+  for (let k = 0; k * 10 < communeLines.length; k++) {
+    const chunk = communeLines.slice(k * 10, k * 10 + 10);
+    const body = [chunk[0][0], ...chunk.flatMap((c) => c.slice(1))].join('\r\n') + '\r\n';
+    writeFileSync(join(dir, 'submissions', 'xa-phuong', `cum-${k + 1}.csv`), '\uFEFF' + body);
+  }
+  // Survey points: satisfaction share per agency × survey item.
+  const survey = ['Mã cơ quan;Mã tiêu chí;Tỷ lệ hài lòng'];
+  for (const [i, a] of roster.entries()) {
+    const twin = twins?.[a.code];
+    const rand = rng(seedBase * 7 + (twin ? roster.findIndex((x) => x.code === twin) : i));
+    const q = scorings.get(a.code).q;
+    for (const e of idx.items) {
+      if (e.item.source !== 'survey' || !appliesWithAncestors(idx, e.item.code, a.kind)) continue;
+      const pct = Math.min(99.9, Math.max(40, (q * 0.6 + 0.35 + (rand() - 0.5) * 0.1) * 100));
+      survey.push(`${a.code};${e.item.code};${pct.toFixed(1).replace('.', ',')}%`);
+    }
+  }
+  mkdirSync(join(dir, 'survey'), { recursive: true });
+  writeFileSync(join(dir, 'survey', 'diem-dieu-tra.csv'), '\uFEFF' + survey.join('\r\n') + '\r\n');
+  return scorings;
+}
+
+const roster = readRoster();
+// Last year: same agencies but one commune that did not exist yet (merged in 2025), other seed.
+const prevDir = mkdtempSync(join(tmpdir(), 'parindex-sample-2024-'));
+cpSync(join(ROOT, 'roster.csv'), join(prevDir, 'roster.csv'));
+const prevRoster = roster.filter((a) => a.code !== '25088');
+writeFileSync(join(prevDir, 'roster.csv'), '\uFEFFmã,tên cơ quan,loại,nhóm,khu vực\r\n' + prevRoster.map((a) => [a.code, a.name, a.kind, a.group, a.region].join(',')).join('\r\n') + '\r\n');
+const ROUND_YAML = readFileSync(join(ROOT, 'round.yaml'), 'utf8');
+writeFileSync(
+  join(prevDir, 'round.yaml'),
+  ROUND_YAML.replace(/^name: .*$/m, 'name: "Chỉ số CCHC năm 2024 (mẫu)"').replace(/^year: .*$/m, 'year: 2024').replace(/^date: .*$/m, 'date: "2024-12-31"')
+    .replace(/^appraisal:[\s\S]*?(?=^\w)/m, 'appraisal: []\n').replace(/^previous: .*\n/m, ''),
+);
+await writeRound(prevDir, prevRoster, 2024, {});
+const prevRun = await runRound(prevDir, { allowIncomplete: true });
+if (!prevRun.result) throw new Error('2024 round did not score: ' + JSON.stringify(prevRun.findings.slice(0, 3)));
+mkdirSync(join(ROOT, 'previous'), { recursive: true });
+writeFileSync(join(ROOT, 'previous', 'ket-qua-2024.json'), JSON.stringify(prevRun.result, null, 2) + '\n');
+rmSync(prevDir, { recursive: true, force: true });
+
+// This year: two departments with identical files and survey (a tie), one item not applicable.
+const scorings = await writeRound(ROOT, roster, 2025, {
+  twins: { SNGV: 'SDTTG' },
+  notApplicable: { SXD: ['2.2.2'], '25004': ['3.2.2'] },
+});
+mkdirSync(join(ROOT, 'appraisal'), { recursive: true });
+// First appraisal: points lowered where evidence did not support them.
+const lowered = [];
+for (const code of ['SNV', 'STC', 'SYT', 'SGDDT', '25001', '25010', '25019', '25031']) {
+  const row = scorings.get(code).rows.find((r) => r.points && r.points.gt(Rational.ZERO) && idx.byCode.get(r.code).item.rule.kind !== 'count');
+  if (!row) continue;
+  const item = idx.byCode.get(row.code).item;
+  const to = Rational.ZERO.max(row.points.sub(Rational.fromNumber(Math.min(item.max, 0.5))));
+  lowered.push([code, row.code, to.toNumber(), 'Tài liệu kiểm chứng không chứng minh được kết quả tự chấm']);
+}
+await appraisalFile('dot-1.xlsx', lowered);
+// Second appraisal, after the agencies' explanations: two restored, one lowered again.
+const second = lowered.slice(0, 2).map(([a, i]) => [a, i, scorings.get(a).rows.find((r) => r.code === i).points.toNumber(), 'Chấp nhận giải trình, bổ sung tài liệu']);
+await appraisalFile('dot-2.xlsx', second);
+console.log(`sample round written to ${ROOT}`);

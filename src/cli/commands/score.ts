@@ -1,0 +1,143 @@
+/** Commands of the scoring round: score, explain, appraisal-template. */
+import { existsSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { writeFileAtomic } from '../../core/fs.js';
+import { loadCriteriaSet } from '../../criteria/load.js';
+import { InputError, UsageError } from '../../findings/errors.js';
+import { compareFindings, countFindings, hasErrors, type Finding } from '../../findings/finding.js';
+import { renderCounts, renderFindingsText } from '../../report/findings-text.js';
+import { renderExplainText } from '../../report/explain-text.js';
+import { renderScoreText } from '../../report/score-text.js';
+import { runRound, type RoundRun } from '../../round/run.js';
+import { explainWorkbook } from '../../round/self-check.js';
+import { appraisalWorkbook } from '../../round/appraisal-rows.js';
+import { progress } from '../progress.js';
+import type { CliContext } from '../context.js';
+import type { Register } from '../program.js';
+
+/** How many finding lines `score` prints before pointing to `validate`. */
+const SHOWN_FINDINGS = 25;
+
+export const registerScoreCommands: Register = (program, run) => {
+  program
+    .command('score')
+    .description('chấm điểm, xếp hạng kỳ đánh giá và ghi result.json / score and rank a round, write result.json')
+    .argument('<round>', 'thư mục kỳ đánh giá (có round.yaml) / round folder')
+    .option('--out <files...>', 'tệp kết quả: .json (mặc định <round>/result.json) / result files')
+    .option('--allow-incomplete', 'vẫn chấm khi còn lỗi / score even with errors')
+    .option('--force', 'ghi đè tệp báo cáo đã có / overwrite existing report files')
+    .action(async function (this: Command, dir: string) {
+      await run(this, async (ctx) => {
+        const o = this.opts<{ out?: string[]; allowIncomplete?: boolean; force?: boolean }>();
+        const r = await scoreRound(ctx, dir, o.allowIncomplete === true);
+        if (!r.result) {
+          if (ctx.json) ctx.out(JSON.stringify({ command: 'score', blocked: true, counts: countFindings(r.findings) }, null, 2));
+          return 1;
+        }
+        const outs = o.out && o.out.length > 0 ? o.out : [join(r.round.dir, 'result.json')];
+        const inputs = new Set(r.result.inputs.map((i) => resolve(r.round.dir, i.file)));
+        for (const out of outs) {
+          if (inputs.has(resolve(out)))
+            throw new UsageError({ vi: `${out} là một tệp đầu vào của kỳ đánh giá; chọn tên khác.`, en: `${out} is an input of the round; choose another name.` });
+          const ext = extname(out).toLowerCase();
+          if (ext !== '.json') throw new UsageError({ vi: `Chưa hỗ trợ định dạng ${ext || out}.`, en: `Format ${ext || out} is not supported.` });
+          writeFileAtomic(out, JSON.stringify(r.result, null, 2) + '\n');
+          if (!ctx.json) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
+        }
+        if (ctx.json) ctx.out(JSON.stringify(r.result, null, 2));
+        else for (const l of renderScoreText(r.result, ctx.lang, ctx.color)) ctx.out(l);
+        void o.force;
+        return hasErrors(r.findings) ? 1 : 0;
+      });
+    });
+
+  program
+    .command('explain')
+    .description('bảng điểm chi tiết của một cơ quan, hoặc của một tệp tự chấm / scorecard of an agency, or of one self-scoring file')
+    .argument('<round-or-file>', 'thư mục kỳ đánh giá, hoặc tệp tự chấm .xlsx/.csv / round folder, or a self-scoring file')
+    .argument('[agency]', 'mã cơ quan / agency code')
+    .option('--criteria <ref>', 'bộ tiêu chí khi chấm một tệp / criteria set for a single file')
+    .option('--kind <kind>', 'loại cơ quan khi chấm một tệp / agency kind for a single file')
+    .option('--allow-incomplete', 'vẫn chấm khi còn lỗi / score even with errors')
+    .action(async function (this: Command, target: string, agency: string | undefined) {
+      await run(this, async (ctx) => {
+        const o = this.opts<{ criteria?: string; kind?: string; allowIncomplete?: boolean }>();
+        if (!existsSync(join(target, 'round.yaml')) && !/\.ya?ml$/i.test(target)) {
+          const expected = o.criteria ? loadCriteriaSet(o.criteria) : undefined;
+          const x = await explainWorkbook(target, { ...(expected ? { expected } : {}), ...(o.kind ? { kind: o.kind } : {}) });
+          printFindings(ctx, x.findings);
+          if (!x.result || !x.agency) return hasErrors(x.findings) ? 1 : 2;
+          if (ctx.json) ctx.out(JSON.stringify(x.agency, null, 2));
+          else {
+            for (const l of renderExplainText(x.result, x.agency, ctx.lang, ctx.color)) ctx.out(l);
+            ctx.out('');
+            ctx.out(
+              ctx.color.dim(
+                ctx.lang === 'vi'
+                  ? 'Điểm dự kiến từ tệp tự chấm: chưa thẩm định, chưa có điểm điều tra xã hội học và chưa xếp hạng.'
+                  : 'Expected score from the self-scoring file: not appraised, without survey points, not ranked.',
+              ),
+            );
+          }
+          return hasErrors(x.findings) ? 1 : 0;
+        }
+        if (!agency) throw new UsageError({ vi: 'Cần mã cơ quan: parindex explain <round> <mã>.', en: 'An agency code is needed: parindex explain <round> <code>.' });
+        const r = await scoreRound(ctx, target, o.allowIncomplete === true, true);
+        if (!r.result) return 1;
+        const code = agency.trim().toUpperCase();
+        const a = r.result.agencies.find((x) => x.code.toUpperCase() === code);
+        if (!a) throw new InputError({ vi: `Không có cơ quan ${agency} trong kỳ đánh giá.`, en: `There is no agency ${agency} in the round.` });
+        if (ctx.json) ctx.out(JSON.stringify(a, null, 2));
+        else for (const l of renderExplainText(r.result, a, ctx.lang, ctx.color)) ctx.out(l);
+        return 0;
+      });
+    });
+
+  program
+    .command('appraisal-template')
+    .description('bảng tính thẩm định có sẵn điểm tự chấm của mọi cơ quan / appraisal workbook pre-filled with self-scores')
+    .argument('<round>', 'thư mục kỳ đánh giá / round folder')
+    .requiredOption('--out <file>', 'tệp .xlsx cần ghi / .xlsx file to write')
+    .option('--force', 'ghi đè tệp đã có / overwrite an existing file')
+    .action(async function (this: Command, dir: string) {
+      await run(this, async (ctx) => {
+        const o = this.opts<{ out: string; force?: boolean }>();
+        if (existsSync(o.out) && !o.force) throw new UsageError({ vi: `${o.out} đã có; dùng --force để ghi đè.`, en: `${o.out} exists; use --force to overwrite.` });
+        const r = await runRound(dir, { allowIncomplete: true });
+        printFindings(ctx, r.findings.filter((f) => f.severity === 'error'));
+        if (!r.round.config) return 1;
+        const buf = await appraisalWorkbook(r, ctx.lang);
+        writeFileAtomic(o.out, buf);
+        ctx.err(ctx.lang === 'vi' ? `Đã ghi ${o.out}` : `Wrote ${o.out}`);
+        return 0;
+      });
+    });
+};
+
+/** Runs the round with a progress line and prints its findings; the caller reports the result. */
+async function scoreRound(ctx: CliContext, dir: string, allowIncomplete: boolean, quietFindings = false): Promise<RoundRun> {
+  const bar = progress(ctx, { vi: 'hồ sơ', en: 'files' });
+  const r = await runRound(dir, { allowIncomplete, onProgress: (d, t) => bar.tick(d, t) });
+  bar.done();
+  const shown = r.findings.filter((f) => f.severity !== 'info');
+  if (!quietFindings || r.blocked) printFindings(ctx, shown);
+  if (r.blocked)
+    ctx.err(
+      ctx.lang === 'vi'
+        ? `Chưa chấm điểm: còn ${countFindings(r.findings).error} lỗi. Sửa các lỗi trên, hoặc chạy lại với --allow-incomplete để chấm với số liệu hiện có.`
+        : `Not scored: ${countFindings(r.findings).error} errors remain. Fix them, or run again with --allow-incomplete to score with the data as it is.`,
+    );
+  return r;
+}
+
+function printFindings(ctx: CliContext, findings: readonly Finding[]): void {
+  if (findings.length === 0) return;
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const worstFirst = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity] || compareFindings(a, b));
+  const lines = renderFindingsText(worstFirst.slice(0, SHOWN_FINDINGS), ctx.lang, ctx.color);
+  for (const l of lines) ctx.err(l);
+  const more = findings.length - SHOWN_FINDINGS;
+  if (more > 0) ctx.err(ctx.lang === 'vi' ? `… và ${more} phát hiện khác; chạy "parindex validate" để xem tất cả.` : `… and ${more} more findings; run "parindex validate" to see them all.`);
+  ctx.err(renderCounts(countFindings(findings), ctx.lang));
+}

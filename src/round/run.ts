@@ -1,0 +1,192 @@
+/**
+ * The whole round in one function: round.yaml → criteria → roster → submissions → survey →
+ * appraisal → scores → ranking → result. Every finding is collected first; errors block scoring
+ * unless `allowIncomplete`. Paths in the result and findings are relative to the round folder,
+ * so the same round gives the same result.json wherever it lies.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { Rational } from '../core/rational.js';
+import { loadCriteriaSet, resolveCriteriaRef } from '../criteria/load.js';
+import type { CriteriaIndex } from '../criteria/tree.js';
+import { compareFindings, finding, hasErrors, type Finding } from '../findings/finding.js';
+import { rankAgencies } from '../rank/rank.js';
+import { scoreAgency } from '../score/score.js';
+import type { AgencyScore, SurveyValue } from '../score/types.js';
+import { ruleOutcome } from '../validate/rule-points.js';
+import type { ItemInput, Submission } from '../validate/submission.js';
+import { collectFiles, validateFiles, type ValidationReport } from '../validate/validate.js';
+import { mergeAppraisals, type AppraisalLine, type MergedAppraisal } from './appraisal.js';
+import { buildRoundResult, numOf, type RosterAgency } from './build-result.js';
+import { loadRoundConfig, roundPath, type LoadedRound } from './config.js';
+import { loadPreviousResult, type LoadedPrevious } from './previous.js';
+import type { RoundResult } from './result.js';
+import { readRoster } from './roster.js';
+import { readAppraisalFile, readSurveyPoints } from './tables.js';
+
+export interface RunOptions {
+  /** Score even when inputs have errors (the errors stay in the result). */
+  allowIncomplete?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RoundRun {
+  round: LoadedRound;
+  /** Undefined when the round could not be scored (blocked). */
+  result?: RoundResult;
+  findings: Finding[];
+  blocked: boolean;
+  /** Per agency, the self-scoring it sent (for explain and the appraisal workbook). */
+  submissions: Map<string, Submission>;
+  sets: Map<string, CriteriaIndex>;
+  roster: RosterAgency[];
+  scores: AgencyScore[];
+  validation?: ValidationReport;
+}
+
+type InputRole = RoundResult['inputs'][number]['role'];
+
+export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promise<RoundRun> {
+  const round = loadRoundConfig(dirOrFile);
+  const base = { round, submissions: new Map<string, Submission>(), sets: new Map<string, CriteriaIndex>(), roster: [] as RosterAgency[], scores: [] as AgencyScore[] };
+  if (!round.config || hasErrors(round.findings)) return { ...base, findings: round.findings, blocked: true };
+  const cfg = round.config;
+  const show = (abs: string): string => relative(round.dir, abs).split(sep).join('/');
+  const inputs: RoundResult['inputs'] = [];
+  const addInput = (role: InputRole, abs: string, sha?: string): void => {
+    inputs.push({ role, file: show(abs), sha256: sha ?? sha256Of(abs) });
+  };
+  addInput('round', round.file);
+
+  // Criteria per agency kind (a failure to load is "cannot run": CriteriaError, exit 2).
+  const extraDirs = cfg.criteriaDir ? [roundPath(round, cfg.criteriaDir)] : [];
+  const sets = base.sets;
+  for (const [kind, ref] of Object.entries(cfg.criteria)) {
+    const isRef = /^[a-z0-9][a-z0-9-]*@[0-9A-Za-z][0-9A-Za-z.-]*$/.test(ref);
+    const target = isRef ? ref : roundPath(round, ref);
+    sets.set(kind, loadCriteriaSet(target, extraDirs));
+    const { path } = resolveCriteriaRef(target, extraDirs);
+    inputs.push({ role: 'criteria', file: isRef ? ref : show(path), sha256: sha256Of(path) });
+  }
+
+  // Roster.
+  const rosterPath = roundPath(round, cfg.roster);
+  const roster = await readRoster(rosterPath, cfg.roster, [...sets.keys()]);
+  if (roster.sha256) addInput('roster', rosterPath, roster.sha256);
+  base.roster = roster.agencies;
+  const rosterMap = new Map(roster.agencies.map((a) => [a.code, a]));
+  const setOf = (agency: string): CriteriaIndex | undefined => {
+    const a = rosterMap.get(agency);
+    return a ? sets.get(a.kind) : undefined;
+  };
+
+  // Submissions.
+  const subPaths = (Array.isArray(cfg.submissions) ? cfg.submissions : [cfg.submissions]).map((s) => roundPath(round, s));
+  const files = collectFiles(subPaths, round.dir).map((f) => ({ ...f, file: f.file.split(sep).join('/') }));
+  const validation = await validateFiles(files, {
+    setForKind: (k) => sets.get(k),
+    roster: rosterMap,
+    year: cfg.year,
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  for (const f of validation.files) if (f.sha256) inputs.push({ role: 'submission', file: f.file, sha256: f.sha256 });
+  const selfByAgency = new Map<string, Map<string, ItemInput>>();
+  for (const s of validation.submissions) {
+    const code = s.submission.agency?.code;
+    if (!code || !rosterMap.has(code) || selfByAgency.has(code)) continue;
+    base.submissions.set(code, s.submission);
+    selfByAgency.set(code, new Map(s.submission.items.map((i) => [i.code, i])));
+  }
+  const roundFindings: Finding[] = [];
+  for (const a of roster.agencies)
+    if (!selfByAgency.has(a.code))
+      roundFindings.push(finding('ROUND_SUBMISSION_MISSING', { file: cfg.roster }, { agency: a.code, zero: cfg.missingSubmission === 'zero' }, { agency: a.code }));
+
+  // Survey points.
+  const survey = new Map<string, Map<string, SurveyValue>>();
+  for (const rel of cfg.survey.points) {
+    const abs = roundPath(round, rel);
+    const r = await readSurveyPoints(abs, rel, { setOf });
+    if (r.sha256) addInput('survey', abs, r.sha256);
+    roundFindings.push(...r.findings);
+    for (const [agency, items] of r.value) {
+      const m = survey.get(agency) ?? new Map<string, SurveyValue>();
+      for (const [item, v] of items) if (!m.has(item)) m.set(item, v);
+      survey.set(agency, m);
+    }
+  }
+
+  // Appraisal, in the declared order.
+  const lines: AppraisalLine[][] = [];
+  for (const rel of cfg.appraisal) {
+    const abs = roundPath(round, rel);
+    const r = await readAppraisalFile(abs, rel);
+    if (r.sha256) addInput('appraisal', abs, r.sha256);
+    roundFindings.push(...r.findings);
+    lines.push(r.value);
+  }
+  const appraisal: MergedAppraisal = mergeAppraisals(lines, {
+    setOf,
+    selfPoints: (agency, item) => {
+      const idx = setOf(agency);
+      const entry = idx?.byCode.get(item);
+      const input = selfByAgency.get(agency)?.get(item);
+      return entry && input ? ruleOutcome(entry.item, input)?.points : undefined;
+    },
+    num: (agency, r) => numOf(setOf(agency)!)(r),
+  });
+  roundFindings.push(...appraisal.findings);
+
+  // Last year.
+  let previous: LoadedPrevious | undefined;
+  if (cfg.previous) {
+    const abs = roundPath(round, cfg.previous);
+    previous = loadPreviousResult(abs, cfg.previous);
+    addInput('previous', abs);
+  }
+
+  const findings = [...round.findings, ...roster.findings, ...validation.findings, ...roundFindings].sort(compareFindings);
+  const blocked = hasErrors(findings) && opts.allowIncomplete !== true;
+  if (blocked) return { ...base, findings, blocked, validation };
+
+  const scores = roster.agencies
+    .filter((a) => sets.has(a.kind))
+    .map((a) =>
+      scoreAgency({
+        agency: a,
+        criteria: sets.get(a.kind)!,
+        self: selfByAgency.get(a.code),
+        appraisal: appraisal.values.get(a.code),
+        survey: survey.get(a.code),
+        missingScoresZero: cfg.missingSubmission === 'zero',
+        evaluate: ruleOutcome,
+      }),
+    );
+  const kindOfGroup = new Map<string, string>();
+  for (const a of roster.agencies) if (!kindOfGroup.has(a.group)) kindOfGroup.set(a.group, a.kind);
+  const ranking = rankAgencies(scores, (group) => sets.get(kindOfGroup.get(group)!)!.set, previous?.ranking);
+  const result = buildRoundResult({
+    config: cfg,
+    sets,
+    roster: roster.agencies,
+    scores,
+    ranking,
+    submissions: base.submissions,
+    ...(previous ? { previous: previous.figures } : {}),
+    appraisalChanges: appraisal.changes,
+    inputs,
+    findings,
+  });
+  return { ...base, scores, findings, blocked: false, result, validation };
+}
+
+function sha256Of(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** The exact index of an agency in a result, for tests and explain. */
+export function exactIndex(result: RoundResult, code: string): Rational | undefined {
+  const a = result.agencies.find((x) => x.code === code);
+  return a ? Rational.fromExact(a.total.index.exact) : undefined;
+}
