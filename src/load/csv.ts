@@ -63,12 +63,12 @@ export function readCsvText(buf: Buffer): CsvRead {
   try {
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
   } catch (e) {
-    const err = e as { message?: string; records?: number; lines?: number };
-    // Keep what parsed before the error: parse again up to the failing line.
-    const line = typeof err.lines === 'number' ? err.lines : 0;
-    const rows = text.split(/\r\n|\n|\r/).slice(0, Math.max(0, line - 1)).join('\n');
+    // Keep what parsed before the broken record: cut the text at the start of the line where
+    // the quote that never closes was opened (or where csv-parse stopped).
+    const err = e as { message?: string; lines?: number };
+    const cut = openQuoteLineStart(text) ?? lineStart(text, typeof err.lines === 'number' ? err.lines : 1);
     try {
-      records = parse(rows, { delimiter, relax_column_count: true, bom: true }) as string[][];
+      records = parse(text.slice(0, cut), { delimiter, relax_column_count: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
     } catch {
       records = [];
     }
@@ -90,4 +90,29 @@ export function readCsvText(buf: Buffer): CsvRead {
 function shortCsvError(message: string): string {
   if (/quote/i.test(message) && /(not closed|unclosed|unterminated|Quote Not Closed)/i.test(message)) return 'unterminated quote';
   return message.replace(/^CsvError:\s*/, '').replace(/\s+/g, ' ').slice(0, 120);
+}
+
+/** Offset of the start of the line holding a quote that is still open at the end of the text. */
+function openQuoteLineStart(text: string): number | undefined {
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '"') continue;
+    if (open < 0) open = i;
+    else if (text[i + 1] === '"') i++;
+    else open = -1;
+  }
+  if (open < 0) return undefined;
+  const nl = Math.max(text.lastIndexOf('\n', open), text.lastIndexOf('\r', open));
+  return nl + 1;
+}
+
+/** Offset of the start of 1-based line `line`. */
+function lineStart(text: string, line: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return text.length;
+    at = nl + 1;
+  }
+  return at;
 }

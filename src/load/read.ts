@@ -43,6 +43,8 @@ export async function readGrid(path: string, file: string, limits: ReadLimits = 
       return { sha256, findings: [finding('INTAKE_LEGACY_FORMAT', at, { format: kind.format })] };
     case 'encrypted':
       return { sha256, findings: [finding('INTAKE_ENCRYPTED', at, {})] };
+    case 'corrupt':
+      return { sha256, findings: [finding('INTAKE_CORRUPT', at, { detail: kind.detail })] };
     case 'not-spreadsheet':
       return { sha256, findings: [finding('INTAKE_NOT_SPREADSHEET', at, { detected: kind.detected })] };
     case 'xlsx':

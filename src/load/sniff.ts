@@ -5,6 +5,7 @@ export type FileKind =
   | { kind: 'csv' }
   | { kind: 'legacy'; format: 'xls' | 'ods' }
   | { kind: 'encrypted' }
+  | { kind: 'corrupt'; detail: string }
   | { kind: 'not-spreadsheet'; detected: string };
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -27,6 +28,8 @@ export function sniffFile(buf: Buffer, name: string): FileKind {
       if (mime.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return { kind: 'legacy', format: 'ods' };
       if (mime.startsWith('application/vnd.oasis.opendocument')) return { kind: 'not-spreadsheet', detected: 'OpenDocument' };
     }
+    // A zip ends with its central directory; a file cut short (a broken download or e-mail) has none.
+    if (!hasEndOfCentralDirectory(buf)) return { kind: 'corrupt', detail: 'zip archive cut short (no central directory)' };
     // Entry names are stored in clear in the local headers and the central directory.
     if (contains(buf, 'xl/workbook.xml') || contains(buf, 'xl/workbook.bin')) return { kind: 'xlsx' };
     if (contains(buf, 'word/document.xml')) return { kind: 'not-spreadsheet', detected: 'Word (.docx)' };
@@ -61,4 +64,10 @@ function looksLikeText(buf: Buffer): boolean {
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) bad++;
   }
   return bad <= n / 100;
+}
+
+/** Whether the last 64 KiB + 22 bytes hold an end-of-central-directory record. */
+function hasEndOfCentralDirectory(buf: Buffer): boolean {
+  const from = Math.max(0, buf.length - 65_557);
+  return buf.subarray(from).includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
 }

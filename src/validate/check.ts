@@ -58,7 +58,7 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
   const findings: Finding[] = [];
   const fileAt: FindingLocation = { file: raw.file };
   const agencyCode = raw.agency?.code;
-  if (!agencyCode) findings.push(finding('INTAKE_AGENCY_MISSING', raw.sheetAt, {}));
+  if (!agencyCode) findings.push(finding('INTAKE_AGENCY_MISSING', raw.agencyAt ?? raw.sheetAt, {}));
   const rosterEntry = agencyCode ? ctx.roster?.get(agencyCode) : undefined;
   if (agencyCode && ctx.roster && !rosterEntry) findings.push(finding('INTAKE_AGENCY_NOT_IN_ROSTER', raw.agency!.at, { agency: agencyCode }, { agency: agencyCode }));
   if (rosterEntry && raw.agency?.name && cleanText(raw.agency.name).toLowerCase() !== cleanText(rosterEntry.name).toLowerCase())
@@ -181,8 +181,9 @@ function checkItem(idx: CriteriaIndex, item: Item, row: ItemInput, raw: RawSubmi
     delete row.count;
   }
   const rule = item.rule;
+  const unreadable = (row.unreadable?.length ?? 0) > 0;
   if (rule.kind === 'bands') {
-    if ((row.numerator === undefined) !== (row.denominator === undefined) && row.percent === undefined) {
+    if ((row.numerator === undefined) !== (row.denominator === undefined) && row.percent === undefined && !unreadable) {
       const missing = row.numerator === undefined ? 'numerator' : 'denominator';
       out.push(finding('INTAKE_RATIO_INCOMPLETE', at(missing), { missing }, tag));
     } else if (row.denominator !== undefined && row.denominator.isZero()) {
@@ -203,7 +204,7 @@ function checkItem(idx: CriteriaIndex, item: Item, row: ItemInput, raw: RawSubmi
   }
   const outcome = rawOutcome(item, row);
   if (!anyValue) {
-    out.push(finding('INTAKE_ITEM_BLANK', at('points'), { item: item.code }, tag));
+    if (!unreadable) out.push(finding('INTAKE_ITEM_BLANK', at('points'), { item: item.code }, tag));
     return out;
   }
   // Agencies write points with two decimals: 1.61 for the rule's 61/38 is consistent.
@@ -224,7 +225,9 @@ function checkItem(idx: CriteriaIndex, item: Item, row: ItemInput, raw: RawSubmi
 function checkSubtotals(idx: CriteriaIndex, subtotals: ItemInput[], items: ItemInput[], agency: string | undefined, file: string): Finding[] {
   const out: Finding[] = [];
   for (const row of subtotals) {
-    if (row.points === undefined) continue;
+    // A formula is the spreadsheet's own sum (its cached value may be stale if a tool edited
+    // the file); only a subtotal typed over by hand is checked.
+    if (row.points === undefined || row.formulas?.includes('points')) continue;
     let sum = Rational.ZERO;
     for (const it of items) {
       const e = idx.byCode.get(it.code);

@@ -19,6 +19,8 @@ export interface RawSubmission {
   format: 'xlsx' | 'csv';
   sha256: string;
   agency?: { code: string; name?: string; at: FindingLocation };
+  /** Where the agency code should have been, when the information sheet has an empty one. */
+  agencyAt?: FindingLocation;
   year?: { text: string; at: FindingLocation };
   criteria?: { ref: string; at: FindingLocation };
   /**
@@ -147,12 +149,14 @@ function readRows(grid: Grid, sheet: GridSheet, header: Header & { row: number }
   if (info) {
     const v = info.values;
     if (v.agencyCode?.text) single.agency = { code: codeKey(v.agencyCode.text), at: v.agencyCode.at, ...(v.agencyName?.text ? { name: v.agencyName.text } : {}) };
+    else if (v.agencyCode) single.agencyAt = v.agencyCode.at;
     if (v.year?.text) single.year = { text: v.year.text, at: v.year.at };
     if (v.criteria?.text) single.criteria = { ref: v.criteria.text.replace(/\s+/g, ''), at: v.criteria.at };
   }
   const agencyCol = header.get('agency');
   const codeCol = header.get('code')!;
   const mergedSeen = new Set<string>();
+  const hiddenSeen = new Set<string>();
   for (const r of sheet.rowNumbers()) {
     if (r <= header.row) continue;
     const codeCell = sheet.get(r, codeCol);
@@ -180,15 +184,23 @@ function readRows(grid: Grid, sheet: GridSheet, header: Header & { row: number }
         findings.push(finding('INTAKE_MERGED_INPUT', loc, { range: cell.merged.range }, { criterion: input.code }));
       }
       const got = readField(field, cell, loc, convention);
-      if (got.finding) findings.push({ ...got.finding, criterion: input.code } as Finding);
+      if (got.finding) {
+        findings.push({ ...got.finding, criterion: input.code } as Finding);
+        (input.unreadable ??= []).push(field);
+      }
       if (got.value === undefined) continue;
-      if (sheet.hiddenRows.has(r)) findings.push(finding('INTAKE_HIDDEN_VALUE', loc, { what: 'row' }, { criterion: input.code }));
-      else if (sheet.hiddenCols.has(col)) findings.push(finding('INTAKE_HIDDEN_VALUE', loc, { what: 'column' }, { criterion: input.code }));
+      if (cell.formula !== undefined) (input.formulas ??= []).push(field);
+      const hidden = sheet.hiddenRows.has(r) ? 'row' : sheet.hiddenCols.has(col) ? 'column' : undefined;
+      if (hidden && !hiddenSeen.has(`${hidden}${hidden === 'row' ? r : col}`)) {
+        hiddenSeen.add(`${hidden}${hidden === 'row' ? r : col}`);
+        findings.push(finding('INTAKE_HIDDEN_VALUE', loc, { what: hidden }, { criterion: input.code }));
+      }
       let value = got.value;
       if (field === 'count') {
         const n = value as Rational;
         if (!n.isInteger()) {
           findings.push(finding('INTAKE_NOT_WHOLE', loc, { field, value: n.toExact() }, { criterion: input.code }));
+          (input.unreadable ??= []).push(field);
           continue;
         }
         value = n.toNumber();

@@ -52,6 +52,10 @@ export interface ItemInput {
   /** Explanation (giải trình), e.g. for missing evidence. */
   explanation?: string;
   note?: string;
+  /** Inputs whose value is a formula's cached result (a subtotal computed by the spreadsheet). */
+  formulas?: InputField[];
+  /** Inputs present but unreadable (each already a finding): the row is not blank. */
+  unreadable?: InputField[];
   /** Where each input was read from. */
   cells: Partial<Record<InputField, CellLocation>>;
   /** Row of the item in its sheet or file. */

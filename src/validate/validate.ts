@@ -93,9 +93,11 @@ export async function validateFiles(files: readonly InputFileRef[], opts: Valida
       report.format = read.grid.format;
       const mapped = mapGrid(read.grid);
       const groupCodes = new Set<string>();
+      // Rows after a malformed CSV record are lost; that one finding explains every missing item.
+      const truncated = read.findings.some((f) => f.code === 'INTAKE_CSV_MALFORMED');
       for (const raw of mapped.submissions) {
         const checked = checkSubmission(raw, opts);
-        findings.push(...checked.findings);
+        findings.push(...(truncated ? checked.findings.filter((f) => f.code !== 'INTAKE_MISSING_ITEM') : checked.findings));
         if (checked.criteria) {
           for (const [code, node] of checked.criteria.nodes) if ('children' in node) groupCodes.add(code);
           if (!report.criteria.includes(checked.criteria.ref)) report.criteria.push(checked.criteria.ref);
