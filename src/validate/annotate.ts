@@ -33,7 +33,7 @@ export async function annotateFiles(report: ValidationReport, files: readonly In
     if (resolve(out) === resolve(ref.path)) throw new UsageError({ vi: '--annotate không được trỏ vào thư mục chứa tệp gốc.', en: '--annotate must not point at the folder of the input files.' });
     if (existsSync(out) && !opts.force) throw new UsageError({ vi: `${out} đã có; dùng --force để ghi đè.`, en: `${out} exists; use --force to overwrite.` });
     const buf = await annotate(readFileSync(ref.path), atCells, opts.lang);
-    writeFileAtomic(out, buf);
+    await writeFileAtomic(out, buf);
     written.push(out);
   }
   return written;

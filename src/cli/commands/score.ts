@@ -42,7 +42,7 @@ export const registerScoreCommands: Register = (program, run) => {
             throw new UsageError({ vi: `${out} là một tệp đầu vào của kỳ đánh giá; chọn tên khác.`, en: `${out} is an input of the round; choose another name.` });
           const ext = extname(out).toLowerCase();
           if (ext !== '.json') throw new UsageError({ vi: `Chưa hỗ trợ định dạng ${ext || out}.`, en: `Format ${ext || out} is not supported.` });
-          writeFileAtomic(out, JSON.stringify(r.result, null, 2) + '\n');
+          await writeFileAtomic(out, JSON.stringify(r.result, null, 2) + '\n');
           if (!ctx.json) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
         }
         if (ctx.json) ctx.out(JSON.stringify(r.result, null, 2));
@@ -108,7 +108,7 @@ export const registerScoreCommands: Register = (program, run) => {
         printFindings(ctx, r.findings.filter((f) => f.severity === 'error'));
         if (!r.round.config) return 1;
         const buf = await appraisalWorkbook(r, ctx.lang);
-        writeFileAtomic(o.out, buf);
+        await writeFileAtomic(o.out, buf);
         ctx.err(ctx.lang === 'vi' ? `Đã ghi ${o.out}` : `Wrote ${o.out}`);
         return 0;
       });
