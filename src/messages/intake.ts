@@ -45,8 +45,6 @@ export interface IntakeArgs {
   INTAKE_INFO_MISSING: { expected: string };
   /** No sheet with a recognisable header row. */
   INTAKE_HEADER_NOT_FOUND: { sheet: string; expected: string[] };
-  /** A needed column is missing from the header. */
-  INTAKE_COLUMN_MISSING: { column: string };
   /** The file names no criteria set. */
   INTAKE_CRITERIA_MISSING: { expected?: string };
   /** The file names a different criteria set from the one expected. */
@@ -191,12 +189,6 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     example: { sheet: 'Tự chấm điểm', expected: ['Mã', 'Điểm tự chấm'] },
     vi: (a) => `Không tìm thấy dòng tiêu đề có các cột ${list(a.expected.map((e) => quote(e)), 'vi')}. Giữ nguyên dòng tiêu đề của biểu mẫu.`,
     en: (a) => `No header row with the columns ${list(a.expected.map((e) => quote(e)), 'en')} was found. Keep the template's header row.`,
-  },
-  INTAKE_COLUMN_MISSING: {
-    severity: 'error',
-    example: { column: 'Mã cơ quan' },
-    vi: (a) => `Thiếu cột ${quote(a.column)} trong dòng tiêu đề.`,
-    en: (a) => `The header has no ${quote(a.column)} column.`,
   },
   INTAKE_CRITERIA_MISSING: {
     severity: 'warning',

@@ -1,10 +1,50 @@
 /** The documented JSON shape of `parindex validate --json`, and its text rendering. */
 import type { ChalkInstance } from 'chalk';
+import { z } from 'zod';
 import { compareFindings, type FindingCounts } from '../findings/finding.js';
 import type { Lang } from '../messages/types.js';
 import { findingToJson, renderCounts, renderFindingsText, type FindingJson } from '../report/findings-text.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { ValidationReport } from './validate.js';
+
+const Counts = z.strictObject({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
+const FindingJsonSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]+$/),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string().min(1),
+  location: z.strictObject({
+    file: z.string().optional(),
+    sheet: z.string().optional(),
+    row: z.number().int().optional(),
+    column: z.number().int().optional(),
+    cell: z.string().optional(),
+    line: z.number().int().optional(),
+    path: z.string().optional(),
+  }),
+  criterion: z.string().optional(),
+  agency: z.string().optional(),
+  args: z.unknown(),
+});
+
+/** The documented shape of `validate --json`, as a schema consumers can check against. */
+export const ValidateJsonSchema = z.strictObject({
+  tool: z.string(),
+  version: z.string(),
+  command: z.literal('validate'),
+  files: z.array(
+    z.strictObject({
+      file: z.string(),
+      format: z.enum(['xlsx', 'csv']).optional(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      agencies: z.array(z.string()),
+      criteria: z.array(z.string()),
+      counts: Counts,
+      findings: z.array(FindingJsonSchema),
+    }),
+  ),
+  counts: Counts,
+  ok: z.boolean(),
+});
 
 /** `validate --json`: one document, files in the order given, findings in stable order. */
 export interface ValidateJson {

@@ -4,7 +4,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { countFindings, finding, type Finding, type FindingCounts } from '../findings/finding.js';
+import { compareFindings, countFindings, finding, type Finding, type FindingCounts } from '../findings/finding.js';
 import { readGrid, type ReadLimits } from '../load/read.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
 import { checkSubmission, type CheckContext } from './check.js';
@@ -122,6 +122,7 @@ export async function validateFiles(files: readonly InputFileRef[], opts: Valida
       for (const f of mapped.findings)
         findings.push(f.code === 'INTAKE_FORMULA_NO_RESULT' && f.criterion !== undefined && groupCodes.has(f.criterion) ? { ...f, severity: 'warning' } : f);
     }
+    findings.sort(compareFindings);
     report.counts = countFindings(findings);
     reports.push(report);
     opts.onProgress?.(++done, files.length);
