@@ -27,3 +27,8 @@ export { runRound, type RoundRun } from './round/run.js';
 export { RoundResult } from './round/result.js';
 export { renderTemplateXlsx, templateRows } from './intake/template.js';
 export { renderTemplateCsv } from './intake/template-csv.js';
+export { readResultFile } from './round/read-result.js';
+export { renderXlsxReport, scorecardLayout, sheetName, SCORECARD_SHEETS_MAX } from './report/xlsx-report.js';
+export { renderHtmlReport, HTML_DETAIL_MAX } from './report/html-report.js';
+export { renderCsvReport } from './report/csv-report.js';
+export { renderReport, writeReports, reportFormatOf, type ReportFormat } from './report/write-report.js';

@@ -4,20 +4,16 @@
  * columns, and decimal commas stay unquoted); English files use commas. UTF-8 with BOM, CRLF.
  */
 import type { CriteriaIndex } from '../criteria/tree.js';
-import { guardCsvText } from '../report/xlsx-text.js';
+import { csvDialect, csvDocument } from '../report/csv-write.js';
 import { CSV_COLUMNS } from './columns.js';
 import { templateRows, type TemplateOptions } from './template.js';
 
 export function renderTemplateCsv(idx: CriteriaIndex, opts: TemplateOptions): string {
-  const sep = opts.lang === 'vi' ? ';' : ',';
-  const quote = (s: string): string => {
-    const g = guardCsvText(s);
-    return /[";,\r\n]/.test(g) ? `"${g.replace(/"/g, '""')}"` : g;
-  };
-  const lines = [CSV_COLUMNS.map((c) => quote(c[opts.lang])).join(sep)];
+  const { sep, text: quote } = csvDialect(opts.lang);
+  const lines = [CSV_COLUMNS.map((c) => quote(c[opts.lang]))];
   for (const r of templateRows(idx, opts.kind)) {
     if (r.level !== 'item' || !('rule' in r.node) || r.node.rule.kind === 'survey') continue;
-    lines.push(CSV_COLUMNS.map((c) => (c.field === 'agency' ? quote(opts.agency?.code ?? '') : c.field === 'code' ? r.code : '')).join(sep));
+    lines.push(CSV_COLUMNS.map((c) => (c.field === 'agency' ? quote(opts.agency?.code ?? '') : c.field === 'code' ? r.code : '')));
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvDocument(lines, sep);
 }

@@ -14,7 +14,7 @@ import type { Item, Node } from '../criteria/schema.js';
 import { RULE_KINDS } from '../criteria/schema.js';
 import { cellAddress, columnLetters } from '../findings/finding.js';
 import type { Lang } from '../messages/types.js';
-import { setTextCell } from '../report/xlsx-text.js';
+import { PRINT_A4_LANDSCAPE, setTextCell } from '../report/xlsx-text.js';
 import { INFO_FIELDS, NOT_APPLICABLE_MARK, SCORING_COLUMNS, SHEETS, YES_NO_LABELS, type ColumnField } from './columns.js';
 
 export interface TemplateOptions {
@@ -152,7 +152,7 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
   // 3. Scoring sheet and 4. lists.
   const ws = wb.addWorksheet(SHEETS.scoring[lang], {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    pageSetup: { ...PRINT_A4_LANDSCAPE },
   });
   const lists = wb.addWorksheet(SHEETS.lists[lang]);
   lists.getColumn(1).width = 10;

@@ -18,3 +18,13 @@ export function setTextCell(cell: ExcelJS.Cell, text: string): void {
 export function guardCsvText(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/** Print setup of every sheet parindex writes: A4 landscape, one page wide, the header row repeated. */
+export const PRINT_A4_LANDSCAPE: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
+};

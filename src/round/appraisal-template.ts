@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { fixZipTimestamps } from '../core/zip.js';
-import { setTextCell } from '../report/xlsx-text.js';
+import { PRINT_A4_LANDSCAPE, setTextCell } from '../report/xlsx-text.js';
 import type { Lang } from '../messages/types.js';
 
 /** One agency × item line of the appraisal workbook. */
@@ -148,7 +148,7 @@ export async function renderAppraisalTemplate(
     row.getCell('reason').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: APPRAISAL_COLUMNS.length } };
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+  ws.pageSetup = { ...ws.pageSetup, ...PRINT_A4_LANDSCAPE };
   ws.headerFooter = { oddFooter: lang === 'vi' ? '&CTrang &P/&N' : '&CPage &P of &N' };
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   return fixZipTimestamps(buf, opts.date);

@@ -204,6 +204,7 @@ function criteriaRef(idx: CriteriaIndex, kinds: string[]): CriteriaRef {
     rounding: s.rounding,
     bands: s.bands.map((b) => ({ id: b.id, label: b.label, min: b.min, max: b.max })),
     fields: s.fields.map((f) => ({ code: f.code, title: f.title, max: f.max })),
+    criteria: s.fields.flatMap((f) => (f.children ?? []).map((c) => ({ code: c.code, title: c.title, max: c.max }))),
     items: idx.items.map((e) => ({ code: e.item.code, title: e.item.title, max: e.item.max })),
   };
 }

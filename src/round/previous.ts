@@ -2,12 +2,11 @@
  * Last year's result, for changes in index and rank ("tăng 3 bậc"). Read from a previous
  * `result.json` (format 1); agencies keep their exact index, rank, group and field indices.
  */
-import { readFileSync } from 'node:fs';
 import { Rational } from '../core/rational.js';
-import { InputError } from '../findings/errors.js';
 import type { PreviousResult } from '../rank/types.js';
 import type { PreviousFigures } from './build-result.js';
-import { RoundResult } from './result.js';
+import { readResultFile } from './read-result.js';
+import type { RoundResult } from './result.js';
 
 /** Last year's figures by agency code, and the shape ranking needs. */
 export interface LoadedPrevious {
@@ -17,25 +16,7 @@ export interface LoadedPrevious {
 
 /** Reads a previous result.json. Throws `InputError` (exit 2) when it is not one. */
 export function loadPreviousResult(path: string, display: string): LoadedPrevious {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new InputError({
-      vi: `${display}: không đọc được kết quả năm trước (${(e as Error).message}).`,
-      en: `${display}: cannot read last year's result (${(e as Error).message}).`,
-    });
-  }
-  const parsed = RoundResult.safeParse(doc);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.join('.') : '';
-    throw new InputError({
-      vi: `${display}: không phải tệp result.json của parindex (${where}: ${issue?.message ?? ''}).`,
-      en: `${display}: not a parindex result.json (${where}: ${issue?.message ?? ''}).`,
-    });
-  }
-  return previousFromResult(parsed.data);
+  return previousFromResult(readResultFile(path, display));
 }
 
 /** Last year's figures from a result document. */

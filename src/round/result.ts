@@ -115,6 +115,10 @@ export const CriteriaRef = z.strictObject({
   rounding: z.strictObject({ decimals: z.number().int(), mode: z.enum(['half-up', 'half-even']) }),
   bands: z.array(z.strictObject({ id: z.string(), label: Text, min: z.number(), max: z.number() })),
   fields: z.array(z.strictObject({ code: z.string(), title: Text, max: z.number() })),
+  criteria: z
+    .array(z.strictObject({ code: z.string(), title: Text, max: z.number() }))
+    .default([])
+    .describe('Second-level nodes (tiêu chí), for the titles of subtotals.'),
   items: z.array(z.strictObject({ code: z.string(), title: Text, max: z.number() })),
 });
 export type CriteriaRef = z.infer<typeof CriteriaRef>;

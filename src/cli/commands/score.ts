@@ -1,6 +1,6 @@
 /** Commands of the scoring round: score, explain, appraisal-template. */
 import { existsSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../core/fs.js';
 import { loadCriteriaSet } from '../../criteria/load.js';
@@ -9,6 +9,7 @@ import { compareFindings, countFindings, hasErrors, type Finding } from '../../f
 import { renderCounts, renderFindingsText } from '../../report/findings-text.js';
 import { renderExplainText } from '../../report/explain-text.js';
 import { renderScoreText } from '../../report/score-text.js';
+import { writeReports } from '../../report/write-report.js';
 import { runRound, type RoundRun } from '../../round/run.js';
 import { explainWorkbook } from '../../round/self-check.js';
 import { appraisalWorkbook } from '../../round/appraisal-rows.js';
@@ -24,30 +25,30 @@ export const registerScoreCommands: Register = (program, run) => {
     .command('score')
     .description('chấm điểm, xếp hạng kỳ đánh giá và ghi result.json / score and rank a round, write result.json')
     .argument('<round>', 'thư mục kỳ đánh giá (có round.yaml) / round folder')
-    .option('--out <files...>', 'tệp kết quả: .json (mặc định <round>/result.json) / result files')
+    .option('--out <files...>', 'tệp kết quả và báo cáo: .json, .xlsx, .html, .csv (mặc định <round>/result.json) / result and report files')
     .option('--allow-incomplete', 'vẫn chấm khi còn lỗi / score even with errors')
     .option('--force', 'ghi đè tệp báo cáo đã có / overwrite existing report files')
+    .option('--scorecards <layout>', 'bảng điểm trong báo cáo Excel: sheets (mỗi cơ quan một trang) hoặc long (một trang) / Excel scorecards: sheets or long')
     .action(async function (this: Command, dir: string) {
       await run(this, async (ctx) => {
-        const o = this.opts<{ out?: string[]; allowIncomplete?: boolean; force?: boolean }>();
+        const o = this.opts<{ out?: string[]; allowIncomplete?: boolean; force?: boolean; scorecards?: string }>();
         const r = await scoreRound(ctx, dir, o.allowIncomplete === true);
         if (!r.result) {
           if (ctx.json) ctx.out(JSON.stringify({ command: 'score', blocked: true, counts: countFindings(r.findings) }, null, 2));
           return 1;
         }
-        const outs = o.out && o.out.length > 0 ? o.out : [join(r.round.dir, 'result.json')];
-        const inputs = new Set(r.result.inputs.map((i) => resolve(r.round.dir, i.file)));
-        for (const out of outs) {
-          if (inputs.has(resolve(out)))
-            throw new UsageError({ vi: `${out} là một tệp đầu vào của kỳ đánh giá; chọn tên khác.`, en: `${out} is an input of the round; choose another name.` });
-          const ext = extname(out).toLowerCase();
-          if (ext !== '.json') throw new UsageError({ vi: `Chưa hỗ trợ định dạng ${ext || out}.`, en: `Format ${ext || out} is not supported.` });
-          await writeFileAtomic(out, JSON.stringify(r.result, null, 2) + '\n');
-          if (!ctx.json) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
-        }
+        const defaultOut = join(r.round.dir, 'result.json');
+        const outs = o.out && o.out.length > 0 ? o.out : [defaultOut];
+        const written = await writeReports(r.result, outs, {
+          lang: ctx.lang,
+          ...(o.scorecards ? { scorecards: scorecardsOption(o.scorecards) } : {}),
+          protect: r.result.inputs.map((i) => resolve(r.round.dir, i.file)),
+          replaceable: [defaultOut],
+          force: o.force === true,
+        });
+        if (!ctx.json) for (const out of written) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
         if (ctx.json) ctx.out(JSON.stringify(r.result, null, 2));
         else for (const l of renderScoreText(r.result, ctx.lang, ctx.color)) ctx.out(l);
-        void o.force;
         return hasErrors(r.findings) ? 1 : 0;
       });
     });
@@ -140,4 +141,10 @@ function printFindings(ctx: CliContext, findings: readonly Finding[]): void {
   const more = findings.length - SHOWN_FINDINGS;
   if (more > 0) ctx.err(ctx.lang === 'vi' ? `… và ${more} phát hiện khác; chạy "parindex validate" để xem tất cả.` : `… and ${more} more findings; run "parindex validate" to see them all.`);
   ctx.err(renderCounts(countFindings(findings), ctx.lang));
+}
+
+/** The --scorecards option: sheets or long. */
+export function scorecardsOption(value: string): 'sheets' | 'long' {
+  if (value === 'sheets' || value === 'long') return value;
+  throw new UsageError({ vi: `--scorecards nhận "sheets" hoặc "long", không phải "${value}".`, en: `--scorecards takes "sheets" or "long", not "${value}".` });
 }

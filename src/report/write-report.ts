@@ -1,0 +1,77 @@
+/**
+ * The report registry: a result goes out as JSON, CSV, Excel or HTML, chosen by the output
+ * file's extension. Every renderer is a pure function of the result; writing is atomic (a
+ * temporary file renamed into place), so a failed run never leaves a half-written report.
+ */
+import { existsSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { writeFileAtomic } from '../core/fs.js';
+import { UsageError } from '../findings/errors.js';
+import type { Lang } from '../messages/types.js';
+import type { RoundResult } from '../round/result.js';
+import { renderCsvReport } from './csv-report.js';
+import { renderHtmlReport } from './html-report.js';
+import { renderXlsxReport, type XlsxReportOptions } from './xlsx-report.js';
+
+export type ReportFormat = 'json' | 'csv' | 'xlsx' | 'html';
+
+export interface ReportOptions {
+  lang: Lang;
+  scorecards?: XlsxReportOptions['scorecards'];
+}
+
+const RENDERERS: Record<ReportFormat, (r: RoundResult, o: ReportOptions) => Promise<string | Buffer> | string> = {
+  json: (r) => JSON.stringify(r, null, 2) + '\n',
+  csv: (r, o) => renderCsvReport(r, o.lang),
+  xlsx: (r, o) => renderXlsxReport(r, { lang: o.lang, ...(o.scorecards ? { scorecards: o.scorecards } : {}) }),
+  html: (r, o) => renderHtmlReport(r, { lang: o.lang }),
+};
+
+const EXTENSIONS: Record<string, ReportFormat> = { '.json': 'json', '.csv': 'csv', '.xlsx': 'xlsx', '.html': 'html', '.htm': 'html' };
+
+/** The format a path asks for, or a usage error naming the formats there are. */
+export function reportFormatOf(path: string): ReportFormat {
+  const f = EXTENSIONS[extname(path).toLowerCase()];
+  if (!f)
+    throw new UsageError({
+      vi: `Không biết ghi báo cáo dạng "${extname(path) || path}"; dùng .json, .csv, .xlsx hoặc .html.`,
+      en: `Cannot write a report as "${extname(path) || path}"; use .json, .csv, .xlsx or .html.`,
+    });
+  return f;
+}
+
+export async function renderReport(result: RoundResult, format: ReportFormat, opts: ReportOptions): Promise<string | Buffer> {
+  return RENDERERS[format](result, opts);
+}
+
+export interface WriteReportsOptions extends ReportOptions {
+  /** Files that must never be written (the round's inputs). */
+  protect?: Iterable<string>;
+  /** Overwrite existing files; without it an existing file other than `replaceable` is a usage error. */
+  force?: boolean;
+  /** Files that may be replaced without --force (the round's own result.json). */
+  replaceable?: Iterable<string>;
+}
+
+/**
+ * Checks every target before writing any (format known, not an input, not existing unless
+ * allowed), then renders and writes each atomically. Returns the paths written.
+ */
+export async function writeReports(result: RoundResult, outs: string[], opts: WriteReportsOptions): Promise<string[]> {
+  const protect = new Set([...(opts.protect ?? [])].map((p) => resolve(p)));
+  const replaceable = new Set([...(opts.replaceable ?? [])].map((p) => resolve(p)));
+  const seen = new Set<string>();
+  const plan = outs.map((out) => {
+    const format = reportFormatOf(out);
+    const abs = resolve(out);
+    if (protect.has(abs))
+      throw new UsageError({ vi: `${out} là một tệp đầu vào của kỳ đánh giá; chọn tên khác.`, en: `${out} is an input of the round; choose another name.` });
+    if (seen.has(abs)) throw new UsageError({ vi: `${out} được nêu hai lần.`, en: `${out} is given twice.` });
+    seen.add(abs);
+    if (!opts.force && !replaceable.has(abs) && existsSync(abs))
+      throw new UsageError({ vi: `${out} đã có; dùng --force để ghi đè.`, en: `${out} exists; use --force to overwrite.` });
+    return { out, format };
+  });
+  for (const { out, format } of plan) await writeFileAtomic(out, await renderReport(result, format, opts));
+  return plan.map((p) => p.out);
+}

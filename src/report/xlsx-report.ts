@@ -1,0 +1,363 @@
+/**
+ * The Excel report of a round: summary per group, fields matrix, a scorecard per agency (or one
+ * long scorecard sheet past a threshold), the appraisal trail, the findings and what the
+ * report was made from. Numbers are numbers with formats; text typed by people is inert text;
+ * the same result gives the same bytes (dates come from the result, never the clock).
+ */
+import ExcelJS from 'exceljs';
+import { fixZipTimestamps } from '../core/zip.js';
+import { renderLocation, renderMessage, severityLabel } from '../messages/index.js';
+import { columnLetters, type Finding } from '../findings/finding.js';
+import type { Lang } from '../messages/types.js';
+import type { AgencyResult, RoundResult } from '../round/result.js';
+import { fmtRankChange } from './format.js';
+import { textOf } from './score-text.js';
+import { reportView } from './view.js';
+import { PRINT_A4_LANDSCAPE, setTextCell } from './xlsx-text.js';
+
+/** Above this many agencies, scorecards go into one long sheet instead of a sheet each. */
+export const SCORECARD_SHEETS_MAX = 200;
+
+export interface XlsxReportOptions {
+  lang: Lang;
+  scorecards?: 'sheets' | 'long' | 'auto';
+}
+
+const BAND_FILLS = ['FFC6EFCE', 'FFDDEBF7', 'FFFFEB9C', 'FFFFC7CE', 'FFF2F2F2'];
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+/** Row fonts name the face: a font without a name makes LibreOffice fall back to a serif face. */
+const BOLD: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, bold: true };
+const ITALIC: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, italic: true };
+const PCT = '0.00%';
+const PTS = '0.00';
+
+const T = {
+  summary: { vi: 'Tổng hợp', en: 'Summary' },
+  fields: { vi: 'Lĩnh vực', en: 'Fields' },
+  scorecards: { vi: 'Bảng điểm', en: 'Scorecards' },
+  appraisal: { vi: 'Thẩm định', en: 'Appraisal' },
+  findings: { vi: 'Kiểm tra', en: 'Findings' },
+  about: { vi: 'Thông tin', en: 'About' },
+} as const;
+
+/** Layout used for scorecards: a sheet per agency, or one long sheet. */
+export function scorecardLayout(result: RoundResult, opt: XlsxReportOptions['scorecards'] = 'auto'): 'sheets' | 'long' {
+  if (opt === 'sheets' || opt === 'long') return opt;
+  return result.agencies.length > SCORECARD_SHEETS_MAX ? 'long' : 'sheets';
+}
+
+export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOptions): Promise<Buffer> {
+  const { lang } = opts;
+  const vi = lang === 'vi';
+  const date = new Date(`${result.round.date}T00:00:00Z`);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = result.tool.name;
+  wb.created = date;
+  wb.modified = date;
+  wb.title = result.round.name;
+  const v = reportView(result, lang);
+  const { fieldCodes, fieldTitle, scored } = v;
+  const layout = scorecardLayout(result, opts.scorecards);
+
+  // Summary.
+  const sum = sheet(wb, T.summary[lang], lang);
+  const sumHead = [
+    vi ? 'Nhóm' : 'Group',
+    vi ? 'Hạng' : 'Rank',
+    vi ? 'Thay đổi' : 'Change',
+    vi ? 'Mã' : 'Code',
+    vi ? 'Cơ quan' : 'Agency',
+    vi ? 'Chỉ số' : 'Index',
+    vi ? 'Xếp loại' : 'Band',
+    ...fieldCodes.map((c) => `${vi ? 'LV' : 'F'}${c}`),
+    vi ? 'Thẩm định' : 'Appraisal',
+    vi ? 'Điều tra XHH' : 'Survey',
+    vi ? 'Thưởng' : 'Bonus',
+    vi ? 'Trừ' : 'Penalty',
+    vi ? 'Tổng điểm' : 'Points',
+  ];
+  header(sum, sumHead, [22, 7, 10, 10, 40, 10, 12, ...fieldCodes.map(() => 8), 10, 10, 8, 8, 10]);
+  for (const [c, code] of fieldCodes.entries()) sum.getCell(1, 8 + c).note = fieldTitle(code);
+  for (const g of result.groups) {
+    for (const code of g.agencies) {
+      const a = v.agency(code);
+      if (!a) continue;
+      const row = sum.addRow([]);
+      setTextCell(row.getCell(1), textOf(g.title, lang));
+      if (a.rank !== undefined) row.getCell(2).value = a.rank;
+      setTextCell(row.getCell(3), fmtRankChange(a.previous?.rankChange, a.isNew, lang, true));
+      row.getCell(3).alignment = { horizontal: 'center' };
+      setTextCell(row.getCell(4), a.code);
+      setTextCell(row.getCell(5), a.name);
+      if (a.status !== 'missing') numberCell(row.getCell(6), ratio(a.total.index.value), PCT);
+      setTextCell(row.getCell(7), a.status === 'missing' ? (vi ? 'Chưa nộp' : 'Not submitted') : v.bandLabel(a));
+      const bi = v.bandIndex(a);
+      if (bi >= 0) row.getCell(7).fill = solid(BAND_FILLS[Math.min(bi, BAND_FILLS.length - 1)]!);
+      fieldCodes.forEach((fc, i) => {
+        const f = a.fields.find((x) => x.code === fc);
+        if (f && a.status !== 'missing') numberCell(row.getCell(8 + i), f.points.value, PTS);
+      });
+      const k = 8 + fieldCodes.length;
+      numberCell(row.getCell(k), a.bySource.appraisal.points.value, PTS);
+      numberCell(row.getCell(k + 1), a.bySource.survey.points.value, PTS);
+      numberCell(row.getCell(k + 2), a.bySource.bonus.value, PTS);
+      numberCell(row.getCell(k + 3), a.bySource.penalty.value, PTS);
+      numberCell(row.getCell(k + 4), a.total.points.value, PTS);
+    }
+  }
+  const lastRow = sum.rowCount;
+  sum.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: sumHead.length } };
+  sum.addRow([]);
+  for (const g of result.groups) {
+    const set = v.groupSet(g);
+    const name = (code: string | undefined): string => (code ? (v.agency(code)?.name ?? '') : '');
+    const line = (label: string, value: string | number, fmt?: string): void => {
+      const r = sum.addRow([]);
+      setTextCell(r.getCell(1), label);
+      if (typeof value === 'number') numberCell(r.getCell(2), value, fmt ?? PTS);
+      else setTextCell(r.getCell(2), value);
+    };
+    const t = sum.addRow([]);
+    setTextCell(t.getCell(1), textOf(g.title, lang));
+    t.font = BOLD;
+    line(vi ? 'Giá trị trung bình' : 'Mean', ratio(g.mean.value), PCT);
+    for (const b of g.bands) line(textOf(set?.bands.find((x) => x.id === b.id)?.label, lang) || b.id, b.count, '0');
+    line(vi ? 'Cao nhất' : 'Highest', name(g.highest));
+    line(vi ? 'Thấp nhất' : 'Lowest', name(g.lowest));
+    for (const n of g.roundingNotes) {
+      const names = n.agencies.map(name).join(', ');
+      line(
+        vi ? 'Ghi chú làm tròn' : 'Rounding note',
+        vi
+          ? `${names} cùng hiển thị ${n.shown.replace('.', ',')}% nhưng khác hạng; cần ${n.decimals} chữ số thập phân để phân biệt.`
+          : `${names} all show ${n.shown}% but hold different ranks; ${n.decimals} decimals tell them apart.`,
+      );
+    }
+  }
+
+  // Fields matrix.
+  const fm = sheet(wb, T.fields[lang], lang);
+  header(fm, [vi ? 'Nhóm' : 'Group', vi ? 'Mã' : 'Code', vi ? 'Cơ quan' : 'Agency', ...fieldCodes.map((c) => `${c}. ${fieldTitle(c)}`)], [20, 10, 40, ...fieldCodes.map(() => 14)]);
+  for (const a of scored) {
+    const row = fm.addRow([]);
+    setTextCell(row.getCell(1), textOf(v.group(a.group)?.title, lang));
+    setTextCell(row.getCell(2), a.code);
+    setTextCell(row.getCell(3), a.name);
+    fieldCodes.forEach((fc, i) => {
+      const f = a.fields.find((x) => x.code === fc);
+      if (f) numberCell(row.getCell(4 + i), ratio(f.index.value), PCT);
+    });
+  }
+  const meanRow = fm.addRow([]);
+  setTextCell(meanRow.getCell(3), vi ? 'Trung bình' : 'Mean');
+  meanRow.font = BOLD;
+  fieldCodes.forEach((fc, i) => {
+    const mean = v.fieldMean(fc);
+    if (mean !== undefined) numberCell(meanRow.getCell(4 + i), ratio(mean), PCT);
+  });
+  if (scored.length > 0) {
+    fm.autoFilter = { from: { row: 1, column: 1 }, to: { row: scored.length + 1, column: 3 + fieldCodes.length } };
+    fm.addConditionalFormatting({
+      ref: `D2:${columnLetters(3 + fieldCodes.length)}${scored.length + 1}`,
+      rules: [{ type: 'colorScale', priority: 1, cfvo: [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }], color: [{ argb: 'FFF8696B' }, { argb: 'FFFFEB84' }, { argb: 'FF63BE7B' }] }],
+    });
+  }
+
+  // Scorecards.
+  const cardHead = [
+    vi ? 'Mã tiêu chí' : 'Item',
+    vi ? 'Nội dung' : 'Title',
+    vi ? 'Tối đa' : 'Max',
+    vi ? 'Tự chấm' : 'Self',
+    vi ? 'Thẩm định' : 'Appraised',
+    vi ? 'Điểm' : 'Final',
+    vi ? 'Cách tính' : 'How scored',
+    vi ? 'Tài liệu kiểm chứng' : 'Evidence',
+    vi ? 'Lý do thẩm định' : 'Appraisal reason',
+  ];
+  const widths = [10, 50, 8, 8, 10, 8, 40, 30, 30];
+  const writeCard = (ws: ExcelJS.Worksheet, a: AgencyResult, withAgency: boolean): void => {
+    const title = (code: string): string => v.itemTitle(a, code);
+    const lead = (r: ExcelJS.Row): number => {
+      if (!withAgency) return 1;
+      setTextCell(r.getCell(1), a.code);
+      setTextCell(r.getCell(2), a.name);
+      return 3;
+    };
+    const subtotal = (code: string, max: number, points: number, bold: boolean): void => {
+      const r = ws.addRow([]);
+      const s = lead(r);
+      setTextCell(r.getCell(s), code);
+      setTextCell(r.getCell(s + 1), title(code));
+      numberCell(r.getCell(s + 2), max, PTS);
+      numberCell(r.getCell(s + 5), points, PTS);
+      r.font = bold ? BOLD : ITALIC;
+    };
+    const item = (it: AgencyResult['items'][number]): void => {
+      const r = ws.addRow([]);
+      const c = lead(r);
+      setTextCell(r.getCell(c), it.code);
+      setTextCell(r.getCell(c + 1), title(it.code));
+      numberCell(r.getCell(c + 2), it.max.value, PTS);
+      if (it.self) numberCell(r.getCell(c + 3), it.self.value, PTS);
+      if (it.appraised) numberCell(r.getCell(c + 4), it.appraised.value, PTS);
+      numberCell(r.getCell(c + 5), it.final.value, PTS);
+      setTextCell(r.getCell(c + 6), textOf(it.detail, lang));
+      setTextCell(r.getCell(c + 7), it.evidence ?? it.explanation ?? '');
+      setTextCell(r.getCell(c + 8), it.reason ?? '');
+    };
+    const under = (code: string) => (x: { code: string }): boolean => x.code === code || x.code.startsWith(`${code}.`);
+    const applicable = a.items.filter((i) => i.applicable);
+    for (const f of a.fields) {
+      const inField = applicable.filter(under(f.code));
+      if (inField.length === 0) continue;
+      subtotal(f.code, f.max.value, f.points.value, true);
+      for (const c of a.criteria.filter((x) => x.code.startsWith(`${f.code}.`))) {
+        const inCrit = inField.filter(under(c.code));
+        if (inCrit.length === 0) continue;
+        if (!(inCrit.length === 1 && inCrit[0]!.code === c.code)) subtotal(c.code, c.max.value, c.points.value, false);
+        inCrit.forEach(item);
+      }
+    }
+    const tr = ws.addRow([]);
+    const s = lead(tr);
+    setTextCell(tr.getCell(s + 1), vi ? 'Tổng điểm' : 'Total');
+    numberCell(tr.getCell(s + 2), a.total.max.value, PTS);
+    numberCell(tr.getCell(s + 5), a.total.points.value, PTS);
+    tr.font = BOLD;
+  };
+  if (layout === 'long') {
+    const ws = sheet(wb, T.scorecards[lang], lang);
+    header(ws, [vi ? 'Mã cơ quan' : 'Agency code', vi ? 'Cơ quan' : 'Agency', ...cardHead], [10, 30, ...widths]);
+    for (const a of result.agencies) writeCard(ws, a, true);
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: ws.rowCount, column: cardHead.length + 2 } };
+  } else {
+    const used = new Set<string>(Object.values(T).map((t) => t[lang].toLowerCase()));
+    for (const a of result.agencies) {
+      const ws = sheet(wb, sheetName(`${a.code} ${a.name}`, used), lang);
+      header(ws, cardHead, widths);
+      writeCard(ws, a, false);
+    }
+  }
+
+  // Appraisal trail.
+  const ap = sheet(wb, T.appraisal[lang], lang);
+  header(ap, [vi ? 'Mã cơ quan' : 'Agency', vi ? 'Cơ quan' : 'Name', vi ? 'Mã tiêu chí' : 'Item', vi ? 'Từ' : 'From', vi ? 'Thành' : 'To', vi ? 'Lý do' : 'Reason', vi ? 'Tệp thẩm định' : 'Appraisal file', vi ? 'Đợt' : 'Round', 'Ô / Cell'], [10, 30, 10, 8, 8, 50, 28, 6, 8]);
+  for (const c of result.appraisalChanges) {
+    const r = ap.addRow([]);
+    setTextCell(r.getCell(1), c.agency);
+    setTextCell(r.getCell(2), v.agency(c.agency)?.name ?? '');
+    setTextCell(r.getCell(3), c.item);
+    if (c.from) numberCell(r.getCell(4), c.from.value, PTS);
+    numberCell(r.getCell(5), c.to.value, PTS);
+    setTextCell(r.getCell(6), c.reason);
+    setTextCell(r.getCell(7), c.file);
+    r.getCell(8).value = c.order;
+    setTextCell(r.getCell(9), c.cell ?? '');
+  }
+  if (result.appraisalChanges.length) ap.autoFilter = { from: { row: 1, column: 1 }, to: { row: ap.rowCount, column: 9 } };
+
+  // Findings.
+  const fs = sheet(wb, T.findings[lang], lang);
+  header(fs, [vi ? 'Mức độ' : 'Severity', vi ? 'Mã lỗi' : 'Code', vi ? 'Tệp' : 'File', vi ? 'Trang' : 'Sheet', vi ? 'Ô' : 'Cell', vi ? 'Cơ quan' : 'Agency', vi ? 'Tiêu chí' : 'Item', vi ? 'Nội dung' : 'Message'], [10, 30, 32, 16, 8, 10, 8, 90]);
+  for (const f of result.findings) {
+    const r = fs.addRow([]);
+    const loc = f.location as Finding['location'];
+    setTextCell(r.getCell(1), severityLabel(f.severity, lang));
+    setTextCell(r.getCell(2), f.code);
+    setTextCell(r.getCell(3), String(loc.file ?? ''));
+    setTextCell(r.getCell(4), String(loc.sheet ?? ''));
+    setTextCell(r.getCell(5), String(loc.cell ?? (loc.row ?? loc.line ?? '')));
+    setTextCell(r.getCell(6), f.agency ?? '');
+    setTextCell(r.getCell(7), f.criterion ?? '');
+    setTextCell(r.getCell(8), messageOf(f as unknown as Finding, lang));
+  }
+  if (result.findings.length) fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: fs.rowCount, column: 8 } };
+
+  // About.
+  const ab = sheet(wb, T.about[lang], lang);
+  header(ab, [vi ? 'Mục' : 'Item', vi ? 'Giá trị' : 'Value', 'SHA-256'], [26, 70, 68]);
+  const kv = (k: string, v: string, sha = ''): void => {
+    const r = ab.addRow([]);
+    setTextCell(r.getCell(1), k);
+    setTextCell(r.getCell(2), v);
+    setTextCell(r.getCell(3), sha);
+  };
+  kv(vi ? 'Kỳ đánh giá' : 'Round', result.round.name);
+  kv(vi ? 'Năm' : 'Year', String(result.round.year));
+  kv(vi ? 'Ngày báo cáo' : 'Report date', result.round.date);
+  for (const c of result.criteria) kv(vi ? 'Bộ tiêu chí' : 'Criteria set', `${c.ref} — ${c.decision.number}${c.decision.date ? ` (${c.decision.date})` : ''} — ${textOf(c.title, lang)}`);
+  kv(
+    vi ? 'Bảng điểm' : 'Scorecards',
+    layout === 'sheets'
+      ? vi
+        ? 'mỗi cơ quan một trang'
+        : 'one sheet per agency'
+      : vi
+        ? `một trang "${T.scorecards.vi}" có bộ lọc (hơn ${SCORECARD_SHEETS_MAX} cơ quan)`
+        : `one "${T.scorecards.en}" sheet with a filter (more than ${SCORECARD_SHEETS_MAX} agencies)`,
+  );
+  for (const i of result.inputs) kv(`${vi ? 'Tệp đầu vào' : 'Input'} (${i.role})`, i.file, i.sha256);
+  kv(vi ? 'Công cụ' : 'Tool', `${result.tool.name} ${result.tool.version}`);
+
+  return fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()), date);
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string, lang: Lang): ExcelJS.Worksheet {
+  return wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { ...PRINT_A4_LANDSCAPE },
+    headerFooter: { oddFooter: `&L&A&R${lang === 'vi' ? 'Trang' : 'Page'} &P / &N` },
+  });
+}
+
+function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]): void {
+  const r = ws.getRow(1);
+  titles.forEach((t, i) => {
+    setTextCell(r.getCell(i + 1), t);
+    r.getCell(i + 1).fill = HEADER_FILL;
+    ws.getColumn(i + 1).width = widths[i] ?? 12;
+  });
+  r.font = BOLD;
+  r.alignment = { wrapText: true, vertical: 'middle' };
+}
+
+function numberCell(cell: ExcelJS.Cell, value: number, fmt: string): void {
+  cell.value = value;
+  cell.numFmt = fmt;
+}
+
+/** A percentage (91.43) as the fraction Excel formats with "%" (0.9143), without binary noise from dividing. */
+function ratio(pct: number): number {
+  const s = Math.abs(pct).toString();
+  if (s.includes('e')) return pct / 100;
+  const [int, frac = ''] = s.split('.');
+  const padded = int!.padStart(3, '0');
+  return Number(`${pct < 0 ? '-' : ''}${padded.slice(0, -2)}.${padded.slice(-2)}${frac}`);
+}
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+/** A sheet name Excel accepts: no []:*?/\, not starting or ending with ', at most 31 characters, unique (case-insensitive). */
+export function sheetName(wanted: string, used: Set<string>): string {
+  const clean = wanted.normalize('NFC').replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  const cut = (s: string, n: number): string => [...s].slice(0, n).join('').trim();
+  let name = cut(clean, 31);
+  for (let i = 2; used.has(name.toLowerCase()); i++) {
+    const suffix = ` (${i})`;
+    name = cut(clean, 31 - suffix.length) + suffix;
+  }
+  used.add(name.toLowerCase());
+  return name;
+}
+
+function messageOf(f: Finding, lang: Lang): string {
+  try {
+    const where = renderLocation(f.location, lang, false);
+    return (where ? `${where}: ` : '') + renderMessage(f, lang);
+  } catch {
+    return f.code;
+  }
+}
