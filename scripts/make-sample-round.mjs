@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync, cpSync } f
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
+import { rng } from './rng.mjs';
 import { parse } from 'csv-parse/sync';
 import {
   loadCriteriaSet, appliesWithAncestors, Rational, textIn,
@@ -24,17 +25,6 @@ const SET = 'illustrative-internal@2025.1';
 const idx = loadCriteriaSet(SET);
 const DATE = new Date(Date.UTC(2025, 11, 31));
 
-/** mulberry32: a small seeded generator, so the sample is the same on every machine. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function readRoster() {
   const records = parse(readFileSync(join(ROOT, 'roster.csv')), { bom: true, from_line: 2 });
@@ -213,7 +203,8 @@ async function writeRound(dir, roster, seedBase, { previous, appraisal, notAppli
     const body = [chunk[0][0], ...chunk.flatMap((c) => c.slice(1))].join('\r\n') + '\r\n';
     writeFileSync(join(dir, 'submissions', 'xa-phuong', `cum-${k + 1}.csv`), '\uFEFF' + body);
   }
-  // Survey points: satisfaction share per agency × survey item.
+  // Survey points: satisfaction share per agency × survey item, for the leaders' survey only;
+  // the SIPAS items (measures "services.*", "policies") come from raw answers below.
   const survey = ['Mã cơ quan;Mã tiêu chí;Tỷ lệ hài lòng'];
   for (const [i, a] of roster.entries()) {
     const twin = twins?.[a.code];
@@ -221,13 +212,50 @@ async function writeRound(dir, roster, seedBase, { previous, appraisal, notAppli
     const q = scorings.get(a.code).q;
     for (const e of idx.items) {
       if (e.item.source !== 'survey' || !appliesWithAncestors(idx, e.item.code, a.kind)) continue;
+      if (SIPAS_MEASURE.test(e.item.rule.measure ?? '')) continue;
       const pct = Math.min(99.9, Math.max(40, (q * 0.6 + 0.35 + (rand() - 0.5) * 0.1) * 100));
       survey.push(`${a.code};${e.item.code};${pct.toFixed(1).replace('.', ',')}%`);
     }
   }
   mkdirSync(join(dir, 'survey'), { recursive: true });
   writeFileSync(join(dir, 'survey', 'diem-dieu-tra.csv'), '\uFEFF' + survey.join('\r\n') + '\r\n');
+  writeFileSync(join(dir, 'survey', 'phieu-khao-sat.csv'), '\uFEFF' + sipasAnswers(roster, seedBase, scorings, twins).join('\r\n') + '\r\n');
   return scorings;
+}
+
+const SIPAS_MEASURE = /^(services|policies)(\.|$)/;
+const QUESTIONS = [...Array.from({ length: 14 }, (_, i) => `CS${i + 1}`), ...Array.from({ length: 19 }, (_, i) => `DV${i + 1}`)];
+const LABELS = { 1: ['Rất không hài lòng', 'rat khong hai long'], 2: ['Không hài lòng', 'KHÔNG HÀI LÒNG'], 3: ['Bình thường', 'binh thuong'], 4: ['Hài lòng', 'hai long'], 5: ['Rất hài lòng', 'Rat hai long'] };
+
+/**
+ * Raw SIPAS answers (questionnaire sipas-illustrative@2025.1): 30 to 60 respondents per agency,
+ * one commune below the minimum sample of 30, answers mostly as codes 1–5 and some as labels
+ * (with and without diacritics), a few blanks and "Không có ý kiến", one answer off the scale and
+ * one empty row, so the findings show. Twins answer alike, so their tie holds.
+ */
+function sipasAnswers(roster, seedBase, scorings, twins) {
+  const lines = ['Mã phiếu;Mã cơ quan;Đối tượng;' + QUESTIONS.join(';')];
+  for (const [i, a] of roster.entries()) {
+    const twin = twins?.[a.code];
+    const rand = rng(seedBase * 13 + (twin ? roster.findIndex((x) => x.code === twin) : i));
+    const q = scorings.get(twin ?? a.code).q;
+    const n = a.code === '25088' ? 24 : 30 + Math.floor(rand() * 31);
+    for (let k = 1; k <= n; k++) {
+      const cells = QUESTIONS.map((_, j) => {
+        const r = rand();
+        if (r < 0.03) return '';
+        if (r < 0.05) return 'Không có ý kiến';
+        const p = Math.min(0.97, q * 0.7 + 0.28 + (j % 5 - 2) * 0.02);
+        const level = rand() < p ? (rand() < 0.4 ? 5 : 4) : 1 + Math.floor(rand() * 3);
+        return rand() < 0.1 ? LABELS[level][Math.floor(rand() * 2)] : String(level);
+      });
+      lines.push([`${a.code}-${String(k).padStart(3, '0')}`, a.code, rand() < 0.7 ? 'Người dân' : 'Doanh nghiệp', ...cells].join(';'));
+    }
+  }
+  // One answer off the scale and one row left blank, as real files have.
+  if (lines.length > 12) lines[12] = lines[12].replace(/;(\d)$/, ';6');
+  lines.push(`;;;${QUESTIONS.map(() => '').join(';')}`);
+  return lines;
 }
 
 const roster = readRoster();

@@ -13,6 +13,8 @@ import { finding, hasErrors, type Finding, type FindingLocation } from '../findi
 import { checkCriteriaSet } from './check.js';
 import { CriteriaSet, RULE_KINDS } from './schema.js';
 import { indexCriteriaSet, type CriteriaIndex } from './tree.js';
+import { Questionnaire } from '../sipas/schema.js';
+import { checkQuestionnaire } from '../sipas/questionnaire.js';
 
 /** The folder of bundled criteria sets (`criteria/` at the package root). */
 export const BUNDLED_CRITERIA_DIR = fileURLToPath(new URL('../../criteria/', import.meta.url));
@@ -25,6 +27,8 @@ export interface LoadedCriteria {
   file: string;
   set?: CriteriaSet;
   index?: CriteriaIndex;
+  /** Set instead of `set` when the file is a survey questionnaire (`kind: questionnaire`). */
+  questionnaire?: Questionnaire;
   findings: Finding[];
 }
 
@@ -84,6 +88,7 @@ export function loadCriteriaFile(path: string, displayPath = path): LoadedCriter
     return undefined;
   };
 
+  if (isObject(data) && data.kind === 'questionnaire') return loadQuestionnaireData(data, path, displayPath, lineOf);
   const parsed = CriteriaSet.safeParse(data);
   if (!parsed.success) {
     // Parse again with zod's Vietnamese locale so that generic shape messages read in both languages.
@@ -101,6 +106,21 @@ export function loadCriteriaFile(path: string, displayPath = path): LoadedCriter
   const result: LoadedCriteria = { file: displayPath, set, findings };
   if (!hasErrors(findings)) result.index = indexCriteriaSet(set);
   return result;
+}
+
+/** A questionnaire among the criteria files (`kind: questionnaire`): same shape findings, its own named rules. */
+function loadQuestionnaireData(data: unknown, path: string, displayPath: string, lineOf: (p: string) => number | undefined): LoadedCriteria {
+  const parsed = Questionnaire.safeParse(data);
+  if (!parsed.success) {
+    const vi = Questionnaire.safeParse(data, { error: z.locales.vi().localeError });
+    return { file: displayPath, findings: shapeFindings(parsed.error.issues, vi.success ? [] : vi.error.issues, data, displayPath, lineOf) };
+  }
+  const q = parsed.data;
+  const findings = checkQuestionnaire(q, displayPath, lineOf);
+  const rel = join(basename(dirname(path)), basename(path, extname(path)));
+  if (rel !== `${q.id}${sep}${q.version}` && resolve(path).startsWith(resolve(BUNDLED_CRITERIA_DIR)))
+    findings.push(finding('CRITERIA_FILE_NAME_MISMATCH', { file: displayPath }, { expected: `criteria/${q.id}/${q.version}.yaml`, found: displayPath }));
+  return { file: displayPath, questionnaire: q, findings };
 }
 
 /** zod issues → findings, with the union branch that matches the input followed. */
@@ -240,6 +260,8 @@ export function resolveCriteriaRef(ref: string, extraDirs: string[] = []): { pat
 export function loadCriteriaSet(ref: string, extraDirs: string[] = []): CriteriaIndex {
   const { path, display } = resolveCriteriaRef(ref, extraDirs);
   const loaded = loadCriteriaFile(path, display);
+  if (loaded.questionnaire)
+    throw new CriteriaError({ vi: `${display} là bộ câu hỏi khảo sát, không phải bộ tiêu chí.`, en: `${display} is a survey questionnaire, not a criteria set.` });
   if (!loaded.index) {
     const first = loaded.findings.find((f) => f.severity === 'error');
     const where = first?.location.line ? `:${first.location.line}` : '';

@@ -44,8 +44,11 @@ export async function renderReport(result: RoundResult, format: ReportFormat, op
   return RENDERERS[format](result, opts);
 }
 
-export interface WriteReportsOptions extends ReportOptions {
-  /** Files that must never be written (the round's inputs). */
+export interface WriteReportsOptions extends ReportOptions, OutputChecks {}
+
+/** What `planOutputs` checks targets against. */
+export interface OutputChecks {
+  /** Files that must never be written (the inputs). */
   protect?: Iterable<string>;
   /** Overwrite existing files; without it an existing file other than `replaceable` is a usage error. */
   force?: boolean;
@@ -54,24 +57,28 @@ export interface WriteReportsOptions extends ReportOptions {
 }
 
 /**
- * Checks every target before writing any (format known, not an input, not existing unless
- * allowed), then renders and writes each atomically. Returns the paths written.
+ * Checks every target before anything is written: format known (`formatOf` throws otherwise),
+ * not an input, not given twice, not existing unless allowed. Returns each target with its format.
  */
-export async function writeReports(result: RoundResult, outs: string[], opts: WriteReportsOptions): Promise<string[]> {
+export function planOutputs<F>(outs: readonly string[], formatOf: (out: string) => F, opts: OutputChecks): { out: string; format: F }[] {
   const protect = new Set([...(opts.protect ?? [])].map((p) => resolve(p)));
   const replaceable = new Set([...(opts.replaceable ?? [])].map((p) => resolve(p)));
   const seen = new Set<string>();
-  const plan = outs.map((out) => {
-    const format = reportFormatOf(out);
+  return outs.map((out) => {
+    const format = formatOf(out);
     const abs = resolve(out);
-    if (protect.has(abs))
-      throw new UsageError({ vi: `${out} là một tệp đầu vào của kỳ đánh giá; chọn tên khác.`, en: `${out} is an input of the round; choose another name.` });
+    if (protect.has(abs)) throw new UsageError({ vi: `${out} là một tệp đầu vào; chọn tên khác.`, en: `${out} is an input file; choose another name.` });
     if (seen.has(abs)) throw new UsageError({ vi: `${out} được nêu hai lần.`, en: `${out} is given twice.` });
     seen.add(abs);
     if (!opts.force && !replaceable.has(abs) && existsSync(abs))
       throw new UsageError({ vi: `${out} đã có; dùng --force để ghi đè.`, en: `${out} exists; use --force to overwrite.` });
     return { out, format };
   });
+}
+
+/** Checks every target before writing any (see `planOutputs`), then renders and writes each atomically. Returns the paths written. */
+export async function writeReports(result: RoundResult, outs: string[], opts: WriteReportsOptions): Promise<string[]> {
+  const plan = planOutputs(outs, reportFormatOf, opts);
   for (const { out, format } of plan) await writeFileAtomic(out, await renderReport(result, format, opts));
   return plan.map((p) => p.out);
 }

@@ -28,8 +28,8 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 /** Row fonts name the face: a font without a name makes LibreOffice fall back to a serif face. */
 const BOLD: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, bold: true };
 const ITALIC: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, italic: true };
-const PCT = '0.00%';
-const PTS = '0.00';
+export const PCT = '0.00%';
+export const PTS = '0.00';
 
 const T = {
   summary: { vi: 'Tổng hợp', en: 'Summary' },
@@ -258,21 +258,7 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
   if (result.appraisalChanges.length) ap.autoFilter = { from: { row: 1, column: 1 }, to: { row: ap.rowCount, column: 9 } };
 
   // Findings.
-  const fs = sheet(wb, T.findings[lang], lang);
-  header(fs, [vi ? 'Mức độ' : 'Severity', vi ? 'Mã lỗi' : 'Code', vi ? 'Tệp' : 'File', vi ? 'Trang' : 'Sheet', vi ? 'Ô' : 'Cell', vi ? 'Cơ quan' : 'Agency', vi ? 'Tiêu chí' : 'Item', vi ? 'Nội dung' : 'Message'], [10, 30, 32, 16, 8, 10, 8, 90]);
-  for (const f of result.findings) {
-    const r = fs.addRow([]);
-    const loc = f.location as Finding['location'];
-    setTextCell(r.getCell(1), severityLabel(f.severity, lang));
-    setTextCell(r.getCell(2), f.code);
-    setTextCell(r.getCell(3), String(loc.file ?? ''));
-    setTextCell(r.getCell(4), String(loc.sheet ?? ''));
-    setTextCell(r.getCell(5), String(loc.cell ?? (loc.row ?? loc.line ?? '')));
-    setTextCell(r.getCell(6), f.agency ?? '');
-    setTextCell(r.getCell(7), f.criterion ?? '');
-    setTextCell(r.getCell(8), messageOf(f as unknown as Finding, lang));
-  }
-  if (result.findings.length) fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: fs.rowCount, column: 8 } };
+  addFindingsSheet(wb, T.findings[lang], result.findings as unknown as Finding[], lang);
 
   // About.
   const ab = sheet(wb, T.about[lang], lang);
@@ -303,7 +289,7 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
   return fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()), date);
 }
 
-function sheet(wb: ExcelJS.Workbook, name: string, lang: Lang): ExcelJS.Worksheet {
+export function sheet(wb: ExcelJS.Workbook, name: string, lang: Lang): ExcelJS.Worksheet {
   return wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { ...PRINT_A4_LANDSCAPE },
@@ -311,7 +297,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, lang: Lang): ExcelJS.Workshee
   });
 }
 
-function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]): void {
+export function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]): void {
   const r = ws.getRow(1);
   titles.forEach((t, i) => {
     setTextCell(r.getCell(i + 1), t);
@@ -322,13 +308,13 @@ function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]): void
   r.alignment = { wrapText: true, vertical: 'middle' };
 }
 
-function numberCell(cell: ExcelJS.Cell, value: number, fmt: string): void {
+export function numberCell(cell: ExcelJS.Cell, value: number, fmt: string): void {
   cell.value = value;
   cell.numFmt = fmt;
 }
 
 /** A percentage (91.43) as the fraction Excel formats with "%" (0.9143), without binary noise from dividing. */
-function ratio(pct: number): number {
+export function ratio(pct: number): number {
   const s = Math.abs(pct).toString();
   if (s.includes('e')) return pct / 100;
   const [int, frac = ''] = s.split('.');
@@ -351,6 +337,26 @@ export function sheetName(wanted: string, used: Set<string>): string {
   }
   used.add(name.toLowerCase());
   return name;
+}
+
+/** The findings sheet: severity, code, file, sheet, cell, agency, item and message of each finding. */
+export function addFindingsSheet(wb: ExcelJS.Workbook, name: string, findings: readonly Finding[], lang: Lang): void {
+  const vi = lang === 'vi';
+  const fs = sheet(wb, name, lang);
+  header(fs, [vi ? 'Mức độ' : 'Severity', vi ? 'Mã lỗi' : 'Code', vi ? 'Tệp' : 'File', vi ? 'Trang' : 'Sheet', vi ? 'Ô' : 'Cell', vi ? 'Cơ quan' : 'Agency', vi ? 'Tiêu chí' : 'Item', vi ? 'Nội dung' : 'Message'], [10, 30, 32, 16, 8, 10, 8, 90]);
+  for (const f of findings) {
+    const r = fs.addRow([]);
+    const loc = f.location;
+    setTextCell(r.getCell(1), severityLabel(f.severity, lang));
+    setTextCell(r.getCell(2), f.code);
+    setTextCell(r.getCell(3), String(loc.file ?? ''));
+    setTextCell(r.getCell(4), String(loc.sheet ?? ''));
+    setTextCell(r.getCell(5), String(loc.cell ?? (loc.row ?? loc.line ?? '')));
+    setTextCell(r.getCell(6), f.agency ?? '');
+    setTextCell(r.getCell(7), f.criterion ?? '');
+    setTextCell(r.getCell(8), messageOf(f, lang));
+  }
+  if (findings.length) fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: fs.rowCount, column: 8 } };
 }
 
 function messageOf(f: Finding, lang: Lang): string {

@@ -42,6 +42,10 @@ export const RoundConfig = z
             questionnaire: z.string().min(1).describe('Questionnaire "id@version" or path.'),
             answers: z.array(RelPath).min(1).describe('Raw answer files (CSV or XLSX), one row per respondent.'),
             weights: z.string().optional().describe('Column holding respondent weights.'),
+            map: z
+              .record(z.string().min(1), z.string().min(1))
+              .default({})
+              .describe('Survey item code → questionnaire measure ("sipas", a domain id, or "domain.element"); overrides the measure named in the criteria set.'),
           })
           .optional()
           .describe('Raw SIPAS answers; survey items whose rule names a measure take their share from them.'),

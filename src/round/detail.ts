@@ -23,8 +23,12 @@ function detailIn(item: Item, input: ItemInput | undefined, score: ItemScore, la
       return vi ? 'không áp dụng cho loại cơ quan này' : 'does not apply to this kind of agency';
     case 'not-applicable':
       return vi ? 'cơ quan đánh dấu không áp dụng' : 'marked not applicable by the agency';
-    case 'survey-share':
-      return `${vi ? 'tỷ lệ hài lòng' : 'satisfaction'} ${n(score.share!.mul(Rational.HUNDRED))}% × ${n(score.max)} → ${pts(score.final)}`;
+    case 'survey-share': {
+      const from = score.surveyFrom
+        ? `SIPAS ${score.surveyFrom.measure} (${score.surveyFrom.valid.toLocaleString(vi ? 'vi-VN' : 'en-US')} ${vi ? 'câu trả lời hợp lệ' : 'valid answers'}): `
+        : '';
+      return `${from}${vi ? 'tỷ lệ hài lòng' : 'satisfaction'} ${n(score.share!.mul(Rational.HUNDRED))}% × ${n(score.max)} → ${pts(score.final)}`;
+    }
     case 'survey-points':
       return `${vi ? 'điểm điều tra XHH' : 'survey points'} → ${pts(score.final)}`;
     case 'missing':

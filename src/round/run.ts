@@ -24,6 +24,8 @@ import { loadPreviousResult, type LoadedPrevious } from './previous.js';
 import type { RoundResult } from './result.js';
 import { readRoster } from './roster.js';
 import { readAppraisalFile, readSurveyPoints } from './tables.js';
+import { loadQuestionnaire, type QuestionnaireIndex } from '../sipas/questionnaire.js';
+import { measureIndex, runSipas, type SipasResult } from '../sipas/sipas.js';
 
 export interface RunOptions {
   /** Score even when inputs have errors (the errors stay in the result). */
@@ -117,6 +119,23 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     }
   }
 
+  // Survey shares from raw answers (SIPAS); a points table above takes precedence.
+  if (cfg.survey.sipas) {
+    const sp = cfg.survey.sipas;
+    const isRef = /^[a-z0-9][a-z0-9-]*@[0-9A-Za-z][0-9A-Za-z.-]*$/.test(sp.questionnaire);
+    const target = isRef ? sp.questionnaire : roundPath(round, sp.questionnaire);
+    const qi = loadQuestionnaire(target, extraDirs);
+    const { path } = resolveCriteriaRef(target, extraDirs);
+    inputs.push({ role: 'questionnaire', file: isRef ? sp.questionnaire : show(path), sha256: sha256Of(path) });
+    const res = await runSipas(
+      sp.answers.map((rel) => ({ path: roundPath(round, rel), display: rel })),
+      { questionnaire: qi, roster: new Map(roster.agencies.map((a) => [a.code, a.name])), ...(sp.weights !== undefined ? { weights: sp.weights } : {}) },
+    );
+    for (const i of res.inputs) inputs.push({ role: 'survey', file: show(roundPath(round, i.file)), sha256: i.sha256 });
+    roundFindings.push(...res.findings);
+    roundFindings.push(...applySipas(res, qi, sets, roster.agencies, survey, sp.map, cfg.survey.sipas.answers[0] ?? ''));
+  }
+
   // Appraisal, in the declared order.
   const lines: AppraisalLine[][] = [];
   for (const rel of cfg.appraisal) {
@@ -179,6 +198,64 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     findings,
   });
   return { ...base, scores, findings, blocked: false, result, validation };
+}
+
+/**
+ * Turns SIPAS indices into survey shares: each survey item whose measure (round.yaml's map, else
+ * the criteria set's rule) is one of the questionnaire's gets share = index ÷ 100 for every agency
+ * with valid answers, unless a points table already gave that item. A measure under one of the
+ * questionnaire's domains that it does not have is an error; a measure of another survey is left to
+ * the points tables; an agency without valid answers for its measure is a warning (no points).
+ */
+function applySipas(
+  res: SipasResult,
+  qi: QuestionnaireIndex,
+  sets: ReadonlyMap<string, CriteriaIndex>,
+  roster: readonly RosterAgency[],
+  survey: Map<string, Map<string, SurveyValue>>,
+  map: Readonly<Record<string, string>>,
+  file: string,
+): Finding[] {
+  const out: Finding[] = [];
+  const measures = new Set(qi.measures);
+  const domains = new Set(qi.q.domains.map((d) => d.id));
+  const units = new Map(res.units.map((u) => [u.code, u]));
+  const measuresOf = new Map<string, { code: string; measure: string }[]>();
+  for (const [kind, idx] of sets) {
+    const list: { code: string; measure: string }[] = [];
+    for (const [code, entry] of idx.byCode) {
+      const rule = entry.item.rule;
+      if (rule.kind !== 'survey') continue;
+      const measure = map[code] ?? rule.measure;
+      if (measure === undefined) continue;
+      // A measure of another survey (e.g. "leaders.direction") comes from a points table.
+      if (!measures.has(measure)) {
+        if (measure !== 'sipas' && !domains.has(measure.split('.')[0]!)) continue;
+        out.push(finding('SIPAS_MEASURE_UNKNOWN', { file }, { measure, item: code, measures: qi.measures }, { criterion: code }));
+        continue;
+      }
+      list.push({ code, measure });
+    }
+    measuresOf.set(kind, list);
+  }
+  for (const a of roster) {
+    const list = measuresOf.get(a.kind) ?? [];
+    if (list.length === 0) continue;
+    const m = survey.get(a.code) ?? new Map<string, SurveyValue>();
+    const u = units.get(a.code);
+    for (const { code, measure } of list) {
+      if (m.has(code)) continue;
+      const hit = u ? measureIndex(u, measure) : undefined;
+      const share = hit ? Rational.fromExact(hit.index.exact)?.div(Rational.HUNDRED) : undefined;
+      if (!hit || !share) {
+        out.push(finding('SIPAS_NO_ANSWERS', { file }, { measure, item: code }, { agency: a.code, criterion: code }));
+        continue;
+      }
+      m.set(code, { share, from: { measure, valid: hit.valid } });
+    }
+    survey.set(a.code, m);
+  }
+  return out;
 }
 
 function sha256Of(path: string): string {

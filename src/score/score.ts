@@ -92,6 +92,7 @@ function scoreItem(entry: ItemEntry, input: ScoreInput, evaluate: RuleEvaluator)
       value = max.mul(sv.share);
       basis = 'survey-share';
       extra.share = sv.share;
+      if (sv.from) extra.surveyFrom = sv.from;
     }
   } else if (self !== undefined) {
     const outcome = evaluate(item, self);

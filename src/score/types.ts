@@ -59,6 +59,14 @@ export interface AppraisalValue {
 export interface SurveyValue {
   share?: Rational;
   points?: Rational;
+  /** Where a share came from when the round computed it from raw answers (SIPAS). */
+  from?: SurveySource;
+}
+
+/** A SIPAS measure behind a survey share, and its count of valid answers. */
+export interface SurveySource {
+  measure: string;
+  valid: number;
 }
 
 /** Everything `scoreAgency` needs for one agency. */
@@ -132,6 +140,8 @@ export interface ItemScore {
   rule?: RuleOutcome;
   /** Survey share used, for survey items scored by share. */
   share?: Rational;
+  /** The SIPAS measure behind the share, when it was computed from raw answers. */
+  surveyFrom?: SurveySource;
   /** Appraisal reason, file and round when appraised. */
   reason?: string;
   appraisalFile?: string;

@@ -35,6 +35,12 @@ export const registerCriteriaCommands: Register = (program, run) => {
           ctx.out(`${c.bold(r.ref)}${r.illustrative ? c.yellow(ctx.lang === 'vi' ? '  [minh hoạ]' : '  [illustrative]') : ''}`);
           if (r.title) ctx.out(`  ${ctx.lang === 'en' ? (r.title.en ?? r.title.vi) : r.title.vi}`);
           if (r.decision) ctx.out(`  ${ctx.lang === 'vi' ? 'Văn bản' : 'Decision'}: ${r.decision}`);
+          if (r.kind === 'questionnaire')
+            ctx.out(
+              ctx.lang === 'vi'
+                ? `  Bộ câu hỏi khảo sát · ${r.fields} khối, ${r.items} câu hỏi`
+                : `  Survey questionnaire · ${r.fields} domains, ${r.items} questions`,
+            );
           if (r.total !== undefined)
             ctx.out(
               ctx.lang === 'vi'
@@ -63,6 +69,7 @@ export const registerCriteriaCommands: Register = (program, run) => {
             const findings = strict ? loaded.findings.map((f) => (f.severity === 'warning' ? ({ ...f, severity: 'error' } as Finding) : f)) : loaded.findings;
             const r: (typeof results)[number] = { file: t.display, findings };
             if (loaded.set) r.ref = `${loaded.set.id}@${loaded.set.version}`;
+            if (loaded.questionnaire) r.ref = `${loaded.questionnaire.id}@${loaded.questionnaire.version}`;
             results.push(r);
           } catch (e) {
             if (!(e instanceof RunError)) throw e;
@@ -178,6 +185,8 @@ export const registerCriteriaCommands: Register = (program, run) => {
 interface SetSummary {
   ref: string;
   file: string;
+  /** "questionnaire" for a survey questionnaire; absent for a criteria set. */
+  kind?: 'questionnaire';
   title?: { vi: string; en?: string | undefined };
   decision?: string;
   illustrative: boolean;
@@ -193,6 +202,23 @@ interface SetSummary {
 function summarise(loaded: LoadedCriteria, ref: string): SetSummary {
   const counts = countFindings(loaded.findings);
   const set = loaded.set;
+  const q = loaded.questionnaire;
+  if (q) {
+    const questions = q.domains.reduce((n, d) => n + d.elements.reduce((m, e) => m + e.questions.length, 0), 0);
+    return {
+      ref,
+      file: loaded.file,
+      title: q.title,
+      kind: 'questionnaire',
+      illustrative: q.illustrative,
+      agencyKinds: [],
+      fields: q.domains.length,
+      items: questions,
+      confirmed: 0,
+      errors: counts.error,
+      warnings: counts.warning,
+    };
+  }
   if (!set) return { ref, file: loaded.file, illustrative: false, agencyKinds: [], fields: 0, items: 0, confirmed: 0, errors: counts.error, warnings: counts.warning };
   let items = 0;
   let confirmed = 0;

@@ -132,14 +132,16 @@ async function scoreRound(ctx: CliContext, dir: string, allowIncomplete: boolean
   return r;
 }
 
-function printFindings(ctx: CliContext, findings: readonly Finding[]): void {
+/** Prints the worst findings first, at most 25, then the counts; `hint` says where to see them all. */
+export function printFindings(ctx: CliContext, findings: readonly Finding[], hint?: { vi: string; en: string }): void {
   if (findings.length === 0) return;
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const worstFirst = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity] || compareFindings(a, b));
   const lines = renderFindingsText(worstFirst.slice(0, SHOWN_FINDINGS), ctx.lang, ctx.color);
   for (const l of lines) ctx.err(l);
   const more = findings.length - SHOWN_FINDINGS;
-  if (more > 0) ctx.err(ctx.lang === 'vi' ? `… và ${more} phát hiện khác; chạy "parindex validate" để xem tất cả.` : `… and ${more} more findings; run "parindex validate" to see them all.`);
+  const see = hint ?? { vi: 'chạy "parindex validate" để xem tất cả', en: 'run "parindex validate" to see them all' };
+  if (more > 0) ctx.err(ctx.lang === 'vi' ? `… và ${more} phát hiện khác; ${see.vi}.` : `… and ${more} more findings; ${see.en}.`);
   ctx.err(renderCounts(countFindings(findings), ctx.lang));
 }
 

@@ -1,7 +1,100 @@
-/** Commands of the sipas stage: sipas. */
+/** Commands of the sipas stage: sipas (satisfaction indices from raw survey answers). */
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import type { Command } from 'commander';
+import { writeFileAtomic } from '../../core/fs.js';
+import { UsageError } from '../../findings/errors.js';
+import { hasErrors, type Finding } from '../../findings/finding.js';
+import { renderSipasText, renderSipasXlsx } from '../../report/sipas-report.js';
+import { planOutputs } from '../../report/write-report.js';
+import { readRoster } from '../../round/roster.js';
+import { loadQuestionnaire } from '../../sipas/questionnaire.js';
+import { runSipas, type SipasBy } from '../../sipas/sipas.js';
 import type { Register } from '../program.js';
+import { printFindings } from './score.js';
+
+const ANSWER_EXT = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.xlsm']);
+
+/** Files as given; a folder gives its answer files (not recursive), in name order. */
+function expandFiles(args: readonly string[]): { path: string; display: string }[] {
+  const out: { path: string; display: string }[] = [];
+  for (const a of args) {
+    let isDir = false;
+    try {
+      isDir = statSync(a).isDirectory();
+    } catch {
+      // A missing file is reported when it is opened.
+    }
+    if (!isDir) {
+      out.push({ path: a, display: a });
+      continue;
+    }
+    const names = readdirSync(a)
+      .filter((n) => ANSWER_EXT.has(extname(n).toLowerCase()) && !n.startsWith('~$'))
+      .sort();
+    for (const n of names) out.push({ path: join(a, n), display: relative('.', join(a, n)) || n });
+  }
+  return out;
+}
+
+function sipasFormatOf(out: string): 'json' | 'xlsx' {
+  const ext = extname(out).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext === '.xlsx') return 'xlsx';
+  throw new UsageError({ vi: `Không ghi được "${out}": kết quả SIPAS ghi ra .xlsx hoặc .json.`, en: `Cannot write "${out}": the SIPAS result is written as .xlsx or .json.` });
+}
 
 export const registerSipasCommands: Register = (program, run) => {
-  void program;
-  void run;
+  program
+    .command('sipas')
+    .description('chỉ số hài lòng (SIPAS) từ phiếu khảo sát thô / satisfaction indices (SIPAS) from raw survey answers')
+    .argument('<answers...>', 'tệp trả lời .csv/.xlsx, mỗi dòng một phiếu, hoặc thư mục / answer files, one row per respondent, or folders')
+    .requiredOption('--questionnaire <ref>', 'bộ câu hỏi: id@version hoặc đường dẫn / questionnaire id@version or path')
+    .option('--by <unit>', 'tính theo: agency (cơ quan) hoặc group (đối tượng) / per agency or per respondent group', 'agency')
+    .option('--weights <column>', 'cột trọng số phiếu / respondent weight column')
+    .option('--roster <file>', 'danh sách cơ quan; mã khác danh sách là lỗi dữ liệu / roster; other agency codes are findings')
+    .option('--out <files...>', 'ghi kết quả: .xlsx, .json / write the result: .xlsx, .json')
+    .option('--force', 'ghi đè tệp đã có / overwrite existing files')
+    .action(async function (this: Command, args: string[]) {
+      await run(this, async (ctx) => {
+        const o = this.opts<{ questionnaire: string; by: string; weights?: string; roster?: string; out?: string[]; force?: boolean }>();
+        if (o.by !== 'agency' && o.by !== 'group')
+          throw new UsageError({ vi: `--by nhận "agency" hoặc "group", không phải "${o.by}".`, en: `--by takes "agency" or "group", not "${o.by}".` });
+        const files = expandFiles(args);
+        if (files.length === 0) throw new UsageError({ vi: 'Không có tệp trả lời nào.', en: 'No answer files.' });
+        const plan = planOutputs(o.out ?? [], sipasFormatOf, { protect: [...files.map((f) => f.path), ...(o.roster ? [o.roster] : [])], force: o.force === true });
+        const questionnaire = loadQuestionnaire(o.questionnaire);
+        let roster: Map<string, string | undefined> | undefined;
+        const early: Finding[] = [];
+        if (o.roster) {
+          const r = await readRoster(o.roster, o.roster);
+          early.push(...r.findings);
+          roster = new Map(r.agencies.map((a) => [a.code, a.name]));
+        }
+        const live = ctx.stderrIsTTY && !ctx.quiet && !ctx.json;
+        const result = await runSipas(files, {
+          questionnaire,
+          by: o.by as SipasBy,
+          ...(o.weights !== undefined ? { weights: o.weights } : {}),
+          ...(roster ? { roster } : {}),
+          onRows: (n) => {
+            if (live) ctx.errRaw(`\r${ctx.lang === 'vi' ? 'Đã đọc' : 'Read'} ${n.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-US')} ${ctx.lang === 'vi' ? 'dòng' : 'rows'}…`);
+          },
+        });
+        if (live) ctx.errRaw('\r\u001b[K');
+        result.findings.unshift(...early);
+        for (const { out, format } of plan) await writeFileAtomic(out, format === 'json' ? JSON.stringify(result, null, 2) + '\n' : await renderSipasXlsx(result, ctx.lang));
+        if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
+        else {
+          printFindings(
+            ctx,
+            result.findings,
+            { vi: 'xem tất cả với --json hoặc --out sipas.xlsx', en: 'see them all with --json or --out sipas.xlsx' },
+          );
+          for (const l of renderSipasText(result, ctx.lang, ctx.color)) ctx.out(l);
+          for (const { out } of plan) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
+        }
+        return hasErrors(result.findings) ? 1 : 0;
+      });
+    });
 };

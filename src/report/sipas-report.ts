@@ -1,0 +1,193 @@
+/**
+ * The SIPAS result for people: a ranked table in the terminal, and an Excel workbook (ranking,
+ * indices per element and domain, every item with its counts, findings, and what was computed
+ * how). Deterministic: the workbook's dates are fixed, so the same result gives the same bytes.
+ */
+import type { ChalkInstance } from 'chalk';
+import ExcelJS from 'exceljs';
+import { fixZipTimestamps } from '../core/zip.js';
+import type { Lang } from '../messages/types.js';
+import type { SipasResult, SipasUnit } from '../sipas/sipas.js';
+import { cell, fmtNumber, fmtPercent } from './format.js';
+import { addFindingsSheet, header, numberCell, PCT, ratio, sheet } from './xlsx-report.js';
+import { setTextCell } from './xlsx-text.js';
+
+/** The workbook's document date: SIPAS answers carry none, so a fixed one keeps the bytes stable. */
+const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
+
+function unitLabel(r: SipasResult, lang: Lang): string {
+  return r.by === 'agency' ? (lang === 'vi' ? 'Cơ quan' : 'Agency') : lang === 'vi' ? 'Đối tượng' : 'Group';
+}
+
+function pct(u: { index?: { value: number } }, lang: Lang): string {
+  return u.index ? fmtPercent(u.index.value, 2, lang) : '—';
+}
+
+/** Lines of the terminal table: rank "n/N", respondents, overall, domains, elements. */
+export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): string[] {
+  const vi = lang === 'vi';
+  const lines: string[] = [];
+  lines.push(c.bold(`SIPAS — ${vi ? r.questionnaire.title.vi : (r.questionnaire.title.en ?? r.questionnaire.title.vi)}`));
+  lines.push(c.dim(`${r.questionnaire.ref}${r.questionnaire.illustrative ? (vi ? ' (minh hoạ)' : ' (illustrative)') : ''}`));
+  const domains = r.overall.domains.map((d) => d.id);
+  const elements = r.overall.elements.map((e) => e.id);
+  const shortEl = (id: string): string => id.split('.').pop() ?? id;
+  const head =
+    cell(vi ? 'Hạng' : 'Rank', 7, 'right') +
+    ' ' +
+    cell(unitLabel(r, lang), 28) +
+    ' ' +
+    cell(vi ? 'Số phiếu' : 'Resp.', 8, 'right') +
+    ' ' +
+    cell('SIPAS', 8, 'right') +
+    domains.map((d) => ' ' + cell(d.slice(0, 9), 9, 'right')).join('') +
+    elements.map((e) => ' ' + cell(shortEl(e).slice(0, 9), 9, 'right')).join('');
+  lines.push('');
+  lines.push(c.dim(head));
+  const row = (u: SipasUnit, label: string, rank: string): string =>
+    cell(rank, 7, 'right') +
+    ' ' +
+    cell(label, 28) +
+    ' ' +
+    cell(fmtNumber(u.respondents, 0, lang), 8, 'right') +
+    ' ' +
+    cell(pct(u, lang), 8, 'right') +
+    u.domains.map((d) => ' ' + cell(pct(d, lang), 9, 'right')).join('') +
+    u.elements.map((e) => ' ' + cell(pct(e, lang), 9, 'right')).join('');
+  for (const u of rankedUnits(r)) {
+    const line = row(u, u.name ? `${u.code} ${u.name}` : u.code, u.rank !== undefined ? `${u.rank}/${u.rankOf}` : '—');
+    lines.push(u.smallSample ? c.yellow(line) : line);
+  }
+  lines.push(c.bold(row(r.overall, vi ? 'Chung (gộp mọi phiếu)' : 'Overall (all respondents)', '')));
+  for (const note of roundingNotes(r)) lines.push(c.dim(vi ? `${note.codes.join(', ')} cùng hiển thị ${fmtPercent(note.value, 2, lang)} nhưng khác nhau ở giá trị chính xác, nên khác hạng.` : `${note.codes.join(', ')} all show ${fmtPercent(note.value, 2, lang)} but differ in exact value, hence different ranks.`));
+  const small = r.units.filter((u) => u.smallSample).length;
+  if (small > 0)
+    lines.push(
+      c.yellow(
+        vi
+          ? `${small} ${unitLabel(r, lang).toLowerCase()} dưới cỡ mẫu tối thiểu ${r.minSample} phiếu (tô vàng): chỉ số vẫn được tính nhưng kém tin cậy.`
+          : `${small} below the minimum sample of ${r.minSample} respondents (yellow): indices are computed but less reliable.`,
+      ),
+    );
+  lines.push(
+    c.dim(
+      vi
+        ? `Chỉ số câu hỏi = số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100; yếu tố = trung bình các câu; khối và chỉ số chung theo trọng số khai báo trong bộ câu hỏi${r.aggregation.respondentWeights ? `; trọng số phiếu: cột "${r.aggregation.respondentWeights}"` : ''}. Làm tròn 2 chữ số, một lần.`
+        : `Item index = satisfied ÷ valid answers × 100; element = mean of its items; domains and overall by the questionnaire's declared weights${r.aggregation.respondentWeights ? `; respondent weights: column "${r.aggregation.respondentWeights}"` : ''}. Rounded once to 2 decimals.`,
+    ),
+  );
+  return lines;
+}
+
+/** Runs of ranked units that show the same rounded index but hold different ranks. */
+export function roundingNotes(r: SipasResult): { value: number; codes: string[] }[] {
+  const out: { value: number; codes: string[] }[] = [];
+  const ranked = rankedUnits(r).filter((u) => u.rank !== undefined && u.index);
+  for (let i = 0; i < ranked.length; ) {
+    let j = i + 1;
+    while (j < ranked.length && ranked[j]!.index!.value === ranked[i]!.index!.value) j++;
+    const run = ranked.slice(i, j);
+    if (new Set(run.map((u) => u.rank)).size > 1) out.push({ value: run[0]!.index!.value, codes: run.map((u) => u.code) });
+    i = j;
+  }
+  return out;
+}
+
+/** Ranked units first (by rank, then code), then those without an index. */
+export function rankedUnits(r: SipasResult): SipasUnit[] {
+  return [...r.units].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+const T = {
+  ranking: { vi: 'Xếp hạng SIPAS', en: 'SIPAS ranking' },
+  items: { vi: 'Câu hỏi', en: 'Items' },
+  findings: { vi: 'Kiểm tra', en: 'Findings' },
+  about: { vi: 'Thông tin', en: 'About' },
+} as const;
+
+export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffer> {
+  const vi = lang === 'vi';
+  const wb = new ExcelJS.Workbook();
+  wb.creator = r.tool.name;
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  wb.title = 'SIPAS';
+  const units = [...rankedUnits(r), r.overall];
+  const overallLabel = vi ? 'Chung (gộp mọi phiếu)' : 'Overall (all respondents)';
+
+  // Ranking: one row per unit, indices with the count of valid answers beside each.
+  const rk = sheet(wb, T.ranking[lang], lang);
+  const measures = [
+    { id: 'sipas', get: (u: SipasUnit) => ({ index: u.index, valid: u.domains.reduce((s, d) => s + d.valid, 0) }) },
+    ...r.overall.domains.map((d, i) => ({ id: d.id, get: (u: SipasUnit) => u.domains[i]! })),
+    ...r.overall.elements.map((e, i) => ({ id: e.id, get: (u: SipasUnit) => u.elements[i]! })),
+  ];
+  header(
+    rk,
+    [vi ? 'Hạng' : 'Rank', vi ? 'Mã' : 'Code', unitLabel(r, lang), vi ? 'Số phiếu' : 'Respondents', vi ? 'Dưới cỡ mẫu' : 'Below min. sample', ...measures.flatMap((m) => [m.id === 'sipas' ? 'SIPAS' : m.id, vi ? 'n hợp lệ' : 'n valid'])],
+    [7, 12, 36, 11, 12, ...measures.flatMap(() => [12, 9])],
+  );
+  for (const u of units) {
+    const row = rk.addRow([]);
+    const isOverall = u === r.overall;
+    if (u.rank !== undefined) setTextCell(row.getCell(1), `${u.rank}/${u.rankOf}`);
+    setTextCell(row.getCell(2), u.code);
+    setTextCell(row.getCell(3), isOverall ? overallLabel : (u.name ?? ''));
+    row.getCell(4).value = u.respondents;
+    if (u.smallSample) setTextCell(row.getCell(5), vi ? 'có' : 'yes');
+    measures.forEach((m, i) => {
+      const x = m.get(u);
+      if (x.index) numberCell(row.getCell(6 + 2 * i), ratio(x.index.value), PCT);
+      row.getCell(7 + 2 * i).value = x.valid;
+    });
+    if (isOverall) row.font = { name: 'Calibri', size: 11, bold: true };
+  }
+  rk.autoFilter = { from: { row: 1, column: 1 }, to: { row: rk.rowCount, column: 5 + 2 * measures.length } };
+
+  // Items, long: unit × question with satisfied and valid counts.
+  const it = sheet(wb, T.items[lang], lang);
+  header(it, [vi ? 'Mã' : 'Code', unitLabel(r, lang), vi ? 'Câu hỏi' : 'Question', vi ? 'Yếu tố' : 'Element', vi ? 'Hài lòng' : 'Satisfied', vi ? 'Hợp lệ' : 'Valid', vi ? 'Chỉ số' : 'Index'], [12, 36, 10, 26, 10, 10, 10]);
+  for (const u of units) {
+    const isOverall = u === r.overall;
+    u.items.forEach((x) => {
+      const row = it.addRow([]);
+      setTextCell(row.getCell(1), u.code);
+      setTextCell(row.getCell(2), isOverall ? overallLabel : (u.name ?? ''));
+      setTextCell(row.getCell(3), x.code);
+      setTextCell(row.getCell(4), x.element);
+      row.getCell(5).value = x.satisfied;
+      row.getCell(6).value = x.valid;
+      if (x.index) numberCell(row.getCell(7), ratio(x.index.value), PCT);
+    });
+  }
+  it.autoFilter = { from: { row: 1, column: 1 }, to: { row: it.rowCount, column: 7 } };
+
+  addFindingsSheet(wb, T.findings[lang], r.findings, lang);
+
+  // About.
+  const ab = sheet(wb, T.about[lang], lang);
+  header(ab, [vi ? 'Mục' : 'Item', vi ? 'Giá trị' : 'Value', 'SHA-256'], [26, 90, 68]);
+  const kv = (k: string, v: string, sha = ''): void => {
+    const row = ab.addRow([]);
+    setTextCell(row.getCell(1), k);
+    setTextCell(row.getCell(2), v);
+    setTextCell(row.getCell(3), sha);
+  };
+  kv(vi ? 'Bộ câu hỏi' : 'Questionnaire', `${r.questionnaire.ref} — ${vi ? r.questionnaire.title.vi : (r.questionnaire.title.en ?? r.questionnaire.title.vi)}`);
+  const prov = r.questionnaire.provenance;
+  if (prov) kv(vi ? 'Nguồn' : 'Provenance', typeof prov === 'string' ? prov : [prov.status, prov.source, prov.note].filter(Boolean).join(' — '));
+  kv(vi ? 'Chỉ số câu hỏi' : 'Item index', vi ? 'số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100' : r.aggregation.item);
+  kv(vi ? 'Chỉ số yếu tố' : 'Element index', vi ? 'trung bình các câu hỏi có trả lời hợp lệ' : r.aggregation.element);
+  kv(
+    vi ? 'Trọng số' : 'Weights',
+    r.aggregation.domains.map((d) => `${d.id} ${d.weight} (${d.elements.map((e) => `${e.id} ${e.weight}`).join(', ')})`).join('; '),
+  );
+  kv(vi ? 'Trọng số phiếu' : 'Respondent weights', r.aggregation.respondentWeights ?? (vi ? 'không (mỗi phiếu như nhau)' : 'none (every respondent counts once)'));
+  kv(vi ? 'Chỉ số chung' : 'Overall', vi ? 'gộp mọi phiếu được tính của mọi đơn vị' : r.aggregation.overall);
+  kv(vi ? 'Cỡ mẫu tối thiểu' : 'Minimum sample', String(r.minSample));
+  kv(vi ? 'Làm tròn' : 'Rounding', vi ? '2 chữ số thập phân, làm tròn lên từ 5, một lần' : r.aggregation.rounding);
+  for (const i of r.inputs) kv(`${vi ? 'Tệp trả lời' : 'Answers'} (${i.rows} ${vi ? 'dòng' : 'rows'}, ${i.respondents} ${vi ? 'phiếu' : 'respondents'})`, i.file, i.sha256);
+  kv(vi ? 'Công cụ' : 'Tool', `${r.tool.name} ${r.tool.version}`);
+
+  return fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()), FIXED_DATE);
+}

@@ -1,0 +1,212 @@
+/**
+ * Raw survey answers, streamed: a CSV or XLSX file of one row per respondent comes in, rows of
+ * cell values come out one at a time, so memory does not grow with the number of respondents.
+ * The file is classified from its first and last bytes like every other input; the CSV dialect
+ * (encoding, delimiter) is detected from its first 64 KiB.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { finding, type Finding } from '../findings/finding.js';
+import { detectDelimiter } from '../load/csv.js';
+import { sniffFile } from '../load/sniff.js';
+
+export type AnswerCell = string | number | undefined;
+
+export interface AnswerRow {
+  /** 1-based row number in the file or sheet (the header is row 1 of a plain file). */
+  row: number;
+  cells: AnswerCell[];
+}
+
+export interface AnswerFile {
+  file: string;
+  sheet?: string;
+  /** Header texts, in column order. */
+  header: string[];
+  /** The rows after the header. Iterate once. */
+  rows: AsyncIterable<AnswerRow>;
+  /** What the dialect detection found, for CSV files. */
+  dialect?: { delimiter: string; encoding: string };
+  /** Findings met while the rows are streamed (a malformed record, a broken zip); read after iterating. */
+  late: Finding[];
+}
+
+const PROBE = 64 * 1024;
+
+/** SHA-256 of a file, streamed. */
+export async function hashFile(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+/** Opens an answer file; findings instead of a file when it cannot be read as a table. */
+export async function openAnswerFile(path: string, file: string): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
+  const at = { file };
+  let head: Buffer;
+  let tail: Buffer;
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+    const fh = await open(path, 'r');
+    try {
+      head = Buffer.alloc(Math.min(PROBE, size));
+      await fh.read(head, 0, head.length, 0);
+      tail = Buffer.alloc(Math.min(PROBE, Math.max(0, size - head.length)));
+      await fh.read(tail, 0, tail.length, size - tail.length);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    return { findings: [finding('INTAKE_FILE_UNREADABLE', at, { reason: (e as NodeJS.ErrnoException).code ?? String(e) })] };
+  }
+  if (size === 0) return { findings: [finding('INTAKE_EMPTY_FILE', at, {})] };
+  const kind = sniffFile(Buffer.concat([head, tail]), file);
+  switch (kind.kind) {
+    case 'legacy':
+      return { findings: [finding('INTAKE_LEGACY_FORMAT', at, { format: kind.format })] };
+    case 'encrypted':
+      return { findings: [finding('INTAKE_ENCRYPTED', at, {})] };
+    case 'corrupt':
+      return { findings: [finding('INTAKE_CORRUPT', at, { detail: kind.detail })] };
+    case 'not-spreadsheet':
+      return { findings: [finding('INTAKE_NOT_SPREADSHEET', at, { detected: kind.detected })] };
+    case 'xlsx':
+      return openXlsx(path, file);
+    case 'csv':
+      return openCsv(path, file, head);
+  }
+}
+
+/** UTF-8 (with or without BOM) unless the first 64 KiB are not valid UTF-8; then windows-1258. */
+function csvEncoding(head: Buffer): { encoding: string; skip: number; label: string } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', skip: 3, label: 'utf-8 (BOM)' };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2, label: 'utf-16le (BOM)' };
+  try {
+    // A multi-byte character may be cut at the end of the probe: stream mode tolerates that.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return { encoding: 'utf-8', skip: 0, label: 'utf-8' };
+  } catch {
+    return { encoding: 'windows-1258', skip: 0, label: 'windows-1258' };
+  }
+}
+
+async function openCsv(path: string, file: string, head: Buffer): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
+  const enc = csvEncoding(head);
+  const probe = new TextDecoder(enc.encoding).decode(head.subarray(enc.skip));
+  const delimiter = detectDelimiter(probe);
+  const decoder = new TextDecoder(enc.encoding);
+  let skip = enc.skip;
+  const decode = new Transform({
+    transform(chunk: Buffer, _e, done) {
+      const part = skip > 0 ? chunk.subarray(skip) : chunk;
+      skip = Math.max(0, skip - chunk.length);
+      done(null, decoder.decode(part, { stream: true }));
+    },
+    flush(done) {
+      done(null, decoder.decode());
+    },
+  });
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'] });
+  const source = createReadStream(path);
+  source.on('error', (e) => parser.destroy(e));
+  source.pipe(decode).pipe(parser);
+  const it = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+  const findings: Finding[] = [finding('INTAKE_CSV_DIALECT', { file }, { delimiter, encoding: enc.label })];
+  let first: IteratorResult<{ record: string[]; info: { lines: number } }>;
+  try {
+    first = await it.next();
+  } catch (e) {
+    return { findings: [...findings, finding('INTAKE_CSV_MALFORMED', { file, row: 1 }, { detail: shortError(e) })] };
+  }
+  if (first.done) return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
+  const header = first.value.record.map((h) => h.trim());
+  const malformed: Finding[] = [];
+  async function* rows(): AsyncIterable<AnswerRow> {
+    try {
+      for (;;) {
+        const n = await it.next();
+        if (n.done) return;
+        yield { row: n.value.info.lines, cells: n.value.record };
+      }
+    } catch (e) {
+      malformed.push(finding('INTAKE_CSV_MALFORMED', { file }, { detail: shortError(e) }));
+      source.destroy();
+    }
+  }
+  return { answers: { file, header, rows: rows(), dialect: { delimiter, encoding: enc.label }, late: malformed }, findings };
+}
+
+async function openXlsx(path: string, file: string): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name?: string }>;
+  const late: Finding[] = [];
+  let ws: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader & { name?: string }>;
+  try {
+    ws = await sheets.next();
+  } catch (e) {
+    return { findings: [finding('INTAKE_CORRUPT', { file }, { detail: shortError(e) })] };
+  }
+  if (ws.done) return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
+  const rowIt = (ws.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+  let header: string[] | undefined;
+  try {
+    for (;;) {
+      const r = await rowIt.next();
+      if (r.done) break;
+      const cells = rowCells(r.value);
+      if (cells.some((c) => c !== undefined && String(c).trim() !== '')) {
+        header = cells.map((c) => (c === undefined ? '' : String(c).trim()));
+        break;
+      }
+    }
+  } catch (e) {
+    return { findings: [finding('INTAKE_CORRUPT', { file }, { detail: shortError(e) })] };
+  }
+  if (!header) return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
+  async function* rows(): AsyncIterable<AnswerRow> {
+    try {
+      for (;;) {
+        const r = await rowIt.next();
+        if (r.done) return;
+        yield { row: r.value.number, cells: rowCells(r.value) };
+      }
+    } catch (e) {
+      late.push(finding('INTAKE_CORRUPT', { file }, { detail: shortError(e) }));
+    }
+  }
+  const name = (ws.value as { name?: string }).name;
+  return { answers: { file, header, rows: rows(), late, ...(name ? { sheet: name } : {}) }, findings: [] };
+}
+
+/** A streamed row's values, 0-based, normalised to text or number. */
+function rowCells(row: ExcelJS.Row): AnswerCell[] {
+  const values = row.values as unknown[];
+  const out: AnswerCell[] = [];
+  for (let i = 1; i < values.length; i++) out.push(cellValue(values[i]));
+  return out;
+}
+
+function cellValue(v: unknown): AnswerCell {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
+    if (o.richText) return o.richText.map((t) => t.text).join('');
+    if ('result' in o) return cellValue(o.result);
+    if (typeof o.text === 'string') return o.text;
+    if (o.error) return o.error;
+  }
+  return String(v);
+}
+
+function shortError(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.replace(/\s+/g, ' ').slice(0, 160);
+}
