@@ -2,8 +2,9 @@
  * The commander program: global options, commands, and the mapping of outcomes to exit codes
  * (0 clean, 1 findings of severity error, 2 could not run — a bad flag too).
  */
+import { DEFAULT_LIMITS, LIMIT_FLAGS, parseLimit, setLimits, showLimit, type LimitName, type Limits } from '../core/limits.js';
 import { Command, CommanderError, Option } from 'commander';
-import { InternalError, RunError } from '../findings/errors.js';
+import { InternalError, RunError, UsageError } from '../findings/errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { makeContext, type CliContext, type CliStreams, type GlobalOptions } from './context.js';
 import { registerCriteriaCommands } from './commands/criteria.js';
@@ -25,6 +26,29 @@ export type Register = (program: Command, run: (cmd: Command, body: CommandRunne
 
 const REGISTRARS: Register[] = [registerCriteriaCommands, registerTemplateCommands, registerIntakeCommands, registerRoundCommands, registerScoreCommands, registerReportCommands, registerSipasCommands];
 
+const LIMIT_OPTIONS: [string, LimitName][] = [
+  ['maxFileSize', 'fileBytes'],
+  ['maxUncompressed', 'uncompressedBytes'],
+  ['maxEntries', 'zipEntries'],
+  ['maxRows', 'rows'],
+  ['maxCells', 'cells'],
+  ['maxString', 'stringLength'],
+];
+
+/** The --max-… flags as limits; a value that is not a positive number is a usage error. */
+function limitsFromOptions(opts: Record<string, unknown>): Partial<Limits> {
+  const out: Partial<Limits> = {};
+  for (const [key, name] of LIMIT_OPTIONS) {
+    const raw = opts[key];
+    if (raw === undefined) continue;
+    const v = parseLimit(name, String(raw));
+    if (v === undefined)
+      throw new UsageError({ vi: `${LIMIT_FLAGS[name].flag} cần một số dương, không phải "${String(raw)}".`, en: `${LIMIT_FLAGS[name].flag} needs a positive number, not "${String(raw)}".` });
+    out[name] = v;
+  }
+  return out;
+}
+
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], streams: CliStreams): Promise<number> {
   let exitCode: number = EXIT.OK;
@@ -40,6 +64,12 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
     .option('--no-color', 'không tô màu / no colour')
     .option('-q, --quiet', 'không hiện tiến độ / no progress output')
     .option('--debug', 'hiện chi tiết lỗi nội bộ / show internal error details')
+    .option('--max-file-size <MB>', `giới hạn dung lượng tệp / largest input file (${showLimit('fileBytes', DEFAULT_LIMITS.fileBytes)})`)
+    .option('--max-uncompressed <MB>', `giới hạn dung lượng giải nén của bảng tính / largest unzipped workbook (${showLimit('uncompressedBytes', DEFAULT_LIMITS.uncompressedBytes)})`)
+    .option('--max-entries <n>', `số mục tối đa trong tệp nén / most zip entries (${DEFAULT_LIMITS.zipEntries})`)
+    .option('--max-rows <n>', `số dòng tối đa mỗi trang / most rows per sheet (${DEFAULT_LIMITS.rows})`)
+    .option('--max-cells <n>', `số ô tối đa mỗi tệp / most cells per file (${DEFAULT_LIMITS.cells})`)
+    .option('--max-string <n>', `số ký tự tối đa mỗi ô / longest cell text (${DEFAULT_LIMITS.stringLength})`)
     .showHelpAfterError()
     .showSuggestionAfterError()
     .exitOverride()
@@ -49,7 +79,9 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
     });
 
   const run = async (cmd: Command, body: CommandRunner): Promise<void> => {
-    const ctx = makeContext(cmd.optsWithGlobals<GlobalOptions>(), streams);
+    const opts = cmd.optsWithGlobals<GlobalOptions & Record<string, unknown>>();
+    const ctx = makeContext(opts, streams);
+    setLimits(limitsFromOptions(opts));
     exitCode = await body(ctx);
   };
   for (const register of REGISTRARS) register(program, run);

@@ -7,8 +7,22 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { open, rename, rm, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+/** Temporary files being written now; removed if the process is stopped (see `removeTempFiles`). */
+const pending = new Set<string>();
+
 function tempPath(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const p = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  pending.add(p);
+  return p;
+}
+
+/**
+ * Removes every temporary file still being written. The CLI calls it when it is stopped
+ * (Ctrl-C, SIGTERM), so an interrupted run leaves the old file or none, and no stray temp file.
+ */
+export function removeTempFiles(): void {
+  for (const p of pending) rmSync(p, { force: true });
+  pending.clear();
 }
 
 /** Writes `data` to `target` atomically (temp file, fsync, rename). */
@@ -27,6 +41,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
+  } finally {
+    pending.delete(tmp);
   }
 }
 
@@ -40,6 +56,8 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array): 
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  } finally {
+    pending.delete(tmp);
   }
 }
 
@@ -56,5 +74,7 @@ export async function writeViaTemp(target: string, fill: (tmpPath: string) => Pr
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
+  } finally {
+    pending.delete(tmp);
   }
 }

@@ -17,20 +17,19 @@ function dosDateTime(date: Date): { time: number; day: number } {
   return { time, day };
 }
 
+/** Offset of the end-of-central-directory record (in the last 22 + 65535 bytes), or -1. */
+export function findEndOfCentralDirectory(buf: Buffer): number {
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) if (buf.readUInt32LE(i) === EOCD_SIG) return i;
+  return -1;
+}
+
 /**
  * Sets every entry's modification time to `date`, in place, and returns the buffer. A buffer
  * that is not a well-formed zip is returned unchanged (the caller wrote it; this is not input).
  */
 export function fixZipTimestamps(buf: Buffer, date: Date): Buffer {
   const { time, day } = dosDateTime(date);
-  // The end-of-central-directory record sits in the last 22 + 65535 bytes.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === EOCD_SIG) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = findEndOfCentralDirectory(buf);
   if (eocd < 0) return buf;
   const entries = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);

@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { GridSheet } from './grid.js';
+import { activeLimits, type Limits } from '../core/limits.js';
 
 export interface CsvRead {
   sheet: GridSheet;
@@ -18,6 +19,10 @@ export interface CsvRead {
   nul: boolean;
   /** Number of header fields. */
   width: number;
+  /** A row or cell limit the file breaks; nothing else is read then. */
+  limit?: { limit: 'rows' | 'cells'; found: number };
+  /** Cells whose text was cut at the length limit: row, column, original length. */
+  long: [number, number, number][];
 }
 
 /** Decodes bytes to text, saying which encoding was used. */
@@ -52,13 +57,13 @@ function firstLine(text: string): string {
 }
 
 /** Parses CSV text into a sheet of text cells; row 1 is the header. */
-export function readCsvText(buf: Buffer): CsvRead {
+export function readCsvText(buf: Buffer, limits: Pick<Limits, 'rows' | 'cells' | 'stringLength'> = activeLimits()): CsvRead {
   const decoded = decodeText(buf);
   const nul = decoded.text.includes('\u0000');
   const text = nul ? decoded.text.replace(/\u0000/g, '') : decoded.text;
   const delimiter = detectDelimiter(text);
   const sheet = new GridSheet(undefined);
-  const out: CsvRead = { sheet, delimiter, encoding: decoded.encoding, ragged: [], nul, width: 0 };
+  const out: CsvRead = { sheet, delimiter, encoding: decoded.encoding, ragged: [], nul, width: 0, long: [] };
   let records: string[][] = [];
   try {
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
@@ -76,11 +81,24 @@ export function readCsvText(buf: Buffer): CsvRead {
   }
   const width = records[0]?.length ?? 0;
   out.width = width;
+  if (records.length > limits.rows) {
+    out.limit = { limit: 'rows', found: records.length };
+    return out;
+  }
+  const cells = records.reduce((n, r) => n + r.length, 0);
+  if (cells > limits.cells) {
+    out.limit = { limit: 'cells', found: cells };
+    return out;
+  }
   records.forEach((rec, i) => {
     const row = i + 1;
     if (rec.length === 1 && rec[0]!.trim() === '') return;
     if (i > 0 && rec.length !== width) out.ragged.push([row, rec.length]);
     rec.forEach((s, j) => {
+      if (s.length > limits.stringLength) {
+        out.long.push([row, j + 1, s.length]);
+        s = s.slice(0, limits.stringLength);
+      }
       if (s !== '') sheet.set(row, j + 1, { t: 'text', s });
     });
   });

@@ -4,18 +4,21 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { finding, type Finding } from '../findings/finding.js';
-import type { Grid } from './grid.js';
+import { cellAddress, finding, type Finding } from '../findings/finding.js';
+import type { Grid, GridSheet } from './grid.js';
 import { readCsvText } from './csv.js';
 import { sniffFile } from './sniff.js';
 import { readXlsxSheets } from './xlsx.js';
+import { guardWorkbookZip } from './zip-guard.js';
+import { activeLimits, showLimit, type Limits } from '../core/limits.js';
 
-export interface ReadLimits {
-  /** Largest file read, in bytes. */
-  maxFileBytes: number;
+function tooLong(file: string, loc: { sheet: string; row: number; column: number; cell: string }, length: number, limits: Limits): Finding {
+  const { sheet, ...rest } = loc;
+  return finding('INTAKE_LIMIT_EXCEEDED', { file, ...(sheet ? { sheet } : {}), ...rest }, { limit: 'stringLength', found: String(length), max: String(limits.stringLength) }, { severity: 'warning' });
 }
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxFileBytes: 50 * 1024 * 1024 };
+/** The limits a read obeys (see core/limits.ts). */
+export type ReadLimits = Limits;
 
 export interface GridRead {
   grid?: Grid;
@@ -24,13 +27,14 @@ export interface GridRead {
 }
 
 /** Reads `path` (shown to users as `file`). Never throws on user input. */
-export async function readGrid(path: string, file: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<GridRead> {
+export async function readGrid(path: string, file: string, limits: ReadLimits = activeLimits()): Promise<GridRead> {
   const at = { file };
   let buf: Buffer;
   try {
     const st = statSync(path);
-    if (st.size > limits.maxFileBytes)
-      return { findings: [finding('INTAKE_FILE_UNREADABLE', at, { reason: `${st.size} bytes > limit ${limits.maxFileBytes} (--max-file-size)` })] };
+    if (!st.isFile()) return { findings: [finding('INTAKE_FILE_UNREADABLE', at, { reason: 'not a regular file' })] };
+    if (st.size > limits.fileBytes)
+      return { findings: [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'fileBytes', found: showLimit('fileBytes', st.size), max: showLimit('fileBytes', limits.fileBytes) })] };
     buf = readFileSync(path);
   } catch (e) {
     return { findings: [finding('INTAKE_FILE_UNREADABLE', at, { reason: (e as NodeJS.ErrnoException).code ?? String(e) })] };
@@ -47,22 +51,56 @@ export async function readGrid(path: string, file: string, limits: ReadLimits = 
       return { sha256, findings: [finding('INTAKE_CORRUPT', at, { detail: kind.detail })] };
     case 'not-spreadsheet':
       return { sha256, findings: [finding('INTAKE_NOT_SPREADSHEET', at, { detected: kind.detected })] };
-    case 'xlsx':
+    case 'xlsx': {
+      const guard = await guardWorkbookZip(buf, file, limits);
+      if (guard.some((f) => f.severity === 'error')) return { sha256, findings: guard };
       try {
-        const sheets = await readXlsxSheets(buf);
-        return { sha256, grid: { file, format: 'xlsx', sha256, sheets }, findings: [] };
+        const long: Finding[] = [];
+        const sheets = await readXlsxSheets(buf, { stringLength: limits.stringLength, onLong: (loc, length) => long.push(tooLong(file, loc, length, limits)) });
+        return { sha256, grid: { file, format: 'xlsx', sha256, sheets }, findings: [...guard, ...long, ...circular(file, sheets)] };
       } catch (e) {
         return { sha256, findings: [finding('INTAKE_CORRUPT', at, { detail: shortError(e) })] };
       }
+    }
     case 'csv': {
-      const r = readCsvText(buf);
+      const r = readCsvText(buf, limits);
       const findings: Finding[] = [finding('INTAKE_CSV_DIALECT', at, { delimiter: r.delimiter, encoding: r.encoding })];
+      if (r.limit) return { sha256, findings: [...findings, finding('INTAKE_LIMIT_EXCEEDED', at, { limit: r.limit.limit, found: String(r.limit.found), max: showLimit(r.limit.limit, limits[r.limit.limit]) })] };
+      if (r.nul) findings.push(finding('INTAKE_CSV_NUL_REMOVED', at, {}));
+      for (const [row, column, length] of r.long) findings.push(tooLong(file, { sheet: '', row, column, cell: cellAddress(row, column) }, length, limits));
       const width = r.width;
       for (const [row, found] of r.ragged) findings.push(finding('INTAKE_RAGGED_ROW', { file, row }, { found, expected: width }));
       if (r.error) findings.push(finding('INTAKE_CSV_MALFORMED', { file, row: r.error.row }, { detail: r.error.detail }));
       return { sha256, grid: { file, format: 'csv', sha256, sheets: [r.sheet], csv: { delimiter: r.delimiter, encoding: r.encoding } }, findings };
     }
   }
+}
+
+/** Formulas that name their own cell ("E3" in E3's formula, or a range around it on its column). */
+function circular(file: string, sheets: readonly GridSheet[]): Finding[] {
+  const out: Finding[] = [];
+  for (const sheet of sheets)
+    for (const row of sheet.rows.values())
+      for (const cell of row.values()) {
+        if (!cell.formula) continue;
+        const refs = cell.formula.toUpperCase().replace(/\$/g, '').match(/[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?/g) ?? [];
+        if (refs.some((r) => covers(r, cell.row, cell.col)))
+          out.push(finding('INTAKE_CIRCULAR_FORMULA', { file, ...(sheet.name ? { sheet: sheet.name } : {}), row: cell.row, column: cell.col, cell: cell.address }, { formula: cell.formula }));
+      }
+  return out;
+}
+
+function covers(ref: string, row: number, col: number): boolean {
+  const [a, b = a] = ref.split(':') as [string, string?];
+  const p = (x: string): [number, number] => {
+    const m = /^([A-Z]+)(\d+)$/.exec(x)!;
+    let c = 0;
+    for (const ch of m[1]!) c = c * 26 + ch.charCodeAt(0) - 64;
+    return [Number(m[2]), c];
+  };
+  const [r1, c1] = p(a);
+  const [r2, c2] = p(b ?? a);
+  return row >= Math.min(r1, r2) && row <= Math.max(r1, r2) && col >= Math.min(c1, c2) && col <= Math.max(c1, c2);
 }
 
 function shortError(e: unknown): string {

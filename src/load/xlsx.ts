@@ -10,7 +10,11 @@ import { GridSheet } from './grid.js';
 import { cellAddress } from '../findings/finding.js';
 
 /** Reads every worksheet's values. Throws on a broken file; the caller turns that into a finding. */
-export async function readXlsxSheets(buf: Buffer): Promise<GridSheet[]> {
+export async function readXlsxSheets(
+  buf: Buffer,
+  opts: { stringLength?: number; onLong?: (at: { sheet: string; row: number; column: number; cell: string }, length: number) => void } = {},
+): Promise<GridSheet[]> {
+  const maxText = opts.stringLength ?? Infinity;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const sheets: GridSheet[] = [];
@@ -24,7 +28,13 @@ export async function readXlsxSheets(buf: Buffer): Promise<GridSheet[]> {
         // exceljs's `cell.value` drops a formula's cached result when it is 0 (it copies only
         // truthy fields); `cell.result` keeps it.
         const raw = cell.type === ExcelJS.ValueType.Formula ? { formula: cell.formula, result: cell.result } : cell.value;
-        const { v, formula } = normalise(raw, cell.numFmt);
+        const n = normalise(raw, cell.numFmt);
+        const { formula } = n;
+        let v = n.v;
+        if (v.t === 'text' && v.s.length > maxText) {
+          opts.onLong?.({ sheet: ws.name, row: r, column: c, cell: cellAddress(r, c) }, v.s.length);
+          v = { t: 'text', s: v.s.slice(0, maxText) };
+        }
         const extra: { formula?: string; merged?: { role: 'master' | 'child'; range: string } } = {};
         if (formula !== undefined) extra.formula = formula;
         const range = merges.get(cell.address);

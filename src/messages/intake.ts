@@ -1,5 +1,23 @@
 /** Finding codes of the intake stage: reading self-scoring workbooks and CSV files. */
+import { LIMIT_FLAGS, type LimitName } from '../core/limits.js';
 import { list, num, quote, type Catalogue } from './types.js';
+
+const LIMIT_VI: Record<LimitName, string> = {
+  fileBytes: 'dung lượng tệp',
+  uncompressedBytes: 'dung lượng sau giải nén',
+  zipEntries: 'số mục trong tệp nén',
+  rows: 'số dòng',
+  cells: 'số ô',
+  stringLength: 'độ dài chữ trong ô',
+};
+const LIMIT_EN: Record<LimitName, string> = {
+  fileBytes: 'file size',
+  uncompressedBytes: 'unzipped size',
+  zipEntries: 'archive entries',
+  rows: 'rows',
+  cells: 'cells',
+  stringLength: 'cell text length',
+};
 
 /** Names of input fields in messages. */
 const FIELD_VI: Record<string, string> = {
@@ -35,6 +53,20 @@ export interface IntakeArgs {
   INTAKE_ENCRYPTED: Record<string, never>;
   /** A damaged workbook (broken zip or XML). */
   INTAKE_CORRUPT: { detail: string };
+  /** A file past one of the declared input limits (size, unzipped size, entries, rows, cells, text length). */
+  INTAKE_LIMIT_EXCEEDED: { limit: LimitName; found: string; max: string };
+  /** A zip entry whose path is absolute or climbs out with "../". */
+  INTAKE_ZIP_UNSAFE_PATH: { entry: string };
+  /** An XML part with a DTD (external entities, entity expansion). */
+  INTAKE_XML_DTD: { part: string };
+  /** A formula that refers to its own cell (a circular reference); its saved value is not trusted. */
+  INTAKE_CIRCULAR_FORMULA: { formula: string };
+  /** A CSV file with NUL bytes (a sign of a damaged or mis-encoded file); they were removed. */
+  INTAKE_CSV_NUL_REMOVED: Record<string, never>;
+  /** A workbook with macros (.xlsm): values are read, macros never run or kept. */
+  INTAKE_MACROS_IGNORED: Record<string, never>;
+  /** A workbook with links to other workbooks: cached values are used, links never followed. */
+  INTAKE_EXTERNAL_LINKS: { part: string };
   /** How a CSV file was read: delimiter and encoding. */
   INTAKE_CSV_DIALECT: { delimiter: string; encoding: string };
   /** A CSV file that cannot be parsed (e.g. an unterminated quote). */
@@ -159,6 +191,54 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     example: { detail: 'end of central directory not found' },
     vi: (a) => `Tệp .xlsx bị hỏng, không đọc được (${a.detail}). ${SAVE_AS_VI}`,
     en: (a) => `The .xlsx file is damaged and cannot be read (${a.detail}). ${SAVE_AS_EN}`,
+  },
+  INTAKE_LIMIT_EXCEEDED: {
+    severity: 'error',
+    example: { limit: 'uncompressedBytes', found: '2048 MB', max: '300 MB' },
+    vi: (a) =>
+      a.limit === 'stringLength'
+        ? `Ô có ${a.found} ký tự, quá giới hạn ${a.max}; chỉ đọc ${a.max} ký tự đầu (nâng giới hạn bằng ${LIMIT_FLAGS[a.limit].flag}).`
+        : `Tệp vượt giới hạn ${LIMIT_VI[a.limit]}: ${a.found}, tối đa ${a.max}. Tệp không được đọc; nếu tệp đúng là lớn như vậy, chạy lại với ${LIMIT_FLAGS[a.limit].flag}.`,
+    en: (a) =>
+      a.limit === 'stringLength'
+        ? `The cell holds ${a.found} characters, over the limit of ${a.max}; only the first ${a.max} are read (raise it with ${LIMIT_FLAGS[a.limit].flag}).`
+        : `The file exceeds the ${LIMIT_EN[a.limit]} limit: ${a.found}, at most ${a.max}. It is not read; if it really is that large, run again with ${LIMIT_FLAGS[a.limit].flag}.`,
+  },
+  INTAKE_ZIP_UNSAFE_PATH: {
+    severity: 'error',
+    example: { entry: '../../etc/passwd' },
+    vi: (a) => `Tệp nén chứa đường dẫn không an toàn ${quote(a.entry)}; tệp không được đọc. ${SAVE_AS_VI}`,
+    en: (a) => `The archive holds an unsafe path ${quote(a.entry)}; the file is not read. ${SAVE_AS_EN}`,
+  },
+  INTAKE_XML_DTD: {
+    severity: 'error',
+    example: { part: 'xl/sharedStrings.xml' },
+    vi: (a) => `Phần ${quote(a.part)} của tệp khai báo DTD/thực thể XML, điều mà Excel không bao giờ ghi; tệp không được đọc. ${SAVE_AS_VI}`,
+    en: (a) => `Part ${quote(a.part)} declares an XML DTD or entities, which Excel never writes; the file is not read. ${SAVE_AS_EN}`,
+  },
+  INTAKE_CIRCULAR_FORMULA: {
+    severity: 'warning',
+    example: { formula: 'SUM(E3:E5)' },
+    vi: (a) => `Công thức ${quote('=' + a.formula)} tham chiếu chính ô của nó (vòng lặp); giá trị đã lưu không được dùng, parindex tự cộng các tiêu chí thành phần.`,
+    en: (a) => `The formula ${quote('=' + a.formula)} refers to its own cell (a circular reference); its saved value is not used, parindex sums the items itself.`,
+  },
+  INTAKE_CSV_NUL_REMOVED: {
+    severity: 'warning',
+    example: {},
+    vi: () => 'Tệp CSV có ký tự NUL (thường do tệp hỏng hoặc sai bảng mã); các ký tự này đã bị bỏ. Kiểm tra lại nội dung.',
+    en: () => 'The CSV file holds NUL bytes (usually a damaged or mis-encoded file); they were removed. Check its content.',
+  },
+  INTAKE_MACROS_IGNORED: {
+    severity: 'info',
+    example: {},
+    vi: () => 'Tệp có macro: chỉ đọc giá trị trong ô, macro không bao giờ được chạy hay giữ lại.',
+    en: () => 'The workbook has macros: only cell values are read; macros are never run or kept.',
+  },
+  INTAKE_EXTERNAL_LINKS: {
+    severity: 'warning',
+    example: { part: 'xl/externalLinks/externalLink1.xml' },
+    vi: () => 'Tệp có liên kết tới bảng tính khác: dùng giá trị đã lưu trong ô, không mở liên kết. Nên dán giá trị (Paste Values) trước khi gửi.',
+    en: () => 'The workbook links to other workbooks: the values saved in the cells are used, links are never followed. Paste values before sending.',
   },
   INTAKE_CSV_DIALECT: {
     severity: 'info',

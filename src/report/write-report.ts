@@ -4,7 +4,7 @@
  * temporary file renamed into place), so a failed run never leaves a half-written report.
  */
 import { existsSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { extname, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../core/fs.js';
 import { UsageError } from '../findings/errors.js';
 import type { Lang } from '../messages/types.js';
@@ -54,6 +54,8 @@ export interface OutputChecks {
   force?: boolean;
   /** Files that may be replaced without --force (the round's own result.json). */
   replaceable?: Iterable<string>;
+  /** Folders nothing is written into without --force (the round's submissions). */
+  forbidDirs?: Iterable<string>;
 }
 
 /**
@@ -64,11 +66,18 @@ export function planOutputs<F>(outs: readonly string[], formatOf: (out: string) 
   const protect = new Set([...(opts.protect ?? [])].map((p) => resolve(p)));
   const replaceable = new Set([...(opts.replaceable ?? [])].map((p) => resolve(p)));
   const seen = new Set<string>();
+  const forbid = [...(opts.forbidDirs ?? [])].map((d) => resolve(d));
   return outs.map((out) => {
     const format = formatOf(out);
     const abs = resolve(out);
     if (protect.has(abs)) throw new UsageError({ vi: `${out} là một tệp đầu vào; chọn tên khác.`, en: `${out} is an input file; choose another name.` });
     if (seen.has(abs)) throw new UsageError({ vi: `${out} được nêu hai lần.`, en: `${out} is given twice.` });
+    const inside = forbid.find((d) => abs.startsWith(d + sep));
+    if (inside && !opts.force)
+      throw new UsageError({
+        vi: `${out} nằm trong thư mục hồ sơ ${inside}; ghi vào đó sẽ trộn báo cáo với hồ sơ của cơ quan. Chọn chỗ khác, hoặc dùng --force.`,
+        en: `${out} is inside the submissions folder ${inside}; writing there mixes reports with agencies' files. Choose another place, or use --force.`,
+      });
     seen.add(abs);
     if (!opts.force && !replaceable.has(abs) && existsSync(abs))
       throw new UsageError({ vi: `${out} đã có; dùng --force để ghi đè.`, en: `${out} exists; use --force to overwrite.` });

@@ -6,7 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
+import { activeLimits, showLimit } from '../core/limits.js';
+import { guardWorkbookZip } from '../load/zip-guard.js';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -75,8 +77,16 @@ export async function openAnswerFile(path: string, file: string): Promise<{ answ
       return { findings: [finding('INTAKE_CORRUPT', at, { detail: kind.detail })] };
     case 'not-spreadsheet':
       return { findings: [finding('INTAKE_NOT_SPREADSHEET', at, { detected: kind.detected })] };
-    case 'xlsx':
+    case 'xlsx': {
+      // Workbooks are checked like submissions (zip bombs, DTDs, unsafe paths) but may have any
+      // number of rows; answer sets too big for the file-size limit belong in CSV, which streams.
+      const limits = activeLimits();
+      if (size > limits.fileBytes)
+        return { findings: [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'fileBytes', found: showLimit('fileBytes', size), max: showLimit('fileBytes', limits.fileBytes) })] };
+      const guard = await guardWorkbookZip(await readFile(path), file, { ...limits, rows: Infinity, cells: Infinity });
+      if (guard.some((f) => f.severity === 'error')) return { findings: guard };
       return openXlsx(path, file);
+    }
     case 'csv':
       return openCsv(path, file, head);
   }

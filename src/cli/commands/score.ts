@@ -1,5 +1,5 @@
 /** Commands of the scoring round: score, explain, appraisal-template. */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../core/fs.js';
@@ -44,6 +44,7 @@ export const registerScoreCommands: Register = (program, run) => {
           ...(o.scorecards ? { scorecards: scorecardsOption(o.scorecards) } : {}),
           protect: r.result.inputs.map((i) => resolve(r.round.dir, i.file)),
           replaceable: [defaultOut],
+          forbidDirs: submissionDirs(r),
           force: o.force === true,
         });
         if (!ctx.json) for (const out of written) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
@@ -143,6 +144,14 @@ export function printFindings(ctx: CliContext, findings: readonly Finding[], hin
   const see = hint ?? { vi: 'chạy "parindex validate" để xem tất cả', en: 'run "parindex validate" to see them all' };
   if (more > 0) ctx.err(ctx.lang === 'vi' ? `… và ${more} phát hiện khác; ${see.vi}.` : `… and ${more} more findings; ${see.en}.`);
   ctx.err(renderCounts(countFindings(findings), ctx.lang));
+}
+
+/** The round's submission folders (files named directly are not folders). */
+function submissionDirs(r: RoundRun): string[] {
+  const cfg = r.round.config;
+  if (!cfg) return [];
+  const subs = Array.isArray(cfg.submissions) ? cfg.submissions : [cfg.submissions];
+  return subs.map((s) => resolve(r.round.dir, s)).filter((p) => existsSync(p) && statSync(p).isDirectory());
 }
 
 /** The --scorecards option: sheets or long. */

@@ -1,0 +1,2 @@
+/** mulberry32: a small seeded generator (see rng.mjs). */
+export function rng(seed: number): () => number;

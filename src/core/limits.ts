@@ -1,0 +1,70 @@
+/**
+ * Every input limit in one place. Files from hundreds of offices may be broken, huge or crafted;
+ * past a limit parindex refuses the file with a finding that names the limit and the flag that
+ * raises it, before the work that could exhaust memory or time. The CLI sets the active limits
+ * from its global flags; library callers may pass their own.
+ */
+
+export interface Limits {
+  /** Largest file read whole (workbooks, CSV submissions, rosters, tables), in bytes. */
+  fileBytes: number;
+  /** Largest total size of a workbook's parts once unzipped, in bytes (zip bombs). */
+  uncompressedBytes: number;
+  /** Most entries in a workbook's zip archive. */
+  zipEntries: number;
+  /** Most rows in one sheet or CSV file. */
+  rows: number;
+  /** Most cells in one workbook or CSV file. */
+  cells: number;
+  /** Longest text in one cell, in characters (Excel's own limit is 32,767). */
+  stringLength: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  fileBytes: 50 * MiB,
+  uncompressedBytes: 100 * MiB,
+  zipEntries: 5_000,
+  rows: 200_000,
+  cells: 3_000_000,
+  stringLength: 32_767,
+});
+
+export type LimitName = keyof Limits;
+
+/** The flag that raises each limit, and the unit its value is given in. */
+export const LIMIT_FLAGS: Readonly<Record<LimitName, { flag: string; unit: 'MB' | 'count' | 'chars' }>> = Object.freeze({
+  fileBytes: { flag: '--max-file-size', unit: 'MB' },
+  uncompressedBytes: { flag: '--max-uncompressed', unit: 'MB' },
+  zipEntries: { flag: '--max-entries', unit: 'count' },
+  rows: { flag: '--max-rows', unit: 'count' },
+  cells: { flag: '--max-cells', unit: 'count' },
+  stringLength: { flag: '--max-string', unit: 'chars' },
+});
+
+let active: Limits = { ...DEFAULT_LIMITS };
+
+/** The limits in force (the defaults unless the CLI raised or lowered some). */
+export function activeLimits(): Limits {
+  return active;
+}
+
+/** Sets the limits in force; unspecified ones keep their defaults. Returns the previous ones. */
+export function setLimits(partial: Partial<Limits>): Limits {
+  const previous = active;
+  active = { ...DEFAULT_LIMITS, ...partial };
+  return previous;
+}
+
+/** A flag value ("80" MB, "500000") as a limit value; undefined when it is not a positive number. */
+export function parseLimit(name: LimitName, text: string): number | undefined {
+  const n = Number(text.replace(/_/g, ''));
+  if (!Number.isFinite(n) || n <= 0) return undefined;
+  return LIMIT_FLAGS[name].unit === 'MB' ? Math.round(n * MiB) : Math.floor(n);
+}
+
+/** A limit value as people read it: "50 MB", "200000". */
+export function showLimit(name: LimitName, value: number): string {
+  return LIMIT_FLAGS[name].unit === 'MB' ? `${Math.round((value / MiB) * 10) / 10} MB` : String(value);
+}

@@ -1,0 +1,164 @@
+/**
+ * Looks inside a workbook's zip before any spreadsheet library does: the central directory gives
+ * the entries; each XML part is inflated here with a hard output cap (declared sizes can lie), so
+ * a zip bomb is refused after at most the allowed number of bytes, never after gigabytes. The same
+ * pass refuses entry paths that climb out ("../"), XML with a DTD (external entities, "billion
+ * laughs"), and sheets with more rows or cells than the limits, and notes macros and external
+ * links, which are never run or followed: only cell values are read.
+ */
+import { createInflateRaw } from 'node:zlib';
+import { showLimit, type Limits } from '../core/limits.js';
+import { findEndOfCentralDirectory } from '../core/zip.js';
+import { finding, type Finding } from '../findings/finding.js';
+
+const CEN_SIG = 0x02014b50;
+const LOC_SIG = 0x04034b50;
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the local header. */
+  offset: number;
+}
+
+/** The central directory's entries; undefined when the archive has none that can be read. */
+export function listZipEntries(buf: Buffer): ZipEntry[] | undefined {
+  const eocd = findEndOfCentralDirectory(buf);
+  if (eocd < 0) return undefined;
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CEN_SIG) return undefined;
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    if (p + 46 + nameLen > buf.length) return undefined;
+    out.push({
+      name: buf.subarray(p + 46, p + 46 + nameLen).toString('utf8'),
+      method: buf.readUInt16LE(p + 10),
+      compressedSize: buf.readUInt32LE(p + 20),
+      size: buf.readUInt32LE(p + 24),
+      offset: buf.readUInt32LE(p + 42),
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+/** An entry's compressed bytes. */
+function entryData(buf: Buffer, e: ZipEntry): Buffer {
+  const p = e.offset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOC_SIG) throw new Error(`bad local header for ${e.name}`);
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  return buf.subarray(start, start + e.compressedSize);
+}
+
+class TooLarge extends Error {}
+
+/**
+ * Streams an entry through inflate, handing each piece to `onChunk` and keeping none, and stops
+ * as soon as more than `max` bytes came out (throws TooLarge). Returns the number of bytes.
+ */
+async function scanZipEntry(buf: Buffer, e: ZipEntry, max: number, onChunk: (chunk: Buffer) => void): Promise<number> {
+  const data = entryData(buf, e);
+  if (e.method === 0) {
+    if (data.length > max) throw new TooLarge();
+    onChunk(data);
+    return data.length;
+  }
+  if (e.method !== 8) throw new Error(`compression method ${e.method} of ${e.name}`);
+  const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+  let total = 0;
+  const done = new Promise<number>((resolve, reject) => {
+    inflate.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > max) {
+        inflate.destroy(new TooLarge());
+        return;
+      }
+      onChunk(chunk);
+    });
+    inflate.on('error', reject);
+    inflate.on('end', () => resolve(total));
+  });
+  inflate.end(data);
+  return done;
+}
+
+function countOf(buf: Buffer, needle: Buffer): number {
+  let n = 0;
+  for (let i = buf.indexOf(needle); i >= 0; i = buf.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+const ROW = Buffer.from('<row');
+const CELL = Buffer.from('<c ');
+const CELL_BARE = Buffer.from('<c>');
+
+/**
+ * Checks a workbook zip against the limits. Returns findings; any of severity error means the
+ * file must not be handed to the spreadsheet reader.
+ */
+export async function guardWorkbookZip(buf: Buffer, file: string, limits: Limits): Promise<Finding[]> {
+  const at = { file };
+  const out: Finding[] = [];
+  const entries = listZipEntries(buf);
+  if (!entries) return [finding('INTAKE_CORRUPT', at, { detail: 'unreadable zip central directory' })];
+  if (entries.length > limits.zipEntries)
+    return [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'zipEntries', found: String(entries.length), max: showLimit('zipEntries', limits.zipEntries) })];
+  for (const e of entries) {
+    const parts = e.name.split(/[\\/]/);
+    if (e.name.startsWith('/') || /^[a-zA-Z]:/.test(e.name) || parts.includes('..')) return [finding('INTAKE_ZIP_UNSAFE_PATH', at, { entry: e.name.slice(0, 120) })];
+  }
+  const declared = entries.reduce((s, e) => s + e.size, 0);
+  if (declared > limits.uncompressedBytes)
+    return [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'uncompressedBytes', found: showLimit('uncompressedBytes', declared), max: showLimit('uncompressedBytes', limits.uncompressedBytes) })];
+
+  let budget = limits.uncompressedBytes;
+  let cells = 0;
+  for (const e of entries) {
+    const lower = e.name.toLowerCase();
+    if (lower.endsWith('vbaproject.bin')) out.push(finding('INTAKE_MACROS_IGNORED', at, {}));
+    if (lower.startsWith('xl/externallinks/') && lower.endsWith('.xml')) out.push(finding('INTAKE_EXTERNAL_LINKS', at, { part: e.name }));
+    if (!lower.endsWith('.xml') && !lower.endsWith('.rels')) continue;
+    let head = Buffer.alloc(0);
+    let tail = Buffer.alloc(0);
+    let rows = 0;
+    const isSheet = lower.startsWith('xl/worksheets/') && lower.endsWith('.xml');
+    let size: number;
+    try {
+      size = await scanZipEntry(buf, e, budget, (chunk) => {
+        if (head.length < 4096) head = Buffer.concat([head, chunk.subarray(0, 4096 - head.length)]);
+        if (!isSheet) return;
+        // Count tags across chunk borders: the last bytes of the previous chunk go in front.
+        const joined = tail.length ? Buffer.concat([tail, chunk]) : chunk;
+        rows += countOf(joined, ROW);
+        cells += countOf(joined, CELL) + countOf(joined, CELL_BARE);
+        tail = Buffer.from(joined.subarray(Math.max(0, joined.length - 3)));
+      });
+    } catch (err) {
+      if (err instanceof TooLarge)
+        return [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'uncompressedBytes', found: `> ${showLimit('uncompressedBytes', limits.uncompressedBytes)}`, max: showLimit('uncompressedBytes', limits.uncompressedBytes) })];
+      return [finding('INTAKE_CORRUPT', at, { detail: `${e.name}: ${err instanceof Error ? err.message.slice(0, 120) : String(err)}` })];
+    }
+    budget -= size;
+    // A DTD may only come before the root element, so the start of the part tells.
+    if (/<!DOCTYPE|<!ENTITY/i.test(head.toString('latin1'))) return [finding('INTAKE_XML_DTD', at, { part: e.name })];
+    if (rows > limits.rows) return [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'rows', found: String(rows), max: showLimit('rows', limits.rows) })];
+    if (cells > limits.cells) return [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'cells', found: `> ${limits.cells}`, max: showLimit('cells', limits.cells) })];
+  }
+  return dedupe(out);
+}
+
+function dedupe(fs: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return fs.filter((f) => {
+    const k = f.code + JSON.stringify(f.args);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
