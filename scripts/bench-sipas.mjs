@@ -25,7 +25,7 @@ const QUESTIONS = Array.from({ length: 25 }, (_, i) => `Q${i + 1}`);
 
 
 /** 25 questions in 2 domains: services (5 elements × 4) and policies (1 element × 5). */
-function questionnaireYaml() {
+export function questionnaireYaml() {
   const q = (n) => `{ code: Q${n}, text: { vi: "Câu ${n}" } }`;
   const el = (id, from, count) => `      - { id: ${id}, title: { vi: ${id} }, questions: [${Array.from({ length: count }, (_, i) => q(from + i)).join(', ')}] }`;
   return `format: 1
@@ -60,7 +60,7 @@ ${el('policy', 21, 5)}
 `;
 }
 
-async function generate(file) {
+export async function generateAnswers(file, ROWS) {
   const rand = rng(20251);
   const out = createWriteStream(file);
   let buf = '\uFEFFMã phiếu,Mã cơ quan,' + QUESTIONS.join(',') + '\r\n';
@@ -83,9 +83,10 @@ async function generate(file) {
 }
 
 /** Runs node with the rusage hook; returns wall ms, CPU ms, peak RSS MB and the exit code. */
-function timed(nodeArgs, rusageFile) {
+export function timed(nodeArgs, rusageFile, cwd = process.cwd()) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--import', RUSAGE, ...nodeArgs], {
+    cwd,
     env: { ...process.env, BENCH_RUSAGE_OUT: rusageFile, NO_COLOR: '1' },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -95,41 +96,45 @@ function timed(nodeArgs, rusageFile) {
   return { wall, cpu: (u.userCPUTime + u.systemCPUTime) / 1000, rss: u.maxRSS / 1024, code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'parindex-bench-sipas-'));
-try {
-  const csv = join(dir, 'answers.csv');
-  const qfile = join(dir, 'bench.yaml');
-  writeFileSync(qfile, questionnaireYaml());
-  const g0 = Date.now();
-  await generate(csv);
-  const size = statSync(csv).size;
-  console.log(`generated ${ROWS.toLocaleString('en-US')} respondents × 25 questions, ${AGENCIES} agencies: ${(size / 1e6).toFixed(1)} MB in ${((Date.now() - g0) / 1000).toFixed(1)} s`);
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
 
-  const floorRead = join(dir, 'floor-read.mjs');
-  writeFileSync(floorRead, `import { createReadStream } from 'node:fs'; let n = 0; for await (const c of createReadStream(${JSON.stringify(csv)})) n += c.length; console.log(n);`);
-  const floorParse = join(dir, 'floor-parse.mjs');
-  writeFileSync(
-    floorParse,
-    `import { createReadStream } from 'node:fs'; import { parse } from ${JSON.stringify(join(ROOT, 'node_modules/csv-parse/lib/index.js'))};
-     let n = 0; for await (const r of createReadStream(${JSON.stringify(csv)}).pipe(parse({ relax_column_count: true, info: true, bom: true }))) n += r.record.length; console.log(n);`,
-  );
-  const rows = [
-    ['floor: read every byte', timed([floorRead], join(dir, 'u1.json'))],
-    ['floor: csv-parse only', timed([floorParse], join(dir, 'u2.json'))],
-    ['parindex sipas', timed([BIN, 'sipas', csv, '--questionnaire', qfile, '--json'], join(dir, 'u3.json'))],
-  ];
-  const run = rows[2][1];
-  if (run.code !== 0) {
-    console.error(run.stderr.slice(0, 2000));
-    throw new Error(`parindex sipas exited ${run.code}`);
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'parindex-bench-sipas-'));
+  try {
+    const csv = join(dir, 'answers.csv');
+    const qfile = join(dir, 'bench.yaml');
+    writeFileSync(qfile, questionnaireYaml());
+    const g0 = Date.now();
+    await generateAnswers(csv, ROWS);
+    const size = statSync(csv).size;
+    console.log(`generated ${ROWS.toLocaleString('en-US')} respondents × 25 questions, ${AGENCIES} agencies: ${(size / 1e6).toFixed(1)} MB in ${((Date.now() - g0) / 1000).toFixed(1)} s`);
+
+    const floorRead = join(dir, 'floor-read.mjs');
+    writeFileSync(floorRead, `import { createReadStream } from 'node:fs'; let n = 0; for await (const c of createReadStream(${JSON.stringify(csv)})) n += c.length; console.log(n);`);
+    const floorParse = join(dir, 'floor-parse.mjs');
+    writeFileSync(
+      floorParse,
+      `import { createReadStream } from 'node:fs'; import { parse } from ${JSON.stringify(join(ROOT, 'node_modules/csv-parse/lib/index.js'))};
+       let n = 0; for await (const r of createReadStream(${JSON.stringify(csv)}).pipe(parse({ relax_column_count: true, info: true, bom: true }))) n += r.record.length; console.log(n);`,
+    );
+    const rows = [
+      ['floor: read every byte', timed([floorRead], join(dir, 'u1.json'))],
+      ['floor: csv-parse only', timed([floorParse], join(dir, 'u2.json'))],
+      ['parindex sipas', timed([BIN, 'sipas', csv, '--questionnaire', qfile, '--json'], join(dir, 'u3.json'))],
+    ];
+    const run = rows[2][1];
+    if (run.code !== 0) {
+      console.error(run.stderr.slice(0, 2000));
+      throw new Error(`parindex sipas exited ${run.code}`);
+    }
+    const result = JSON.parse(run.stdout);
+    console.log('');
+    console.log('step                        wall s   CPU s  peak MB   rows/s');
+    for (const [name, r] of rows)
+      console.log(`${name.padEnd(26)} ${(r.wall / 1000).toFixed(2).padStart(7)} ${(r.cpu / 1000).toFixed(2).padStart(7)} ${r.rss.toFixed(0).padStart(8)} ${Math.round(ROWS / (r.wall / 1000)).toLocaleString('en-US').padStart(9)}`);
+    console.log('');
+    console.log(`sipas: ${result.units.length} agencies, ${result.overall.respondents.toLocaleString('en-US')} respondents, overall ${result.overall.index.value}; distance to csv-parse floor ${(run.wall / rows[1][1].wall).toFixed(2)}×`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const result = JSON.parse(run.stdout);
-  console.log('');
-  console.log('step                        wall s   CPU s  peak MB   rows/s');
-  for (const [name, r] of rows)
-    console.log(`${name.padEnd(26)} ${(r.wall / 1000).toFixed(2).padStart(7)} ${(r.cpu / 1000).toFixed(2).padStart(7)} ${r.rss.toFixed(0).padStart(8)} ${Math.round(ROWS / (r.wall / 1000)).toLocaleString('en-US').padStart(9)}`);
-  console.log('');
-  console.log(`sipas: ${result.units.length} agencies, ${result.overall.respondents.toLocaleString('en-US')} respondents, overall ${result.overall.index.value}; distance to csv-parse floor ${(run.wall / rows[1][1].wall).toFixed(2)}×`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@
  * laughs"), and sheets with more rows or cells than the limits, and notes macros and external
  * links, which are never run or followed: only cell values are read.
  */
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { showLimit, type Limits } from '../core/limits.js';
 import { findEndOfCentralDirectory } from '../core/zip.js';
 import { finding, type Finding } from '../findings/finding.js';
@@ -58,6 +58,9 @@ function entryData(buf: Buffer, e: ZipEntry): Buffer {
 
 class TooLarge extends Error {}
 
+/** Parts up to this size are inflated in one call. */
+const SYNC_MAX = 8 * 1024 * 1024;
+
 /**
  * Streams an entry through inflate, handing each piece to `onChunk` and keeping none, and stops
  * as soon as more than `max` bytes came out (throws TooLarge). Returns the number of bytes.
@@ -70,6 +73,19 @@ async function scanZipEntry(buf: Buffer, e: ZipEntry, max: number, onChunk: (chu
     return data.length;
   }
   if (e.method !== 8) throw new Error(`compression method ${e.method} of ${e.name}`);
+  // The usual case, a small part whose header tells the truth: one synchronous inflate, capped at
+  // the declared size. A part that turns out bigger than declared is scanned as a stream below.
+  if (e.size <= SYNC_MAX && e.size <= max) {
+    try {
+      const out = inflateRawSync(data, { maxOutputLength: e.size + 1 });
+      if (out.length <= e.size) {
+        onChunk(out);
+        return out.length;
+      }
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+    }
+  }
   const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
   let total = 0;
   const done = new Promise<number>((resolve, reject) => {

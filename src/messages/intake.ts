@@ -150,7 +150,7 @@ export interface IntakeArgs {
   /** Required evidence missing but explained. */
   INTAKE_EVIDENCE_EXPLAINED: { item: string };
   /** Entered points contradict what the rule gives for the entered raw data. */
-  INTAKE_POINTS_CONTRADICT_RULE: { item: string; entered: string; rule: string; detail: string };
+  INTAKE_POINTS_CONTRADICT_RULE: { item: string; entered: string; rule: string; detail: string; detailVi?: string };
   /** A subtotal cell that disagrees with its items. */
   INTAKE_SUBTOTAL_MISMATCH: { group: string; found: string; expected: string };
 }
@@ -488,8 +488,8 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   },
   INTAKE_POINTS_CONTRADICT_RULE: {
     severity: 'error',
-    example: { item: '5.2.1', entered: '2', rule: '1.5', detail: '97/100 = 97%' },
-    vi: (a) => `Tiêu chí ${a.item}: tự chấm ${num(a.entered, 'vi')} điểm, nhưng theo số liệu đã nhập (${a.detail.replace(/\./g, ',')}) thì được ${num(a.rule, 'vi')} điểm. Sửa điểm hoặc số liệu; khi chấm dùng ${num(a.rule, 'vi')} điểm.`,
+    example: { item: '5.2.1', entered: '2', rule: '1.5', detail: '97/100 = 97%', detailVi: '97/100 = 97%' },
+    vi: (a) => `Tiêu chí ${a.item}: tự chấm ${num(a.entered, 'vi')} điểm, nhưng theo số liệu đã nhập (${a.detailVi ?? a.detail.replace(/\./g, ',')}) thì được ${num(a.rule, 'vi')} điểm. Sửa điểm hoặc số liệu; khi chấm dùng ${num(a.rule, 'vi')} điểm.`,
     en: (a) => `Item ${a.item}: self-scored ${a.entered} points, but the entered data (${a.detail}) gives ${a.rule}. Fix the points or the data; scoring uses ${a.rule}.`,
   },
   INTAKE_SUBTOTAL_MISMATCH: {

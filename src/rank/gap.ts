@@ -5,7 +5,7 @@
  */
 import { Rational } from '../core/rational.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
-import { aggregateScore } from '../score/score.js';
+import { totalOf } from '../score/score.js';
 import type { AgencyScore, ItemScore } from '../score/types.js';
 import type { Source } from '../criteria/schema.js';
 import { compareCodes } from './rank.js';
@@ -36,9 +36,13 @@ export interface ItemGap {
  * left out); agencies with status "missing" are not ranked and are ignored.
  */
 export function gapList(score: AgencyScore, criteria: CriteriaIndex, group?: readonly AgencyScore[]): ItemGap[] {
-  const others = group?.filter((s) => s.status !== 'missing' && s.agency.code !== score.agency.code).map((s) => s.total.index);
-  const rankAt = (index: Rational): number | undefined => (others ? 1 + others.filter((o) => o.gt(index)).length : undefined);
+  // Indices of the group, highest first, once per group: a rank is then a binary search. The
+  // agency's own index never counts, since full points on an item never lower its index.
+  const sorted = group ? sortedIndices(group) : undefined;
+  const rankAt = (index: Rational): number | undefined => (sorted ? 1 + countAbove(sorted, index) : undefined);
   const currentRank = rankAt(score.total.index);
+  // The total depends only on these sums (see totalOf), so each item's "if full" is a change of one sum.
+  const sums = { scored: score.total.scored, max: score.total.max, bonusItems: score.bySource.bonus.items, penaltyItems: score.bySource.penalty.items };
 
   const gaps: { gap: ItemGap; order: number }[] = [];
   score.items.forEach((it, order) => {
@@ -46,8 +50,11 @@ export function gapList(score: AgencyScore, criteria: CriteriaIndex, group?: rea
     const full = fullPoints(it);
     const lost = it.source === 'penalty' ? it.final : full.sub(it.final);
     if (!lost.gt(Rational.ZERO)) return;
-    const items = score.items.map((x, i) => (i === order ? { ...x, final: full } : x));
-    const total = aggregateScore(score.agency, criteria, score.status, items).total;
+    const delta = full.sub(it.final);
+    const total = totalOf(criteria.set, {
+      ...sums,
+      ...(it.source === 'bonus' ? { bonusItems: sums.bonusItems.add(delta) } : it.source === 'penalty' ? { penaltyItems: sums.penaltyItems.add(delta) } : { scored: sums.scored.add(delta) }),
+    }).total;
     const gap: ItemGap = {
       code: it.code,
       source: it.source,
@@ -66,6 +73,29 @@ export function gapList(score: AgencyScore, criteria: CriteriaIndex, group?: rea
   return gaps
     .sort((a, b) => b.gap.lost.cmp(a.gap.lost) || a.order - b.order || compareCodes(a.gap.code, b.gap.code))
     .map((g) => g.gap);
+}
+
+const sortedCache = new WeakMap<readonly AgencyScore[], Rational[]>();
+
+function sortedIndices(group: readonly AgencyScore[]): Rational[] {
+  let s = sortedCache.get(group);
+  if (!s) {
+    s = group.filter((x) => x.status !== 'missing').map((x) => x.total.index).sort((a, b) => b.cmp(a));
+    sortedCache.set(group, s);
+  }
+  return s;
+}
+
+/** How many of `desc` (highest first) are greater than `x`. */
+function countAbove(desc: readonly Rational[], x: Rational): number {
+  let lo = 0;
+  let hi = desc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (desc[mid]!.gt(x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The best value of an item: its counted maximum (bonus: its maximum; penalty: none). */

@@ -56,17 +56,26 @@ export function buildRoundResult(p: ResultParts): RoundResult {
   for (const g of p.ranking.groups) for (const a of g.agencies) rankByCode.set(a.code, { rank: a.rank, size: g.agencies.length, change: a.change });
 
   const groupOrder = orderGroups(p.config, p.roster);
+  const membersOf = new Map<string, RosterAgency[]>();
+  for (const a of p.roster) {
+    const list = membersOf.get(a.group);
+    if (list) list.push(a);
+    else membersOf.set(a.group, [a]);
+  }
+  const rankingOf = new Map(p.ranking.groups.map((g) => [g.group, g]));
   const groups: GroupResult[] = [];
   const agencies: AgencyResult[] = [];
   for (const gid of groupOrder) {
-    const ranking = p.ranking.groups.find((g) => g.group === gid);
-    const members = p.roster.filter((a) => a.group === gid);
+    const ranking = rankingOf.get(gid);
+    const members = membersOf.get(gid) ?? [];
+    const memberByCode = new Map(members.map((m) => [m.code, m]));
     const first = members[0];
     const idx = first ? p.sets.get(first.kind) : undefined;
     if (!idx) continue;
     const n = numOf(idx);
     const order = [...(ranking?.agencies.map((a) => a.code) ?? []), ...(ranking?.unranked ?? [])];
-    for (const code of members.map((m) => m.code)) if (!order.includes(code)) order.push(code);
+    const listed = new Set(order);
+    for (const m of members) if (!listed.has(m.code)) order.push(m.code);
     const title = p.config.groups?.find((g) => g.id === gid)?.title ?? { vi: gid };
     const summary = ranking?.summary;
     groups.push({
@@ -81,7 +90,7 @@ export function buildRoundResult(p: ResultParts): RoundResult {
     });
     const groupScores = members.map((m) => scoreByCode.get(m.code)).filter((s): s is AgencyScore => s !== undefined);
     for (const code of order) {
-      const agency = members.find((m) => m.code === code);
+      const agency = memberByCode.get(code);
       const score = scoreByCode.get(code);
       if (!agency || !score) continue;
       agencies.push(agencyResult(agency, score, p, idx, groupScores, rankByCode.get(code)));
@@ -216,10 +225,11 @@ export function numOf(idx: CriteriaIndex): (r: Rational) => Num {
 }
 
 function orderGroups(config: RoundConfig, roster: RosterAgency[]): string[] {
-  const out: string[] = [];
-  for (const g of config.groups ?? []) if (roster.some((a) => a.group === g.id) && !out.includes(g.id)) out.push(g.id);
-  for (const a of roster) if (!out.includes(a.group)) out.push(a.group);
-  return out;
+  const present = new Set(roster.map((a) => a.group));
+  const out = new Set<string>();
+  for (const g of config.groups ?? []) if (present.has(g.id)) out.add(g.id);
+  for (const a of roster) out.add(a.group);
+  return [...out];
 }
 
 function cmp(a: string, b: string): number {

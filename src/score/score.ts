@@ -184,25 +184,36 @@ export function aggregateScore(agency: AgencyInfo, criteria: CriteriaIndex, stat
   };
   for (const f of set.fields) walk(f.code, 1, undefined);
 
-  const bonus = capped(bonusItems, set.adjustmentCaps?.bonus);
-  const penalty = capped(penaltyItems, set.adjustmentCaps?.penalty);
-  const scored = appraisal.points.add(survey.points);
-  const max = appraisal.max.add(survey.max);
-  const uncapped = scored.add(bonus.points).sub(penalty.points);
-  const points = set.capAtTotal ? uncapped.clamp(Rational.ZERO, max) : uncapped.max(Rational.ZERO);
-  const index = percentOf(points, max);
+  const t = totalOf(set, { scored: appraisal.points.add(survey.points), max: appraisal.max.add(survey.max), bonusItems, penaltyItems });
+  const index = t.total.index;
   const score: AgencyScore = {
     agency,
     criteria: criteria.ref,
     status,
     items,
     nodes,
-    bySource: { appraisal, survey, bonus, penalty },
-    total: { scored, uncapped, points, max, index },
+    bySource: { appraisal, survey, bonus: t.bonus, penalty: t.penalty },
+    total: t.total,
   };
   const band = findBand(set.bands, index);
   if (band) score.band = band.id;
   return score;
+}
+
+/**
+ * The total from the sums it depends on: scored points and maximum (appraisal + survey), bonus and
+ * penalty items before their caps (§1.5, §3.2), then the cap at the total when the set has one.
+ */
+export function totalOf(
+  set: CriteriaIndex['set'],
+  sums: { scored: Rational; max: Rational; bonusItems: Rational; penaltyItems: Rational },
+): { bonus: AdjustmentScore; penalty: AdjustmentScore; total: AgencyScore['total'] } {
+  const bonus = capped(sums.bonusItems, set.adjustmentCaps?.bonus);
+  const penalty = capped(sums.penaltyItems, set.adjustmentCaps?.penalty);
+  const { scored, max } = sums;
+  const uncapped = scored.add(bonus.points).sub(penalty.points);
+  const points = set.capAtTotal ? uncapped.clamp(Rational.ZERO, max) : uncapped.max(Rational.ZERO);
+  return { bonus, penalty, total: { scored, uncapped, points, max, index: percentOf(points, max) } };
 }
 
 function capped(items: Rational, cap: number | undefined): AdjustmentScore {

@@ -210,7 +210,7 @@ function checkItem(idx: CriteriaIndex, item: Item, row: ItemInput, raw: RawSubmi
   // Agencies write points with two decimals: 1.61 for the rule's 61/38 is consistent.
   if (outcome && row.points !== undefined && pointsOk && !outcome.points.sub(row.points).abs().lt(TOLERANCE)) {
     out.push(
-      finding('INTAKE_POINTS_CONTRADICT_RULE', at('points'), { item: item.code, entered: row.points.toExact(), rule: outcome.points.toFixed(2).replace(/\.?0+$/, ''), detail: inputsIn(item, row, 'en') }, tag),
+      finding('INTAKE_POINTS_CONTRADICT_RULE', at('points'), { item: item.code, entered: row.points.toExact(), rule: outcome.points.toFixed(2).replace(/\.?0+$/, ''), detail: inputsIn(item, row, 'en'), detailVi: inputsIn(item, row, 'vi') }, tag),
     );
   }
   const claimed = outcome?.points ?? row.points ?? Rational.ZERO;
