@@ -9,6 +9,7 @@ import type { Grid, GridSheet } from './grid.js';
 import { readCsvText } from './csv.js';
 import { sniffFile } from './sniff.js';
 import { readXlsxSheets } from './xlsx.js';
+import { readXlsxLean } from './xlsx-lean.js';
 import { guardWorkbookZip } from './zip-guard.js';
 import { activeLimits, showLimit, type Limits } from '../core/limits.js';
 
@@ -52,11 +53,15 @@ export async function readGrid(path: string, file: string, limits: ReadLimits = 
     case 'not-spreadsheet':
       return { sha256, findings: [finding('INTAKE_NOT_SPREADSHEET', at, { detected: kind.detected })] };
     case 'xlsx': {
-      const guard = await guardWorkbookZip(buf, file, limits);
+      const parts = new Map<string, Buffer>();
+      const guard = await guardWorkbookZip(buf, file, limits, parts);
       if (guard.some((f) => f.severity === 'error')) return { sha256, findings: guard };
       try {
         const long: Finding[] = [];
-        const sheets = await readXlsxSheets(buf, { stringLength: limits.stringLength, onLong: (loc, length) => long.push(tooLong(file, loc, length, limits)) });
+        const onLong = (loc: { sheet: string; row: number; column: number; cell: string }, length: number): number => long.push(tooLong(file, loc, length, limits));
+        // The lean reader for the plain case; exceljs for everything else (and when asked to).
+        const lean = process.env.PARINDEX_READER === 'exceljs' ? undefined : readXlsxLean(parts, { stringLength: limits.stringLength, onLong });
+        const sheets = lean ?? (await readXlsxSheets(buf, { stringLength: limits.stringLength, onLong }));
         return { sha256, grid: { file, format: 'xlsx', sha256, sheets }, findings: [...guard, ...long, ...circular(file, sheets)] };
       } catch (e) {
         return { sha256, findings: [finding('INTAKE_CORRUPT', at, { detail: shortError(e) })] };

@@ -65,10 +65,11 @@ const SYNC_MAX = 8 * 1024 * 1024;
  * Streams an entry through inflate, handing each piece to `onChunk` and keeping none, and stops
  * as soon as more than `max` bytes came out (throws TooLarge). Returns the number of bytes.
  */
-async function scanZipEntry(buf: Buffer, e: ZipEntry, max: number, onChunk: (chunk: Buffer) => void): Promise<number> {
+async function scanZipEntry(buf: Buffer, e: ZipEntry, max: number, onChunk: (chunk: Buffer) => void, onWhole?: (part: Buffer) => void): Promise<number> {
   const data = entryData(buf, e);
   if (e.method === 0) {
     if (data.length > max) throw new TooLarge();
+    onWhole?.(data);
     onChunk(data);
     return data.length;
   }
@@ -79,6 +80,7 @@ async function scanZipEntry(buf: Buffer, e: ZipEntry, max: number, onChunk: (chu
     try {
       const out = inflateRawSync(data, { maxOutputLength: e.size + 1 });
       if (out.length <= e.size) {
+        onWhole?.(out);
         onChunk(out);
         return out.length;
       }
@@ -116,9 +118,10 @@ const CELL_BARE = Buffer.from('<c>');
 
 /**
  * Checks a workbook zip against the limits. Returns findings; any of severity error means the
- * file must not be handed to the spreadsheet reader.
+ * file must not be handed to the spreadsheet reader. With `keep`, the XML parts inflated in one
+ * piece are kept there for the lean reader.
  */
-export async function guardWorkbookZip(buf: Buffer, file: string, limits: Limits): Promise<Finding[]> {
+export async function guardWorkbookZip(buf: Buffer, file: string, limits: Limits, keep?: Map<string, Buffer>): Promise<Finding[]> {
   const at = { file };
   const out: Finding[] = [];
   const entries = listZipEntries(buf);
@@ -154,7 +157,7 @@ export async function guardWorkbookZip(buf: Buffer, file: string, limits: Limits
         rows += countOf(joined, ROW);
         cells += countOf(joined, CELL) + countOf(joined, CELL_BARE);
         tail = Buffer.from(joined.subarray(Math.max(0, joined.length - 3)));
-      });
+      }, keep ? (part) => keep.set(e.name, part) : undefined);
     } catch (err) {
       if (err instanceof TooLarge)
         return [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'uncompressedBytes', found: `> ${showLimit('uncompressedBytes', limits.uncompressedBytes)}`, max: showLimit('uncompressedBytes', limits.uncompressedBytes) })];

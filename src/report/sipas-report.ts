@@ -4,12 +4,13 @@
  * how). Deterministic: the workbook's dates are fixed, so the same result gives the same bytes.
  */
 import type { ChalkInstance } from 'chalk';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { fixZipTimestamps } from '../core/zip.js';
 import type { Lang } from '../messages/types.js';
 import type { SipasResult, SipasUnit } from '../sipas/sipas.js';
 import { cell, fmtNumber, fmtPercent } from './format.js';
-import { addFindingsSheet, header, numberCell, PCT, ratio, sheet } from './xlsx-report.js';
+import { addFindingsSheet, close, header, next, numberCell, PCT, ratio, rowsOf, sheet } from './xlsx-report.js';
 import { setTextCell } from './xlsx-text.js';
 
 /** The workbook's document date: SIPAS answers carry none, so a fixed one keeps the bytes stable. */
@@ -107,7 +108,10 @@ const T = {
 
 export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffer> {
   const vi = lang === 'vi';
-  const wb = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = r.tool.name;
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
@@ -128,7 +132,7 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
     [7, 12, 36, 11, 12, ...measures.flatMap(() => [12, 9])],
   );
   for (const u of units) {
-    const row = rk.addRow([]);
+    const row = next(rk);
     const isOverall = u === r.overall;
     if (u.rank !== undefined) setTextCell(row.getCell(1), `${u.rank}/${u.rankOf}`);
     setTextCell(row.getCell(2), u.code);
@@ -142,7 +146,8 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
     });
     if (isOverall) row.font = { name: 'Calibri', size: 11, bold: true };
   }
-  rk.autoFilter = { from: { row: 1, column: 1 }, to: { row: rk.rowCount, column: 5 + 2 * measures.length } };
+  rk.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(rk), column: 5 + 2 * measures.length } };
+  close(rk);
 
   // Items, long: unit × question with satisfied and valid counts.
   const it = sheet(wb, T.items[lang], lang);
@@ -150,7 +155,7 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   for (const u of units) {
     const isOverall = u === r.overall;
     u.items.forEach((x) => {
-      const row = it.addRow([]);
+      const row = next(it);
       setTextCell(row.getCell(1), u.code);
       setTextCell(row.getCell(2), isOverall ? overallLabel : (u.name ?? ''));
       setTextCell(row.getCell(3), x.code);
@@ -160,7 +165,8 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
       if (x.index) numberCell(row.getCell(7), ratio(x.index.value), PCT);
     });
   }
-  it.autoFilter = { from: { row: 1, column: 1 }, to: { row: it.rowCount, column: 7 } };
+  it.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(it), column: 7 } };
+  close(it);
 
   addFindingsSheet(wb, T.findings[lang], r.findings, lang);
 
@@ -168,7 +174,7 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   const ab = sheet(wb, T.about[lang], lang);
   header(ab, [vi ? 'Mục' : 'Item', vi ? 'Giá trị' : 'Value', 'SHA-256'], [26, 90, 68]);
   const kv = (k: string, v: string, sha = ''): void => {
-    const row = ab.addRow([]);
+    const row = next(ab);
     setTextCell(row.getCell(1), k);
     setTextCell(row.getCell(2), v);
     setTextCell(row.getCell(3), sha);
@@ -189,5 +195,7 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   for (const i of r.inputs) kv(`${vi ? 'Tệp trả lời' : 'Answers'} (${i.rows} ${vi ? 'dòng' : 'rows'}, ${i.respondents} ${vi ? 'phiếu' : 'respondents'})`, i.file, i.sha256);
   kv(vi ? 'Công cụ' : 'Tool', `${r.tool.name} ${r.tool.version}`);
 
-  return fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()), FIXED_DATE);
+  close(ab);
+  await wb.commit();
+  return fixZipTimestamps(Buffer.concat(chunks), FIXED_DATE);
 }

@@ -4,6 +4,7 @@
  * report was made from. Numbers are numbers with formats; text typed by people is inert text;
  * the same result gives the same bytes (dates come from the result, never the clock).
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { fixZipTimestamps } from '../core/zip.js';
 import { renderLocation, renderMessage, severityLabel } from '../messages/index.js';
@@ -50,7 +51,12 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
   const { lang } = opts;
   const vi = lang === 'vi';
   const date = new Date(`${result.round.date}T00:00:00Z`);
-  const wb = new ExcelJS.Workbook();
+  // The streaming writer: each finished row goes to the zip at once, so a round of thousands of
+  // agencies (hundreds of thousands of scorecard rows) is written in bounded memory.
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = result.tool.name;
   wb.created = date;
   wb.modified = date;
@@ -82,7 +88,7 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
     for (const code of g.agencies) {
       const a = v.agency(code);
       if (!a) continue;
-      const row = sum.addRow([]);
+      const row = next(sum);
       setTextCell(row.getCell(1), textOf(g.title, lang));
       if (a.rank !== undefined) row.getCell(2).value = a.rank;
       setTextCell(row.getCell(3), fmtRankChange(a.previous?.rankChange, a.isNew, lang, true));
@@ -105,19 +111,19 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
       numberCell(row.getCell(k + 4), a.total.points.value, PTS);
     }
   }
-  const lastRow = sum.rowCount;
+  const lastRow = rowsOf(sum);
   sum.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: sumHead.length } };
-  sum.addRow([]);
+  next(sum);
   for (const g of result.groups) {
     const set = v.groupSet(g);
     const name = (code: string | undefined): string => (code ? (v.agency(code)?.name ?? '') : '');
     const line = (label: string, value: string | number, fmt?: string): void => {
-      const r = sum.addRow([]);
+      const r = next(sum);
       setTextCell(r.getCell(1), label);
       if (typeof value === 'number') numberCell(r.getCell(2), value, fmt ?? PTS);
       else setTextCell(r.getCell(2), value);
     };
-    const t = sum.addRow([]);
+    const t = next(sum);
     setTextCell(t.getCell(1), textOf(g.title, lang));
     t.font = BOLD;
     line(vi ? 'Giá trị trung bình' : 'Mean', ratio(g.mean.value), PCT);
@@ -135,11 +141,13 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
     }
   }
 
+  close(sum);
+
   // Fields matrix.
   const fm = sheet(wb, T.fields[lang], lang);
   header(fm, [vi ? 'Nhóm' : 'Group', vi ? 'Mã' : 'Code', vi ? 'Cơ quan' : 'Agency', ...fieldCodes.map((c) => `${c}. ${fieldTitle(c)}`)], [20, 10, 40, ...fieldCodes.map(() => 14)]);
   for (const a of scored) {
-    const row = fm.addRow([]);
+    const row = next(fm);
     setTextCell(row.getCell(1), textOf(v.group(a.group)?.title, lang));
     setTextCell(row.getCell(2), a.code);
     setTextCell(row.getCell(3), a.name);
@@ -148,7 +156,7 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
       if (f) numberCell(row.getCell(4 + i), ratio(f.index.value), PCT);
     });
   }
-  const meanRow = fm.addRow([]);
+  const meanRow = next(fm);
   setTextCell(meanRow.getCell(3), vi ? 'Trung bình' : 'Mean');
   meanRow.font = BOLD;
   fieldCodes.forEach((fc, i) => {
@@ -162,6 +170,8 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
       rules: [{ type: 'colorScale', priority: 1, cfvo: [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }], color: [{ argb: 'FFF8696B' }, { argb: 'FFFFEB84' }, { argb: 'FF63BE7B' }] }],
     });
   }
+
+  close(fm);
 
   // Scorecards.
   const cardHead = [
@@ -185,7 +195,7 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
       return 3;
     };
     const subtotal = (code: string, max: number, points: number, bold: boolean): void => {
-      const r = ws.addRow([]);
+      const r = next(ws);
       const s = lead(r);
       setTextCell(r.getCell(s), code);
       setTextCell(r.getCell(s + 1), title(code));
@@ -194,7 +204,7 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
       r.font = bold ? BOLD : ITALIC;
     };
     const item = (it: AgencyResult['items'][number]): void => {
-      const r = ws.addRow([]);
+      const r = next(ws);
       const c = lead(r);
       setTextCell(r.getCell(c), it.code);
       setTextCell(r.getCell(c + 1), title(it.code));
@@ -219,7 +229,7 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
         inCrit.forEach(item);
       }
     }
-    const tr = ws.addRow([]);
+    const tr = next(ws);
     const s = lead(tr);
     setTextCell(tr.getCell(s + 1), vi ? 'Tổng điểm' : 'Total');
     numberCell(tr.getCell(s + 2), a.total.max.value, PTS);
@@ -230,13 +240,15 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
     const ws = sheet(wb, T.scorecards[lang], lang);
     header(ws, [vi ? 'Mã cơ quan' : 'Agency code', vi ? 'Cơ quan' : 'Agency', ...cardHead], [10, 30, ...widths]);
     for (const a of result.agencies) writeCard(ws, a, true);
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: ws.rowCount, column: cardHead.length + 2 } };
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(ws), column: cardHead.length + 2 } };
+    close(ws);
   } else {
     const used = new Set<string>(Object.values(T).map((t) => t[lang].toLowerCase()));
     for (const a of result.agencies) {
       const ws = sheet(wb, sheetName(`${a.code} ${a.name}`, used), lang);
       header(ws, cardHead, widths);
       writeCard(ws, a, false);
+      close(ws);
     }
   }
 
@@ -244,7 +256,7 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
   const ap = sheet(wb, T.appraisal[lang], lang);
   header(ap, [vi ? 'Mã cơ quan' : 'Agency', vi ? 'Cơ quan' : 'Name', vi ? 'Mã tiêu chí' : 'Item', vi ? 'Từ' : 'From', vi ? 'Thành' : 'To', vi ? 'Lý do' : 'Reason', vi ? 'Tệp thẩm định' : 'Appraisal file', vi ? 'Đợt' : 'Round', 'Ô / Cell'], [10, 30, 10, 8, 8, 50, 28, 6, 8]);
   for (const c of result.appraisalChanges) {
-    const r = ap.addRow([]);
+    const r = next(ap);
     setTextCell(r.getCell(1), c.agency);
     setTextCell(r.getCell(2), v.agency(c.agency)?.name ?? '');
     setTextCell(r.getCell(3), c.item);
@@ -255,7 +267,8 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
     r.getCell(8).value = c.order;
     setTextCell(r.getCell(9), c.cell ?? '');
   }
-  if (result.appraisalChanges.length) ap.autoFilter = { from: { row: 1, column: 1 }, to: { row: ap.rowCount, column: 9 } };
+  if (result.appraisalChanges.length) ap.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(ap), column: 9 } };
+  close(ap);
 
   // Findings.
   addFindingsSheet(wb, T.findings[lang], result.findings as unknown as Finding[], lang);
@@ -264,7 +277,7 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
   const ab = sheet(wb, T.about[lang], lang);
   header(ab, [vi ? 'Mục' : 'Item', vi ? 'Giá trị' : 'Value', 'SHA-256'], [26, 70, 68]);
   const kv = (k: string, v: string, sha = ''): void => {
-    const r = ab.addRow([]);
+    const r = next(ab);
     setTextCell(r.getCell(1), k);
     setTextCell(r.getCell(2), v);
     setTextCell(r.getCell(3), sha);
@@ -286,7 +299,36 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
   for (const i of result.inputs) kv(`${vi ? 'Tệp đầu vào' : 'Input'} (${i.role})`, i.file, i.sha256);
   kv(vi ? 'Công cụ' : 'Tool', `${result.tool.name} ${result.tool.version}`);
 
-  return fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()), date);
+  close(ab);
+  await wb.commit();
+  return fixZipTimestamps(Buffer.concat(chunks), date);
+}
+
+const written = new WeakMap<ExcelJS.Worksheet, { last?: ExcelJS.Row; count: number }>();
+
+/**
+ * The next row of a sheet. With the streaming writer a row is final once committed: the previous
+ * row (or the header) is committed here, so cells are set on one row at a time, in order.
+ */
+export function next(ws: ExcelJS.Worksheet): ExcelJS.Row {
+  const w = written.get(ws) ?? { count: 1 };
+  (w.last ?? ws.getRow(1)).commit();
+  w.last = ws.addRow([]);
+  w.count++;
+  written.set(ws, w);
+  return w.last;
+}
+
+/** Rows written so far, header included. */
+export function rowsOf(ws: ExcelJS.Worksheet): number {
+  return written.get(ws)?.count ?? 1;
+}
+
+/** Commits a sheet's last row and the sheet itself (streaming writer). */
+export function close(ws: ExcelJS.Worksheet): void {
+  const w = written.get(ws);
+  (w?.last ?? ws.getRow(1)).commit();
+  ws.commit();
 }
 
 export function sheet(wb: ExcelJS.Workbook, name: string, lang: Lang): ExcelJS.Worksheet {
@@ -345,7 +387,7 @@ export function addFindingsSheet(wb: ExcelJS.Workbook, name: string, findings: r
   const fs = sheet(wb, name, lang);
   header(fs, [vi ? 'Mức độ' : 'Severity', vi ? 'Mã lỗi' : 'Code', vi ? 'Tệp' : 'File', vi ? 'Trang' : 'Sheet', vi ? 'Ô' : 'Cell', vi ? 'Cơ quan' : 'Agency', vi ? 'Tiêu chí' : 'Item', vi ? 'Nội dung' : 'Message'], [10, 30, 32, 16, 8, 10, 8, 90]);
   for (const f of findings) {
-    const r = fs.addRow([]);
+    const r = next(fs);
     const loc = f.location;
     setTextCell(r.getCell(1), severityLabel(f.severity, lang));
     setTextCell(r.getCell(2), f.code);
@@ -356,7 +398,8 @@ export function addFindingsSheet(wb: ExcelJS.Workbook, name: string, findings: r
     setTextCell(r.getCell(7), f.criterion ?? '');
     setTextCell(r.getCell(8), messageOf(f, lang));
   }
-  if (findings.length) fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: fs.rowCount, column: 8 } };
+  if (findings.length) fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(fs), column: 8 } };
+  close(fs);
 }
 
 function messageOf(f: Finding, lang: Lang): string {
