@@ -33,8 +33,10 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   const domains = r.overall.domains.map((d) => d.id);
   const elements = r.overall.elements.map((e) => e.id);
   const shortEl = (id: string): string => id.split('.').pop() ?? id;
+  const rankOf = r.units.find((u) => u.rankOf !== undefined)?.rankOf ?? 0;
+  const rw = Math.max(7, `${rankOf}/${rankOf}`.length);
   const head =
-    cell(vi ? 'Hạng' : 'Rank', 7, 'right') +
+    cell(vi ? 'Hạng' : 'Rank', rw, 'right') +
     ' ' +
     cell(unitLabel(r, lang), 28) +
     ' ' +
@@ -46,7 +48,7 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   lines.push('');
   lines.push(c.dim(head));
   const row = (u: SipasUnit, label: string, rank: string): string =>
-    cell(rank, 7, 'right') +
+    cell(rank, rw, 'right') +
     ' ' +
     cell(label, 28) +
     ' ' +

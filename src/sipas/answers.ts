@@ -9,12 +9,11 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { activeLimits, showLimit } from '../core/limits.js';
 import { guardWorkbookZip } from '../load/zip-guard.js';
-import { Transform } from 'node:stream';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { finding, type Finding } from '../findings/finding.js';
 import { detectDelimiter } from '../load/csv.js';
 import { sniffFile } from '../load/sniff.js';
+import { csvRecords, UnterminatedQuote, type CsvRecord } from './csv-lines.js';
 
 export type AnswerCell = string | number | undefined;
 
@@ -29,8 +28,8 @@ export interface AnswerFile {
   sheet?: string;
   /** Header texts, in column order. */
   header: string[];
-  /** The rows after the header. Iterate once. */
-  rows: AsyncIterable<AnswerRow>;
+  /** The rows after the header, in batches. Iterate once. */
+  rows: AsyncIterable<AnswerRow[]>;
   /** What the dialect detection found, for CSV files. */
   dialect?: { delimiter: string; encoding: string };
   /** Findings met while the rows are streamed (a malformed record, a broken zip); read after iterating. */
@@ -110,45 +109,45 @@ async function openCsv(path: string, file: string, head: Buffer): Promise<{ answ
   const probe = new TextDecoder(enc.encoding).decode(head.subarray(enc.skip));
   const delimiter = detectDelimiter(probe);
   const decoder = new TextDecoder(enc.encoding);
-  let skip = enc.skip;
-  const decode = new Transform({
-    transform(chunk: Buffer, _e, done) {
+  const source = createReadStream(path, { highWaterMark: 256 * 1024 });
+  async function* text(): AsyncIterable<string> {
+    let skip = enc.skip;
+    for await (const chunk of source as AsyncIterable<Buffer>) {
       const part = skip > 0 ? chunk.subarray(skip) : chunk;
       skip = Math.max(0, skip - chunk.length);
-      done(null, decoder.decode(part, { stream: true }));
-    },
-    flush(done) {
-      done(null, decoder.decode());
-    },
-  });
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'] });
-  const source = createReadStream(path);
-  source.on('error', (e) => parser.destroy(e));
-  source.pipe(decode).pipe(parser);
-  const it = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+      yield decoder.decode(part, { stream: true });
+    }
+    yield decoder.decode();
+  }
+  const it = csvRecords(text(), delimiter)[Symbol.asyncIterator]();
   const findings: Finding[] = [finding('INTAKE_CSV_DIALECT', { file }, { delimiter, encoding: enc.label })];
-  let first: IteratorResult<{ record: string[]; info: { lines: number } }>;
+  const malformed = (e: unknown): Finding =>
+    finding('INTAKE_CSV_MALFORMED', { file, ...(e instanceof UnterminatedQuote ? { row: e.line } : {}) }, { detail: shortError(e) });
+  let first: IteratorResult<CsvRecord[]>;
   try {
     first = await it.next();
   } catch (e) {
-    return { findings: [...findings, finding('INTAKE_CSV_MALFORMED', { file, row: 1 }, { detail: shortError(e) })] };
+    return { findings: [...findings, malformed(e)] };
   }
-  if (first.done) return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
-  const header = first.value.record.map((h) => h.trim());
-  const malformed: Finding[] = [];
-  async function* rows(): AsyncIterable<AnswerRow> {
+  if (first.done || first.value.length === 0) return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
+  const header = first.value[0]!.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
+  const rest = first.value.slice(1);
+  const late: Finding[] = [];
+  const toRow = (r: CsvRecord): AnswerRow => ({ row: r.line, cells: r.cells });
+  async function* rows(): AsyncIterable<AnswerRow[]> {
     try {
+      if (rest.length > 0) yield rest.map(toRow);
       for (;;) {
         const n = await it.next();
         if (n.done) return;
-        yield { row: n.value.info.lines, cells: n.value.record };
+        yield n.value.map(toRow);
       }
     } catch (e) {
-      malformed.push(finding('INTAKE_CSV_MALFORMED', { file }, { detail: shortError(e) }));
+      late.push(malformed(e));
       source.destroy();
     }
   }
-  return { answers: { file, header, rows: rows(), dialect: { delimiter, encoding: enc.label }, late: malformed }, findings };
+  return { answers: { file, header, rows: rows(), dialect: { delimiter, encoding: enc.label }, late }, findings };
 }
 
 async function openXlsx(path: string, file: string): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
@@ -178,12 +177,12 @@ async function openXlsx(path: string, file: string): Promise<{ answers?: AnswerF
     return { findings: [finding('INTAKE_CORRUPT', { file }, { detail: shortError(e) })] };
   }
   if (!header) return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
-  async function* rows(): AsyncIterable<AnswerRow> {
+  async function* rows(): AsyncIterable<AnswerRow[]> {
     try {
       for (;;) {
         const r = await rowIt.next();
         if (r.done) return;
-        yield { row: r.value.number, cells: rowCells(r.value) };
+        yield [{ row: r.value.number, cells: rowCells(r.value) }];
       }
     } catch (e) {
       late.push(finding('INTAKE_CORRUPT', { file }, { detail: shortError(e) }));

@@ -217,7 +217,8 @@ export async function runSipas(files: readonly { path: string; display: string }
     // Rows.
     let rows = 0;
     let respondents = 0;
-    for await (const { row, cells } of a.rows) {
+    for await (const batch of a.rows)
+    for (const { row, cells } of batch) {
       rows++;
       if (++rowsSoFar % 50_000 === 0) opts.onRows?.(rowsSoFar);
       const rawUnit = cells[unitCol];
@@ -270,7 +271,8 @@ export async function runSipas(files: readonly { path: string; display: string }
         w = read;
       }
       if (idCol >= 0) {
-        const id = cells[idCol] === undefined ? '' : cleanText(String(cells[idCol]));
+        const rawId = cells[idCol];
+        const id = rawId === undefined ? '' : typeof rawId === 'string' && SIMPLE.test(rawId) ? rawId : cleanText(String(rawId));
         if (id !== '') {
           const first = seenIds.addOrGet(`${code}\u0000${id}`, fileIndex, row);
           if (first !== undefined) {
@@ -321,7 +323,7 @@ export async function runSipas(files: readonly { path: string; display: string }
       findings.push(finding('SIPAS_SMALL_SAMPLE', {}, { agency: t.code, respondents: t.respondents, min: minSample }, { agency: t.code }));
       counts.SIPAS_SMALL_SAMPLE = (counts.SIPAS_SMALL_SAMPLE ?? 0) + 1;
     }
-    return { u, exact: overallExact(t, qi) };
+    return { u, exact: u.index ? Rational.fromExact(u.index.exact) : undefined };
   });
   const ranked = out.filter((x) => x.exact !== undefined).sort((x, y) => y.exact!.cmp(x.exact!) || (x.u.code < y.u.code ? -1 : x.u.code > y.u.code ? 1 : 0));
   ranked.forEach((x, i) => {
@@ -403,10 +405,6 @@ export function exactIndices(t: Pick<Tally, 'validN' | 'satW' | 'validW'>, qi: Q
   }
   const overall = weightedMean(domains.map((d, i) => ({ value: d.value, weight: qi.q.domains[i]!.weight ?? 1 })));
   return { items, elements, domains, overall };
-}
-
-function overallExact(t: Tally, qi: QuestionnaireIndex): Rational | undefined {
-  return exactIndices(t, qi).overall;
 }
 
 function unitResult(t: Tally, qi: QuestionnaireIndex): SipasUnit {
