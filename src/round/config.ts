@@ -115,8 +115,14 @@ function roundPaths(c: RoundConfig): { path: string; rel: string }[] {
   if (c.previous) out.push({ path: 'previous', rel: c.previous });
   if (c.crosswalk) out.push({ path: 'crosswalk', rel: c.crosswalk });
   if (c.criteriaDir) out.push({ path: 'criteriaDir', rel: c.criteriaDir });
-  for (const [kind, ref] of Object.entries(c.criteria)) if (!/^[a-z0-9-]+@[0-9A-Za-z.-]+$/.test(ref)) out.push({ path: `criteria.${kind}`, rel: ref });
+  for (const [kind, ref] of Object.entries(c.criteria)) if (!isCriteriaRef(ref)) out.push({ path: `criteria.${kind}`, rel: ref });
+  if (c.survey.sipas && !isCriteriaRef(c.survey.sipas.questionnaire)) out.push({ path: 'survey.sipas.questionnaire', rel: c.survey.sipas.questionnaire });
   return out;
+}
+
+/** Whether a criteria or questionnaire reference is `id@version` (a bundled or criteriaDir file), not a round path. */
+export function isCriteriaRef(ref: string): boolean {
+  return /^[a-z0-9][a-z0-9-]*@[0-9A-Za-z][0-9A-Za-z.-]*$/.test(ref);
 }
 
 /**

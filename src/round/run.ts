@@ -19,7 +19,7 @@ import type { ItemInput, Submission } from '../validate/submission.js';
 import { collectFiles, validateFiles, type ValidationReport } from '../validate/validate.js';
 import { mergeAppraisals, type AppraisalLine, type MergedAppraisal } from './appraisal.js';
 import { buildRoundResult, numOf, type RosterAgency } from './build-result.js';
-import { loadRoundConfig, roundPath, type LoadedRound } from './config.js';
+import { isCriteriaRef, loadRoundConfig, roundPath, type LoadedRound } from './config.js';
 import { loadPreviousResult, type LoadedPrevious } from './previous.js';
 import type { RoundResult } from './result.js';
 import { readRoster } from './roster.js';
@@ -64,13 +64,14 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   // Criteria per agency kind (a failure to load is "cannot run": CriteriaError, exit 2).
   const extraDirs = cfg.criteriaDir ? [roundPath(round, cfg.criteriaDir)] : [];
   const sets = base.sets;
-  for (const [kind, ref] of Object.entries(cfg.criteria)) {
-    const isRef = /^[a-z0-9][a-z0-9-]*@[0-9A-Za-z][0-9A-Za-z.-]*$/.test(ref);
-    const target = isRef ? ref : roundPath(round, ref);
-    sets.set(kind, loadCriteriaSet(target, extraDirs));
+  /** A criteria file named as `id@version` or by a round path: what to load, recorded as an input. */
+  const criteriaInput = (role: 'criteria' | 'questionnaire', ref: string): string => {
+    const target = isCriteriaRef(ref) ? ref : roundPath(round, ref);
     const { path } = resolveCriteriaRef(target, extraDirs);
-    inputs.push({ role: 'criteria', file: isRef ? ref : show(path), sha256: sha256Of(path) });
-  }
+    inputs.push({ role, file: isCriteriaRef(ref) ? ref : show(path), sha256: sha256Of(path) });
+    return target;
+  };
+  for (const [kind, ref] of Object.entries(cfg.criteria)) sets.set(kind, loadCriteriaSet(criteriaInput('criteria', ref), extraDirs));
 
   // Roster.
   const rosterPath = roundPath(round, cfg.roster);
@@ -122,11 +123,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   // Survey shares from raw answers (SIPAS); a points table above takes precedence.
   if (cfg.survey.sipas) {
     const sp = cfg.survey.sipas;
-    const isRef = /^[a-z0-9][a-z0-9-]*@[0-9A-Za-z][0-9A-Za-z.-]*$/.test(sp.questionnaire);
-    const target = isRef ? sp.questionnaire : roundPath(round, sp.questionnaire);
-    const qi = loadQuestionnaire(target, extraDirs);
-    const { path } = resolveCriteriaRef(target, extraDirs);
-    inputs.push({ role: 'questionnaire', file: isRef ? sp.questionnaire : show(path), sha256: sha256Of(path) });
+    const qi = loadQuestionnaire(criteriaInput('questionnaire', sp.questionnaire), extraDirs);
     const res = await runSipas(
       sp.answers.map((rel) => ({ path: roundPath(round, rel), display: rel })),
       { questionnaire: qi, roster: new Map(roster.agencies.map((a) => [a.code, a.name])), ...(sp.weights !== undefined ? { weights: sp.weights } : {}) },
