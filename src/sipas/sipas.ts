@@ -105,6 +105,18 @@ for (const [k, words] of Object.entries(HEADERS)) for (const w of words) headerK
 /** Text that cleaning would not change: ASCII letters, digits and simple punctuation. */
 const SIMPLE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 
+/** A code cell as text, cleaned (skipped for plain ASCII codes, which cleaning leaves alone). */
+function cellText(cell: AnswerCell): string {
+  if (cell === undefined) return '';
+  return typeof cell === 'string' && SIMPLE.test(cell) ? cell : cleanText(String(cell));
+}
+
+/** What a row says to one question. */
+const NONE = 0;
+const BAD = 1;
+const VALID = 2;
+const SATISFIED = 3;
+
 /** Respondent weights are read to 6 decimals and tallied as integers, so sums stay exact. */
 const WEIGHT_UNIT = 1_000_000;
 const WEIGHT_MAX = 10_000;
@@ -146,7 +158,7 @@ export async function runSipas(files: readonly { path: string; display: string }
   const idFiles: string[] = [];
   const inputs: SipasInput[] = [];
   let rowsSoFar = 0;
-  const state = new Uint8Array(nq); // 0 no column / no answer, 1 valid, 2 valid and satisfied
+  const state = new Uint8Array(nq); // per question of the current row: NONE, BAD, VALID or SATISFIED
 
   for (const { path, display } of files) {
     const perFile = new Map<FindingCode, number>();
@@ -221,19 +233,18 @@ export async function runSipas(files: readonly { path: string; display: string }
     for (const { row, cells } of batch) {
       rows++;
       if (++rowsSoFar % 50_000 === 0) opts.onRows?.(rowsSoFar);
-      const rawUnit = cells[unitCol];
-      const unitText = rawUnit === undefined ? '' : typeof rawUnit === 'string' && SIMPLE.test(rawUnit) ? rawUnit : cleanText(String(rawUnit));
+      const unitText = cellText(cells[unitCol]);
       // A row with nothing in it at all is an empty row, whatever column is missing.
       let valid = 0;
       let bad = 0;
       for (const [col, q] of qCols) {
         const r = qi.answer(cells[col]);
-        if (r === 'none') state[q] = 0;
+        if (r === 'none') state[q] = NONE;
         else if (r === 'bad') {
-          state[q] = 0;
+          state[q] = BAD;
           bad++;
         } else {
-          state[q] = r.satisfied ? 2 : 1;
+          state[q] = r.satisfied ? SATISFIED : VALID;
           valid++;
         }
       }
@@ -253,9 +264,9 @@ export async function runSipas(files: readonly { path: string; display: string }
         continue;
       }
       for (const [col, q] of qCols) {
-        if (state[q] !== 0) continue;
+        if (state[q] !== BAD) continue;
         const raw = cells[col];
-        if (qi.answer(raw) === 'bad') capped('SIPAS_ANSWER_OUT_OF_SCALE', { row, column: col + 1 }, { question: qi.questions[q]!.code, value: String(raw), levels: qi.q.scale.levels.map((l) => l.code) }, code);
+        capped('SIPAS_ANSWER_OUT_OF_SCALE', { row, column: col + 1 }, { question: qi.questions[q]!.code, value: String(raw), levels: qi.q.scale.levels.map((l) => l.code) }, code);
       }
       if (valid === 0) {
         if (bad === 0) capped('SIPAS_EMPTY_ROW', { row }, {}, code);
@@ -271,8 +282,7 @@ export async function runSipas(files: readonly { path: string; display: string }
         w = read;
       }
       if (idCol >= 0) {
-        const rawId = cells[idCol];
-        const id = rawId === undefined ? '' : typeof rawId === 'string' && SIMPLE.test(rawId) ? rawId : cleanText(String(rawId));
+        const id = cellText(cells[idCol]);
         if (id !== '') {
           const first = seenIds.addOrGet(`${code}\u0000${id}`, fileIndex, row);
           if (first !== undefined) {
@@ -287,10 +297,10 @@ export async function runSipas(files: readonly { path: string; display: string }
       respondents++;
       for (const [, q] of qCols) {
         const s = state[q]!;
-        if (s === 0) continue;
+        if (s !== VALID && s !== SATISFIED) continue;
         t.validN[q]!++;
         t.validW[q]! += w;
-        if (s === 2) {
+        if (s === SATISFIED) {
           t.satN[q]!++;
           t.satW[q]! += w;
         }
@@ -333,7 +343,6 @@ export async function runSipas(files: readonly { path: string; display: string }
   });
   const overall = unitResult(overallTally, qi);
 
-  const weightsOf = <T extends { weight?: number | undefined }>(xs: readonly T[]): number[] => xs.map((x) => x.weight ?? 1);
   return {
     format: 'parindex-sipas',
     formatVersion: 1,
@@ -343,11 +352,7 @@ export async function runSipas(files: readonly { path: string; display: string }
     aggregation: {
       item: 'satisfied ÷ valid answers × 100',
       element: 'mean of its items with valid answers',
-      domains: qi.q.domains.map((d, i) => ({
-        id: d.id,
-        weight: weightsOf(qi.q.domains)[i]!,
-        elements: d.elements.map((e, j) => ({ id: e.id, weight: weightsOf(d.elements)[j]! })),
-      })),
+      domains: qi.q.domains.map((d) => ({ id: d.id, weight: d.weight ?? 1, elements: d.elements.map((e) => ({ id: e.id, weight: e.weight ?? 1 })) })),
       respondentWeights: opts.weights ?? null,
       overall: 'all counted respondents pooled',
       rounding: '2 decimals, half up, once',

@@ -1,6 +1,5 @@
 /** Commands of the sipas stage: sipas (satisfaction indices from raw survey answers). */
-import { readdirSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../core/fs.js';
 import { UsageError } from '../../findings/errors.js';
@@ -10,32 +9,9 @@ import { planOutputs } from '../../report/write-report.js';
 import { readRoster } from '../../round/roster.js';
 import { loadQuestionnaire } from '../../sipas/questionnaire.js';
 import { runSipas, type SipasBy } from '../../sipas/sipas.js';
+import { collectFiles } from '../../validate/validate.js';
 import type { Register } from '../program.js';
 import { printFindings } from './score.js';
-
-const ANSWER_EXT = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.xlsm']);
-
-/** Files as given; a folder gives its answer files (not recursive), in name order. */
-function expandFiles(args: readonly string[]): { path: string; display: string }[] {
-  const out: { path: string; display: string }[] = [];
-  for (const a of args) {
-    let isDir = false;
-    try {
-      isDir = statSync(a).isDirectory();
-    } catch {
-      // A missing file is reported when it is opened.
-    }
-    if (!isDir) {
-      out.push({ path: a, display: a });
-      continue;
-    }
-    const names = readdirSync(a)
-      .filter((n) => ANSWER_EXT.has(extname(n).toLowerCase()) && !n.startsWith('~$'))
-      .sort();
-    for (const n of names) out.push({ path: join(a, n), display: relative('.', join(a, n)) || n });
-  }
-  return out;
-}
 
 function sipasFormatOf(out: string): 'json' | 'xlsx' {
   const ext = extname(out).toLowerCase();
@@ -60,7 +36,7 @@ export const registerSipasCommands: Register = (program, run) => {
         const o = this.opts<{ questionnaire: string; by: string; weights?: string; roster?: string; out?: string[]; force?: boolean }>();
         if (o.by !== 'agency' && o.by !== 'group')
           throw new UsageError({ vi: `--by nhận "agency" hoặc "group", không phải "${o.by}".`, en: `--by takes "agency" or "group", not "${o.by}".` });
-        const files = expandFiles(args);
+        const files = collectFiles(args).map((f) => ({ path: f.path, display: f.file }));
         if (files.length === 0) throw new UsageError({ vi: 'Không có tệp trả lời nào.', en: 'No answer files.' });
         const plan = planOutputs(o.out ?? [], sipasFormatOf, { protect: [...files.map((f) => f.path), ...(o.roster ? [o.roster] : [])], force: o.force === true });
         const questionnaire = loadQuestionnaire(o.questionnaire);
