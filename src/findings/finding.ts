@@ -139,6 +139,15 @@ export function cellAddress(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;
 }
 
+/** Row and column of an A1 address ("E14", "$E$14"); undefined when it is not one. */
+export function parseCellAddress(address: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
 /** Stable order for findings: file, sheet, row, column, code. */
 export function compareFindings(a: Finding, b: Finding): number {
   const la = a.location;

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { cellAddress, finding, type Finding } from '../findings/finding.js';
+import { cellAddress, finding, parseCellAddress, type Finding } from '../findings/finding.js';
 import type { Grid, GridSheet } from './grid.js';
 import { readCsvText } from './csv.js';
 import { sniffFile } from './sniff.js';
@@ -97,15 +97,10 @@ function circular(file: string, sheets: readonly GridSheet[]): Finding[] {
 
 function covers(ref: string, row: number, col: number): boolean {
   const [a, b = a] = ref.split(':') as [string, string?];
-  const p = (x: string): [number, number] => {
-    const m = /^([A-Z]+)(\d+)$/.exec(x)!;
-    let c = 0;
-    for (const ch of m[1]!) c = c * 26 + ch.charCodeAt(0) - 64;
-    return [Number(m[2]), c];
-  };
-  const [r1, c1] = p(a);
-  const [r2, c2] = p(b ?? a);
-  return row >= Math.min(r1, r2) && row <= Math.max(r1, r2) && col >= Math.min(c1, c2) && col <= Math.max(c1, c2);
+  const p = parseCellAddress(a);
+  const q = parseCellAddress(b ?? a);
+  if (!p || !q) return false;
+  return row >= Math.min(p.row, q.row) && row <= Math.max(p.row, q.row) && col >= Math.min(p.col, q.col) && col <= Math.max(p.col, q.col);
 }
 
 function shortError(e: unknown): string {

@@ -6,7 +6,7 @@
  * not handle the same way, shared formulas and unusual cell types, so the caller falls back to exceljs.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { cellAddress } from '../findings/finding.js';
+import { cellAddress, parseCellAddress } from '../findings/finding.js';
 import { GridSheet, type CellValue, type SheetState } from './grid.js';
 import { normalise } from './xlsx.js';
 
@@ -52,14 +52,6 @@ function isDateFmt(fmt: string | undefined): boolean {
 function excelToIso(v: number, date1904: boolean): string | undefined {
   const d = new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10);
-}
-
-function decodeRef(ref: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
 }
 
 /**
@@ -245,7 +237,7 @@ function read(parts: ReadonlyMap<string, Buffer>, opts: Parameters<typeof readXl
         } else if (n === 'rPh') inPh--;
         else if (n === 'c' && c) {
           if (c.hasF && c.formula === undefined) c.hasF = false;
-          const pos = decodeRef(c.ref);
+          const pos = parseCellAddress(c.ref);
           if (!pos) throw new Decline();
           if (pos.col > maxCol) maxCol = pos.col;
           const cell = cellOf(c, pos, styleOf(c.s), strings, date1904);
@@ -264,8 +256,8 @@ function read(parts: ReadonlyMap<string, Buffer>, opts: Parameters<typeof readXl
     const mergedAt = new Map<string, { role: 'master' | 'child'; range: string }>();
     for (const range of merges) {
       const [a, b = a] = range.split(':');
-      const p = decodeRef(a ?? '');
-      const q = decodeRef(b ?? '');
+      const p = parseCellAddress(a ?? '');
+      const q = parseCellAddress(b ?? '');
       if (!p || !q) continue;
       if (q.col > maxCol) maxCol = q.col;
       if ((q.row - p.row + 1) * (q.col - p.col + 1) > 10_000) continue;
@@ -294,7 +286,7 @@ function read(parts: ReadonlyMap<string, Buffer>, opts: Parameters<typeof readXl
       sheet.set(cell.row, cell.col, v, { ...(cell.formula !== undefined ? { formula: cell.formula } : {}), ...(merged ? { merged } : {}) });
     }
     for (const [address, m] of [...mergedAt].sort()) {
-      const pos = decodeRef(address)!;
+      const pos = parseCellAddress(address)!;
       if (!sheet.get(pos.row, pos.col)) sheet.set(pos.row, pos.col, { t: 'empty' }, { merged: m });
     }
     // exceljs sees a row (and its hidden flag) only when it has a value or a merged cell.

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetState } from './grid.js';
 import { GridSheet } from './grid.js';
-import { cellAddress } from '../findings/finding.js';
+import { cellAddress, parseCellAddress } from '../findings/finding.js';
 
 /** Reads every worksheet's values. Throws on a broken file; the caller turns that into a finding. */
 export async function readXlsxSheets(
@@ -45,7 +45,7 @@ export async function readXlsxSheets(
     });
     // Merged child cells are often not visited by eachCell: record them too.
     for (const [address, m] of merges) {
-      const pos = decodeAddress(address);
+      const pos = parseCellAddress(address);
       if (pos && !sheet.get(pos.row, pos.col)) sheet.set(pos.row, pos.col, { t: 'empty' }, { merged: m });
     }
     const cols = ws.columnCount;
@@ -103,12 +103,4 @@ function mergeRanges(ws: ExcelJS.Worksheet): Map<string, { role: 'master' | 'chi
       }
   }
   return out;
-}
-
-function decodeAddress(a: string): { row: number; col: number } | undefined {
-  const m = /^([A-Z]+)(\d+)$/.exec(a);
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
 }
