@@ -25,15 +25,42 @@ export interface CsvRead {
   long: [number, number, number][];
 }
 
-/** Decodes bytes to text, saying which encoding was used. */
-export function decodeText(buf: Buffer): { text: string; encoding: string } {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8 (BOM)' };
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le (BOM)' };
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be (BOM)' };
+type Encoding = { encoding: string; skip: number; label: string };
+
+/** The encoding a byte-order mark declares, if the bytes start with one. */
+function bomOf(buf: Uint8Array): Encoding | undefined {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: 'utf-8', skip: 3, label: 'utf-8 (BOM)' };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', skip: 2, label: 'utf-16le (BOM)' };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', skip: 2, label: 'utf-16be (BOM)' };
+  return undefined;
+}
+
+const UTF8: Encoding = { encoding: 'utf-8', skip: 0, label: 'utf-8' };
+const CP1258: Encoding = { encoding: 'windows-1258', skip: 0, label: 'windows-1258' };
+
+/**
+ * The encoding of the start of a CSV file that is read as a stream: its BOM, else UTF-8 when the
+ * bytes are valid UTF-8 (the last character may be cut), else windows-1258. `skip` is the BOM's length.
+ */
+export function detectEncoding(head: Uint8Array): Encoding {
+  const bom = bomOf(head);
+  if (bom) return bom;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return UTF8;
   } catch {
-    return { text: new TextDecoder('windows-1258').decode(buf), encoding: 'windows-1258' };
+    return CP1258;
+  }
+}
+
+/** Decodes a whole file to text, by the same rule, saying which encoding was used. */
+export function decodeText(buf: Buffer): { text: string; encoding: string } {
+  const bom = bomOf(buf);
+  if (bom) return { text: new TextDecoder(bom.encoding).decode(buf.subarray(bom.skip)), encoding: bom.label };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: UTF8.label };
+  } catch {
+    return { text: new TextDecoder(CP1258.encoding).decode(buf), encoding: CP1258.label };
   }
 }
 

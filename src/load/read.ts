@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { cellAddress, finding, parseCellAddress, type Finding } from '../findings/finding.js';
 import type { Grid, GridSheet } from './grid.js';
 import { readCsvText } from './csv.js';
-import { sniffFile } from './sniff.js';
+import { sniffFile, type FileKind } from './sniff.js';
 import { readXlsxSheets } from './xlsx.js';
 import { readXlsxLean } from './xlsx-lean.js';
 import { guardWorkbookZip } from './zip-guard.js';
@@ -43,15 +43,9 @@ export async function readGrid(path: string, file: string, limits: ReadLimits = 
   const sha256 = createHash('sha256').update(buf).digest('hex');
   if (buf.length === 0) return { sha256, findings: [finding('INTAKE_EMPTY_FILE', at, {})] };
   const kind = sniffFile(buf, file);
+  const refused = refusedKind(kind, at);
+  if (refused) return { sha256, findings: [refused] };
   switch (kind.kind) {
-    case 'legacy':
-      return { sha256, findings: [finding('INTAKE_LEGACY_FORMAT', at, { format: kind.format })] };
-    case 'encrypted':
-      return { sha256, findings: [finding('INTAKE_ENCRYPTED', at, {})] };
-    case 'corrupt':
-      return { sha256, findings: [finding('INTAKE_CORRUPT', at, { detail: kind.detail })] };
-    case 'not-spreadsheet':
-      return { sha256, findings: [finding('INTAKE_NOT_SPREADSHEET', at, { detected: kind.detected })] };
     case 'xlsx': {
       const parts = new Map<string, Buffer>();
       const guard = await guardWorkbookZip(buf, file, limits, parts);
@@ -67,7 +61,7 @@ export async function readGrid(path: string, file: string, limits: ReadLimits = 
         return { sha256, findings: [finding('INTAKE_CORRUPT', at, { detail: shortError(e) })] };
       }
     }
-    case 'csv': {
+    default: {
       const r = readCsvText(buf, limits);
       const findings: Finding[] = [finding('INTAKE_CSV_DIALECT', at, { delimiter: r.delimiter, encoding: r.encoding })];
       if (r.limit) return { sha256, findings: [...findings, finding('INTAKE_LIMIT_EXCEEDED', at, { limit: r.limit.limit, found: String(r.limit.found), max: showLimit(r.limit.limit, limits[r.limit.limit]) })] };
@@ -101,6 +95,22 @@ function covers(ref: string, row: number, col: number): boolean {
   const q = parseCellAddress(b ?? a);
   if (!p || !q) return false;
   return row >= Math.min(p.row, q.row) && row <= Math.max(p.row, q.row) && col >= Math.min(p.col, q.col) && col <= Math.max(p.col, q.col);
+}
+
+/** The finding for a file kind that is not read (legacy, encrypted, damaged, not a spreadsheet); undefined for xlsx and csv. */
+export function refusedKind(kind: FileKind, at: { file: string }): Finding | undefined {
+  switch (kind.kind) {
+    case 'legacy':
+      return finding('INTAKE_LEGACY_FORMAT', at, { format: kind.format });
+    case 'encrypted':
+      return finding('INTAKE_ENCRYPTED', at, {});
+    case 'corrupt':
+      return finding('INTAKE_CORRUPT', at, { detail: kind.detail });
+    case 'not-spreadsheet':
+      return finding('INTAKE_NOT_SPREADSHEET', at, { detected: kind.detected });
+    default:
+      return undefined;
+  }
 }
 
 function shortError(e: unknown): string {

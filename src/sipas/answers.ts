@@ -11,7 +11,8 @@ import { activeLimits, showLimit } from '../core/limits.js';
 import { guardWorkbookZip } from '../load/zip-guard.js';
 import ExcelJS from 'exceljs';
 import { finding, type Finding } from '../findings/finding.js';
-import { detectDelimiter } from '../load/csv.js';
+import { detectDelimiter, detectEncoding } from '../load/csv.js';
+import { refusedKind } from '../load/read.js';
 import { sniffFile } from '../load/sniff.js';
 import { csvRecords, UnterminatedQuote, type CsvRecord } from './csv-lines.js';
 
@@ -67,15 +68,9 @@ export async function openAnswerFile(path: string, file: string): Promise<{ answ
   }
   if (size === 0) return { findings: [finding('INTAKE_EMPTY_FILE', at, {})] };
   const kind = sniffFile(Buffer.concat([head, tail]), file);
+  const refused = refusedKind(kind, at);
+  if (refused) return { findings: [refused] };
   switch (kind.kind) {
-    case 'legacy':
-      return { findings: [finding('INTAKE_LEGACY_FORMAT', at, { format: kind.format })] };
-    case 'encrypted':
-      return { findings: [finding('INTAKE_ENCRYPTED', at, {})] };
-    case 'corrupt':
-      return { findings: [finding('INTAKE_CORRUPT', at, { detail: kind.detail })] };
-    case 'not-spreadsheet':
-      return { findings: [finding('INTAKE_NOT_SPREADSHEET', at, { detected: kind.detected })] };
     case 'xlsx': {
       // Workbooks are checked like submissions (zip bombs, DTDs, unsafe paths) but may have any
       // number of rows; answer sets too big for the file-size limit belong in CSV, which streams.
@@ -86,26 +81,13 @@ export async function openAnswerFile(path: string, file: string): Promise<{ answ
       if (guard.some((f) => f.severity === 'error')) return { findings: guard };
       return openXlsx(path, file);
     }
-    case 'csv':
+    default:
       return openCsv(path, file, head);
   }
 }
 
-/** UTF-8 (with or without BOM) unless the first 64 KiB are not valid UTF-8; then windows-1258. */
-function csvEncoding(head: Buffer): { encoding: string; skip: number; label: string } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', skip: 3, label: 'utf-8 (BOM)' };
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2, label: 'utf-16le (BOM)' };
-  try {
-    // A multi-byte character may be cut at the end of the probe: stream mode tolerates that.
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return { encoding: 'utf-8', skip: 0, label: 'utf-8' };
-  } catch {
-    return { encoding: 'windows-1258', skip: 0, label: 'windows-1258' };
-  }
-}
-
 async function openCsv(path: string, file: string, head: Buffer): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
-  const enc = csvEncoding(head);
+  const enc = detectEncoding(head);
   const probe = new TextDecoder(enc.encoding).decode(head.subarray(enc.skip));
   const delimiter = detectDelimiter(probe);
   const decoder = new TextDecoder(enc.encoding);
