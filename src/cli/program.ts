@@ -26,14 +26,15 @@ export type Register = (program: Command, run: (cmd: Command, body: CommandRunne
 
 const REGISTRARS: Register[] = [registerCriteriaCommands, registerTemplateCommands, registerIntakeCommands, registerRoundCommands, registerScoreCommands, registerReportCommands, registerSipasCommands];
 
-const LIMIT_OPTIONS: [string, LimitName][] = [
-  ['maxFileSize', 'fileBytes'],
-  ['maxUncompressed', 'uncompressedBytes'],
-  ['maxEntries', 'zipEntries'],
-  ['maxRows', 'rows'],
-  ['maxCells', 'cells'],
-  ['maxString', 'stringLength'],
-];
+/** The global option of a limit, named and described by LIMIT_FLAGS. */
+function limitOption(name: LimitName): Option {
+  const { flag, unit, help } = LIMIT_FLAGS[name];
+  return new Option(`${flag} <${unit === 'MB' ? 'MB' : 'n'}>`, `${help} (${showLimit(name, DEFAULT_LIMITS[name])})`);
+}
+
+const LIMIT_NAMES = Object.keys(LIMIT_FLAGS) as LimitName[];
+/** Each limit with the key commander gives its option's value. */
+const LIMIT_OPTIONS: [string, LimitName][] = LIMIT_NAMES.map((name) => [limitOption(name).attributeName(), name]);
 
 /** The --max-… flags as limits; a value that is not a positive number is a usage error. */
 function limitsFromOptions(opts: Record<string, unknown>): Partial<Limits> {
@@ -64,12 +65,6 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
     .option('--no-color', 'không tô màu / no colour')
     .option('-q, --quiet', 'không hiện tiến độ / no progress output')
     .option('--debug', 'hiện chi tiết lỗi nội bộ / show internal error details')
-    .option('--max-file-size <MB>', `giới hạn dung lượng tệp / largest input file (${showLimit('fileBytes', DEFAULT_LIMITS.fileBytes)})`)
-    .option('--max-uncompressed <MB>', `giới hạn dung lượng giải nén của bảng tính / largest unzipped workbook (${showLimit('uncompressedBytes', DEFAULT_LIMITS.uncompressedBytes)})`)
-    .option('--max-entries <n>', `số mục tối đa trong tệp nén / most zip entries (${DEFAULT_LIMITS.zipEntries})`)
-    .option('--max-rows <n>', `số dòng tối đa mỗi trang / most rows per sheet (${DEFAULT_LIMITS.rows})`)
-    .option('--max-cells <n>', `số ô tối đa mỗi tệp / most cells per file (${DEFAULT_LIMITS.cells})`)
-    .option('--max-string <n>', `số ký tự tối đa mỗi ô / longest cell text (${DEFAULT_LIMITS.stringLength})`)
     .showHelpAfterError()
     .showSuggestionAfterError()
     .exitOverride()
@@ -77,6 +72,8 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
       writeOut: (s) => void streams.stdout.write(s),
       writeErr: (s) => void streams.stderr.write(s),
     });
+
+  for (const name of LIMIT_NAMES) program.addOption(limitOption(name));
 
   const run = async (cmd: Command, body: CommandRunner): Promise<void> => {
     const opts = cmd.optsWithGlobals<GlobalOptions & Record<string, unknown>>();
