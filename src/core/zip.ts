@@ -5,7 +5,7 @@
  * (which also finds entries written with data descriptors). `writeZip` builds an archive from
  * parts, for the benchmark's generated workbooks and the tests' crafted ones.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
@@ -20,9 +20,68 @@ function dosDateTime(date: Date): { time: number; day: number } {
 }
 
 /** Offset of the end-of-central-directory record (in the last 22 + 65535 bytes), or -1. */
-export function findEndOfCentralDirectory(buf: Buffer): number {
+function findEndOfCentralDirectory(buf: Buffer): number {
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) if (buf.readUInt32LE(i) === EOCD_SIG) return i;
   return -1;
+}
+
+/** One entry of an archive's central directory. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the local header. */
+  offset: number;
+  /** Offset of the central directory record. */
+  central: number;
+}
+
+/** The central directory's entries; undefined when the archive has none that can be read. */
+export function listZipEntries(buf: Buffer): ZipEntry[] | undefined {
+  const eocd = findEndOfCentralDirectory(buf);
+  if (eocd < 0) return undefined;
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CEN_SIG) return undefined;
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    if (p + 46 + nameLen > buf.length) return undefined;
+    out.push({
+      name: buf.subarray(p + 46, p + 46 + nameLen).toString('utf8'),
+      method: buf.readUInt16LE(p + 10),
+      compressedSize: buf.readUInt32LE(p + 20),
+      size: buf.readUInt32LE(p + 24),
+      offset: buf.readUInt32LE(p + 42),
+      central: p,
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+/** An entry's stored (compressed) bytes. */
+export function zipEntryData(buf: Buffer, e: ZipEntry): Buffer {
+  const p = e.offset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOC_SIG) throw new Error(`bad local header for ${e.name}`);
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  return buf.subarray(start, start + e.compressedSize);
+}
+
+/**
+ * Every entry of an archive, inflated without limits: for archives this program or its tests made
+ * (the benchmark, crafted test files). Input from users goes through the zip guard instead.
+ */
+export function readZip(buf: Buffer): { name: string; data: Buffer }[] {
+  const entries = listZipEntries(buf);
+  if (!entries) throw new Error('not a zip archive');
+  return entries.map((e) => {
+    const raw = zipEntryData(buf, e);
+    return { name: e.name, data: e.method === 0 ? Buffer.from(raw) : inflateRawSync(raw) };
+  });
 }
 
 /**
@@ -31,20 +90,13 @@ export function findEndOfCentralDirectory(buf: Buffer): number {
  */
 export function fixZipTimestamps(buf: Buffer, date: Date): Buffer {
   const { time, day } = dosDateTime(date);
-  const eocd = findEndOfCentralDirectory(buf);
-  if (eocd < 0) return buf;
-  const entries = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let n = 0; n < entries && p + 46 <= buf.length; n++) {
-    if (buf.readUInt32LE(p) !== CEN_SIG) break;
-    buf.writeUInt16LE(time, p + 12);
-    buf.writeUInt16LE(day, p + 14);
-    const local = buf.readUInt32LE(p + 42);
-    if (local + 30 <= buf.length && buf.readUInt32LE(local) === LOC_SIG) {
-      buf.writeUInt16LE(time, local + 10);
-      buf.writeUInt16LE(day, local + 12);
+  for (const e of listZipEntries(buf) ?? []) {
+    buf.writeUInt16LE(time, e.central + 12);
+    buf.writeUInt16LE(day, e.central + 14);
+    if (e.offset + 30 <= buf.length && buf.readUInt32LE(e.offset) === LOC_SIG) {
+      buf.writeUInt16LE(time, e.offset + 10);
+      buf.writeUInt16LE(day, e.offset + 12);
     }
-    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
   return buf;
 }

@@ -8,53 +8,8 @@
  */
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { showLimit, type Limits } from '../core/limits.js';
-import { findEndOfCentralDirectory } from '../core/zip.js';
+import { listZipEntries, zipEntryData, type ZipEntry } from '../core/zip.js';
 import { finding, type Finding } from '../findings/finding.js';
-
-const CEN_SIG = 0x02014b50;
-const LOC_SIG = 0x04034b50;
-
-export interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  size: number;
-  /** Offset of the local header. */
-  offset: number;
-}
-
-/** The central directory's entries; undefined when the archive has none that can be read. */
-export function listZipEntries(buf: Buffer): ZipEntry[] | undefined {
-  const eocd = findEndOfCentralDirectory(buf);
-  if (eocd < 0) return undefined;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CEN_SIG) return undefined;
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    if (p + 46 + nameLen > buf.length) return undefined;
-    out.push({
-      name: buf.subarray(p + 46, p + 46 + nameLen).toString('utf8'),
-      method: buf.readUInt16LE(p + 10),
-      compressedSize: buf.readUInt32LE(p + 20),
-      size: buf.readUInt32LE(p + 24),
-      offset: buf.readUInt32LE(p + 42),
-    });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
-
-/** An entry's compressed bytes. */
-function entryData(buf: Buffer, e: ZipEntry): Buffer {
-  const p = e.offset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOC_SIG) throw new Error(`bad local header for ${e.name}`);
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  return buf.subarray(start, start + e.compressedSize);
-}
 
 class TooLarge extends Error {}
 
@@ -66,7 +21,7 @@ const SYNC_MAX = 8 * 1024 * 1024;
  * as soon as more than `max` bytes came out (throws TooLarge). Returns the number of bytes.
  */
 async function scanZipEntry(buf: Buffer, e: ZipEntry, max: number, onChunk: (chunk: Buffer) => void, onWhole?: (part: Buffer) => void): Promise<number> {
-  const data = entryData(buf, e);
+  const data = zipEntryData(buf, e);
   if (e.method === 0) {
     if (data.length > max) throw new TooLarge();
     onWhole?.(data);
