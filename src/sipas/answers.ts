@@ -35,6 +35,8 @@ export interface AnswerFile {
   dialect?: { delimiter: string; encoding: string };
   /** Findings met while the rows are streamed (a malformed record, a broken zip); read after iterating. */
   late: Finding[];
+  /** SHA-256 of the file once its bytes have all been read (undefined before), to save a second pass. */
+  sha256: () => string | undefined;
 }
 
 const PROBE = 64 * 1024;
@@ -77,9 +79,11 @@ export async function openAnswerFile(path: string, file: string): Promise<{ answ
       const limits = activeLimits();
       if (size > limits.fileBytes)
         return { findings: [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'fileBytes', found: showLimit('fileBytes', size), max: showLimit('fileBytes', limits.fileBytes) })] };
-      const guard = await guardWorkbookZip(await readFile(path), file, { ...limits, rows: Infinity, cells: Infinity });
+      const buf = await readFile(path);
+      const guard = await guardWorkbookZip(buf, file, { ...limits, rows: Infinity, cells: Infinity });
       if (guard.some((f) => f.severity === 'error')) return { findings: guard };
-      return openXlsx(path, file);
+      const sha256 = createHash('sha256').update(buf).digest('hex');
+      return openXlsx(path, file, () => sha256);
     }
     default:
       return openCsv(path, file, head);
@@ -92,13 +96,18 @@ async function openCsv(path: string, file: string, head: Buffer): Promise<{ answ
   const delimiter = detectDelimiter(probe);
   const decoder = new TextDecoder(enc.encoding);
   const source = createReadStream(path, { highWaterMark: 256 * 1024 });
+  // The file is hashed as it streams by; the digest exists once every byte has passed.
+  const hash = createHash('sha256');
+  let digest: string | undefined;
   async function* text(): AsyncIterable<string> {
     let skip = enc.skip;
     for await (const chunk of source as AsyncIterable<Buffer>) {
+      hash.update(chunk);
       const part = skip > 0 ? chunk.subarray(skip) : chunk;
       skip = Math.max(0, skip - chunk.length);
       yield decoder.decode(part, { stream: true });
     }
+    digest = hash.digest('hex');
     yield decoder.decode();
   }
   const it = csvRecords(text(), delimiter)[Symbol.asyncIterator]();
@@ -129,10 +138,10 @@ async function openCsv(path: string, file: string, head: Buffer): Promise<{ answ
       source.destroy();
     }
   }
-  return { answers: { file, header, rows: rows(), dialect: { delimiter, encoding: enc.label }, late }, findings };
+  return { answers: { file, header, rows: rows(), dialect: { delimiter, encoding: enc.label }, late, sha256: () => digest }, findings };
 }
 
-async function openXlsx(path: string, file: string): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
+async function openXlsx(path: string, file: string, sha256: () => string): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name?: string }>;
   const late: Finding[] = [];
@@ -171,7 +180,7 @@ async function openXlsx(path: string, file: string): Promise<{ answers?: AnswerF
     }
   }
   const name = (ws.value as { name?: string }).name;
-  return { answers: { file, header, rows: rows(), late, ...(name ? { sheet: name } : {}) }, findings: [] };
+  return { answers: { file, header, rows: rows(), late, sha256, ...(name ? { sheet: name } : {}) }, findings: [] };
 }
 
 /** A streamed row's values, 0-based, normalised to text or number. */

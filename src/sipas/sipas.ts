@@ -221,7 +221,7 @@ export async function runSipas(files: readonly { path: string; display: string }
     else qi.questions.forEach((q, i) => seenQ.has(i) || once(finding('SIPAS_QUESTION_MISSING', at(), { question: q.code })));
     if (stop.length > 0) {
       stop.forEach(once);
-      inputs.push({ file: display, sha256: await hashFile(path), rows: 0, respondents: 0, ...(sheet ? { sheet } : {}), ...(a.dialect ? { dialect: a.dialect } : {}) });
+      inputs.push({ file: display, sha256: a.sha256() ?? (await hashFile(path)), rows: 0, respondents: 0, ...(sheet ? { sheet } : {}), ...(a.dialect ? { dialect: a.dialect } : {}) });
       continue;
     }
     const fileIndex = idFiles.push(display) - 1;
@@ -308,7 +308,7 @@ export async function runSipas(files: readonly { path: string; display: string }
     }
     for (const f of a.late) once(f);
     for (const [code, n] of perFile) if (n > cap) findings.push(finding('SIPAS_MORE', { file: display }, { code, shown: cap, total: n }));
-    inputs.push({ file: display, sha256: await hashFile(path), rows, respondents, ...(sheet ? { sheet } : {}), ...(a.dialect ? { dialect: a.dialect } : {}) });
+    inputs.push({ file: display, sha256: a.sha256() ?? (await hashFile(path)), rows, respondents, ...(sheet ? { sheet } : {}), ...(a.dialect ? { dialect: a.dialect } : {}) });
   }
 
   // Pooled overall, then units, then ranking.
