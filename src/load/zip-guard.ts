@@ -95,7 +95,7 @@ export async function guardWorkbookZip(buf: Buffer, file: string, limits: Limits
   let cells = 0;
   for (const e of entries) {
     const lower = e.name.toLowerCase();
-    if (lower.endsWith('vbaproject.bin')) out.push(finding('INTAKE_MACROS_IGNORED', at, {}));
+    if (lower.endsWith('vbaproject.bin') && !out.some((f) => f.code === 'INTAKE_MACROS_IGNORED')) out.push(finding('INTAKE_MACROS_IGNORED', at, {}));
     if (lower.startsWith('xl/externallinks/') && lower.endsWith('.xml')) out.push(finding('INTAKE_EXTERNAL_LINKS', at, { part: e.name }));
     if (!lower.endsWith('.xml') && !lower.endsWith('.rels')) continue;
     let head = Buffer.alloc(0);
@@ -124,15 +124,5 @@ export async function guardWorkbookZip(buf: Buffer, file: string, limits: Limits
     if (rows > limits.rows) return [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'rows', found: String(rows), max: showLimit('rows', limits.rows) })];
     if (cells > limits.cells) return [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'cells', found: `> ${limits.cells}`, max: showLimit('cells', limits.cells) })];
   }
-  return dedupe(out);
-}
-
-function dedupe(fs: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return fs.filter((f) => {
-    const k = f.code + JSON.stringify(f.args);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return out;
 }
