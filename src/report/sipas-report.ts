@@ -10,6 +10,7 @@ import { fixZipTimestamps } from '../core/zip.js';
 import type { Lang } from '../messages/types.js';
 import type { SipasResult, SipasUnit } from '../sipas/sipas.js';
 import { cell, fmtNumber, fmtPercent } from './format.js';
+import { textOf } from './score-text.js';
 import { addFindingsSheet, close, header, next, numberCell, PCT, ratio, rowsOf, sheet } from './xlsx-report.js';
 import { setTextCell } from './xlsx-text.js';
 
@@ -28,7 +29,7 @@ function pct(u: { index?: { value: number } }, lang: Lang): string {
 export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): string[] {
   const vi = lang === 'vi';
   const lines: string[] = [];
-  lines.push(c.bold(`SIPAS — ${vi ? r.questionnaire.title.vi : (r.questionnaire.title.en ?? r.questionnaire.title.vi)}`));
+  lines.push(c.bold(`SIPAS — ${textOf(r.questionnaire.title, lang)}`));
   lines.push(c.dim(`${r.questionnaire.ref}${r.questionnaire.illustrative ? (vi ? ' (minh hoạ)' : ' (illustrative)') : ''}`));
   const domains = r.overall.domains.map((d) => d.id);
   const elements = r.overall.elements.map((e) => e.id);
@@ -181,7 +182,7 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
     setTextCell(row.getCell(2), v);
     setTextCell(row.getCell(3), sha);
   };
-  kv(vi ? 'Bộ câu hỏi' : 'Questionnaire', `${r.questionnaire.ref} — ${vi ? r.questionnaire.title.vi : (r.questionnaire.title.en ?? r.questionnaire.title.vi)}`);
+  kv(vi ? 'Bộ câu hỏi' : 'Questionnaire', `${r.questionnaire.ref} — ${textOf(r.questionnaire.title, lang)}`);
   const prov = r.questionnaire.provenance;
   if (prov) kv(vi ? 'Nguồn' : 'Provenance', typeof prov === 'string' ? prov : [prov.status, prov.source, prov.note].filter(Boolean).join(' — '));
   kv(vi ? 'Chỉ số câu hỏi' : 'Item index', vi ? 'số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100' : r.aggregation.item);
