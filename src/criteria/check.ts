@@ -203,6 +203,8 @@ type ProvenanceLike = Node['provenance'] | CriteriaSet['provenance'];
 function isUnconfirmed(p: ProvenanceLike): boolean {
   return p === 'unconfirmed' || (typeof p === 'object' && p.status === 'unconfirmed');
 }
-function noteOf(p: ProvenanceLike): { note?: string } {
-  return typeof p === 'object' && p.note ? { note: p.note } : {};
+function noteOf(p: ProvenanceLike): { note?: string; noteEn?: string } {
+  if (typeof p !== 'object' || !p.note) return {};
+  if (typeof p.note === 'string') return { note: p.note };
+  return { note: p.note.vi, ...(p.note.en ? { noteEn: p.note.en } : {}) };
 }

@@ -26,7 +26,7 @@ export const Provenance = z
         .enum(['confirmed', 'unconfirmed', 'illustrative'])
         .describe('confirmed: stated by the cited source; unconfirmed: not found in any public source; illustrative: made up for examples.'),
       source: z.string().optional().describe('The decision, annex, or address the value comes from.'),
-      note: z.string().optional().describe('What is and is not confirmed.'),
+      note: z.union([z.string(), Text]).optional().describe('What is and is not confirmed: one text, or Vietnamese and English.'),
     }),
   ])
   .describe('Where the values come from: a status word, or an object with status, source and note.');

@@ -35,7 +35,7 @@ export interface CriteriaArgs {
   /** Two options of a choice share an id. */
   CRITERIA_DUPLICATE_OPTION: { code: string; option: string };
   /** A value is not confirmed by a public source (`provenance: unconfirmed`). */
-  CRITERIA_UNCONFIRMED: { code: string; note?: string };
+  CRITERIA_UNCONFIRMED: { code: string; note?: string; noteEn?: string };
   /** The file's place (`criteria/<id>/<version>.yaml`) does not match the id and version inside. */
   CRITERIA_FILE_NAME_MISMATCH: { expected: string; found: string };
 }
@@ -147,7 +147,7 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
     severity: 'warning',
     example: { code: '3', note: 'field maximum not published' },
     vi: (a) => `${a.code}: giá trị chưa được xác nhận từ nguồn công khai${a.note ? ` (${a.note})` : ''}.`,
-    en: (a) => `${a.code}: value not confirmed by a public source${a.note ? ` (${a.note})` : ''}.`,
+    en: (a) => `${a.code}: value not confirmed by a public source${(a.noteEn ?? a.note) ? ` (${a.noteEn ?? a.note})` : ''}.`,
   },
   CRITERIA_FILE_NAME_MISMATCH: {
     severity: 'warning',

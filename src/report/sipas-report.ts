@@ -184,7 +184,7 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   };
   kv(vi ? 'Bộ câu hỏi' : 'Questionnaire', `${r.questionnaire.ref} — ${textOf(r.questionnaire.title, lang)}`);
   const prov = r.questionnaire.provenance;
-  if (prov) kv(vi ? 'Nguồn' : 'Provenance', typeof prov === 'string' ? prov : [prov.status, prov.source, prov.note].filter(Boolean).join(' — '));
+  if (prov) kv(vi ? 'Nguồn' : 'Provenance', typeof prov === 'string' ? prov : [prov.status, prov.source, typeof prov.note === 'object' ? textOf(prov.note, vi ? 'vi' : 'en') : prov.note].filter(Boolean).join(' — '));
   kv(vi ? 'Chỉ số câu hỏi' : 'Item index', vi ? 'số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100' : r.aggregation.item);
   kv(vi ? 'Chỉ số yếu tố' : 'Element index', vi ? 'trung bình các câu hỏi có trả lời hợp lệ' : r.aggregation.element);
   kv(

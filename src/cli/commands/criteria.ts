@@ -44,8 +44,14 @@ export const registerCriteriaCommands: Register = (program, run) => {
           if (r.total !== undefined)
             ctx.out(
               ctx.lang === 'vi'
-                ? `  Loại cơ quan: ${r.agencyKinds.join(', ')} · tổng ${num(r.total, 'vi')} điểm · ${r.fields} lĩnh vực, ${r.items} tiêu chí thành phần · ${r.confirmed}/${r.items} đã xác nhận nguồn`
-                : `  Agency kinds: ${r.agencyKinds.join(', ')} · total ${r.total} points · ${r.fields} fields, ${r.items} items · ${r.confirmed}/${r.items} confirmed by a source`,
+                ? `  Loại cơ quan: ${r.agencyKinds.join(', ')} · tổng ${num(r.total, 'vi')} điểm${r.sourceTotals ? ` (thẩm định ${num(r.sourceTotals.appraisal ?? 0, 'vi')}, điều tra XHH ${num(r.sourceTotals.survey ?? 0, 'vi')})` : ''} · ${r.fields} lĩnh vực, ${r.items} tiêu chí thành phần`
+                : `  Agency kinds: ${r.agencyKinds.join(', ')} · total ${r.total} points${r.sourceTotals ? ` (appraisal ${r.sourceTotals.appraisal ?? 0}, survey ${r.sourceTotals.survey ?? 0})` : ''} · ${r.fields} fields, ${r.items} items`,
+            );
+          if (r.total !== undefined && !r.illustrative)
+            ctx.out(
+              ctx.lang === 'vi'
+                ? `  Đã xác nhận nguồn: lĩnh vực ${r.fieldsConfirmed}/${r.fields}, tiêu chí thành phần ${r.confirmed}/${r.items}, mọi giá trị ${r.nodesConfirmed}/${r.nodes}`
+                : `  Confirmed by a source: fields ${r.fieldsConfirmed}/${r.fields}, items ${r.confirmed}/${r.items}, all values ${r.nodesConfirmed}/${r.nodes}`,
             );
           if (r.errors > 0) ctx.out(c.red(`  ${renderCounts({ error: r.errors, warning: r.warnings, info: 0 }, ctx.lang)}`));
         }
@@ -79,6 +85,7 @@ export const registerCriteriaCommands: Register = (program, run) => {
         const all = results.flatMap((r) => r.findings);
         const counts = countFindings(all);
         const failed = results.filter((r) => r.failure !== undefined);
+        const unconfirmed = all.filter((f) => f.code === 'CRITERIA_UNCONFIRMED').length;
         if (ctx.json) {
           ctx.out(
             JSON.stringify(
@@ -93,6 +100,7 @@ export const registerCriteriaCommands: Register = (program, run) => {
                   findings: r.findings.map((f) => findingToJson(f, ctx.lang)),
                 })),
                 counts,
+                unconfirmed,
               },
               null,
               2,
@@ -104,8 +112,8 @@ export const registerCriteriaCommands: Register = (program, run) => {
           const ok = results.filter((r) => r.failure === undefined && countFindings(r.findings).error === 0).length;
           ctx.out(
             ctx.lang === 'vi'
-              ? `Đã kiểm tra ${results.length} tệp: ${ok} đạt; ${renderCounts(counts, 'vi')}${failed.length ? `; ${failed.length} tệp không đọc được` : ''}.`
-              : `Checked ${results.length} file(s): ${ok} passed; ${renderCounts(counts, 'en')}${failed.length ? `; ${failed.length} unreadable` : ''}.`,
+              ? `Đã kiểm tra ${results.length} tệp: ${ok} đạt; ${renderCounts(counts, 'vi')}${unconfirmed ? ` (${unconfirmed} giá trị chưa xác nhận nguồn)` : ''}${failed.length ? `; ${failed.length} tệp không đọc được` : ''}.`
+              : `Checked ${results.length} file(s): ${ok} passed; ${renderCounts(counts, 'en')}${unconfirmed ? ` (${unconfirmed} values not confirmed by a source)` : ''}${failed.length ? `; ${failed.length} unreadable` : ''}.`,
           );
         }
         return failed.length > 0 ? 2 : counts.error > 0 ? 1 : 0;
@@ -194,7 +202,13 @@ interface SetSummary {
   total?: number;
   fields: number;
   items: number;
+  /** Items whose values a public source confirms. */
   confirmed: number;
+  fieldsConfirmed: number;
+  /** Every node (field, criterion, item) and how many are confirmed. */
+  nodes: number;
+  nodesConfirmed: number;
+  sourceTotals?: { appraisal?: number | undefined; survey?: number | undefined };
   errors: number;
   warnings: number;
 }
@@ -215,21 +229,32 @@ function summarise(loaded: LoadedCriteria, ref: string): SetSummary {
       fields: q.domains.length,
       items: questions,
       confirmed: 0,
+      fieldsConfirmed: 0,
+      nodes: 0,
+      nodesConfirmed: 0,
       errors: counts.error,
       warnings: counts.warning,
     };
   }
-  if (!set) return { ref, file: loaded.file, illustrative: false, agencyKinds: [], fields: 0, items: 0, confirmed: 0, errors: counts.error, warnings: counts.warning };
+  if (!set) return { ref, file: loaded.file, illustrative: false, agencyKinds: [], fields: 0, items: 0, confirmed: 0, fieldsConfirmed: 0, nodes: 0, nodesConfirmed: 0, errors: counts.error, warnings: counts.warning };
   let items = 0;
   let confirmed = 0;
+  let nodes = 0;
+  let nodesConfirmed = 0;
+  let fieldsConfirmed = 0;
   const statusOf = (p: Node['provenance']): string | undefined => (typeof p === 'string' ? p : p?.status);
   const setStatus = statusOf(set.provenance) ?? (set.illustrative ? 'illustrative' : 'confirmed');
-  const walk = (n: Node, inherited: string): void => {
+  const walk = (n: Node, inherited: string, depth = 0): void => {
     const status = statusOf(n.provenance) ?? inherited;
+    nodes++;
+    if (status === 'confirmed') {
+      nodesConfirmed++;
+      if (depth === 0) fieldsConfirmed++;
+    }
     if (isItem(n)) {
       items++;
       if (status === 'confirmed') confirmed++;
-    } else n.children.forEach((c) => walk(c, status));
+    } else n.children.forEach((c) => walk(c, status, depth + 1));
   };
   set.fields.forEach((f) => walk(f, setStatus));
   return {
@@ -243,6 +268,10 @@ function summarise(loaded: LoadedCriteria, ref: string): SetSummary {
     fields: set.fields.length,
     items,
     confirmed,
+    fieldsConfirmed,
+    nodes,
+    nodesConfirmed,
+    ...(set.sourceTotals ? { sourceTotals: set.sourceTotals } : {}),
     errors: counts.error,
     warnings: counts.warning,
   };
