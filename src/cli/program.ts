@@ -59,7 +59,9 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
     .description(
       'Chấm điểm Chỉ số cải cách hành chính (PAR INDEX) và SIPAS từ bảng tính.\nRuns a PAR INDEX / SIPAS scoring round from spreadsheets.',
     )
-    .version(TOOL_VERSION, '-V, --version')
+    // Only -V is commander's: a program option is recognised after a subcommand too, and
+    // `criteria import --version 2026` needs --version for itself. `parindex --version` is handled below.
+    .version(TOOL_VERSION, '-V', 'in phiên bản (cũng --version) / print the version (also --version)')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ hiển thị / display language').choices(['vi', 'en']))
     .option('--json', 'in một tài liệu JSON ra stdout / print one JSON document on stdout')
     .option('--no-color', 'không tô màu / no colour')
@@ -85,6 +87,10 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
 
   const lang = langFromArgv(argv, streams.env);
   const debug = argv.includes('--debug');
+  if (argv[0] === '--version') {
+    streams.stdout.write(`${TOOL_VERSION}\n`);
+    return EXIT.OK;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -89,15 +89,10 @@ export function loadCriteriaFile(path: string, displayPath = path): LoadedCriter
   };
 
   if (isObject(data) && data.kind === 'questionnaire') return loadQuestionnaireData(data, path, displayPath, lineOf);
-  const parsed = CriteriaSet.safeParse(data);
-  if (!parsed.success) {
-    // Parse again with zod's Vietnamese locale so that generic shape messages read in both languages.
-    const vi = CriteriaSet.safeParse(data, { error: z.locales.vi().localeError });
-    const viIssues = vi.success ? [] : vi.error.issues;
-    return { file: displayPath, findings: shapeFindings(parsed.error.issues, viIssues, data, displayPath, lineOf) };
-  }
-  const set = parsed.data;
-  const findings = checkCriteriaSet(set, displayPath, lineOf);
+  const checked = checkCriteriaData(data, displayPath, lineOf);
+  if (!checked.set) return { file: displayPath, findings: checked.findings };
+  const set = checked.set;
+  const findings = checked.findings;
   const expected = `${set.id}${sep}${set.version}`;
   const rel = join(basename(dirname(path)), basename(path, extname(path)));
   if (rel !== expected && resolve(path).startsWith(resolve(BUNDLED_CRITERIA_DIR))) {
@@ -106,6 +101,18 @@ export function loadCriteriaFile(path: string, displayPath = path): LoadedCriter
   const result: LoadedCriteria = { file: displayPath, set, findings };
   if (!hasErrors(findings)) result.index = indexCriteriaSet(set);
   return result;
+}
+
+/** Shape (zod) then named rules, for data already parsed from a file (or built by `criteria import`). */
+export function checkCriteriaData(data: unknown, displayPath: string, lineOf: (p: string) => number | undefined = () => undefined): { set?: CriteriaSet; findings: Finding[] } {
+  const parsed = CriteriaSet.safeParse(data);
+  if (!parsed.success) {
+    // Parse again with zod's Vietnamese locale so that generic shape messages read in both languages.
+    const vi = CriteriaSet.safeParse(data, { error: z.locales.vi().localeError });
+    const viIssues = vi.success ? [] : vi.error.issues;
+    return { findings: shapeFindings(parsed.error.issues, viIssues, data, displayPath, lineOf) };
+  }
+  return { set: parsed.data, findings: checkCriteriaSet(parsed.data, displayPath, lineOf) };
 }
 
 /** A questionnaire among the criteria files (`kind: questionnaire`): same shape findings, its own named rules. */

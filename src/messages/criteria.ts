@@ -38,6 +38,22 @@ export interface CriteriaArgs {
   CRITERIA_UNCONFIRMED: { code: string; note?: string; noteEn?: string };
   /** The file's place (`criteria/<id>/<version>.yaml`) does not match the id and version inside. */
   CRITERIA_FILE_NAME_MISMATCH: { expected: string; found: string };
+  /** `criteria import`: no row in the first 30 names the columns of a criteria table. */
+  CRITERIA_IMPORT_NO_TABLE: { columns: string[] };
+  /** `criteria import`: a row whose numbering cannot be read is left out. */
+  CRITERIA_IMPORT_ROW_SKIPPED: { found: string };
+  /** `criteria import`: the maximum is not a number. */
+  CRITERIA_IMPORT_MAX_UNREADABLE: { code: string; found: string };
+  /** `criteria import`: an item has no maximum. */
+  CRITERIA_IMPORT_MAX_MISSING: { code: string };
+  /** `criteria import`: a field or criterion without a maximum takes the sum of its children. */
+  CRITERIA_IMPORT_MAX_COMPUTED: { code: string; sum: string };
+  /** `criteria import`: the numbering as written differs from the code its place gives. */
+  CRITERIA_IMPORT_RENUMBERED: { written: string; code: string };
+  /** `criteria import`: guidance that is not an unambiguous rule stays as text on a `points` item. */
+  CRITERIA_IMPORT_GUIDANCE_KEPT: { code: string };
+  /** `criteria import`: no decision number given or found above the table. */
+  CRITERIA_IMPORT_NO_DECISION: Record<string, never>;
 }
 
 export const criteriaMessages: Catalogue<CriteriaArgs> = {
@@ -154,6 +170,54 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
     example: { expected: 'criteria/demo/2025.1.yaml', found: 'criteria/demo/2024.yaml' },
     vi: (a) => `Tệp nên đặt tại ${a.expected} theo id và phiên bản bên trong (đang ở ${a.found}).`,
     en: (a) => `The file should be at ${a.expected} to match its id and version (it is at ${a.found}).`,
+  },
+  CRITERIA_IMPORT_NO_TABLE: {
+    severity: 'error',
+    example: { columns: ['STT/Mã', 'Nội dung/Tiêu chí', 'Điểm tối đa'] },
+    vi: (a) => `Không tìm thấy bảng tiêu chí: 30 dòng đầu của các trang không có dòng tiêu đề gồm các cột ${list(a.columns.map(quote), 'vi')}. Thêm dòng tiêu đề cột rồi nhập lại.`,
+    en: (a) => `No criteria table found: no row among the first 30 of any sheet names the columns ${list(a.columns.map(quote), 'en')}. Add a header row and import again.`,
+  },
+  CRITERIA_IMPORT_ROW_SKIPPED: {
+    severity: 'warning',
+    example: { found: 'Ghi chú' },
+    vi: (a) => `Dòng có ${quote(a.found)} không có số thứ tự đọc được (I, II; 1, 1.1; a, b) nên bị bỏ qua. Nếu đây là một tiêu chí, ghi số thứ tự vào cột STT.`,
+    en: (a) => `The row with ${quote(a.found)} has no readable numbering (I, II; 1, 1.1; a, b), so it is left out. If it is a criterion, write its number in the code column.`,
+  },
+  CRITERIA_IMPORT_MAX_UNREADABLE: {
+    severity: 'error',
+    example: { code: '1.2', found: 'hai' },
+    vi: (a) => `${a.code}: điểm tối đa ${quote(a.found)} không phải là số. Ghi một số như 1, 0,5 hoặc 2,25.`,
+    en: (a) => `${a.code}: the maximum ${quote(a.found)} is not a number. Write a number such as 1, 0.5 or 2.25.`,
+  },
+  CRITERIA_IMPORT_MAX_MISSING: {
+    severity: 'error',
+    example: { code: '1.1.2' },
+    vi: (a) => `${a.code}: tiêu chí thành phần không có điểm tối đa. Ghi điểm tối đa vào cột Điểm tối đa.`,
+    en: (a) => `${a.code}: the item has no maximum. Write it in the maximum column.`,
+  },
+  CRITERIA_IMPORT_MAX_COMPUTED: {
+    severity: 'info',
+    example: { code: '1.1', sum: '5' },
+    vi: (a) => `${a.code}: không ghi điểm tối đa; lấy tổng các mục con (${num(a.sum, 'vi')}).`,
+    en: (a) => `${a.code}: no maximum written; the sum of its children (${num(a.sum, 'en')}) is used.`,
+  },
+  CRITERIA_IMPORT_RENUMBERED: {
+    severity: 'info',
+    example: { written: '1.3', code: '1.2' },
+    vi: (a) => `Số thứ tự ${quote(a.written)} được đánh lại thành ${a.code} theo vị trí trong bảng.`,
+    en: (a) => `Numbering ${quote(a.written)} becomes ${a.code} by its place in the table.`,
+  },
+  CRITERIA_IMPORT_GUIDANCE_KEPT: {
+    severity: 'info',
+    example: { code: '2.1.3' },
+    vi: (a) => `${a.code}: hướng dẫn chấm điểm không chuyển được thành quy tắc rõ ràng; giữ nguyên văn bản, cơ quan nhập điểm trực tiếp.`,
+    en: (a) => `${a.code}: the scoring guidance is not an unambiguous rule; it is kept as text and agencies enter points directly.`,
+  },
+  CRITERIA_IMPORT_NO_DECISION: {
+    severity: 'warning',
+    example: {},
+    vi: () => `Không tìm thấy số quyết định phía trên bảng; bộ tiêu chí ghi "?". Thêm --decision "123/QĐ-UBND" hoặc sửa decision.number trong tệp.`,
+    en: () => `No decision number found above the table; the set says "?". Add --decision "123/QĐ-UBND" or edit decision.number in the file.`,
   },
 };
 

@@ -1,13 +1,15 @@
 /** `parindex criteria list | check | show | schema`. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { criteriaJsonSchema, CRITERIA_SCHEMA_PATH } from '../../criteria/json-schema.js';
-import { describeRule } from '../../criteria/describe.js';
-import { listCriteriaFiles, loadCriteriaFile, resolveCriteriaRef, type LoadedCriteria } from '../../criteria/load.js';
-import { isItem, type Node } from '../../criteria/schema.js';
+import { describeRule, ruleKindLabel } from '../../criteria/describe.js';
+import { buildImportedSet, importCriteriaTable, renderImportedYaml, type ImportOptions } from '../../criteria/import.js';
+import { readGrid } from '../../load/read.js';
+import { checkCriteriaData, listCriteriaFiles, loadCriteriaFile, resolveCriteriaRef, type LoadedCriteria } from '../../criteria/load.js';
+import { isItem, type Node, type RuleKind } from '../../criteria/schema.js';
 import { textIn } from '../../criteria/tree.js';
-import { RunError } from '../../findings/errors.js';
+import { RunError, UsageError } from '../../findings/errors.js';
 import { countFindings, type Finding } from '../../findings/finding.js';
 import { num } from '../../messages/types.js';
 import { findingToJson, renderCounts, renderFindingsText } from '../../report/findings-text.js';
@@ -171,6 +173,86 @@ export const registerCriteriaCommands: Register = (program, run) => {
           for (const line of renderFindingsText(loaded.findings, lang, c)) ctx.out(line);
         }
         return countFindings(loaded.findings).error > 0 ? 1 : 0;
+      });
+    });
+
+  criteria
+    .command('import')
+    .description('tạo bộ tiêu chí từ bảng tiêu chí (xlsx, csv) của quyết định / build a criteria set from a decision’s criteria table (xlsx, csv)')
+    .argument('<table>', 'bảng tiêu chí (.xlsx hoặc .csv) / the criteria table (.xlsx or .csv)')
+    .requiredOption('--id <id>', 'mã bộ tiêu chí, vd. hn-internal / id of the set, e.g. hn-internal')
+    .requiredOption('--version <version>', 'phiên bản, vd. 2026 / version, e.g. 2026')
+    .requiredOption('--out <file>', 'tệp YAML ghi ra, vd. criteria/<id>/<version>.yaml / the YAML file to write')
+    .option('--title <text>', 'tên bộ tiêu chí (mặc định: tiêu đề phía trên bảng) / title (default: the caption above the table)')
+    .option('--decision <number>', 'số quyết định, vd. 1880/QĐ-UBND (mặc định: tìm trong tiêu đề) / decision number (default: found in the caption)')
+    .option('--kinds <list>', 'loại cơ quan, vd. "department:Sở, ban, ngành,commune:UBND xã" / agency kinds as id:Title, comma-separated', (v: string) => v.split(/,(?=\s*[a-z][a-z0-9-]*(?::|$))/).map((x) => x.trim()).filter(Boolean))
+    .option('--force', 'ghi đè tệp đã có / overwrite an existing file')
+    .action(async function (this: Command, table: string) {
+      await run(this, async (ctx) => {
+        const o = this.opts<{ id: string; version: string; out: string; title?: string; decision?: string; kinds?: string[]; force?: boolean }>();
+        if (resolve(o.out) === resolve(table)) throw new UsageError({ vi: `--out trùng với bảng đầu vào (${table}); tệp đầu vào không bao giờ bị ghi đè.`, en: `--out is the input table (${table}); input files are never overwritten.` });
+        if (existsSync(o.out) && !o.force) throw new UsageError({ vi: `${o.out} đã có; thêm --force để ghi đè.`, en: `${o.out} exists; add --force to overwrite it.` });
+        const read = await readGrid(table, table);
+        if (!read.grid) {
+          for (const line of renderFindingsText(read.findings, ctx.lang, ctx.color)) ctx.err(line);
+          return 2;
+        }
+        const imported = importCriteriaTable(read.grid);
+        const opts: ImportOptions = { id: o.id, version: o.version };
+        if (o.title) opts.title = o.title;
+        if (o.decision) opts.decision = o.decision;
+        if (o.kinds) opts.kinds = o.kinds;
+        const result = buildImportedSet(imported, opts, (data) => checkCriteriaData(data, o.out));
+        const findings = result.findings;
+        const counts = countFindings(findings);
+        const written = imported.fields.length > 0;
+        if (written) {
+          const schema = relative(dirname(resolve(o.out)), CRITERIA_SCHEMA_PATH).split(sep).join('/');
+          const header = [
+            `Nhập từ ${basename(table)} bằng parindex criteria import; kiểm tra lại với bản gốc của quyết định.`,
+            `Imported from ${basename(table)} by parindex criteria import; check it against the decision's own text.`,
+          ];
+          await writeFileAtomic(o.out, renderImportedYaml(result.data, { schema, header }));
+        }
+        if (ctx.json) {
+          ctx.out(
+            JSON.stringify(
+              {
+                tool: { name: TOOL_NAME, version: TOOL_VERSION },
+                command: 'criteria import',
+                table,
+                out: written ? o.out : null,
+                set: `${o.id}@${o.version}`,
+                ...result.counts,
+                rules: imported.rules,
+                counts,
+                findings: findings.map((f) => findingToJson(f, ctx.lang)),
+              },
+              null,
+              2,
+            ),
+          );
+        } else {
+          for (const line of renderFindingsText(findings, ctx.lang, ctx.color)) ctx.out(line);
+          const rules = Object.entries(imported.rules)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, n]) => `${ruleKindLabel(k as RuleKind, ctx.lang)} ${n}`)
+            .join(', ');
+          const kept = findings.filter((f) => f.code === 'CRITERIA_IMPORT_GUIDANCE_KEPT').length;
+          const c = result.counts;
+          ctx.out(
+            ctx.lang === 'vi'
+              ? written
+                ? `Đã ghi ${o.out}: ${c.fields} lĩnh vực, ${c.criteria} tiêu chí, ${c.items} tiêu chí thành phần; quy tắc: ${rules}; ${kept} hướng dẫn giữ nguyên văn bản; ${renderCounts(counts, 'vi')}.`
+                : `Không ghi tệp nào; ${renderCounts(counts, 'vi')}.`
+              : written
+                ? `Wrote ${o.out}: ${c.fields} fields, ${c.criteria} criteria, ${c.items} items; rules: ${rules}; ${kept} guidance texts kept as text; ${renderCounts(counts, 'en')}.`
+                : `Nothing written; ${renderCounts(counts, 'en')}.`,
+          );
+          if (counts.error > 0 && written)
+            ctx.out(ctx.lang === 'vi' ? `Bộ tiêu chí chưa đạt criteria check: sửa các lỗi trên trong bảng hoặc trong ${o.out}.` : `The set does not pass criteria check: fix the errors above in the table or in ${o.out}.`);
+        }
+        return !written ? 1 : counts.error > 0 ? 1 : 0;
       });
     });
 
