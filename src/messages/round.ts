@@ -42,9 +42,25 @@ export interface RoundArgs {
   ROUND_TABLE_BAD_NUMBER: { value: string };
   /** An agency in the roster sent nothing. */
   ROUND_SUBMISSION_MISSING: { agency: string; zero: boolean };
+  /** Last year's result used other criteria and no crosswalk is given: fields are compared by code. */
+  ROUND_CRITERIA_CHANGED: { previous: string[]; current: string[] };
+  /** The crosswalk is for other sets than last year's result and this round use. */
+  ROUND_CROSSWALK_SET_MISMATCH: { side: 'from' | 'to'; declared: string; used: string[] };
 }
 
 export const roundMessages: Catalogue<RoundArgs> = {
+  ROUND_CRITERIA_CHANGED: {
+    severity: 'warning',
+    example: { previous: ['bnv-province@2017'], current: ['bnv-province@2024'] },
+    vi: (a) => `Kết quả năm trước dùng bộ tiêu chí ${a.previous.join(', ')}, năm nay dùng ${a.current.join(', ')}; các lĩnh vực được so sánh theo mã. Nếu mã đã thay đổi, thêm bảng đối chiếu (crosswalk: trong round.yaml; tạo bằng parindex criteria diff --crosswalk).`,
+    en: (a) => `Last year's result used ${a.previous.join(', ')} and this round uses ${a.current.join(', ')}; fields are compared by code. If codes changed, add a crosswalk (crosswalk: in round.yaml; make one with parindex criteria diff --crosswalk).`,
+  },
+  ROUND_CROSSWALK_SET_MISMATCH: {
+    severity: 'warning',
+    example: { side: 'from', declared: 'bnv-province@2017', used: ['bnv-province@2022'] },
+    vi: (a) => `Bảng đối chiếu ghi ${a.side === 'from' ? 'bộ cũ' : 'bộ mới'} là ${a.declared}, nhưng ${a.side === 'from' ? 'kết quả năm trước dùng' : 'vòng chấm năm nay dùng'} ${a.used.join(', ')}. Kiểm tra lại bảng đối chiếu.`,
+    en: (a) => `The crosswalk's ${a.side === 'from' ? 'old set' : 'new set'} is ${a.declared}, but ${a.side === 'from' ? "last year's result used" : 'this round uses'} ${a.used.join(', ')}. Check the crosswalk.`,
+  },
   ROUND_ROSTER_COLUMN_MISSING: {
     severity: 'error',
     example: { column: 'loại' },

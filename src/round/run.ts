@@ -21,6 +21,7 @@ import { mergeAppraisals, type AppraisalLine, type MergedAppraisal } from './app
 import { buildRoundResult, numOf, type RosterAgency } from './build-result.js';
 import { isCriteriaRef, loadRoundConfig, roundPath, type LoadedRound } from './config.js';
 import { loadPreviousResult, type LoadedPrevious } from './previous.js';
+import { loadCrosswalk, type Crosswalk } from '../criteria/crosswalk.js';
 import type { RoundResult } from './result.js';
 import { readRoster } from './roster.js';
 import { readAppraisalFile, readSurveyPoints } from './tables.js';
@@ -158,8 +159,21 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   let previous: LoadedPrevious | undefined;
   if (cfg.previous) {
     const abs = roundPath(round, cfg.previous);
-    previous = loadPreviousResult(abs, cfg.previous);
+    let crosswalk: Crosswalk | undefined;
+    if (cfg.crosswalk) {
+      const cwPath = roundPath(round, cfg.crosswalk);
+      crosswalk = loadCrosswalk(cwPath, cfg.crosswalk);
+      addInput('crosswalk', cwPath);
+    }
+    previous = loadPreviousResult(abs, cfg.previous, crosswalk);
     addInput('previous', abs);
+    const current = [...new Set([...sets.values()].map((s) => s.ref))].sort();
+    const before = previous.criteria;
+    const at = { file: cfg.crosswalk ?? cfg.previous };
+    if (crosswalk) {
+      if (!before.includes(crosswalk.from)) roundFindings.push(finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'from', declared: crosswalk.from, used: before }));
+      if (!current.includes(crosswalk.to)) roundFindings.push(finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'to', declared: crosswalk.to, used: current }));
+    } else if (before.some((r) => !current.includes(r))) roundFindings.push(finding('ROUND_CRITERIA_CHANGED', at, { previous: before, current }));
   }
 
   const findings = [...round.findings, ...roster.findings, ...validation.findings, ...roundFindings].sort(compareFindings);

@@ -52,12 +52,19 @@ export interface TinyRoundOptions {
   names?: Record<string, string>;
   /** Reason of the second appraisal change instead of the usual one. */
   reason?: string;
+  /** Another criteria set (data) in place of the tiny one. */
+  set?: Record<string, unknown>;
+  /** Item codes to rewrite in the submissions and survey table (old → new), for a set with other codes. */
+  recode?: Record<string, string>;
+  /** A crosswalk (data) written to crosswalk.yaml and named in round.yaml. */
+  crosswalk?: Record<string, unknown>;
 }
 
 /** Writes the tiny round into a new temporary folder and returns the folder. */
 export async function makeRound(opts: TinyRoundOptions): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'parindex-round-'));
-  writeFileSync(join(dir, 'tiny.yaml'), stringify(baseSet()));
+  writeFileSync(join(dir, 'tiny.yaml'), stringify(opts.set ?? baseSet()));
+  const recode = (lines: string[]): string[] => lines.map((l) => l.replace(/;(\d+(?:\.\d+)+);/, (m, code: string) => `;${opts.recode?.[code] ?? code};`));
   writeFileSync(
     join(dir, 'roster.csv'),
     [
@@ -73,8 +80,8 @@ export async function makeRound(opts: TinyRoundOptions): Promise<string> {
     ].join('\n'),
   );
   mkdirSync(join(dir, 'nop'));
-  writeFileSync(join(dir, 'nop', 'so.csv'), [HEAD, ...department('D1'), ...department('D2', true), ...department('D3'), ...department('D4')].join('\r\n'));
-  writeFileSync(join(dir, 'nop', 'xa.csv'), [HEAD, ...COMMUNE].join('\r\n'));
+  writeFileSync(join(dir, 'nop', 'so.csv'), [HEAD, ...recode([...department('D1'), ...department('D2', true), ...department('D3'), ...department('D4')])].join('\r\n'));
+  writeFileSync(join(dir, 'nop', 'xa.csv'), [HEAD, ...recode(COMMUNE)].join('\r\n'));
   writeFileSync(
     join(dir, 'khao-sat.csv'),
     ['Mã cơ quan;Mã tiêu chí;Tỷ lệ hài lòng', 'D1;2.1.3;80%', 'D2;2.1.3;80%', 'D3;2.1.3;80%', 'D4;2.1.3;0,8', 'X1;2.1.3;90%', 'X2;2.1.3;90%'].join('\n'),
@@ -97,6 +104,10 @@ export async function makeRound(opts: TinyRoundOptions): Promise<string> {
   if (opts.previous) {
     writeFileSync(join(dir, 'truoc.json'), JSON.stringify(opts.previous));
     round.previous = 'truoc.json';
+  }
+  if (opts.crosswalk) {
+    writeFileSync(join(dir, 'crosswalk.yaml'), stringify(opts.crosswalk));
+    round.crosswalk = 'crosswalk.yaml';
   }
   writeFileSync(join(dir, 'round.yaml'), stringify(round));
   return dir;

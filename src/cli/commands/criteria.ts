@@ -9,7 +9,10 @@ import { readGrid } from '../../load/read.js';
 import { checkCriteriaData, listCriteriaFiles, loadCriteriaFile, resolveCriteriaRef, type LoadedCriteria } from '../../criteria/load.js';
 import { isItem, type Node, type RuleKind } from '../../criteria/schema.js';
 import { textIn } from '../../criteria/tree.js';
-import { RunError, UsageError } from '../../findings/errors.js';
+import { CriteriaError, RunError, UsageError } from '../../findings/errors.js';
+import { crosswalkFromDiff, diffCriteriaSets } from '../../criteria/diff.js';
+import { renderDiffText } from '../../report/diff-text.js';
+import { stringify as stringifyYaml } from 'yaml';
 import { countFindings, type Finding } from '../../findings/finding.js';
 import { num } from '../../messages/types.js';
 import { findingToJson, renderCounts, renderFindingsText } from '../../report/findings-text.js';
@@ -253,6 +256,43 @@ export const registerCriteriaCommands: Register = (program, run) => {
             ctx.out(ctx.lang === 'vi' ? `Bộ tiêu chí chưa đạt criteria check: sửa các lỗi trên trong bảng hoặc trong ${o.out}.` : `The set does not pass criteria check: fix the errors above in the table or in ${o.out}.`);
         }
         return !written ? 1 : counts.error > 0 ? 1 : 0;
+      });
+    });
+
+  criteria
+    .command('diff')
+    .description('so sánh hai bộ tiêu chí (hai phiên bản) / compare two criteria sets (two versions)')
+    .argument('<old>', 'bộ cũ: id@version hoặc tệp / the old set: id@version or a file')
+    .argument('<new>', 'bộ mới: id@version hoặc tệp / the new set: id@version or a file')
+    .option('--crosswalk <file>', 'ghi bảng đối chiếu mã cũ → mã mới (YAML) để so sánh giữa các năm / write the old → new code crosswalk (YAML) for year-over-year comparison')
+    .option('--force', 'ghi đè tệp đã có / overwrite an existing file')
+    .action(async function (this: Command, oldRef: string, newRef: string) {
+      await run(this, async (ctx) => {
+        const o = this.opts<{ crosswalk?: string; force?: boolean }>();
+        const load = (ref: string) => {
+          const { path, display } = resolveCriteriaRef(ref);
+          const loaded = loadCriteriaFile(path, display);
+          if (!loaded.set) throw new CriteriaError({ vi: `${display}: không phải bộ tiêu chí hợp lệ; chạy parindex criteria check ${ref}.`, en: `${display}: not a valid criteria set; run parindex criteria check ${ref}.` });
+          return loaded.set;
+        };
+        const d = diffCriteriaSets(load(oldRef), load(newRef));
+        if (o.crosswalk) {
+          if (existsSync(o.crosswalk) && !o.force) throw new UsageError({ vi: `${o.crosswalk} đã có; thêm --force để ghi đè.`, en: `${o.crosswalk} exists; add --force to overwrite it.` });
+          const cw = crosswalkFromDiff(d);
+          const head = [
+            `# Đối chiếu mã tiêu chí ${d.from} → ${d.to}, do parindex criteria diff lập; kiểm tra lại trước khi dùng.`,
+            `# Code crosswalk ${d.from} → ${d.to}, made by parindex criteria diff; review it before use.`,
+            '# Mã không liệt kê giữ nguyên; null: tiêu chí đã bỏ / unlisted codes keep their code; null: removed.',
+          ].join('\n');
+          await writeFileAtomic(o.crosswalk, `${head}\n${stringifyYaml(cw, { lineWidth: 0 })}`);
+        }
+        if (ctx.json) {
+          ctx.out(JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, command: 'criteria diff', ...d, ...(o.crosswalk ? { crosswalk: o.crosswalk } : {}) }, null, 2));
+          return 0;
+        }
+        for (const line of renderDiffText(d, ctx.lang, ctx.color)) ctx.out(line);
+        if (o.crosswalk) ctx.err(o.crosswalk);
+        return 0;
       });
     });
 
