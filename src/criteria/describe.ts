@@ -28,23 +28,30 @@ export function describeRule(item: Item, lang: Lang): string {
       const bands = [...r.bands]
         .sort((a, b) => b.min - a.min || b.max - a.max)
         .map((b) => {
+          // A one-value band at this band's lower end takes that value: the band starts above it.
+          const above = b.min !== b.max && r.bands.some((x) => x.min === b.min && x.max === b.min);
+          const from = vi ? (above ? `trên ${p(b.min)}%` : `từ ${p(b.min)}%`) : above ? `over ${p(b.min)}%` : `${p(b.min)}%`;
           const range =
             b.min === b.max
               ? `${p(b.min)}%`
               : b.max === 100 && !r.bands.some((x) => x.min === 100 && x.max === 100)
                 ? vi
-                  ? `từ ${p(b.min)}% trở lên`
-                  : `${p(b.min)}% or more`
+                  ? above
+                    ? from
+                    : `${from} trở lên`
+                  : above
+                    ? from
+                    : `${from} or more`
                 : vi
-                  ? `từ ${p(b.min)}% đến dưới ${p(b.max)}%`
-                  : `${p(b.min)}% to under ${p(b.max)}%`;
+                  ? `${from} đến dưới ${p(b.max)}%`
+                  : `${from} to under ${p(b.max)}%`;
           const pts = b.linearTo !== undefined
             ? vi
               ? `${p(b.points)}–${p(b.linearTo)} điểm theo tỷ lệ`
               : `${p(b.points)}–${p(b.linearTo)} points in proportion`
             : vi
               ? `${p(b.points)} điểm`
-              : `${p(b.points)} points`;
+              : `${p(b.points)} ${b.points === 1 ? 'point' : 'points'}`;
           return `${range}: ${pts}`;
         });
       return what + bands.join('; ') + '.';

@@ -8,6 +8,7 @@ import { q, Rational } from '../../src/core/rational.js';
 import { listCriteriaFiles, loadCriteriaFile, loadCriteriaSet } from '../../src/criteria/load.js';
 import { isItem, type Node } from '../../src/criteria/schema.js';
 import { scoreAgency } from '../../src/score/score.js';
+import { describeRule } from '../../src/criteria/describe.js';
 import { ruleOutcome } from '../../src/validate/rule-points.js';
 import { agency, ex, itemInput } from '../score/helpers.js';
 
@@ -101,6 +102,11 @@ describe('camau-internal@2013 (1880/QĐ-UBND), field 1 rules', () => {
     expect(points('1.1.4', { numerator: q(9), denominator: q(10) })).toBe('1'); // exactly 90%: not "trên 90%"
     expect(points('1.1.4', { numerator: q(7), denominator: q(10) })).toBe('1'); // 70%
     expect(points('1.1.4', { numerator: q(69), denominator: q(100) })).toBe('0'); // 69%
+  });
+  it('1.1.4 in words says "trên 90%" for the top band, as the decision does', () => {
+    const item = criteria.byCode.get('1.1.4')!.item;
+    expect(describeRule(item, 'vi')).toContain('trên 90%: 2 điểm; 90%: 1 điểm; từ 70% đến dưới 90%: 1 điểm');
+    expect(describeRule(item, 'en')).toContain('over 90%: 2 points; 90%: 1 point;');
   });
   it('1.2.1: all reports on time 1; a late report gives 0', () => {
     expect(points('1.2.1', { yes: true })).toBe('1');
