@@ -1,4 +1,5 @@
 /** What every command gets from the CLI shell: language, output mode, colour, and writers. */
+import { autoWorkers } from '../validate/pool.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../messages/types.js';
 import { UsageError } from '../findings/errors.js';
@@ -12,6 +13,8 @@ export interface CliContext {
   color: ChalkInstance;
   /** Whether stderr is a terminal (progress is drawn only then). */
   stderrIsTTY: boolean;
+  /** Worker threads for `files` files: the --workers option, or a choice by size and cores. */
+  workersFor: (files: number) => number;
   out: (text: string) => void;
   err: (text: string) => void;
   /** stderr without a newline added (progress line). */
@@ -25,6 +28,7 @@ export interface GlobalOptions {
   debug?: boolean;
   quiet?: boolean;
   color?: boolean;
+  workers?: string;
 }
 
 /** Streams the context writes to; tests pass their own. */
@@ -44,6 +48,7 @@ export function makeContext(opts: GlobalOptions, streams: CliStreams): CliContex
     quiet: opts.quiet === true,
     color: new Chalk({ level: noColor ? 0 : 1 }),
     stderrIsTTY: streams.stderr.isTTY === true && !opts.quiet,
+    workersFor: (files) => (opts.workers === undefined || opts.workers === 'auto' ? autoWorkers(files) : Number(opts.workers)),
     out: (t) => void streams.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => void streams.stderr.write(t.endsWith('\n') ? t : t + '\n'),
     errRaw: (t) => void streams.stderr.write(t),

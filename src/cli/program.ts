@@ -3,7 +3,7 @@
  * (0 clean, 1 findings of severity error, 2 could not run — a bad flag too).
  */
 import { DEFAULT_LIMITS, LIMIT_FLAGS, parseLimit, setLimits, showLimit, type LimitName, type Limits } from '../core/limits.js';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
 import { InternalError, RunError, UsageError } from '../findings/errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { makeContext, type CliContext, type CliStreams, type GlobalOptions } from './context.js';
@@ -67,6 +67,14 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
     .option('--no-color', 'không tô màu / no colour')
     .option('-q, --quiet', 'không hiện tiến độ / no progress output')
     .option('--debug', 'hiện chi tiết lỗi nội bộ / show internal error details')
+    .addOption(
+      new Option('--workers <n>', 'số luồng kiểm tra hồ sơ song song (auto: theo số nhân CPU khi có từ 40 tệp) / worker threads for checking files (auto: one per core from 40 files)')
+        .default('auto')
+        .argParser((v: string) => {
+          if (v !== 'auto' && !/^\d{1,2}$/.test(v)) throw new InvalidArgumentError('auto | 0–99');
+          return v;
+        }),
+    )
     .showHelpAfterError()
     .showSuggestionAfterError()
     .exitOverride()

@@ -20,6 +20,11 @@ export class Rational {
   static readonly ONE = new Rational(1n, 1n);
   static readonly HUNDRED = new Rational(100n, 1n);
 
+  /** A Rational that crossed a thread (structured clone keeps n and d, not the class). */
+  static revive(o: { n: bigint; d: bigint }): Rational {
+    return new Rational(o.n, o.d);
+  }
+
   /** Builds n/d in lowest terms. Throws on a zero denominator (a bug, never user input). */
   static of(n: bigint | number, d: bigint | number = 1n): Rational {
     let nn = typeof n === 'bigint' ? n : BigInt(n);

@@ -4,7 +4,7 @@
  * hyperlink, error) is normalised here and nowhere else. Macros, external links and pictures
  * are never run or kept: only cell values are read.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellValue, SheetState } from './grid.js';
 import { GridSheet } from './grid.js';
 import { cellAddress, parseCellAddress } from '../findings/finding.js';
@@ -15,7 +15,10 @@ export async function readXlsxSheets(
   opts: { stringLength?: number; onLong?: (at: { sheet: string; row: number; column: number; cell: string }, length: number) => void } = {},
 ): Promise<GridSheet[]> {
   const maxText = opts.stringLength ?? Infinity;
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: most workbooks are read by the lean reader, and loading exceljs costs
+  // about 0.2 s in every process and worker that needs it.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const sheets: GridSheet[] = [];
   wb.eachSheet((ws) => {
@@ -27,7 +30,7 @@ export async function readXlsxSheets(
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         // exceljs's `cell.value` drops a formula's cached result when it is 0 (it copies only
         // truthy fields); `cell.result` keeps it.
-        const raw = cell.type === ExcelJS.ValueType.Formula ? { formula: cell.formula, result: cell.result } : cell.value;
+        const raw = cell.type === Excel.ValueType.Formula ? { formula: cell.formula, result: cell.result } : cell.value;
         const n = normalise(raw, cell.numFmt);
         const { formula } = n;
         let v = n.v;

@@ -32,6 +32,8 @@ export interface RunOptions {
   /** Score even when inputs have errors (the errors stay in the result). */
   allowIncomplete?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads for checking the submissions (0: this thread), or a choice by file count; the result is the same. */
+  workers?: number | ((files: number) => number);
 }
 
 export interface RoundRun {
@@ -89,7 +91,8 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   const subPaths = (Array.isArray(cfg.submissions) ? cfg.submissions : [cfg.submissions]).map((s) => roundPath(round, s));
   const files = collectFiles(subPaths, round.dir).map((f) => ({ ...f, file: f.file.split(sep).join('/') }));
   const validation = await validateFiles(files, {
-    setForKind: (k) => sets.get(k),
+    sets,
+    ...(opts.workers !== undefined ? { workers: typeof opts.workers === 'number' ? opts.workers : opts.workers(files.length) } : {}),
     roster: rosterMap,
     year: cfg.year,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),

@@ -56,27 +56,18 @@ export const registerIntakeCommands: Register = (program, run) => {
         }
         const files = collectFiles(paths);
         if (files.length === 0) throw new UsageError({ vi: 'Không có tệp bảng tính nào để kiểm tra.', en: 'No spreadsheet files to validate.' });
-        const cache = new Map<string, CriteriaIndex | undefined>();
-        const resolve = (ref: string): CriteriaIndex | undefined => {
-          if (!cache.has(ref)) {
-            try {
-              cache.set(ref, loadCriteriaSet(ref));
-            } catch {
-              cache.set(ref, undefined);
-            }
-          }
-          return cache.get(ref);
-        };
         const bar = progress(ctx, { vi: 'tệp', en: 'files' });
         const report = await validateFiles(files, {
           ...(expected ? { expected } : {}),
           ...(roster ? { roster } : {}),
           ...(o.kind ? { kind: o.kind } : {}),
           ...(year !== undefined ? { year } : {}),
-          resolve,
+          resolveNamed: true,
+          workers: ctx.workersFor(files.length),
           onProgress: (d, t) => bar.tick(d, t),
         });
         bar.done();
+        if (ctx.debug) ctx.err(`validate: ${files.length} files, ${report.workers} worker threads`);
         if (o.strict) {
           for (const f of report.files) f.findings = promoteWarnings(f.findings);
           report.findings = report.files.flatMap((f) => f.findings);

@@ -120,8 +120,9 @@ export const registerScoreCommands: Register = (program, run) => {
 /** Runs the round with a progress line and prints its findings; the caller reports the result. */
 async function scoreRound(ctx: CliContext, dir: string, allowIncomplete: boolean, quietFindings = false): Promise<RoundRun> {
   const bar = progress(ctx, { vi: 'hồ sơ', en: 'files' });
-  const r = await runRound(dir, { allowIncomplete, onProgress: (d, t) => bar.tick(d, t) });
+  const r = await runRound(dir, { allowIncomplete, onProgress: (d, t) => bar.tick(d, t), workers: ctx.workersFor });
   bar.done();
+  if (ctx.debug && r.validation) ctx.err(`score: ${r.validation.files.length} files, ${r.validation.workers} worker threads`);
   const shown = r.findings.filter((f) => f.severity !== 'info');
   if (!quietFindings || r.blocked) printFindings(ctx, shown);
   if (r.blocked)

@@ -1,0 +1,108 @@
+/**
+ * Worker threads for validation: each worker reads, maps and checks whole files (the CPU-bound
+ * part) and sends back only the compact result (submission and findings, never the grid); this
+ * thread assembles the reports strictly in file order, so the output is the same as with one
+ * thread. Used only from the built package (the worker is dist/validate/worker.js).
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { Rational } from '../core/rational.js';
+import { activeLimits } from '../core/limits.js';
+import type { FileWork, InputFileRef, ValidateOptions } from './validate.js';
+
+/** What a worker needs to check files as this thread would (all structured-clonable). */
+export interface WorkerSetup {
+  expected?: ValidateOptions['expected'];
+  sets?: ValidateOptions['sets'];
+  resolveNamed?: boolean;
+  roster?: ValidateOptions['roster'];
+  kind?: string;
+  year?: number;
+  limits: NonNullable<ValidateOptions['limits']>;
+}
+
+export interface Pool {
+  run(files: readonly InputFileRef[], assemble: (work: FileWork) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+const WORKER = new URL('./worker.js', import.meta.url);
+/** Files in flight per worker: one being checked, one waiting, so a worker never idles on a round trip. */
+const IN_FLIGHT = 2;
+
+/** Starts `opts.workers` workers, or returns undefined when the worker script is not there (tests on the sources). */
+export async function startPool(opts: ValidateOptions): Promise<Pool | undefined> {
+  if (!existsSync(fileURLToPath(WORKER))) return undefined;
+  const setup: WorkerSetup = { limits: opts.limits ?? activeLimits() };
+  if (opts.expected) setup.expected = opts.expected;
+  if (opts.sets) setup.sets = opts.sets;
+  if (opts.resolveNamed) setup.resolveNamed = true;
+  if (opts.roster) setup.roster = opts.roster;
+  if (opts.kind !== undefined) setup.kind = opts.kind;
+  if (opts.year !== undefined) setup.year = opts.year;
+  const workers = Array.from({ length: opts.workers! }, () => new Worker(WORKER, { workerData: setup }));
+  return {
+    run: (files, assemble) =>
+      new Promise<void>((resolve, reject) => {
+        const results = new Map<number, FileWork>();
+        let next = 0;
+        let assembled = 0;
+        const send = (w: Worker): void => {
+          if (next < files.length) {
+            w.postMessage({ i: next, ref: files[next] });
+            next++;
+          }
+        };
+        const fail = (e: unknown): void => reject(e instanceof Error ? e : new Error(String(e)));
+        for (const w of workers) {
+          w.on('message', (m: { i: number; work?: FileWork; error?: string }) => {
+            if (m.error !== undefined) return fail(new Error(m.error));
+            results.set(m.i, revive(m.work!));
+            try {
+              while (results.has(assembled)) {
+                const work = results.get(assembled)!;
+                results.delete(assembled);
+                assembled++;
+                assemble(work);
+              }
+            } catch (e) {
+              return fail(e);
+            }
+            if (assembled === files.length) resolve();
+            else send(w);
+          });
+          w.on('error', fail);
+          w.on('exit', (code) => {
+            if (assembled < files.length) fail(new Error(`validation worker exited with code ${code}`));
+          });
+        }
+        if (files.length === 0) return resolve();
+        for (let k = 0; k < IN_FLIGHT; k++) for (const w of workers) send(w);
+      }),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** Exact numbers lose their class on the way between threads; give it back. */
+function revive(work: FileWork): FileWork {
+  for (const c of work.checked)
+    for (const item of c.submission?.items ?? [])
+      for (const k of ['points', 'numerator', 'denominator', 'percent'] as const) {
+        const v = item[k] as unknown as { n: bigint; d: bigint } | undefined;
+        if (v !== undefined) item[k] = Rational.revive(v);
+      }
+  return work;
+}
+
+/**
+ * How many workers to use for `files` files when the user did not say: none for a few files
+ * (starting a worker costs about what checking 20 files does), else one per core, at most 8.
+ */
+export function autoWorkers(files: number, cores = availableParallelism()): number {
+  if (files < 40 || cores < 2) return 0;
+  return Math.min(cores, 8);
+}

@@ -1,0 +1,18 @@
+/** A validation worker (see pool.ts): reads, maps and checks the files it is sent, one at a time. */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { WorkerSetup } from './pool.js';
+import { checkContextOf, processFile, type InputFileRef } from './validate.js';
+
+const setup = workerData as WorkerSetup;
+const ctx = checkContextOf(setup);
+let queue = Promise.resolve();
+parentPort!.on('message', (m: { i: number; ref: InputFileRef }) => {
+  // One file at a time, in the order sent: the next waits in the queue while this one is checked.
+  queue = queue.then(async () => {
+    try {
+      parentPort!.postMessage({ i: m.i, work: await processFile(m.ref, ctx, setup.limits) });
+    } catch (e) {
+      parentPort!.postMessage({ i: m.i, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    }
+  });
+});
