@@ -14,7 +14,7 @@ import type { AgencyResult, RoundResult } from '../round/result.js';
 import { fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';
-import { PRINT_A4_LANDSCAPE, setTextCell } from './xlsx-text.js';
+import { FORMULA_START, PRINT_A4_LANDSCAPE, setTextCell } from './xlsx-text.js';
 
 /** Above this many agencies, scorecards go into one long sheet instead of a sheet each. */
 export const SCORECARD_SHEETS_MAX = 200;
@@ -186,35 +186,45 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
     vi ? 'Lý do thẩm định' : 'Appraisal reason',
   ];
   const widths = [10, 50, 8, 8, 10, 8, 40, 30, 30];
+  // Scorecards are most of the workbook's cells (70 rows an agency): their cells take shared
+  // style objects, which exceljs recognises instead of serialising each cell's style again.
   const writeCard = (ws: ExcelJS.Worksheet, a: AgencyResult, withAgency: boolean): void => {
     const title = (code: string): string => v.itemTitle(a, code);
-    const lead = (r: ExcelJS.Row): number => {
+    const text = (cell: ExcelJS.Cell, t: string, font?: Partial<ExcelJS.Font>): void => {
+      cell.value = t;
+      cell.style = sharedStyle(FORMULA_START.test(t) ? '@' : undefined, font);
+    };
+    const points = (cell: ExcelJS.Cell, value: number, font?: Partial<ExcelJS.Font>): void => {
+      cell.value = value;
+      cell.style = sharedStyle(PTS, font);
+    };
+    const lead = (r: ExcelJS.Row, font?: Partial<ExcelJS.Font>): number => {
       if (!withAgency) return 1;
-      setTextCell(r.getCell(1), a.code);
-      setTextCell(r.getCell(2), a.name);
+      text(r.getCell(1), a.code, font);
+      text(r.getCell(2), a.name, font);
       return 3;
     };
-    const subtotal = (code: string, max: number, points: number, bold: boolean): void => {
+    const subtotal = (code: string, max: number, pts: number, bold: boolean): void => {
       const r = next(ws);
-      const s = lead(r);
-      setTextCell(r.getCell(s), code);
-      setTextCell(r.getCell(s + 1), title(code));
-      numberCell(r.getCell(s + 2), max, PTS);
-      numberCell(r.getCell(s + 5), points, PTS);
-      r.font = bold ? BOLD : ITALIC;
+      const font = bold ? BOLD : ITALIC;
+      const s = lead(r, font);
+      text(r.getCell(s), code, font);
+      text(r.getCell(s + 1), title(code), font);
+      points(r.getCell(s + 2), max, font);
+      points(r.getCell(s + 5), pts, font);
     };
     const item = (it: AgencyResult['items'][number]): void => {
       const r = next(ws);
       const c = lead(r);
-      setTextCell(r.getCell(c), it.code);
-      setTextCell(r.getCell(c + 1), title(it.code));
-      numberCell(r.getCell(c + 2), it.max.value, PTS);
-      if (it.self) numberCell(r.getCell(c + 3), it.self.value, PTS);
-      if (it.appraised) numberCell(r.getCell(c + 4), it.appraised.value, PTS);
-      numberCell(r.getCell(c + 5), it.final.value, PTS);
-      setTextCell(r.getCell(c + 6), textOf(it.detail, lang));
-      setTextCell(r.getCell(c + 7), it.evidence ?? it.explanation ?? '');
-      setTextCell(r.getCell(c + 8), it.reason ?? '');
+      text(r.getCell(c), it.code);
+      text(r.getCell(c + 1), title(it.code));
+      points(r.getCell(c + 2), it.max.value);
+      if (it.self) points(r.getCell(c + 3), it.self.value);
+      if (it.appraised) points(r.getCell(c + 4), it.appraised.value);
+      points(r.getCell(c + 5), it.final.value);
+      text(r.getCell(c + 6), textOf(it.detail, lang));
+      text(r.getCell(c + 7), it.evidence ?? it.explanation ?? '');
+      text(r.getCell(c + 8), it.reason ?? '');
     };
     const under = (code: string) => (x: { code: string }): boolean => x.code === code || x.code.startsWith(`${code}.`);
     const applicable = a.items.filter((i) => i.applicable);
@@ -230,11 +240,10 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
       }
     }
     const tr = next(ws);
-    const s = lead(tr);
-    setTextCell(tr.getCell(s + 1), vi ? 'Tổng điểm' : 'Total');
-    numberCell(tr.getCell(s + 2), a.total.max.value, PTS);
-    numberCell(tr.getCell(s + 5), a.total.points.value, PTS);
-    tr.font = BOLD;
+    const s = lead(tr, BOLD);
+    text(tr.getCell(s + 1), vi ? 'Tổng điểm' : 'Total', BOLD);
+    points(tr.getCell(s + 2), a.total.max.value, BOLD);
+    points(tr.getCell(s + 5), a.total.points.value, BOLD);
   };
   if (layout === 'long') {
     const ws = sheet(wb, T.scorecards[lang], lang);
@@ -348,6 +357,24 @@ export function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]
   });
   r.font = BOLD;
   r.alignment = { wrapText: true, vertical: 'middle' };
+}
+
+const sharedStyles = new Map<Partial<ExcelJS.Font> | undefined, Map<string | undefined, Partial<ExcelJS.Style>>>();
+
+/**
+ * One frozen style object per number format and font. exceljs keeps a map from style objects
+ * it has written to their id, so cells that share the object cost a lookup, not a serialisation.
+ */
+export function sharedStyle(numFmt: string | undefined, font?: Partial<ExcelJS.Font>): Partial<ExcelJS.Style> {
+  // Keyed by the font object itself: callers pass the module's constant fonts.
+  let byFormat = sharedStyles.get(font);
+  if (!byFormat) sharedStyles.set(font, (byFormat = new Map()));
+  let style = byFormat.get(numFmt);
+  if (!style) {
+    style = Object.freeze({ ...(numFmt !== undefined ? { numFmt } : {}), ...(font ? { font: Object.freeze({ ...font }) } : {}) });
+    byFormat.set(numFmt, style);
+  }
+  return style;
 }
 
 export function numberCell(cell: ExcelJS.Cell, value: number, fmt: string): void {
