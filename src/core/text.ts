@@ -3,8 +3,12 @@
 // Zero-width and bidi control characters that agencies' files carry invisibly.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
 
+const PLAIN_ASCII = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
+
 /** NFC, invisible characters removed, spaces folded and trimmed. What a person meant to type. */
 export function cleanText(s: string): string {
+  // Printable ASCII words separated by single spaces are already clean (codes, numbers, most headers).
+  if (PLAIN_ASCII.test(s)) return s;
   return s.normalize('NFC').replace(INVISIBLE, '').replace(/[\s\u00A0]+/g, ' ').trim();
 }
 

@@ -30,6 +30,8 @@ const BUILTIN_FORMATS: Record<number, string> = {
 
 class Decline extends Error {}
 
+const NO_EXTRA = Object.freeze({});
+
 function parse(xml: string, on: { open?: (t: SaxesTagPlain) => void; text?: (s: string) => void; close?: (name: string) => void }): void {
   const p = new SaxesParser();
   if (on.open) p.on('opentag', on.open);
@@ -281,9 +283,9 @@ function read(parts: ReadonlyMap<string, Buffer>, opts: Parameters<typeof readXl
         opts.onLong?.({ sheet: def.name, row: cell.row, column: cell.col, cell: cellAddress(cell.row, cell.col) }, v.s.length);
         v = { t: 'text', s: v.s.slice(0, maxText) };
       }
-      const merged = mergedAt.get(cellAddress(cell.row, cell.col));
+      const merged = mergedAt.size > 0 ? mergedAt.get(cellAddress(cell.row, cell.col)) : undefined;
       if (v.t === 'empty' && !merged) continue;
-      sheet.set(cell.row, cell.col, v, { ...(cell.formula !== undefined ? { formula: cell.formula } : {}), ...(merged ? { merged } : {}) });
+      sheet.set(cell.row, cell.col, v, cell.formula === undefined && !merged ? NO_EXTRA : { ...(cell.formula !== undefined ? { formula: cell.formula } : {}), ...(merged ? { merged } : {}) });
     }
     for (const [address, m] of [...mergedAt].sort()) {
       const pos = parseCellAddress(address)!;
@@ -306,6 +308,19 @@ function cellOf(
   date1904: boolean,
 ): { row: number; col: number; v: CellValue; formula?: string } | undefined {
   const fmt = style.fmt;
+  // The plain cells (shared string, number without a date format, no formula) are most of a
+  // workbook: build them directly, as `normalise` would.
+  if (!c.hasF && c.value !== undefined) {
+    if (c.t === 's') {
+      const s = strings[parseInt(c.value, 10)];
+      if (s === undefined) throw new Decline();
+      return { row: pos.row, col: pos.col, v: { t: 'text', s } };
+    }
+    if (c.t === 'n' && !style.date) {
+      const n = parseFloat(c.value);
+      return { row: pos.row, col: pos.col, v: Number.isFinite(n) ? { t: 'number', n, percentFormat: fmt === '%' } : { t: 'error', e: '#NUM!' } };
+    }
+  }
   const asNumber = (raw: string): unknown => {
     const n = parseFloat(raw);
     if (style.date && Number.isFinite(n)) {
