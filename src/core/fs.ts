@@ -25,14 +25,28 @@ export function removeTempFiles(): void {
   pending.clear();
 }
 
-/** Writes `data` to `target` atomically (temp file, fsync, rename). */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes `data` to `target` atomically (temp file, fsync, rename). `data` may be pieces of text,
+ * written as they come (in writes of about a megabyte), so a large document is never one string.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const tmp = tempPath(target);
   try {
     const fh = await open(tmp, 'wx');
     try {
-      await fh.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await fh.writeFile(data);
+      else {
+        let buf = '';
+        for (const piece of data) {
+          buf += piece;
+          if (buf.length >= 1 << 20) {
+            await fh.write(buf);
+            buf = '';
+          }
+        }
+        if (buf) await fh.write(buf);
+      }
       await fh.sync();
     } finally {
       await fh.close();

@@ -21,7 +21,7 @@ export interface ReportOptions {
 }
 
 const RENDERERS: Record<ReportFormat, (r: RoundResult, o: ReportOptions) => Promise<string | Buffer> | string> = {
-  json: (r) => JSON.stringify(r, null, 2) + '\n',
+  json: (r) => [...jsonChunks(r)].join(''),
   csv: (r, o) => renderCsvReport(r, o.lang),
   xlsx: (r, o) => renderXlsxReport(r, { lang: o.lang, ...(o.scorecards ? { scorecards: o.scorecards } : {}) }),
   html: (r, o) => renderHtmlReport(r, { lang: o.lang }),
@@ -38,6 +38,36 @@ export function reportFormatOf(path: string): ReportFormat {
       en: `Cannot write a report as "${extname(path) || path}"; use .json, .csv, .xlsx or .html.`,
     });
   return f;
+}
+
+/**
+ * `JSON.stringify(value, null, 2) + "\n"` in pieces: the top-level object key by key and its
+ * arrays element by element (each element stringified alone and indented to its depth), so the
+ * bytes are the same and the whole document is never one string.
+ */
+export function* jsonChunks(value: object): Generator<string> {
+  const skip = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+  const entries = Object.entries(value).filter(([, v]) => !skip(v));
+  if (entries.length === 0) {
+    yield '{}\n';
+    return;
+  }
+  yield '{\n';
+  for (let i = 0; i < entries.length; i++) {
+    const [key, v] = entries[i]!;
+    yield `  ${JSON.stringify(key)}: `;
+    if (Array.isArray(v) && v.length > 0) {
+      yield '[\n';
+      for (let j = 0; j < v.length; j++) {
+        const el: unknown = v[j];
+        // Newlines inside strings are escaped by JSON.stringify, so every "\n" here is structure.
+        yield '    ' + JSON.stringify(skip(el) ? null : el, null, 2).replace(/\n/g, '\n    ') + (j < v.length - 1 ? ',\n' : '\n');
+      }
+      yield '  ]';
+    } else yield JSON.stringify(v, null, 2).replace(/\n/g, '\n  ');
+    yield i < entries.length - 1 ? ',\n' : '\n';
+  }
+  yield '}\n';
 }
 
 export async function renderReport(result: RoundResult, format: ReportFormat, opts: ReportOptions): Promise<string | Buffer> {
@@ -88,6 +118,7 @@ export function planOutputs<F>(outs: readonly string[], formatOf: (out: string) 
 /** Checks every target before writing any (see `planOutputs`), then renders and writes each atomically. Returns the paths written. */
 export async function writeReports(result: RoundResult, outs: string[], opts: WriteReportsOptions): Promise<string[]> {
   const plan = planOutputs(outs, reportFormatOf, opts);
-  for (const { out, format } of plan) await writeFileAtomic(out, await renderReport(result, format, opts));
+  // result.json is written piece by piece: for thousands of agencies it is hundreds of megabytes.
+  for (const { out, format } of plan) await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderReport(result, format, opts));
   return plan.map((p) => p.out);
 }

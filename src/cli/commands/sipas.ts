@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../../core/fs.js';
 import { UsageError } from '../../findings/errors.js';
 import { hasErrors, type Finding } from '../../findings/finding.js';
 import { renderSipasText, renderSipasXlsx } from '../../report/sipas-report.js';
-import { planOutputs } from '../../report/write-report.js';
+import { jsonChunks, planOutputs } from '../../report/write-report.js';
 import { readRoster } from '../../round/roster.js';
 import { loadQuestionnaire } from '../../sipas/questionnaire.js';
 import { runSipas, type SipasBy } from '../../sipas/sipas.js';
@@ -59,7 +59,7 @@ export const registerSipasCommands: Register = (program, run) => {
         });
         if (live) ctx.errRaw('\r\u001b[K');
         result.findings.unshift(...early);
-        for (const { out, format } of plan) await writeFileAtomic(out, format === 'json' ? JSON.stringify(result, null, 2) + '\n' : await renderSipasXlsx(result, ctx.lang));
+        for (const { out, format } of plan) await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderSipasXlsx(result, ctx.lang));
         if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
         else {
           printFindings(
