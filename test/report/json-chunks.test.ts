@@ -18,7 +18,7 @@ describe('jsonChunks', () => {
   it('gives the bytes of JSON.stringify for the sample round scored now', async () => {
     const run = await runRound(join(ROOT, 'fixtures/sample-round'));
     expect(run.result).toBeDefined();
-    expect([...jsonChunks(run.result)].join('')).toBe(whole(run.result));
+    expect([...jsonChunks(run.result!)].join('')).toBe(whole(run.result));
   });
   it('handles empty and undefined values, newlines in strings and nested arrays as JSON.stringify does', () => {
     const doc = { a: [], b: {}, c: undefined, d: [1, undefined, [2, { e: 'x\ny' }]], f: 'multi\nline', g: null, h: [{}], i: () => 1 };
