@@ -37,15 +37,22 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array 
     try {
       if (typeof data === 'string' || data instanceof Uint8Array) await fh.writeFile(data);
       else {
-        let buf = '';
+        // Pieces are encoded into one reused 1 MiB buffer: no large string is ever built.
+        const buf = Buffer.allocUnsafe(1 << 20);
+        let used = 0;
         for (const piece of data) {
-          buf += piece;
-          if (buf.length >= 1 << 20) {
-            await fh.write(buf);
-            buf = '';
+          const n = Buffer.byteLength(piece);
+          if (used + n > buf.length) {
+            if (used > 0) await fh.write(buf, 0, used);
+            used = 0;
+            if (n > buf.length) {
+              await fh.write(piece);
+              continue;
+            }
           }
+          used += buf.write(piece, used);
         }
-        if (buf) await fh.write(buf);
+        if (used > 0) await fh.write(buf, 0, used);
       }
       await fh.sync();
     } finally {

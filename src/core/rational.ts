@@ -208,7 +208,20 @@ export class Rational {
 /** How a value is rounded for display. */
 export type RoundingMode = 'half-up' | 'half-even';
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function gcd(a: bigint, b: bigint): bigint {
+  // Below 2⁵³ a double holds the integers exactly and % on them is exact: far faster than BigInt.
+  if (a <= SAFE && b <= SAFE) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return x === 0 ? 1n : BigInt(x);
+  }
   while (b !== 0n) {
     const t = a % b;
     a = b;

@@ -5,7 +5,8 @@
  * drop-down lists and number ranges over the item's own cells only) and a protected list sheet.
  * Same set and options, same bytes.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../core/excel.js';
 import { Rational } from '../core/rational.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import { describeRule, ruleKindLabel } from '../criteria/describe.js';
@@ -72,11 +73,12 @@ export function templateRows(idx: CriteriaIndex, kind?: string): TemplateRow[] {
 }
 
 export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptions): Promise<Buffer> {
+  const Excel = await loadExcel();
   const { lang } = opts;
   const vi = lang === 'vi';
   const set = idx.set;
   const date = new Date(Date.UTC(opts.year ?? 2000, 0, 1));
-  const wb = new ExcelJS.Workbook();
+  const wb = new Excel.Workbook();
   wb.creator = 'parindex';
   wb.created = date;
   wb.modified = date;

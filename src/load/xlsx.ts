@@ -5,6 +5,7 @@
  * are never run or kept: only cell values are read.
  */
 import type ExcelJS from 'exceljs';
+import { loadExcel } from '../core/excel.js';
 import type { CellValue, SheetState } from './grid.js';
 import { GridSheet } from './grid.js';
 import { cellAddress, parseCellAddress } from '../findings/finding.js';
@@ -17,7 +18,7 @@ export async function readXlsxSheets(
   const maxText = opts.stringLength ?? Infinity;
   // Loaded on first use: most workbooks are read by the lean reader, and loading exceljs costs
   // about 0.2 s in every process and worker that needs it.
-  const { default: Excel } = await import('exceljs');
+  const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const sheets: GridSheet[] = [];

@@ -5,7 +5,8 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import type { Lang } from '../messages/types.js';
 import type { SipasResult, SipasUnit } from '../sipas/sipas.js';
@@ -110,11 +111,12 @@ const T = {
 } as const;
 
 export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffer> {
+  const Excel = await loadExcel();
   const vi = lang === 'vi';
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = r.tool.name;
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;

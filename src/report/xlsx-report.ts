@@ -5,7 +5,8 @@
  * the same result gives the same bytes (dates come from the result, never the clock).
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import { renderLocation, renderMessage, severityLabel } from '../messages/index.js';
 import { columnLetters, type Finding } from '../findings/finding.js';
@@ -48,6 +49,7 @@ export function scorecardLayout(result: RoundResult, opt: XlsxReportOptions['sco
 }
 
 export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOptions): Promise<Buffer> {
+  const Excel = await loadExcel();
   const { lang } = opts;
   const vi = lang === 'vi';
   const date = new Date(`${result.round.date}T00:00:00Z`);
@@ -56,7 +58,7 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = result.tool.name;
   wb.created = date;
   wb.modified = date;

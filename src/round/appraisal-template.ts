@@ -3,7 +3,8 @@
  * agency × item, with empty "appraised points" and "reason" columns for the appraisers. Comes
  * in: rows prepared by the round; goes out: an xlsx buffer with deterministic bytes.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import { PRINT_A4_LANDSCAPE, setTextCell } from '../report/xlsx-text.js';
 import type { Lang } from '../messages/types.js';
@@ -76,8 +77,9 @@ export async function renderAppraisalTemplate(
   rows: readonly AppraisalRow[],
   opts: { roundName: string; year: number; date: Date; lang: Lang },
 ): Promise<Buffer> {
+  const Excel = await loadExcel();
   const { lang } = opts;
-  const wb = new ExcelJS.Workbook();
+  const wb = new Excel.Workbook();
   wb.creator = 'parindex';
   wb.created = opts.date;
   wb.modified = opts.date;

@@ -9,11 +9,13 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { activeLimits, showLimit } from '../core/limits.js';
 import { guardWorkbookZip } from '../load/zip-guard.js';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../core/excel.js';
 import { finding, type Finding } from '../findings/finding.js';
 import { detectDelimiter, detectEncoding } from '../load/csv.js';
 import { refusedKind } from '../load/read.js';
 import { sniffFile } from '../load/sniff.js';
+import { byteRecords, isByteBatch, type ByteBatch, type RecordBatch } from './byte-rows.js';
 import { csvRecords, UnterminatedQuote, type CsvRecord } from './csv-lines.js';
 
 export type AnswerCell = string | number | undefined;
@@ -24,13 +26,15 @@ export interface AnswerRow {
   cells: AnswerCell[];
 }
 
+export type AnswerBatch = AnswerRow[] | ByteBatch;
+
 export interface AnswerFile {
   file: string;
   sheet?: string;
   /** Header texts, in column order. */
   header: string[];
-  /** The rows after the header, in batches. Iterate once. */
-  rows: AsyncIterable<AnswerRow[]>;
+  /** The rows after the header, in batches (rows of a UTF-8 CSV file are read in place). Iterate once. */
+  rows: AsyncIterable<AnswerBatch>;
   /** What the dialect detection found, for CSV files. */
   dialect?: { delimiter: string; encoding: string };
   /** Findings met while the rows are streamed (a malformed record, a broken zip); read after iterating. */
@@ -94,44 +98,50 @@ async function openCsv(path: string, file: string, head: Buffer): Promise<{ answ
   const enc = detectEncoding(head);
   const probe = new TextDecoder(enc.encoding).decode(head.subarray(enc.skip));
   const delimiter = detectDelimiter(probe);
-  const decoder = new TextDecoder(enc.encoding);
   const source = createReadStream(path, { highWaterMark: 256 * 1024 });
   // The file is hashed as it streams by; the digest exists once every byte has passed.
   const hash = createHash('sha256');
   let digest: string | undefined;
-  async function* text(): AsyncIterable<string> {
+  async function* bytes(): AsyncGenerator<Buffer> {
     let skip = enc.skip;
     for await (const chunk of source as AsyncIterable<Buffer>) {
       hash.update(chunk);
       const part = skip > 0 ? chunk.subarray(skip) : chunk;
       skip = Math.max(0, skip - chunk.length);
-      yield decoder.decode(part, { stream: true });
+      if (part.length > 0) yield part;
     }
     digest = hash.digest('hex');
+  }
+  async function* text(): AsyncIterable<string> {
+    const decoder = new TextDecoder(enc.encoding);
+    for await (const part of bytes()) yield decoder.decode(part, { stream: true });
     yield decoder.decode();
   }
-  const it = csvRecords(text(), delimiter)[Symbol.asyncIterator]();
+  // UTF-8 files are read in place (byte-rows.ts); other encodings are decoded first.
+  const records: AsyncIterable<RecordBatch> = enc.encoding === 'utf-8' ? byteRecords(bytes(), delimiter) : csvRecords(text(), delimiter);
+  const it = records[Symbol.asyncIterator]();
   const findings: Finding[] = [finding('INTAKE_CSV_DIALECT', { file }, { delimiter, encoding: enc.label })];
   const malformed = (e: unknown): Finding =>
     finding('INTAKE_CSV_MALFORMED', { file, ...(e instanceof UnterminatedQuote ? { row: e.line } : {}) }, { detail: shortError(e) });
-  let first: IteratorResult<CsvRecord[]>;
+  let first: IteratorResult<RecordBatch>;
   try {
     first = await it.next();
   } catch (e) {
     return { findings: [...findings, malformed(e)] };
   }
-  if (first.done || first.value.length === 0) return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
+  // The header always comes as an ordinary record (byte-rows.ts).
+  if (first.done || isByteBatch(first.value) || first.value.length === 0) return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
   const header = first.value[0]!.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
   const rest = first.value.slice(1);
   const late: Finding[] = [];
   const toRow = (r: CsvRecord): AnswerRow => ({ row: r.line, cells: r.cells });
-  async function* rows(): AsyncIterable<AnswerRow[]> {
+  async function* rows(): AsyncIterable<AnswerBatch> {
     try {
       if (rest.length > 0) yield rest.map(toRow);
       for (;;) {
         const n = await it.next();
         if (n.done) return;
-        yield n.value.map(toRow);
+        yield isByteBatch(n.value) ? n.value : n.value.map(toRow);
       }
     } catch (e) {
       late.push(malformed(e));
@@ -142,7 +152,8 @@ async function openCsv(path: string, file: string, head: Buffer): Promise<{ answ
 }
 
 async function openXlsx(path: string, file: string, sha256: () => string): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const Excel = await loadExcel();
+  const reader = new Excel.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name?: string }>;
   const late: Finding[] = [];
   let ws: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader & { name?: string }>;

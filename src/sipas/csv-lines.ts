@@ -73,11 +73,11 @@ function quotes(s: string): number {
 /**
  * Records from decoded text chunks, in batches (one per chunk, so a million rows cost a few
  * thousand promise turns, not a million). Line breaks are \r\n, \n or \r; blank lines are skipped but
- * counted. Throws `UnterminatedQuote` at the end when a quoted field never closes.
+ * counted (from `lineBase`, the lines before the text). Throws `UnterminatedQuote` at the end when a quoted field never closes.
  */
-export async function* csvRecords(chunks: AsyncIterable<string>, delimiter: string): AsyncGenerator<CsvRecord[]> {
+export async function* csvRecords(chunks: AsyncIterable<string>, delimiter: string, lineBase = 0): AsyncGenerator<CsvRecord[]> {
   let carry = '';
-  let line = 0;
+  let line = lineBase;
   let pending: string | undefined;
   let pendingLine = 0;
   let pendingQuotes = 0;

@@ -32,6 +32,35 @@ export class IdSet {
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
       h2 ^= h2 >>> 15;
     }
+    return this.put(h1, h2, file, row);
+  }
+
+  /**
+   * `addOrGet(prefix + "\u0000" + id)` for an id given as ASCII bytes `buf[start…end)`: the same
+   * hash (a character of ASCII text is its byte), without building the string.
+   */
+  addOrGetAscii(prefix: string, buf: Uint8Array, start: number, end: number, file: number, row: number): { file: number; row: number } | undefined {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193 ^ (prefix.length + 1 + end - start);
+    for (let i = 0; i < prefix.length; i++) {
+      const c = prefix.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    h1 = Math.imul(h1, 0x01000193);
+    h2 = Math.imul(h2, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    for (let i = start; i < end; i++) {
+      const c = buf[i]!;
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    return this.put(h1, h2, file, row);
+  }
+
+  private put(h1: number, h2: number, file: number, row: number): { file: number; row: number } | undefined {
     h1 >>>= 0;
     h2 = (h2 | 1) >>> 0; // never 0: a 0 in `lo` marks an empty slot
     const mask = this.lo.length - 1;

@@ -19,6 +19,7 @@ import { cellAddress, finding, type Finding, type FindingCode } from '../finding
 import type { SipasArgs } from '../messages/sipas.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { hashFile, openAnswerFile, type AnswerCell } from './answers.js';
+import { fieldKey, fieldSpan, fieldText, isPlainCode, type ByteBatch } from './byte-rows.js';
 import { IdSet } from './id-set.js';
 import type { QuestionnaireIndex } from './questionnaire.js';
 
@@ -117,21 +118,44 @@ const BAD = 1;
 const VALID = 2;
 const SATISFIED = 3;
 
+function classify(r: ReturnType<QuestionnaireIndex['answer']>): number {
+  return r === 'none' ? NONE : r === 'bad' ? BAD : r.satisfied ? SATISFIED : VALID;
+}
+
 /** Respondent weights are read to 6 decimals and tallied as integers, so sums stay exact. */
 const WEIGHT_UNIT = 1_000_000;
 const WEIGHT_MAX = 10_000;
 
+/** A unit's counts while rows are read: per question q, sums[4q…4q+3] = valid answers, their weight, satisfied answers, their weight (one flat array: the row loop's hottest memory). */
 interface Tally {
   code: string;
   respondents: number;
-  validN: Uint32Array;
-  satN: Uint32Array;
+  sums: Float64Array;
+}
+
+/** A unit's counts per question, for the indices. */
+interface Counts {
+  code: string;
+  respondents: number;
+  validN: Float64Array;
+  satN: Float64Array;
   validW: Float64Array;
   satW: Float64Array;
 }
 
 function newTally(code: string, n: number): Tally {
-  return { code, respondents: 0, validN: new Uint32Array(n), satN: new Uint32Array(n), validW: new Float64Array(n), satW: new Float64Array(n) };
+  return { code, respondents: 0, sums: new Float64Array(4 * n) };
+}
+
+function countsOf(t: Tally, n: number): Counts {
+  const c: Counts = { code: t.code, respondents: t.respondents, validN: new Float64Array(n), satN: new Float64Array(n), validW: new Float64Array(n), satW: new Float64Array(n) };
+  for (let q = 0; q < n; q++) {
+    c.validN[q] = t.sums[4 * q]!;
+    c.validW[q] = t.sums[4 * q + 1]!;
+    c.satN[q] = t.sums[4 * q + 2]!;
+    c.satW[q] = t.sums[4 * q + 3]!;
+  }
+  return c;
 }
 
 /** Reads a weight cell: a positive number up to 10,000, decimal point or comma. */
@@ -155,10 +179,12 @@ export async function runSipas(files: readonly { path: string; display: string }
   const seenIds = new IdSet();
   // Unit text as written → unit code ('' when not in the roster); a small cache, bounded.
   const unitCodes = new Map<string, string>();
+  // The same for short ASCII unit cells of byte rows, keyed by their packed bytes (byte-rows.ts).
+  const unitByKey = new Map<number, string>();
   const idFiles: string[] = [];
   const inputs: SipasInput[] = [];
   let rowsSoFar = 0;
-  const state = new Uint8Array(nq); // per question of the current row: NONE, BAD, VALID or SATISFIED
+  const state = new Uint8Array(nq); // per question of the current row: NONE, BAD, VALID or SATISFIED (in that order)
 
   for (const { path, display } of files) {
     const perFile = new Map<FindingCode, number>();
@@ -226,83 +252,142 @@ export async function runSipas(files: readonly { path: string; display: string }
     }
     const fileIndex = idFiles.push(display) - 1;
 
-    // Rows.
+    // Rows. Each row's answers are classified into `state` (from its cells, or in place from the
+    // bytes of a UTF-8 file), then `endRow` counts it; `cellOf` gives the current row's other cells.
     let rows = 0;
     let respondents = 0;
-    for await (const batch of a.rows)
-    for (const { row, cells } of batch) {
-      rows++;
-      if (++rowsSoFar % 50_000 === 0) opts.onRows?.(rowsSoFar);
-      const unitText = cellText(cells[unitCol]);
-      // A row with nothing in it at all is an empty row, whatever column is missing.
-      let valid = 0;
-      let bad = 0;
-      for (const [col, q] of qCols) {
-        const r = qi.answer(cells[col]);
-        if (r === 'none') state[q] = NONE;
-        else if (r === 'bad') {
-          state[q] = BAD;
-          bad++;
-        } else {
-          state[q] = r.satisfied ? SATISFIED : VALID;
-          valid++;
-        }
-      }
-      if (unitText === '') {
-        if (valid === 0 && bad === 0) capped('SIPAS_EMPTY_ROW', { row }, {});
-        else capped('SIPAS_AGENCY_BLANK', { row, column: unitCol + 1 }, {});
-        continue;
-      }
+    let rowCells: AnswerCell[] = [];
+    let bytes: ByteBatch | undefined;
+    let byteRow = 0;
+    const cellOf = (col: number): AnswerCell => (bytes ? fieldText(bytes, byteRow, col) : rowCells[col]);
+    /** The unit code of a unit cell's text ('' when the roster does not know it). */
+    const unitOf = (unitText: string): string => {
       let code = unitCodes.get(unitText);
       if (code === undefined) {
         code = by === 'agency' ? codeKey(unitText) : unitText;
         if (rosterByKey && by === 'agency') code = rosterByKey.get(code) ?? '';
         if (unitCodes.size < 100_000) unitCodes.set(unitText, code);
       }
+      return code;
+    };
+    const endRow = (row: number, unitText: string, code: string, valid: number, bad: number): void => {
+      if (unitText === '') {
+        if (valid === 0 && bad === 0) capped('SIPAS_EMPTY_ROW', { row }, {});
+        else capped('SIPAS_AGENCY_BLANK', { row, column: unitCol + 1 }, {});
+        return;
+      }
       if (code === '') {
         capped('SIPAS_UNKNOWN_AGENCY', { row, column: unitCol + 1 }, { agency: unitText });
-        continue;
+        return;
       }
-      for (const [col, q] of qCols) {
-        if (state[q] !== BAD) continue;
-        const raw = cells[col];
-        capped('SIPAS_ANSWER_OUT_OF_SCALE', { row, column: col + 1 }, { question: qi.questions[q]!.code, value: String(raw), levels: qi.q.scale.levels.map((l) => l.code) }, code);
-      }
+      if (bad > 0)
+        for (const [col, q] of qCols) {
+          if (state[q] !== BAD) continue;
+          const raw = cellOf(col);
+          capped('SIPAS_ANSWER_OUT_OF_SCALE', { row, column: col + 1 }, { question: qi.questions[q]!.code, value: String(raw), levels: qi.q.scale.levels.map((l) => l.code) }, code);
+        }
       if (valid === 0) {
         if (bad === 0) capped('SIPAS_EMPTY_ROW', { row }, {}, code);
-        continue;
+        return;
       }
       let w = 1;
       if (weightCol >= 0) {
-        const read = readWeight(cells[weightCol]);
+        const read = readWeight(cellOf(weightCol));
         if (read === undefined) {
-          capped('SIPAS_BAD_WEIGHT', { row, column: weightCol + 1 }, { value: String(cells[weightCol] ?? '') }, code);
-          continue;
+          capped('SIPAS_BAD_WEIGHT', { row, column: weightCol + 1 }, { value: String(cellOf(weightCol) ?? '') }, code);
+          return;
         }
         w = read;
       }
       if (idCol >= 0) {
-        const id = cellText(cells[idCol]);
-        if (id !== '') {
-          const first = seenIds.addOrGet(`${code}\u0000${id}`, fileIndex, row);
-          if (first !== undefined) {
-            capped('SIPAS_DUPLICATE_RESPONDENT', { row, column: idCol + 1 }, { respondent: id, firstFile: idFiles[first.file]!, firstRow: first.row }, code);
-            continue;
-          }
+        // A plain ASCII id in a byte row is hashed from its bytes (the same hash as its text).
+        let first: { file: number; row: number } | undefined;
+        let id: string | undefined;
+        if (bytes && isPlainCode(bytes, byteRow, idCol)) {
+          const [s, e] = fieldSpan(bytes, byteRow, idCol);
+          first = seenIds.addOrGetAscii(code, bytes.buf, s, e, fileIndex, row);
+        } else {
+          id = cellText(cellOf(idCol));
+          if (id !== '') first = seenIds.addOrGet(`${code}\u0000${id}`, fileIndex, row);
+        }
+        if (first !== undefined) {
+          id ??= cellText(cellOf(idCol));
+          capped('SIPAS_DUPLICATE_RESPONDENT', { row, column: idCol + 1 }, { respondent: id, firstFile: idFiles[first.file]!, firstRow: first.row }, code);
+          return;
         }
       }
       let t = units.get(code);
       if (!t) units.set(code, (t = newTally(code, nq)));
       t.respondents++;
       respondents++;
-      for (const [, q] of qCols) {
+      const sums = t.sums;
+      for (let q = 0; q < nq; q++) {
         const s = state[q]!;
-        if (s !== VALID && s !== SATISFIED) continue;
-        t.validN[q]!++;
-        t.validW[q]! += w;
-        if (s === SATISFIED) {
-          t.satN[q]!++;
-          t.satW[q]! += w;
+        if (s < VALID) continue;
+        // Without a branch on "satisfied", which random answers make unpredictable.
+        const sat = s - VALID;
+        const i = 4 * q;
+        sums[i]!++;
+        sums[i + 1]! += w;
+        sums[i + 2]! += sat;
+        sums[i + 3]! += sat * w;
+      }
+    };
+    // Answers one byte long ("4", " ") are classified once, by the same rule as any other.
+    const byByte = new Uint8Array(256);
+    for (let c = 0; c < 256; c++) byByte[c] = classify(qi.answer(Buffer.of(c).toString(c < 0x80 ? 'latin1' : 'utf8')));
+    const nc = qCols.length;
+    const cols = Int32Array.from(qCols, ([col]) => col);
+    const qs = Int32Array.from(qCols, ([, q]) => q);
+    state.fill(NONE);
+    for await (const batch of a.rows) {
+      if (Array.isArray(batch)) {
+        bytes = undefined;
+        for (const { row, cells } of batch) {
+          rows++;
+          if (++rowsSoFar % 50_000 === 0) opts.onRows?.(rowsSoFar);
+          rowCells = cells;
+          // A row with nothing in it at all is an empty row, whatever column is missing.
+          let valid = 0;
+          let bad = 0;
+          for (let k = 0; k < nc; k++) {
+            const s = classify(qi.answer(cells[cols[k]!]));
+            state[qs[k]!] = s;
+            if (s === BAD) bad++;
+            else if (s !== NONE) valid++;
+          }
+          const unitText = cellText(cells[unitCol]);
+          endRow(row, unitText, unitText === '' ? '' : unitOf(unitText), valid, bad);
+        }
+        continue;
+      }
+      bytes = batch;
+      const { buf, at, count, width } = batch;
+      for (let r = 0; r < count; r++) {
+        rows++;
+        if (++rowsSoFar % 50_000 === 0) opts.onRows?.(rowsSoFar);
+        byteRow = r;
+        const base = r * (width + 1);
+        let valid = 0;
+        let bad = 0;
+        for (let k = 0; k < nc; k++) {
+          const col = cols[k]!;
+          const s0 = at[base + col]!;
+          const len = at[base + col + 1]! - 1 - s0;
+          const s = len === 1 ? byByte[buf[s0]!]! : len === 0 ? NONE : classify(qi.answer(fieldText(batch, r, col)));
+          state[qs[k]!] = s;
+          if (s === BAD) bad++;
+          else if (s !== NONE) valid++;
+        }
+        // A short ASCII unit cell is looked up by its bytes (known units only).
+        const key = fieldKey(batch, r, unitCol);
+        let code = key >= 0 ? unitByKey.get(key) : undefined;
+        if (code !== undefined) endRow(batch.line[r]!, code, code, valid, bad);
+        else {
+          const unitText = cellText(fieldText(batch, r, unitCol));
+          code = unitText === '' ? '' : unitOf(unitText);
+          if (key >= 0 && code !== '' && unitByKey.size < 100_000) unitByKey.set(key, code);
+          endRow(batch.line[r]!, unitText, code, valid, bad);
         }
       }
     }
@@ -312,17 +397,14 @@ export async function runSipas(files: readonly { path: string; display: string }
   }
 
   // Pooled overall, then units, then ranking.
-  const overallTally = newTally('', nq);
-  const ordered = [...units.values()].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
-  for (const t of ordered) {
-    overallTally.respondents += t.respondents;
-    for (let i = 0; i < nq; i++) {
-      overallTally.validN[i]! += t.validN[i]!;
-      overallTally.satN[i]! += t.satN[i]!;
-      overallTally.validW[i]! += t.validW[i]!;
-      overallTally.satW[i]! += t.satW[i]!;
-    }
+  const pooled = newTally('', nq);
+  const sorted = [...units.values()].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+  for (const t of sorted) {
+    pooled.respondents += t.respondents;
+    for (let i = 0; i < 4 * nq; i++) pooled.sums[i]! += t.sums[i]!;
   }
+  const ordered = sorted.map((t) => countsOf(t, nq));
+  const overallTally = countsOf(pooled, nq);
   const minSample = qi.q.minSample;
   const out = ordered.map((t) => {
     const u = unitResult(t, qi);
@@ -391,7 +473,7 @@ interface Exact {
 }
 
 /** The exact indices of one tally, by the questionnaire's aggregation. */
-export function exactIndices(t: Pick<Tally, 'validN' | 'satW' | 'validW'>, qi: QuestionnaireIndex): Exact {
+export function exactIndices(t: { validN: ArrayLike<number>; satW: ArrayLike<number>; validW: ArrayLike<number> }, qi: QuestionnaireIndex): Exact {
   const items = qi.questions.map((_, i) => (t.validW[i]! > 0 ? Rational.of(BigInt(t.satW[i]!) * 100n, BigInt(t.validW[i]!)) : undefined));
   const elements: Exact['elements'] = [];
   const domains: Exact['domains'] = [];
@@ -412,7 +494,7 @@ export function exactIndices(t: Pick<Tally, 'validN' | 'satW' | 'validW'>, qi: Q
   return { items, elements, domains, overall };
 }
 
-function unitResult(t: Tally, qi: QuestionnaireIndex): SipasUnit {
+function unitResult(t: Counts, qi: QuestionnaireIndex): SipasUnit {
   const e = exactIndices(t, qi);
   const opt = (v: Rational | undefined): { index?: SipasNum } => (v === undefined ? {} : { index: num(v) });
   return {

@@ -5,7 +5,8 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../core/excel.js';
 import { writeFileAtomic } from '../core/fs.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import { UsageError } from '../findings/errors.js';
@@ -40,7 +41,8 @@ export async function annotateFiles(report: ValidationReport, files: readonly In
 }
 
 async function annotate(input: Buffer, findings: Finding[], lang: Lang): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   await wb.xlsx.load(input as unknown as ArrayBuffer);
   const byCell = new Map<string, Finding[]>();
   for (const f of [...findings].sort(compareFindings)) {
