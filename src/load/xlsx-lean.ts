@@ -33,7 +33,7 @@ class Decline extends Error {}
 const NO_EXTRA = Object.freeze({});
 
 function parse(xml: string, on: { open?: (t: SaxesTagPlain) => void; text?: (s: string) => void; close?: (name: string) => void }): void {
-  const p = new SaxesParser();
+  const p = new SaxesParser({ xmlns: false, position: false });
   if (on.open) p.on('opentag', on.open);
   if (on.text) p.on('text', on.text);
   if (on.close) p.on('closetag', (t) => on.close!(t.name));

@@ -34,6 +34,8 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Worker threads for checking the submissions (0: this thread), or a choice by file count; the result is the same. */
   workers?: number | ((files: number) => number);
+  /** Called as each step ends ("validate", "score", "rank", "result"), for --debug. */
+  onPhase?: (phase: string) => void;
 }
 
 export interface RoundRun {
@@ -179,6 +181,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     } else if (before.some((r) => !current.includes(r))) roundFindings.push(finding('ROUND_CRITERIA_CHANGED', at, { previous: before, current }));
   }
 
+  opts.onPhase?.('validate');
   const findings = [...round.findings, ...roster.findings, ...validation.findings, ...roundFindings].sort(compareFindings);
   const blocked = hasErrors(findings) && opts.allowIncomplete !== true;
   if (blocked) return { ...base, findings, blocked, validation };
@@ -196,9 +199,11 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
         evaluate: ruleOutcome,
       }),
     );
+  opts.onPhase?.('score');
   const kindOfGroup = new Map<string, string>();
   for (const a of roster.agencies) if (!kindOfGroup.has(a.group)) kindOfGroup.set(a.group, a.kind);
   const ranking = rankAgencies(scores, (group) => sets.get(kindOfGroup.get(group)!)!.set, previous?.ranking);
+  opts.onPhase?.('rank');
   const result = buildRoundResult({
     config: cfg,
     sets,
@@ -211,6 +216,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     inputs,
     findings,
   });
+  opts.onPhase?.('result');
   return { ...base, scores, findings, blocked: false, result, validation };
 }
 

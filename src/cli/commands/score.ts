@@ -47,6 +47,7 @@ export const registerScoreCommands: Register = (program, run) => {
           forbidDirs: submissionDirs(r),
           force: o.force === true,
         });
+        debugPhase(ctx, 'write');
         if (!ctx.json) for (const out of written) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
         if (ctx.json) ctx.out(JSON.stringify(r.result, null, 2));
         else for (const l of renderScoreText(r.result, ctx.lang, ctx.color)) ctx.out(l);
@@ -117,10 +118,20 @@ export const registerScoreCommands: Register = (program, run) => {
     });
 };
 
+const started = performance.now();
+
+/** With --debug: the time since start and the memory in use as a step ends. */
+export function debugPhase(ctx: CliContext, phase: string): void {
+  if (!ctx.debug) return;
+  const m = process.memoryUsage();
+  const mb = (n: number): string => (n / 1e6).toFixed(0);
+  ctx.err(`${phase.padEnd(14)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s  rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB`);
+}
+
 /** Runs the round with a progress line and prints its findings; the caller reports the result. */
 async function scoreRound(ctx: CliContext, dir: string, allowIncomplete: boolean, quietFindings = false): Promise<RoundRun> {
   const bar = progress(ctx, { vi: 'hồ sơ', en: 'files' });
-  const r = await runRound(dir, { allowIncomplete, onProgress: (d, t) => bar.tick(d, t), workers: ctx.workersFor });
+  const r = await runRound(dir, { allowIncomplete, onProgress: (d, t) => bar.tick(d, t), workers: ctx.workersFor, onPhase: (p) => debugPhase(ctx, p) });
   bar.done();
   if (ctx.debug && r.validation) ctx.err(`score: ${r.validation.files.length} files, ${r.validation.workers} worker threads`);
   const shown = r.findings.filter((f) => f.severity !== 'info');
