@@ -47,38 +47,25 @@ function scoreItem(entry: ItemEntry, input: ScoreInput, evaluate: RuleEvaluator)
   const { item } = entry;
   const set = input.criteria.set;
   const max = maxOf(item);
-  const base = {
-    code: item.code,
-    field: entry.field,
-    ancestors: entry.ancestors,
-    source: item.source,
-    max,
-  };
+  // Every ItemScore is built in one key order, optional keys added only when present, so the
+  // objects share a few shapes (a spread of varying parts made each one a slow dictionary) and
+  // result.json keeps its key order.
+  const s = { code: item.code, field: entry.field, ancestors: entry.ancestors, source: item.source, max } as ItemScore;
   if (!appliesWithAncestors(input.criteria, item.code, input.agency.kind)) {
-    return { ...base, countedMax: Rational.ZERO, applicable: false, notApplicable: false, final: Rational.ZERO, basis: 'excluded', clamped: false };
+    return finish(s, Rational.ZERO, false, false, Rational.ZERO, 'excluded', false);
   }
   const counted = isScored(item) ? max : Rational.ZERO;
   const self = input.self?.get(item.code);
   const appraisal = input.appraisal?.get(item.code);
-  const extra: Partial<ItemScore> = {};
-  if (self?.evidence !== undefined) extra.evidence = self.evidence;
-  if (self?.explanation !== undefined) extra.explanation = self.explanation;
+  if (self?.evidence !== undefined) s.evidence = self.evidence;
+  if (self?.explanation !== undefined) s.explanation = self.explanation;
 
   const notApplicable = item.notApplicable && self?.notApplicable === true;
   if (notApplicable && appraisal === undefined) {
     // §1.3 "index = points ÷ (applicable) maximum": rescale drops the item from every maximum;
     // full gives it its maximum. Bonus and penalty items never score for not applicable.
     const full = set.notApplicable === 'full' && isScored(item);
-    return {
-      ...base,
-      ...extra,
-      countedMax: full ? counted : Rational.ZERO,
-      applicable: true,
-      notApplicable: true,
-      final: full ? max : Rational.ZERO,
-      basis: 'not-applicable',
-      clamped: false,
-    };
+    return finish(s, full ? counted : Rational.ZERO, true, true, full ? max : Rational.ZERO, 'not-applicable', false);
   }
 
   let value: Rational | undefined;
@@ -91,14 +78,14 @@ function scoreItem(entry: ItemEntry, input: ScoreInput, evaluate: RuleEvaluator)
     } else if (sv?.share !== undefined) {
       value = max.mul(sv.share);
       basis = 'survey-share';
-      extra.share = sv.share;
-      if (sv.from) extra.surveyFrom = sv.from;
+      s.share = sv.share;
+      if (sv.from) s.surveyFrom = sv.from;
     }
   } else if (self !== undefined) {
     const outcome = evaluate(item, self);
     if (outcome !== undefined) {
-      extra.rule = outcome;
-      extra.self = outcome.points;
+      s.rule = outcome;
+      s.self = outcome.points;
       value = outcome.points;
       basis = 'self';
     }
@@ -106,14 +93,32 @@ function scoreItem(entry: ItemEntry, input: ScoreInput, evaluate: RuleEvaluator)
   if (appraisal !== undefined) {
     value = appraisal.points;
     basis = 'appraisal';
-    extra.appraised = appraisal.points;
-    extra.reason = appraisal.reason;
-    extra.appraisalFile = appraisal.file;
-    extra.appraisalRound = appraisal.round;
+    s.appraised = appraisal.points;
+    s.reason = appraisal.reason;
+    s.appraisalFile = appraisal.file;
+    s.appraisalRound = appraisal.round;
   }
   const raw = value ?? Rational.ZERO;
   const final = raw.clamp(Rational.ZERO, max);
-  return { ...base, ...extra, countedMax: counted, applicable: true, notApplicable, final, basis, clamped: !final.eq(raw) };
+  return finish(s, counted, true, notApplicable, final, basis, !final.eq(raw));
+}
+
+function finish(
+  s: ItemScore,
+  countedMax: Rational,
+  applicable: boolean,
+  notApplicable: boolean,
+  final: Rational,
+  basis: ItemScore['basis'],
+  clamped: boolean,
+): ItemScore {
+  s.countedMax = countedMax;
+  s.applicable = applicable;
+  s.notApplicable = notApplicable;
+  s.final = final;
+  s.basis = basis;
+  s.clamped = clamped;
+  return s;
 }
 
 /** points ÷ max × 100, exact; 0 when the maximum is 0 (§1.3). */
