@@ -140,6 +140,7 @@ export class Rational {
    * (91,425 → 91,43); `half-even` rounds them to the even neighbour.
    */
   toFixed(decimals: number, mode: RoundingMode = 'half-up'): string {
+    if (this.d === 1n) return decimals > 0 ? `${this.n}.${'0'.repeat(decimals)}` : `${this.n}`;
     const scale = 10n ** BigInt(decimals);
     const neg = this.n < 0n;
     const num = (neg ? -this.n : this.n) * scale;
@@ -168,6 +169,7 @@ export class Rational {
    * This is how exact values are stored in result.json.
    */
   toExact(): string {
+    if (this.d === 1n) return `${this.n}`;
     let d = this.d;
     let twos = 0;
     let fives = 0;

@@ -15,6 +15,7 @@ import type { AgencyResult, RoundResult } from '../round/result.js';
 import { fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';
+import { directRows, type DirectCell, type DirectRows } from './xlsx-rows.js';
 import { FORMULA_START, PRINT_A4_LANDSCAPE, setTextCell } from './xlsx-text.js';
 
 /** Above this many agencies, scorecards go into one long sheet instead of a sheet each. */
@@ -188,45 +189,48 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
     vi ? 'Lý do thẩm định' : 'Appraisal reason',
   ];
   const widths = [10, 50, 8, 8, 10, 8, 40, 30, 30];
-  // Scorecards are most of the workbook's cells (70 rows an agency): their cells take shared
-  // style objects, which exceljs recognises instead of serialising each cell's style again.
-  const writeCard = (ws: ExcelJS.Worksheet, a: AgencyResult, withAgency: boolean): void => {
+  // Scorecards are most of the workbook's cells (about 95 rows an agency): their rows are written
+  // as sheet XML directly (xlsx-rows.ts), with shared style objects.
+  const writeCard = (out: DirectRows, a: AgencyResult, withAgency: boolean): void => {
     const title = (code: string): string => v.itemTitle(a, code);
-    const text = (cell: ExcelJS.Cell, t: string, font?: Partial<ExcelJS.Font>): void => {
-      cell.value = t;
-      cell.style = sharedStyle(FORMULA_START.test(t) ? '@' : undefined, font);
+    let row: DirectCell[] = [];
+    const end = (): void => {
+      out.add(row);
+      row = [];
     };
-    const points = (cell: ExcelJS.Cell, value: number, font?: Partial<ExcelJS.Font>): void => {
-      cell.value = value;
-      cell.style = sharedStyle(PTS, font);
+    const text = (col: number, t: string, font?: Partial<ExcelJS.Font>): void => {
+      if (t !== '') row.push({ col, text: t, style: sharedStyle(FORMULA_START.test(t) ? '@' : undefined, font) });
     };
-    const lead = (r: ExcelJS.Row, font?: Partial<ExcelJS.Font>): number => {
+    const points = (col: number, value: number, font?: Partial<ExcelJS.Font>): void => {
+      row.push({ col, num: value, style: sharedStyle(PTS, font) });
+    };
+    const lead = (font?: Partial<ExcelJS.Font>): number => {
       if (!withAgency) return 1;
-      text(r.getCell(1), a.code, font);
-      text(r.getCell(2), a.name, font);
+      text(1, a.code, font);
+      text(2, a.name, font);
       return 3;
     };
     const subtotal = (code: string, max: number, pts: number, bold: boolean): void => {
-      const r = next(ws);
       const font = bold ? BOLD : ITALIC;
-      const s = lead(r, font);
-      text(r.getCell(s), code, font);
-      text(r.getCell(s + 1), title(code), font);
-      points(r.getCell(s + 2), max, font);
-      points(r.getCell(s + 5), pts, font);
+      const s = lead(font);
+      text(s, code, font);
+      text(s + 1, title(code), font);
+      points(s + 2, max, font);
+      points(s + 5, pts, font);
+      end();
     };
     const item = (it: AgencyResult['items'][number]): void => {
-      const r = next(ws);
-      const c = lead(r);
-      text(r.getCell(c), it.code);
-      text(r.getCell(c + 1), title(it.code));
-      points(r.getCell(c + 2), it.max.value);
-      if (it.self) points(r.getCell(c + 3), it.self.value);
-      if (it.appraised) points(r.getCell(c + 4), it.appraised.value);
-      points(r.getCell(c + 5), it.final.value);
-      text(r.getCell(c + 6), textOf(it.detail, lang));
-      text(r.getCell(c + 7), it.evidence ?? it.explanation ?? '');
-      text(r.getCell(c + 8), it.reason ?? '');
+      const c = lead();
+      text(c, it.code);
+      text(c + 1, title(it.code));
+      points(c + 2, it.max.value);
+      if (it.self) points(c + 3, it.self.value);
+      if (it.appraised) points(c + 4, it.appraised.value);
+      points(c + 5, it.final.value);
+      text(c + 6, textOf(it.detail, lang));
+      text(c + 7, it.evidence ?? it.explanation ?? '');
+      text(c + 8, it.reason ?? '');
+      end();
     };
     const under = (code: string) => (x: { code: string }): boolean => x.code === code || x.code.startsWith(`${code}.`);
     const applicable = a.items.filter((i) => i.applicable);
@@ -241,25 +245,30 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
         inCrit.forEach(item);
       }
     }
-    const tr = next(ws);
-    const s = lead(tr, BOLD);
-    text(tr.getCell(s + 1), vi ? 'Tổng điểm' : 'Total', BOLD);
-    points(tr.getCell(s + 2), a.total.max.value, BOLD);
-    points(tr.getCell(s + 5), a.total.points.value, BOLD);
+    const s = lead(BOLD);
+    text(s + 1, vi ? 'Tổng điểm' : 'Total', BOLD);
+    points(s + 2, a.total.max.value, BOLD);
+    points(s + 5, a.total.points.value, BOLD);
+    end();
   };
   if (layout === 'long') {
     const ws = sheet(wb, T.scorecards[lang], lang);
     header(ws, [vi ? 'Mã cơ quan' : 'Agency code', vi ? 'Cơ quan' : 'Agency', ...cardHead], [10, 30, ...widths]);
-    for (const a of result.agencies) writeCard(ws, a, true);
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(ws), column: cardHead.length + 2 } };
-    close(ws);
+    const out = directRows(wb, ws);
+    for (const a of result.agencies) {
+      writeCard(out, a, true);
+      await out.yieldIfWritten();
+    }
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: out.rows, column: cardHead.length + 2 } };
+    out.close();
   } else {
     const used = new Set<string>(Object.values(T).map((t) => t[lang].toLowerCase()));
     for (const a of result.agencies) {
       const ws = sheet(wb, sheetName(`${a.code} ${a.name}`, used), lang);
       header(ws, cardHead, widths);
-      writeCard(ws, a, false);
-      close(ws);
+      const out = directRows(wb, ws);
+      writeCard(out, a, false);
+      out.close();
     }
   }
 

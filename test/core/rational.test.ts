@@ -19,6 +19,14 @@ describe('Rational', () => {
     expect(q('0.004').toFixed(2)).toBe('0.00');
   });
 
+  it('prints whole numbers with the places asked for', () => {
+    expect(q(-3).toFixed(2)).toBe('-3.00');
+    expect(q(0).toFixed(2)).toBe('0.00');
+    expect(q(12).toFixed(0)).toBe('12');
+    expect(q(-7).toExact()).toBe('-7');
+    expect(q('100.000').toExact()).toBe('100');
+  });
+
   it('prints exact values as decimals or fractions', () => {
     expect(Rational.of(1, 3).toExact()).toBe('1/3');
     expect(q(2.4936).toExact()).toBe('2.4936');
