@@ -26,7 +26,7 @@ export interface DirectCell {
 }
 
 interface StreamingSheet {
-  stream: { write(data: string): unknown };
+  stream: { write(data: string): unknown; pipes?: unknown };
   getRow(n: number): ExcelJS.Row;
   commit(): void;
 }
@@ -39,6 +39,24 @@ const NUMBER = 2;
 const STRING = 3;
 /** Rows are handed to the sheet stream in pieces of about this many characters. */
 const PIECE = 256 * 1024;
+/** Bytes that may wait in front of the compressor before the writer waits for it. */
+const QUEUED = 8 * 1024 * 1024;
+
+/**
+ * Bytes waiting in the pipes of exceljs's sheet stream (streams of the readable-stream package,
+ * whose buffered length is `_writableState.length`); 0 when that cannot be seen, and the writer
+ * then only yields.
+ */
+function queuedBytes(stream: unknown): number {
+  const pipes = (stream as { pipes?: unknown }).pipes;
+  if (!Array.isArray(pipes)) return 0;
+  let n = 0;
+  for (const p of pipes) {
+    const len = (p as { _writableState?: { length?: unknown } })._writableState?.length;
+    if (typeof len === 'number') n += len;
+  }
+  return n;
+}
 
 export class DirectRows {
   /** Number of the next row (the header is row 1). */
@@ -79,14 +97,17 @@ export class DirectRows {
   }
 
   /**
-   * Lets the zip take what was written: the rows are made synchronously, and without a turn of
-   * the event loop the whole sheet (144 MB of XML for 3,321 agencies) would wait in memory for
-   * the compressor. Call it between agencies; it yields once a piece has gone out.
+   * Lets the zip take what was written. The rows are made synchronously and exceljs hands them
+   * on without backpressure, so without waiting here the whole sheet (136 MB of XML for 3,321
+   * agencies) would queue in memory in front of the compressor. Call it between agencies: once
+   * a piece has gone out it waits, a millisecond at a time, while more than `QUEUED` bytes are
+   * queued in the sheet's pipe into the zip.
    */
   async yieldIfWritten(): Promise<void> {
     if (this.written === 0) return;
     this.written = 0;
     await new Promise<void>((resolve) => setImmediate(resolve));
+    while (queuedBytes(this.ws.stream) > QUEUED) await new Promise<void>((resolve) => setTimeout(resolve, 1));
   }
 
   /** Writes what is pending and commits the sheet. */

@@ -37,6 +37,11 @@ export const registerScoreCommands: Register = (program, run) => {
           if (ctx.json) ctx.out(JSON.stringify({ command: 'score', blocked: true, counts: countFindings(r.findings) }, null, 2));
           return 1;
         }
+        // The reports need only the result: the scores, submissions and validation (a few hundred
+        // MB for thousands of agencies) go before they are written.
+        r.scores = [];
+        r.submissions = new Map();
+        delete r.validation;
         const defaultOut = join(r.round.dir, 'result.json');
         const outs = o.out && o.out.length > 0 ? o.out : [defaultOut];
         const written = await writeReports(r.result, outs, {
