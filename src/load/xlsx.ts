@@ -16,8 +16,6 @@ export async function readXlsxSheets(
   opts: { stringLength?: number; onLong?: (at: { sheet: string; row: number; column: number; cell: string }, length: number) => void } = {},
 ): Promise<GridSheet[]> {
   const maxText = opts.stringLength ?? Infinity;
-  // Loaded on first use: most workbooks are read by the lean reader, and loading exceljs costs
-  // about 0.2 s in every process and worker that needs it.
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);

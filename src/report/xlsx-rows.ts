@@ -63,7 +63,8 @@ export class DirectRows {
   private next: number;
   private parts: string[] = [];
   private size = 0;
-  private written = 0;
+  /** Whether a piece went out since the last yield. */
+  private wrote = false;
   private readonly ids = new Map<Partial<ExcelJS.Style>, [number, number]>();
   private readonly letters: string[] = [];
 
@@ -104,8 +105,8 @@ export class DirectRows {
    * queued in the sheet's pipe into the zip.
    */
   async yieldIfWritten(): Promise<void> {
-    if (this.written === 0) return;
-    this.written = 0;
+    if (!this.wrote) return;
+    this.wrote = false;
     await new Promise<void>((resolve) => setImmediate(resolve));
     while (queuedBytes(this.ws.stream) > QUEUED) await new Promise<void>((resolve) => setTimeout(resolve, 1));
   }
@@ -119,7 +120,7 @@ export class DirectRows {
   private flush(): void {
     if (this.parts.length === 0) return;
     this.ws.stream.write(this.parts.join(''));
-    this.written++;
+    this.wrote = true;
     this.parts = [];
     this.size = 0;
   }

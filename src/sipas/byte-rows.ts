@@ -150,12 +150,7 @@ export async function* byteRecords(chunks: AsyncIterator<Buffer>, delimiter: str
       if (carry === 0) break;
       // The last line has no line break: give it one, so that it is read like the others. A
       // carriage return before it would then be taken as part of "\r\n", so that case goes on.
-      if (!bomChecked && carry >= 3 && work[0] === 0xef && work[1] === 0xbb && work[2] === 0xbf) {
-        work.copyWithin(0, 3, carry);
-        carry -= 3;
-      }
-      bomChecked = true;
-      if (carry === 0) break;
+      // (A BOM still unchecked here cannot be whole: three bytes are checked as they arrive.)
       if (work[carry - 1] === CR) {
         yield* general(work.subarray(0, carry), line);
         return;

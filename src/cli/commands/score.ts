@@ -126,7 +126,7 @@ export const registerScoreCommands: Register = (program, run) => {
 const started = performance.now();
 
 /** With --debug: the time since start and the memory in use as a step ends. */
-export function debugPhase(ctx: CliContext, phase: string): void {
+function debugPhase(ctx: CliContext, phase: string): void {
   if (!ctx.debug) return;
   const m = process.memoryUsage();
   const mb = (n: number): string => (n / 1e6).toFixed(0);
