@@ -5,6 +5,9 @@
  * parindex is kept exact here and rounded once, for display, by `toFixed` (half-up by default,
  * the rule used for published figures such as 91,43%).
  */
+/** fromNumber's results, by number. */
+const FROM_NUMBER = new Map<number, Rational>();
+
 export class Rational {
   /** Numerator; carries the sign. */
   readonly n: bigint;
@@ -58,6 +61,17 @@ export class Rational {
    * form is what the person typed.
    */
   static fromNumber(x: number): Rational {
+    // Cells hold the same few values (0, 1, 0.5, 0.25…) over and over; Rationals are immutable.
+    let r = FROM_NUMBER.get(x);
+    if (r === undefined) {
+      r = Rational.readNumber(x);
+      if (FROM_NUMBER.size >= 10_000) FROM_NUMBER.clear();
+      FROM_NUMBER.set(x, r);
+    }
+    return r;
+  }
+
+  private static readNumber(x: number): Rational {
     if (!Number.isFinite(x)) throw new RangeError(`Rational: not finite: ${x}`);
     if (Number.isInteger(x) && Number.isSafeInteger(x)) return Rational.of(BigInt(x));
     const s = String(x);

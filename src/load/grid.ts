@@ -42,16 +42,25 @@ export class GridSheet {
   ) {}
 
   set(row: number, col: number, v: CellValue, extra: Pick<GridCell, 'formula' | 'merged'> = {}): GridCell {
+    // One key order for every cell (a spread of optional parts would give cells many shapes).
+    const cell: GridCell = { row, col, address: cellAddress(row, col), v };
+    if (extra.formula !== undefined) cell.formula = extra.formula;
+    if (extra.merged !== undefined) cell.merged = extra.merged;
+    this.put(cell);
+    return cell;
+  }
+
+  /** Puts a cell built by the caller (its address must be `cellAddress(row, col)`). */
+  put(cell: GridCell): void {
+    const { row, col } = cell;
     let r = this.rows.get(row);
     if (!r) {
       r = new Map();
       this.rows.set(row, r);
     }
-    const cell: GridCell = { row, col, address: cellAddress(row, col), v, ...extra };
     r.set(col, cell);
     if (row > this.rowCount) this.rowCount = row;
     if (col > this.colCount) this.colCount = col;
-    return cell;
   }
 
   get(row: number, col: number): GridCell | undefined {

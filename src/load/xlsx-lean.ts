@@ -7,7 +7,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { cellAddress, parseCellAddress } from '../findings/finding.js';
-import { GridSheet, type CellValue, type SheetState } from './grid.js';
+import { GridSheet, type GridCell, type SheetState } from './grid.js';
 import { normalise } from './xlsx.js';
 
 /** Built-in number formats that matter here: percentages and dates (ECMA-376 §18.8.30). */
@@ -29,8 +29,6 @@ const BUILTIN_FORMATS: Record<number, string> = {
 };
 
 class Decline extends Error {}
-
-const NO_EXTRA = Object.freeze({});
 
 function parse(xml: string, on: { open?: (t: SaxesTagPlain) => void; text?: (s: string) => void; close?: (name: string) => void }): void {
   const p = new SaxesParser({ xmlns: false, position: false });
@@ -169,91 +167,208 @@ function read(parts: ReadonlyMap<string, Buffer>, opts: Parameters<typeof readXl
     const xml = text(def.part);
     if (xml === undefined) throw new Decline();
     const state = def.state === 'hidden' || def.state === 'veryHidden' ? (def.state as SheetState) : 'visible';
-    const sheet = new GridSheet(def.name, state);
-    const key = (r: number, k: number): number => r * 16_385 + k;
-    const cells = new Map<number, { row: number; col: number; v: CellValue; formula?: string }>();
-    let inOrder = true;
-    let lastKey = -1;
-    const hiddenCols: [number, number][] = [];
-    const hiddenRows: number[] = [];
-    const merges: string[] = [];
-    let maxCol = 0;
-    let row = 0;
-    let c: { ref: string; t: string; s: number; value?: string; formula?: string; hasF: boolean; inline: string } | undefined;
-    let node: 'v' | 'f' | 't' | undefined;
-    let inIs = false;
-    let inPh = 0;
-    parse(xml, {
-      open: (t) => {
-        const n = localName(t.name);
-        switch (n) {
-          case 'row':
-            row = Number(t.attributes.r ?? row + 1);
-            if (['1', 'true'].includes(String(t.attributes.hidden ?? ''))) hiddenRows.push(row);
-            return;
-          case 'col':
-            if (['1', 'true'].includes(String(t.attributes.hidden ?? ''))) hiddenCols.push([Number(t.attributes.min), Number(t.attributes.max)]);
-            return;
-          case 'mergeCell':
-            merges.push(String(t.attributes.ref ?? ''));
-            return;
-          case 'c': {
-            const ref = String(t.attributes.r ?? '');
-            c = { ref, t: String(t.attributes.t ?? 'n'), s: Number(t.attributes.s ?? 0), hasF: false, inline: '' };
-            return;
-          }
-          case 'f':
-            if (!c) return;
-            if (t.attributes.t === 'shared') throw new Decline();
-            c.hasF = true;
-            node = 'f';
-            return;
-          case 'v':
-            node = 'v';
-            return;
-          case 'is':
-            inIs = true;
-            return;
-          case 'rPh':
-            inPh++;
-            return;
-          case 't':
-            if (inIs && !inPh) node = 't';
-            return;
-          default:
-            return;
-        }
-      },
-      text: (s) => {
-        if (!c || node === undefined) return;
-        if (node === 'f') c.formula = (c.formula ?? '') + s;
-        else if (node === 'v') c.value = (c.value ?? '') + s;
-        else c.inline += s;
-      },
-      close: (name) => {
-        const n = localName(name);
-        if (n === 'v' || n === 'f' || n === 't') node = undefined;
-        else if (n === 'is') {
-          inIs = false;
-          if (c) c.value = (c.value ?? '') + c.inline;
-        } else if (n === 'rPh') inPh--;
-        else if (n === 'c' && c) {
-          if (c.hasF && c.formula === undefined) c.hasF = false;
-          const pos = parseCellAddress(c.ref);
-          if (!pos) throw new Decline();
-          if (pos.col > maxCol) maxCol = pos.col;
-          const cell = cellOf(c, pos, styleOf(c.s), strings, date1904);
-          if (cell) {
-            const k = key(pos.row, pos.col);
-            if (k <= lastKey) inOrder = false;
-            lastKey = k;
-            cells.set(k, cell);
-          }
-          c = undefined;
-        }
-      },
-    });
+    out.push(readSheet(xml, new GridSheet(def.name, state), { styleOf, strings, date1904, maxText, onLong: opts.onLong }));
+  }
+  return out;
+}
 
+/** Is `name` (a tag name, maybe prefixed) the element `local`? Most names carry no prefix. */
+function isElement(name: string, local: string): boolean {
+  return name === local || (name.length > local.length && name.endsWith(local) && name.charCodeAt(name.length - local.length - 1) === 58 /* : */);
+}
+
+const TRUE_FLAG = (v: string | undefined): boolean => v === '1' || v === 'true';
+
+/** Where `refRow`/`refCol` leave the last reference read by `readRef`. */
+let refRow = 0;
+let refCol = 0;
+
+/**
+ * Reads a cell reference as `parseCellAddress` does, without a regular expression or an object:
+ * sets `refRow` and `refCol`, and returns 1 when `ref` is already the address `cellAddress`
+ * would write, 2 when it is another spelling of one ("$A$1", "A01"), 0 when it is not a reference.
+ */
+function readRef(ref: string): 0 | 1 | 2 {
+  const n = ref.length;
+  if (n > 16) {
+    const pos = parseCellAddress(ref);
+    if (!pos) return 0;
+    refRow = pos.row;
+    refCol = pos.col;
+    return 2;
+  }
+  let i = 0;
+  let plain = true;
+  if (ref.charCodeAt(0) === 36) {
+    i++;
+    plain = false;
+  }
+  const letters = i;
+  let col = 0;
+  for (let ch = ref.charCodeAt(i); ch >= 65 && ch <= 90; ch = ref.charCodeAt(++i)) col = col * 26 + (ch - 64);
+  if (i === letters) return 0;
+  if (ref.charCodeAt(i) === 36) {
+    i++;
+    plain = false;
+  }
+  const digits = i;
+  let row = 0;
+  for (; i < n; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 48 || ch > 57) return 0;
+    row = row * 10 + (ch - 48);
+  }
+  if (i === digits) return 0;
+  if (ref.charCodeAt(digits) === 48) plain = false;
+  refRow = row;
+  refCol = col;
+  return plain ? 1 : 2;
+}
+
+interface SheetContext {
+  styleOf: (s: number) => { fmt: string | undefined; date: boolean };
+  strings: readonly string[];
+  date1904: boolean;
+  maxText: number;
+  onLong: ((at: { sheet: string; row: number; column: number; cell: string }, length: number) => void) | undefined;
+}
+
+/** One worksheet's XML into `sheet`. Throws Decline for what exceljs must read. */
+function readSheet(xml: string, sheet: GridSheet, cx: SheetContext): GridSheet {
+  const name = sheet.name!;
+  const cells: GridCell[] = [];
+  let inOrder = true;
+  let lastKey = -1;
+  const hiddenCols: [number, number][] = [];
+  const hiddenRows: number[] = [];
+  const merges: string[] = [];
+  let maxCol = 0;
+  let row = 0;
+  // The cell being read: its attributes and the text of its <v>, <f> and inline <is>.
+  let inCell = false;
+  let ref = '';
+  let type = 'n';
+  let style = 0;
+  let value: string | undefined;
+  let formula: string | undefined;
+  let hasF = false;
+  let inline = '';
+  let node: 0 | 1 | 2 | 3 = 0; // none, v, f, inline t
+  let inIs = false;
+  let inPh = 0;
+  const open = (local: string, a: Record<string, string>): void => {
+    switch (local) {
+      case 'c':
+        inCell = true;
+        ref = a.r ?? '';
+        type = a.t ?? 'n';
+        style = a.s === undefined ? 0 : Number(a.s);
+        value = formula = undefined;
+        hasF = false;
+        inline = '';
+        return;
+      case 'v':
+        node = 1;
+        return;
+      case 'row':
+        row = Number(a.r ?? row + 1);
+        if (TRUE_FLAG(a.hidden)) hiddenRows.push(row);
+        return;
+      case 'f':
+        if (!inCell) return;
+        if (a.t === 'shared') throw new Decline();
+        hasF = true;
+        node = 2;
+        return;
+      case 'col':
+        if (TRUE_FLAG(a.hidden)) hiddenCols.push([Number(a.min), Number(a.max)]);
+        return;
+      case 'mergeCell':
+        merges.push(a.ref ?? '');
+        return;
+      case 'is':
+        inIs = true;
+        return;
+      case 'rPh':
+        inPh++;
+        return;
+      case 't':
+        if (inIs && !inPh) node = 3;
+        return;
+      default:
+        return;
+    }
+  };
+  const close = (local: string): void => {
+    switch (local) {
+      case 'v':
+      case 'f':
+      case 't':
+        node = 0;
+        return;
+      case 'is':
+        inIs = false;
+        if (inCell) value = (value ?? '') + inline;
+        return;
+      case 'rPh':
+        inPh--;
+        return;
+      case 'c': {
+        if (!inCell) return;
+        inCell = false;
+        if (hasF && formula === undefined) hasF = false;
+        const spelled = readRef(ref);
+        if (spelled === 0) throw new Decline();
+        const r = refRow;
+        const k = refCol;
+        if (k > maxCol) maxCol = k;
+        const cell = cellOf(type, hasF, value, formula, r, k, spelled === 1 ? ref : cellAddress(r, k), cx.styleOf(style), cx.strings, cx.date1904);
+        if (cell) {
+          const key = r * 16_385 + k;
+          if (key <= lastKey) inOrder = false;
+          lastKey = key;
+          cells.push(cell);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  const p = new SaxesParser({ xmlns: false, position: false });
+  p.on('opentag', (t: SaxesTagPlain) => {
+    const n = t.name;
+    open(n.indexOf(':') < 0 ? n : localName(n), t.attributes as Record<string, string>);
+  });
+  p.on('text', (s: string) => {
+    if (!inCell || node === 0) return;
+    if (node === 1) value = value === undefined ? s : value + s;
+    else if (node === 2) formula = formula === undefined ? s : formula + s;
+    else inline += s;
+  });
+  p.on('closetag', (t: SaxesTagPlain) => {
+    const n = t.name;
+    close(n.indexOf(':') < 0 ? n : localName(n));
+  });
+  p.write(xml).close();
+
+  const long = (cell: GridCell): void => {
+    const v = cell.v;
+    if (v.t === 'text' && v.s.length > cx.maxText) {
+      cx.onLong?.({ sheet: name, row: cell.row, column: cell.col, cell: cellAddress(cell.row, cell.col) }, v.s.length);
+      cell.v = { t: 'text', s: v.s.slice(0, cx.maxText) };
+    }
+  };
+  if (inOrder && merges.length === 0) {
+    // The usual sheet: cells in order, nothing merged; they go in as they are.
+    for (const cell of cells) {
+      long(cell);
+      if (cell.v.t !== 'empty') sheet.put(cell);
+    }
+  } else {
+    const key = (r: number, k: number): number => r * 16_385 + k;
+    const byKey = new Map<number, GridCell>();
+    for (const cell of cells) byKey.set(key(cell.row, cell.col), cell);
     // Merged ranges: every cell of the range carries the master's value, as exceljs gives it.
     const mergedAt = new Map<string, { role: 'master' | 'child'; range: string }>();
     for (const range of merges) {
@@ -263,62 +378,65 @@ function read(parts: ReadonlyMap<string, Buffer>, opts: Parameters<typeof readXl
       if (!p || !q) continue;
       if (q.col > maxCol) maxCol = q.col;
       if ((q.row - p.row + 1) * (q.col - p.col + 1) > 10_000) continue;
-      const master = cells.get(key(p.row, p.col));
+      const master = byKey.get(key(p.row, p.col));
       for (let r = p.row; r <= q.row; r++)
         for (let k = p.col; k <= q.col; k++) {
           const address = cellAddress(r, k);
           const isMaster = r === p.row && k === p.col;
           mergedAt.set(address, { role: isMaster ? 'master' : 'child', range });
           if (!isMaster) {
-            inOrder = false;
-            if (master) cells.set(key(r, k), { ...master, row: r, col: k });
-            else cells.delete(key(r, k));
+            if (master) {
+              const copy: GridCell = { row: r, col: k, address, v: master.v };
+              if (master.formula !== undefined) copy.formula = master.formula;
+              byKey.set(key(r, k), copy);
+            } else byKey.delete(key(r, k));
           }
         }
     }
-    const ordered = inOrder ? [...cells.values()] : [...cells.values()].sort((x, y) => x.row - y.row || x.col - y.col);
+    const ordered = [...byKey.values()].sort((x, y) => x.row - y.row || x.col - y.col);
     for (const cell of ordered) {
-      let v = cell.v;
-      if (v.t === 'text' && v.s.length > maxText) {
-        opts.onLong?.({ sheet: def.name, row: cell.row, column: cell.col, cell: cellAddress(cell.row, cell.col) }, v.s.length);
-        v = { t: 'text', s: v.s.slice(0, maxText) };
-      }
-      const merged = mergedAt.size > 0 ? mergedAt.get(cellAddress(cell.row, cell.col)) : undefined;
-      if (v.t === 'empty' && !merged) continue;
-      sheet.set(cell.row, cell.col, v, cell.formula === undefined && !merged ? NO_EXTRA : { ...(cell.formula !== undefined ? { formula: cell.formula } : {}), ...(merged ? { merged } : {}) });
+      long(cell);
+      const merged = mergedAt.get(cell.address);
+      if (cell.v.t === 'empty' && !merged) continue;
+      if (merged) cell.merged = merged;
+      sheet.put(cell);
     }
     for (const [address, m] of [...mergedAt].sort()) {
       const pos = parseCellAddress(address)!;
       if (!sheet.get(pos.row, pos.col)) sheet.set(pos.row, pos.col, { t: 'empty' }, { merged: m });
     }
-    // exceljs sees a row (and its hidden flag) only when it has a value or a merged cell.
-    for (const r of hiddenRows) if (sheet.rows.has(r)) sheet.hiddenRows.add(r);
-    for (const [min, max] of hiddenCols) for (let k = min; k <= Math.min(max, maxCol); k++) sheet.hiddenCols.add(k);
-    out.push(sheet);
   }
-  return out;
+  // exceljs sees a row (and its hidden flag) only when it has a value or a merged cell.
+  for (const r of hiddenRows) if (sheet.rows.has(r)) sheet.hiddenRows.add(r);
+  for (const [min, max] of hiddenCols) for (let k = min; k <= Math.min(max, maxCol); k++) sheet.hiddenCols.add(k);
+  return sheet;
 }
 
-/** One cell's value, as exceljs would give it and `normalise` turn it. Undefined for an empty cell. */
+/** One cell, as exceljs would give it and `normalise` turn it. Undefined for an empty cell. */
 function cellOf(
-  c: { t: string; s: number; value?: string; formula?: string; hasF: boolean },
-  pos: { row: number; col: number },
+  type: string,
+  hasF: boolean,
+  value: string | undefined,
+  formula: string | undefined,
+  row: number,
+  col: number,
+  address: string,
   style: { fmt: string | undefined; date: boolean },
   strings: readonly string[],
   date1904: boolean,
-): { row: number; col: number; v: CellValue; formula?: string } | undefined {
+): GridCell | undefined {
   const fmt = style.fmt;
   // The plain cells (shared string, number without a date format, no formula) are most of a
   // workbook: build them directly, as `normalise` would.
-  if (!c.hasF && c.value !== undefined) {
-    if (c.t === 's') {
-      const s = strings[parseInt(c.value, 10)];
+  if (!hasF && value !== undefined) {
+    if (type === 's') {
+      const s = strings[parseInt(value, 10)];
       if (s === undefined) throw new Decline();
-      return { row: pos.row, col: pos.col, v: { t: 'text', s } };
+      return { row, col, address, v: { t: 'text', s } };
     }
-    if (c.t === 'n' && !style.date) {
-      const n = parseFloat(c.value);
-      return { row: pos.row, col: pos.col, v: Number.isFinite(n) ? { t: 'number', n, percentFormat: fmt === '%' } : { t: 'error', e: '#NUM!' } };
+    if (type === 'n' && !style.date) {
+      const n = parseFloat(value);
+      return { row, col, address, v: Number.isFinite(n) ? { t: 'number', n, percentFormat: fmt === '%' } : { t: 'error', e: '#NUM!' } };
     }
   }
   const asNumber = (raw: string): unknown => {
@@ -330,41 +448,43 @@ function cellOf(
     return n;
   };
   let raw: unknown;
-  if (c.hasF) {
+  if (hasF) {
     let result: unknown;
-    if (c.value) {
-      if (c.t === 'str') result = c.value;
-      else if (c.t === 'b') result = parseInt(c.value, 10) !== 0;
-      else if (c.t === 'e') result = { error: c.value };
-      else if (c.t === 'n') result = asNumber(c.value);
+    if (value) {
+      if (type === 'str') result = value;
+      else if (type === 'b') result = parseInt(value, 10) !== 0;
+      else if (type === 'e') result = { error: value };
+      else if (type === 'n') result = asNumber(value);
       else throw new Decline();
     }
-    raw = { formula: c.formula ?? '', result };
-  } else if (c.value !== undefined) {
-    switch (c.t) {
+    raw = { formula: formula ?? '', result };
+  } else if (value !== undefined) {
+    switch (type) {
       case 's': {
-        const s = strings[parseInt(c.value, 10)];
+        const s = strings[parseInt(value, 10)];
         if (s === undefined) throw new Decline();
         raw = s;
         break;
       }
       case 'str':
       case 'inlineStr':
-        raw = c.value;
+        raw = value;
         break;
       case 'b':
-        raw = parseInt(c.value, 10) !== 0;
+        raw = parseInt(value, 10) !== 0;
         break;
       case 'e':
-        raw = { error: c.value };
+        raw = { error: value };
         break;
       case 'n':
-        raw = asNumber(c.value);
+        raw = asNumber(value);
         break;
       default:
         throw new Decline();
     }
   } else return undefined;
   const n = normalise(raw, fmt);
-  return { ...pos, v: n.v, ...(n.formula !== undefined ? { formula: n.formula } : {}) };
+  const cell: GridCell = { row, col, address, v: n.v };
+  if (n.formula !== undefined) cell.formula = n.formula;
+  return cell;
 }

@@ -61,15 +61,27 @@ async function scanZipEntry(buf: Buffer, e: ZipEntry, max: number, onChunk: (chu
   return done;
 }
 
-function countOf(buf: Buffer, needle: Buffer): number {
-  let n = 0;
-  for (let i = buf.indexOf(needle); i >= 0; i = buf.indexOf(needle, i + needle.length)) n++;
-  return n;
+/**
+ * Counts the rows ("<row") and cells ("<c " or "<c>") that start in `buf` and end past its first
+ * `carried` bytes (those were counted with the previous chunk). One pass over the bytes: a search
+ * per tag would cost a call per match.
+ */
+export function countTags(buf: Uint8Array, carried = 0): { rows: number; cells: number } {
+  let rows = 0;
+  let cells = 0;
+  const end = buf.length - 2;
+  for (let i = 0; i < end; i++) {
+    if (buf[i] !== 0x3c /* < */) continue;
+    const a = buf[i + 1];
+    if (a === 0x63 /* c */) {
+      const b = buf[i + 2];
+      if ((b === 0x20 || b === 0x3e) && i + 3 > carried) cells++;
+    } else if (a === 0x72 /* r */ && buf[i + 2] === 0x6f && i + 3 < buf.length && buf[i + 3] === 0x77 && i + 4 > carried) rows++;
+  }
+  return { rows, cells };
 }
 
-const ROW = Buffer.from('<row');
-const CELL = Buffer.from('<c ');
-const CELL_BARE = Buffer.from('<c>');
+const TAIL = 3;
 
 /**
  * Checks a workbook zip against the limits. Returns findings; any of severity error means the
@@ -109,9 +121,10 @@ export async function guardWorkbookZip(buf: Buffer, file: string, limits: Limits
         if (!isSheet) return;
         // Count tags across chunk borders: the last bytes of the previous chunk go in front.
         const joined = tail.length ? Buffer.concat([tail, chunk]) : chunk;
-        rows += countOf(joined, ROW);
-        cells += countOf(joined, CELL) + countOf(joined, CELL_BARE);
-        tail = Buffer.from(joined.subarray(Math.max(0, joined.length - 3)));
+        const n = countTags(joined, tail.length);
+        rows += n.rows;
+        cells += n.cells;
+        tail = Buffer.from(joined.subarray(Math.max(0, joined.length - TAIL)));
       }, keep ? (part) => keep.set(e.name, part) : undefined);
     } catch (err) {
       if (err instanceof TooLarge)

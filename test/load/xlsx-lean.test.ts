@@ -92,10 +92,23 @@ describe('lean workbook reader', () => {
     const r = await both(Buffer.from(buf));
     expect(r.lean).toEqual(r.exceljs);
     const inline = rezip(readFileSync(join(ROOT, 'fixtures/sample-round/submissions/so-nganh/snv.xlsx')), (ps) =>
-      ps.map((p) => (p.name === 'xl/worksheets/sheet2.xml' ? { ...p, data: Buffer.from(p.data.toString('utf8').replace('<c r="N4" t="s"><v>', '<c r="N4" t="inlineStr"><is><r><t>Văn bản </t></r><r><t>số 1</t></r></is></c><c r="Z4" t="s"><v>')) } : p)),
+      ps.map((p) => (p.name === 'xl/worksheets/sheet2.xml' ? { ...p, data: Buffer.from(p.data.toString('utf8').replace('<c r="M4" t="s"><v>', '<c r="M4" t="inlineStr"><is><r><t>Văn bản </t></r><r><t>số 1</t></r></is></c><c r="Z4" t="s"><v>')) } : p)),
     );
     const r2 = await both(inline);
+    expect(JSON.stringify(r2.lean)).toContain('Văn bản số 1');
     expect(r2.lean).toEqual(r2.exceljs);
+  });
+
+  it('reads cell references written another way ($M$4, M04) as exceljs does', async () => {
+    for (const spelled of ['$M$4', 'M04', '$M4']) {
+      const buf = rezip(readFileSync(join(ROOT, 'fixtures/sample-round/submissions/so-nganh/snv.xlsx')), (ps) =>
+        ps.map((p) => (p.name === 'xl/worksheets/sheet2.xml' ? { ...p, data: Buffer.from(p.data.toString('utf8').replace('<c r="M4"', `<c r="${spelled}"`)) } : p)),
+      );
+      const r = await both(buf);
+      expect(JSON.stringify(r.lean), spelled).toContain('"address":"M4"');
+      expect(r.lean, spelled).toBeDefined();
+      expect(r.lean, spelled).toEqual(r.exceljs);
+    }
   });
 
   it('declines shared formulas, which exceljs translates', async () => {
