@@ -21,6 +21,8 @@ export interface WorkerSetup {
   kind?: string;
   year?: number;
   limits: NonNullable<ValidateOptions['limits']>;
+  /** Send the submissions back (false: findings only). */
+  submissions: boolean;
 }
 
 export interface Pool {
@@ -35,7 +37,7 @@ const IN_FLIGHT = 2;
 /** Starts `opts.workers` workers, or returns undefined when the worker script is not there (tests on the sources). */
 export async function startPool(opts: ValidateOptions): Promise<Pool | undefined> {
   if (!existsSync(fileURLToPath(WORKER))) return undefined;
-  const setup: WorkerSetup = { limits: opts.limits ?? activeLimits() };
+  const setup: WorkerSetup = { limits: opts.limits ?? activeLimits(), submissions: opts.submissions !== false };
   if (opts.expected) setup.expected = opts.expected;
   if (opts.sets) setup.sets = opts.sets;
   if (opts.resolveNamed) setup.resolveNamed = true;

@@ -71,6 +71,7 @@ export interface ValidationReport {
   /** Worker threads that checked the files (0: this thread). */
   workers: number;
   files: FileReport[];
+  /** Empty when the options said `submissions: false`. */
   submissions: CheckedSubmission[];
   findings: Finding[];
   counts: FindingCounts;
@@ -88,6 +89,11 @@ export interface ValidateOptions extends CheckContext {
    * file order: 0 or 1 checks in this thread. Results are the same either way.
    */
   workers?: number;
+  /**
+   * Keep the submissions in the report (the round scores them). `validate` only reports findings
+   * and passes false: the workers then do not send them back, which is most of what crosses.
+   */
+  submissions?: boolean;
 }
 
 /** What reading, mapping and checking one file gives, before the reports are assembled in order. */
@@ -188,7 +194,7 @@ export async function validateFiles(files: readonly InputFileRef[], opts: Valida
           }
           firstFileOf.set(code, work.file);
         }
-        if (c.submission && idx) {
+        if (c.submission && idx && opts.submissions !== false) {
           const s: CheckedSubmission = { submission: c.submission, criteria: idx };
           if (c.kind !== undefined) s.kind = c.kind;
           submissions.push(s);

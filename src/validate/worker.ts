@@ -10,7 +10,9 @@ parentPort!.on('message', (m: { i: number; ref: InputFileRef }) => {
   // One file at a time, in the order sent: the next waits in the queue while this one is checked.
   queue = queue.then(async () => {
     try {
-      parentPort!.postMessage({ i: m.i, work: await processFile(m.ref, ctx, setup.limits) });
+      const work = await processFile(m.ref, ctx, setup.limits);
+      if (!setup.submissions) for (const c of work.checked) delete c.submission;
+      parentPort!.postMessage({ i: m.i, work });
     } catch (e) {
       parentPort!.postMessage({ i: m.i, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }

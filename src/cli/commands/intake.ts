@@ -63,6 +63,7 @@ export const registerIntakeCommands: Register = (program, run) => {
           ...(o.kind ? { kind: o.kind } : {}),
           ...(year !== undefined ? { year } : {}),
           resolveNamed: true,
+          submissions: false,
           workers: ctx.workersFor(files.length),
           onProgress: (d, t) => bar.tick(d, t),
         });
