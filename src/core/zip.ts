@@ -5,6 +5,7 @@
  * (which also finds entries written with data descriptors). `writeZip` builds an archive from
  * parts, for the benchmark's generated workbooks and the tests' crafted ones.
  */
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const EOCD_SIG = 0x06054b50;
@@ -37,12 +38,16 @@ export interface ZipEntry {
   central: number;
 }
 
-/** The central directory's entries; undefined when the archive has none that can be read. */
-export function listZipEntries(buf: Buffer): ZipEntry[] | undefined {
+/**
+ * The central directory's entries; undefined when the archive has none that can be read. `buf`
+ * may be the archive's end only, starting at offset `base` of the archive (offsets stay absolute).
+ */
+export function listZipEntries(buf: Buffer, base = 0): ZipEntry[] | undefined {
   const eocd = findEndOfCentralDirectory(buf);
   if (eocd < 0) return undefined;
   const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
+  let p = buf.readUInt32LE(eocd + 16) - base;
+  if (p < 0) return undefined;
   const out: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CEN_SIG) return undefined;
@@ -56,7 +61,7 @@ export function listZipEntries(buf: Buffer): ZipEntry[] | undefined {
       compressedSize: buf.readUInt32LE(p + 20),
       size: buf.readUInt32LE(p + 24),
       offset: buf.readUInt32LE(p + 42),
-      central: p,
+      central: base + p,
     });
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -99,6 +104,40 @@ export function fixZipTimestamps(buf: Buffer, date: Date): Buffer {
     }
   }
   return buf;
+}
+
+/**
+ * `fixZipTimestamps` on an archive file, in place: reads the central directory from the file's
+ * end and each local header, and writes only the date fields. Same bytes as the in-memory one.
+ */
+export function fixZipTimestampsInFile(path: string, date: Date): void {
+  const { time, day } = dosDateTime(date);
+  const stamp = Buffer.alloc(4);
+  stamp.writeUInt16LE(time, 0);
+  stamp.writeUInt16LE(day, 2);
+  const fd = openSync(path, 'r+');
+  try {
+    const size = fstatSync(fd).size;
+    // The end record is in the last 22 + 65535 bytes; the central directory just before it.
+    const tailLen = Math.min(size, 22 + 0xffff);
+    const tail = Buffer.alloc(tailLen);
+    readSync(fd, tail, 0, tailLen, size - tailLen);
+    const eocd = findEndOfCentralDirectory(tail);
+    if (eocd < 0) return;
+    const start = tail.readUInt32LE(eocd + 16);
+    if (start > size) return;
+    const end = Buffer.alloc(size - start);
+    readSync(fd, end, 0, end.length, start);
+    const entries = listZipEntries(end, start);
+    if (!entries) return;
+    const local = Buffer.alloc(4);
+    for (const e of entries) {
+      writeSync(fd, stamp, 0, 4, e.central + 12);
+      if (e.offset + 30 <= size && readSync(fd, local, 0, 4, e.offset) === 4 && local.readUInt32LE(0) === LOC_SIG) writeSync(fd, stamp, 0, 4, e.offset + 10);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** One part of an archive for `writeZip`. */

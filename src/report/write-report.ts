@@ -5,13 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
-import { writeFileAtomic } from '../core/fs.js';
+import { writeFileAtomic, writeViaTemp } from '../core/fs.js';
 import { UsageError } from '../findings/errors.js';
 import type { Lang } from '../messages/types.js';
 import type { RoundResult } from '../round/result.js';
 import { renderCsvReport } from './csv-report.js';
 import { renderHtmlReport } from './html-report.js';
-import { renderXlsxReport, type XlsxReportOptions } from './xlsx-report.js';
+import { renderXlsxReport, writeXlsxReportFile, type XlsxReportOptions } from './xlsx-report.js';
 
 export type ReportFormat = 'json' | 'csv' | 'xlsx' | 'html';
 
@@ -118,7 +118,11 @@ export function planOutputs<F>(outs: readonly string[], formatOf: (out: string) 
 /** Checks every target before writing any (see `planOutputs`), then renders and writes each atomically. Returns the paths written. */
 export async function writeReports(result: RoundResult, outs: string[], opts: WriteReportsOptions): Promise<string[]> {
   const plan = planOutputs(outs, reportFormatOf, opts);
-  // result.json is written piece by piece: for thousands of agencies it is hundreds of megabytes.
-  for (const { out, format } of plan) await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderReport(result, format, opts));
+  // result.json is written piece by piece (for thousands of agencies it is hundreds of megabytes),
+  // and the workbook into its file as it is made.
+  for (const { out, format } of plan) {
+    if (format === 'xlsx') await writeViaTemp(out, (tmp) => writeXlsxReportFile(result, { lang: opts.lang, ...(opts.scorecards ? { scorecards: opts.scorecards } : {}) }, tmp));
+    else await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderReport(result, format, opts));
+  }
   return plan.map((p) => p.out);
 }

@@ -4,10 +4,11 @@
  * report was made from. Numbers are numbers with formats; text typed by people is inert text;
  * the same result gives the same bytes (dates come from the result, never the clock).
  */
-import { PassThrough } from 'node:stream';
+import { createWriteStream } from 'node:fs';
+import { PassThrough, type Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../core/excel.js';
-import { fixZipTimestamps } from '../core/zip.js';
+import { fixZipTimestamps, fixZipTimestampsInFile } from '../core/zip.js';
 import { renderLocation, renderMessage, severityLabel } from '../messages/index.js';
 import { columnLetters, type Finding } from '../findings/finding.js';
 import type { Lang } from '../messages/types.js';
@@ -49,16 +50,48 @@ export function scorecardLayout(result: RoundResult, opt: XlsxReportOptions['sco
   return result.agencies.length > SCORECARD_SHEETS_MAX ? 'long' : 'sheets';
 }
 
+/** The workbook's bytes (see `writeXlsxReportFile` for a file: the same bytes, never all in memory). */
 export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOptions): Promise<Buffer> {
-  const Excel = await loadExcel();
-  const { lang } = opts;
-  const vi = lang === 'vi';
-  const date = new Date(`${result.round.date}T00:00:00Z`);
-  // The streaming writer: each finished row goes to the zip at once, so a round of thousands of
-  // agencies (hundreds of thousands of scorecard rows) is written in bounded memory.
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
+  await writeXlsx(result, opts, stream);
+  return fixZipTimestamps(Buffer.concat(chunks), reportDate(result));
+}
+
+/**
+ * Writes the workbook into a new file at `path` as it is made (a round of thousands of agencies
+ * is tens of megabytes of zip that need not sit in memory), then sets its entries' dates in place.
+ */
+export async function writeXlsxReportFile(result: RoundResult, opts: XlsxReportOptions, path: string): Promise<void> {
+  const file = createWriteStream(path, { flags: 'wx' });
+  const closed = new Promise<void>((resolve, reject) => {
+    file.on('close', resolve);
+    file.on('error', reject);
+  });
+  let failed: { e: unknown } | undefined;
+  try {
+    await writeXlsx(result, opts, file);
+  } catch (e) {
+    failed = { e };
+  }
+  if (!file.writableEnded) file.end();
+  await closed.catch((e: unknown) => (failed ??= { e }));
+  if (failed) throw failed.e;
+  fixZipTimestampsInFile(path, reportDate(result));
+}
+
+function reportDate(result: RoundResult): Date {
+  return new Date(`${result.round.date}T00:00:00Z`);
+}
+
+async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: Writable): Promise<void> {
+  const Excel = await loadExcel();
+  const { lang } = opts;
+  const vi = lang === 'vi';
+  const date = reportDate(result);
+  // The streaming writer: each finished row goes to the zip at once, so a round of thousands of
+  // agencies (hundreds of thousands of scorecard rows) is written in bounded memory.
   const wb = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = result.tool.name;
   wb.created = date;
@@ -321,7 +354,6 @@ export async function renderXlsxReport(result: RoundResult, opts: XlsxReportOpti
 
   close(ab);
   await wb.commit();
-  return fixZipTimestamps(Buffer.concat(chunks), date);
 }
 
 const written = new WeakMap<ExcelJS.Worksheet, { last?: ExcelJS.Row; count: number }>();

@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { fixZipTimestamps } from '../../src/core/zip.js';
+import { fixZipTimestamps, fixZipTimestampsInFile } from '../../src/core/zip.js';
 
 async function book(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -24,5 +27,23 @@ describe('fixZipTimestamps', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     expect(wb.getWorksheet('Tổng hợp')?.getCell('B1').value).toBe(95.77);
+  });
+});
+
+describe('fixZipTimestampsInFile', () => {
+  it('writes the same bytes into the file as fixZipTimestamps gives in memory, and leaves a non-zip alone', async () => {
+    const buf = await book();
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-zip-'));
+    const path = join(dir, 'a.xlsx');
+    writeFileSync(path, buf);
+    const date = new Date(Date.UTC(2024, 5, 30, 13, 14, 16));
+    fixZipTimestampsInFile(path, date);
+    const inMemory = fixZipTimestamps(Buffer.from(buf), date);
+    expect(inMemory.equals(buf)).toBe(false);
+    expect(readFileSync(path).equals(inMemory)).toBe(true);
+    const text = join(dir, 'b.txt');
+    writeFileSync(text, 'not a zip');
+    fixZipTimestampsInFile(text, date);
+    expect(readFileSync(text, 'utf8')).toBe('not a zip');
   });
 });

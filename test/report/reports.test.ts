@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { renderCsvReport } from '../../src/report/csv-report.js';
 import { renderHtmlReport } from '../../src/report/html-report.js';
-import { renderXlsxReport, sheetName } from '../../src/report/xlsx-report.js';
+import { renderXlsxReport, sheetName, writeXlsxReportFile } from '../../src/report/xlsx-report.js';
 import { runRound } from '../../src/round/run.js';
 import { runBin } from '../helpers/cli.js';
 import { makeRound } from '../helpers/round.js';
@@ -170,6 +170,10 @@ describe('reports of the tiny round', async () => {
   it('the same result gives the same bytes, dated from the round, not the clock', async () => {
     const again = await renderXlsxReport(result, { lang: 'vi' });
     expect(again.equals(xlsx)).toBe(true);
+    // Written into a file as it is made: the same bytes.
+    const path = join(dir, 'bao-cao-tep.xlsx');
+    await writeXlsxReportFile(result, { lang: 'vi' }, path);
+    expect(readFileSync(path).equals(xlsx)).toBe(true);
     expect(wb.created.toISOString()).toBe('2025-12-31T00:00:00.000Z');
   });
 
