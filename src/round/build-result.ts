@@ -141,7 +141,7 @@ function agencyResult(
       applicable: it.applicable,
       notApplicable: it.notApplicable,
       final: n(it.final),
-      detail: itemDetail(entry.item, input, it),
+      detail: sharedDetail(itemDetail(entry.item, input, it)),
     };
     if (it.self !== undefined) r.self = n(it.self);
     if (it.appraised !== undefined) r.appraised = n(it.appraised);
@@ -218,10 +218,41 @@ function criteriaRef(idx: CriteriaIndex, kinds: string[]): CriteriaRef {
   };
 }
 
+/**
+ * Numbers already made, by rounding rule and exact value. The same few (0, 1, 0.5…) recur in every agency's
+ * items, and the result is never changed once built, so one object serves them all: for thousands
+ * of agencies this is a large part of the result's memory.
+ */
+const NUMS = new Map<string, Map<string, Num>>();
+
 /** A number exact and rounded once by the set's rule. */
 export function numOf(idx: CriteriaIndex): (r: Rational) => Num {
   const { decimals, mode } = idx.set.rounding;
-  return (r) => ({ exact: r.toExact(), value: Number(r.toFixed(decimals, mode)) });
+  const rule = `${decimals} ${mode}`;
+  let made = NUMS.get(rule);
+  if (!made) NUMS.set(rule, (made = new Map()));
+  const cache = made;
+  return (r) => {
+    const exact = r.toExact();
+    let num = cache.get(exact);
+    if (num === undefined) {
+      num = { exact, value: Number(r.toFixed(decimals, mode)) };
+      if (cache.size < 100_000) cache.set(exact, num);
+    }
+    return num;
+  };
+}
+
+/** Item details already made (the same few sentences recur across agencies); shared like numbers. */
+const DETAILS = new Map<string, { vi: string; en: string }>();
+
+function sharedDetail(d: { vi: string; en: string }): { vi: string; en: string } {
+  const key = `${d.vi}\u0000${d.en}`;
+  const known = DETAILS.get(key);
+  if (known) return known;
+  if (DETAILS.size >= 100_000) DETAILS.clear();
+  DETAILS.set(key, d);
+  return d;
 }
 
 function orderGroups(config: RoundConfig, roster: RosterAgency[]): string[] {

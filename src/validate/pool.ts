@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { Rational } from '../core/rational.js';
 import { activeLimits } from '../core/limits.js';
 import type { FileWork, InputFileRef, ValidateOptions } from './validate.js';
+import type { CellLocation } from './submission.js';
 
 /** What a worker needs to check files as this thread would (all structured-clonable). */
 export interface WorkerSetup {
@@ -89,14 +90,38 @@ export async function startPool(opts: ValidateOptions): Promise<Pool | undefined
   };
 }
 
-/** Exact numbers lose their class on the way between threads; give it back. */
+/** Strings that recur in every workbook (sheet names, cell addresses, item codes), one copy each. */
+const SHARED = new Map<string, string>();
+
+function shared(s: string): string {
+  const t = SHARED.get(s);
+  if (t !== undefined) return t;
+  if (SHARED.size >= 50_000) SHARED.clear();
+  SHARED.set(s, s);
+  return s;
+}
+
+/**
+ * Exact numbers lose their class on the way between threads; give it back. A copy of each string
+ * also arrives for every cell location (the file's name, the sheet's, the address: a hundred
+ * times per workbook): they are made one again, which for thousands of workbooks is tens of MB.
+ */
 function revive(work: FileWork): FileWork {
+  const one = (loc: CellLocation & { file?: string }): void => {
+    if (loc.file !== undefined && loc.file === work.file) loc.file = work.file;
+    if (loc.sheet !== undefined) loc.sheet = shared(loc.sheet);
+    if (loc.cell !== undefined) loc.cell = shared(loc.cell);
+  };
   for (const c of work.checked)
-    for (const item of c.submission?.items ?? [])
+    for (const item of c.submission?.items ?? []) {
       for (const k of ['points', 'numerator', 'denominator', 'percent'] as const) {
         const v = item[k] as unknown as { n: bigint; d: bigint } | undefined;
         if (v !== undefined) item[k] = Rational.revive(v);
       }
+      item.code = shared(item.code);
+      one(item.location);
+      for (const loc of Object.values(item.cells)) one(loc);
+    }
   return work;
 }
 

@@ -118,3 +118,22 @@ describe('a whole round, worked by hand', async () => {
     expect(JSON.parse(readFileSync(join(dir, 'r3.json'), 'utf8')).agencies.length).toBe(6);
   });
 });
+
+describe('the result shares what recurs', () => {
+  it('one object for each number (within a set) and each detail sentence that recur across agencies, and the same JSON as unshared copies', async () => {
+    const r = (await runRound(await makeRound({ year: 2025, appraisal: true }))).result!;
+    const items = r.agencies.flatMap((a) => a.items);
+    // Numbers are rounded by their set's rule, so they are shared within a set.
+    const byExact = new Map<string, Set<object>>();
+    for (const a of r.agencies)
+      for (const it of a.items) for (const n of [it.max, it.final]) byExact.set(`${a.set} ${n.exact}`, (byExact.get(`${a.set} ${n.exact}`) ?? new Set()).add(n));
+    expect(byExact.size).toBeGreaterThan(1);
+    for (const [exact, objects] of byExact) expect(objects.size, exact).toBe(1);
+    const details = new Map<string, Set<object>>();
+    for (const it of items) details.set(`${it.detail.vi}|${it.detail.en}`, (details.get(`${it.detail.vi}|${it.detail.en}`) ?? new Set()).add(it.detail));
+    expect([...details.values()].some((s) => s.size === 1)).toBe(true);
+    for (const s of details.values()) expect(s.size).toBe(1);
+    expect(items.length).toBeGreaterThan(details.size);
+    expect(JSON.stringify(r, null, 2)).toBe(JSON.stringify(structuredClone(r), null, 2));
+  });
+});
