@@ -172,14 +172,9 @@ function read(parts: ReadonlyMap<string, Buffer>, opts: Parameters<typeof readXl
   return out;
 }
 
-/** Is `name` (a tag name, maybe prefixed) the element `local`? Most names carry no prefix. */
-function isElement(name: string, local: string): boolean {
-  return name === local || (name.length > local.length && name.endsWith(local) && name.charCodeAt(name.length - local.length - 1) === 58 /* : */);
-}
-
 const TRUE_FLAG = (v: string | undefined): boolean => v === '1' || v === 'true';
 
-/** Where `refRow`/`refCol` leave the last reference read by `readRef`. */
+/** Row and column of the last reference `readRef` read. */
 let refRow = 0;
 let refCol = 0;
 

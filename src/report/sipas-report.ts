@@ -5,7 +5,6 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { PassThrough } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import type { Lang } from '../messages/types.js';

@@ -3,7 +3,6 @@
  * agency × item, with empty "appraised points" and "reason" columns for the appraisers. Comes
  * in: rows prepared by the round; goes out: an xlsx buffer with deterministic bytes.
  */
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import { PRINT_A4_LANDSCAPE, setTextCell } from '../report/xlsx-text.js';

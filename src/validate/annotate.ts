@@ -5,7 +5,6 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../core/excel.js';
 import { writeFileAtomic } from '../core/fs.js';
 import { fixZipTimestamps } from '../core/zip.js';

@@ -56,7 +56,6 @@ const TOLERANCE = Rational.of(1, 100);
 
 export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked {
   const findings: Finding[] = [];
-  const fileAt: FindingLocation = { file: raw.file };
   const agencyCode = raw.agency?.code;
   if (!agencyCode) findings.push(finding('INTAKE_AGENCY_MISSING', raw.agencyAt ?? raw.sheetAt, {}));
   const rosterEntry = agencyCode ? ctx.roster?.get(agencyCode) : undefined;

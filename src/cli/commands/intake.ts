@@ -1,7 +1,6 @@
 /** Commands of the intake stage: validate. (template has its own module.) */
 import type { Command } from 'commander';
 import { loadCriteriaSet } from '../../criteria/load.js';
-import type { CriteriaIndex } from '../../criteria/tree.js';
 import { UsageError, InputError } from '../../findings/errors.js';
 import { countFindings, hasErrors, promoteWarnings } from '../../findings/finding.js';
 import { readRoster } from '../../round/roster.js';
