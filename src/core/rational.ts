@@ -5,6 +5,8 @@
  * parindex is kept exact here and rounded once, for display, by `toFixed` (half-up by default,
  * the rule used for published figures such as 91,43%).
  */
+import { remember } from './memo.js';
+
 /** fromNumber's results, by number. */
 const FROM_NUMBER = new Map<number, Rational>();
 
@@ -62,13 +64,7 @@ export class Rational {
    */
   static fromNumber(x: number): Rational {
     // Cells hold the same few values (0, 1, 0.5, 0.25…) over and over; Rationals are immutable.
-    let r = FROM_NUMBER.get(x);
-    if (r === undefined) {
-      r = Rational.readNumber(x);
-      if (FROM_NUMBER.size >= 10_000) FROM_NUMBER.clear();
-      FROM_NUMBER.set(x, r);
-    }
-    return r;
+    return remember(FROM_NUMBER, x, Rational.readNumber, 10_000);
   }
 
   private static readNumber(x: number): Rational {

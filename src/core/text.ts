@@ -1,4 +1,5 @@
 /** Text helpers: Vietnamese text is compared after NFC normalisation and cleaning. */
+import { remember } from './memo.js';
 
 // Zero-width and bidi control characters that agencies' files carry invisibly.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
@@ -37,16 +38,14 @@ const LOOSE_KEYS = new Map<string, string>();
 
 /** A key for loose matching of labels and headers: cleaned, width-folded, lower case, no diacritics. */
 export function looseKey(s: string): string {
-  let k = LOOSE_KEYS.get(s);
-  if (k === undefined) {
-    k = stripDiacritics(foldWidth(cleanText(s)))
-      .toLowerCase()
-      .replace(/[^a-z0-9%/.]+/g, ' ')
-      .trim();
-    if (LOOSE_KEYS.size >= 20_000) LOOSE_KEYS.clear();
-    LOOSE_KEYS.set(s, k);
-  }
-  return k;
+  return remember(LOOSE_KEYS, s, makeLooseKey, 20_000);
+}
+
+function makeLooseKey(s: string): string {
+  return stripDiacritics(foldWidth(cleanText(s)))
+    .toLowerCase()
+    .replace(/[^a-z0-9%/.]+/g, ' ')
+    .trim();
 }
 
 /** A key for codes ("1.1.2", agency codes): cleaned, width-folded, upper case. */

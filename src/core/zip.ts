@@ -94,16 +94,21 @@ export function readZip(buf: Buffer): { name: string; data: Buffer }[] {
  * that is not a well-formed zip is returned unchanged (the caller wrote it; this is not input).
  */
 export function fixZipTimestamps(buf: Buffer, date: Date): Buffer {
-  const { time, day } = dosDateTime(date);
+  const stamp = dosStamp(date);
   for (const e of listZipEntries(buf) ?? []) {
-    buf.writeUInt16LE(time, e.central + 12);
-    buf.writeUInt16LE(day, e.central + 14);
-    if (e.offset + 30 <= buf.length && buf.readUInt32LE(e.offset) === LOC_SIG) {
-      buf.writeUInt16LE(time, e.offset + 10);
-      buf.writeUInt16LE(day, e.offset + 12);
-    }
+    stamp.copy(buf, e.central + 12);
+    if (e.offset + 30 <= buf.length && buf.readUInt32LE(e.offset) === LOC_SIG) stamp.copy(buf, e.offset + 10);
   }
   return buf;
+}
+
+/** The four bytes of an entry's modification time and date (central record +12, local header +10). */
+function dosStamp(date: Date): Buffer {
+  const { time, day } = dosDateTime(date);
+  const stamp = Buffer.alloc(4);
+  stamp.writeUInt16LE(time, 0);
+  stamp.writeUInt16LE(day, 2);
+  return stamp;
 }
 
 /**
@@ -111,10 +116,7 @@ export function fixZipTimestamps(buf: Buffer, date: Date): Buffer {
  * end and each local header, and writes only the date fields. Same bytes as the in-memory one.
  */
 export function fixZipTimestampsInFile(path: string, date: Date): void {
-  const { time, day } = dosDateTime(date);
-  const stamp = Buffer.alloc(4);
-  stamp.writeUInt16LE(time, 0);
-  stamp.writeUInt16LE(day, 2);
+  const stamp = dosStamp(date);
   const fd = openSync(path, 'r+');
   try {
     const size = fstatSync(fd).size;

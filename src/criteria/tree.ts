@@ -69,16 +69,8 @@ export function isScored(item: Item): boolean {
 
 /** Exact maximum of a node, from its own declaration. */
 export function maxOf(node: { max: number }): Rational {
-  let r = maxima.get(node.max);
-  if (r === undefined) {
-    r = Rational.fromNumber(node.max);
-    if (maxima.size < 10_000) maxima.set(node.max, r);
-  }
-  return r;
+  return Rational.fromNumber(node.max);
 }
-
-/** Maxima already read: a set has a handful of distinct values, read once per agency and item. */
-const maxima = new Map<number, Rational>();
 
 /** Text in the requested language, falling back to Vietnamese. */
 export function textIn(t: { vi: string; en?: string | undefined } | undefined, lang: 'vi' | 'en'): string {

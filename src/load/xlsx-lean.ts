@@ -228,6 +228,11 @@ interface SheetContext {
   onLong: ((at: { sheet: string; row: number; column: number; cell: string }, length: number) => void) | undefined;
 }
 
+/** A cell's place as one number, in reading order (row by row, a row's columns below 16,385). */
+function cellKey(row: number, col: number): number {
+  return row * 16_385 + col;
+}
+
 /** One worksheet's XML into `sheet`. Throws Decline for what exceljs must read. */
 function readSheet(xml: string, sheet: GridSheet, cx: SheetContext): GridSheet {
   const name = sheet.name!;
@@ -319,7 +324,7 @@ function readSheet(xml: string, sheet: GridSheet, cx: SheetContext): GridSheet {
         if (k > maxCol) maxCol = k;
         const cell = cellOf(type, hasF, value, formula, r, k, spelled === 1 ? ref : cellAddress(r, k), cx.styleOf(style), cx.strings, cx.date1904);
         if (cell) {
-          const key = r * 16_385 + k;
+          const key = cellKey(r, k);
           if (key <= lastKey) inOrder = false;
           lastKey = key;
           cells.push(cell);
@@ -350,7 +355,7 @@ function readSheet(xml: string, sheet: GridSheet, cx: SheetContext): GridSheet {
   const long = (cell: GridCell): void => {
     const v = cell.v;
     if (v.t === 'text' && v.s.length > cx.maxText) {
-      cx.onLong?.({ sheet: name, row: cell.row, column: cell.col, cell: cellAddress(cell.row, cell.col) }, v.s.length);
+      cx.onLong?.({ sheet: name, row: cell.row, column: cell.col, cell: cell.address }, v.s.length);
       cell.v = { t: 'text', s: v.s.slice(0, cx.maxText) };
     }
   };
@@ -361,9 +366,8 @@ function readSheet(xml: string, sheet: GridSheet, cx: SheetContext): GridSheet {
       if (cell.v.t !== 'empty') sheet.put(cell);
     }
   } else {
-    const key = (r: number, k: number): number => r * 16_385 + k;
     const byKey = new Map<number, GridCell>();
-    for (const cell of cells) byKey.set(key(cell.row, cell.col), cell);
+    for (const cell of cells) byKey.set(cellKey(cell.row, cell.col), cell);
     // Merged ranges: every cell of the range carries the master's value, as exceljs gives it.
     const mergedAt = new Map<string, { role: 'master' | 'child'; range: string }>();
     for (const range of merges) {
@@ -373,7 +377,7 @@ function readSheet(xml: string, sheet: GridSheet, cx: SheetContext): GridSheet {
       if (!p || !q) continue;
       if (q.col > maxCol) maxCol = q.col;
       if ((q.row - p.row + 1) * (q.col - p.col + 1) > 10_000) continue;
-      const master = byKey.get(key(p.row, p.col));
+      const master = byKey.get(cellKey(p.row, p.col));
       for (let r = p.row; r <= q.row; r++)
         for (let k = p.col; k <= q.col; k++) {
           const address = cellAddress(r, k);
@@ -383,8 +387,8 @@ function readSheet(xml: string, sheet: GridSheet, cx: SheetContext): GridSheet {
             if (master) {
               const copy: GridCell = { row: r, col: k, address, v: master.v };
               if (master.formula !== undefined) copy.formula = master.formula;
-              byKey.set(key(r, k), copy);
-            } else byKey.delete(key(r, k));
+              byKey.set(cellKey(r, k), copy);
+            } else byKey.delete(cellKey(r, k));
           }
         }
     }

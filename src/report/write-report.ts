@@ -23,9 +23,13 @@ export interface ReportOptions {
 const RENDERERS: Record<ReportFormat, (r: RoundResult, o: ReportOptions) => Promise<string | Buffer> | string> = {
   json: (r) => [...jsonChunks(r)].join(''),
   csv: (r, o) => renderCsvReport(r, o.lang),
-  xlsx: (r, o) => renderXlsxReport(r, { lang: o.lang, ...(o.scorecards ? { scorecards: o.scorecards } : {}) }),
+  xlsx: (r, o) => renderXlsxReport(r, xlsxOptions(o)),
   html: (r, o) => renderHtmlReport(r, { lang: o.lang }),
 };
+
+function xlsxOptions(o: ReportOptions): XlsxReportOptions {
+  return { lang: o.lang, ...(o.scorecards ? { scorecards: o.scorecards } : {}) };
+}
 
 const EXTENSIONS: Record<string, ReportFormat> = { '.json': 'json', '.csv': 'csv', '.xlsx': 'xlsx', '.html': 'html', '.htm': 'html' };
 
@@ -121,7 +125,7 @@ export async function writeReports(result: RoundResult, outs: string[], opts: Wr
   // result.json is written piece by piece (for thousands of agencies it is hundreds of megabytes),
   // and the workbook into its file as it is made.
   for (const { out, format } of plan) {
-    if (format === 'xlsx') await writeViaTemp(out, (tmp) => writeXlsxReportFile(result, { lang: opts.lang, ...(opts.scorecards ? { scorecards: opts.scorecards } : {}) }, tmp));
+    if (format === 'xlsx') await writeViaTemp(out, (tmp) => writeXlsxReportFile(result, xlsxOptions(opts), tmp));
     else await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderReport(result, format, opts));
   }
   return plan.map((p) => p.out);

@@ -12,6 +12,7 @@ import type { Submission } from '../validate/submission.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { RoundConfig } from './config.js';
 import { itemDetail } from './detail.js';
+import { remember } from '../core/memo.js';
 import type { AgencyResult, AppraisalChange, CriteriaRef, GroupResult, ItemResult, Num, RoundResult } from './result.js';
 
 /** An agency as the roster lists it. */
@@ -232,27 +233,14 @@ export function numOf(idx: CriteriaIndex): (r: Rational) => Num {
   let made = NUMS.get(rule);
   if (!made) NUMS.set(rule, (made = new Map()));
   const cache = made;
-  return (r) => {
-    const exact = r.toExact();
-    let num = cache.get(exact);
-    if (num === undefined) {
-      num = { exact, value: Number(r.toFixed(decimals, mode)) };
-      if (cache.size < 100_000) cache.set(exact, num);
-    }
-    return num;
-  };
+  return (r) => remember(cache, r.toExact(), (exact) => ({ exact, value: Number(r.toFixed(decimals, mode)) }), 100_000);
 }
 
 /** Item details already made (the same few sentences recur across agencies); shared like numbers. */
 const DETAILS = new Map<string, { vi: string; en: string }>();
 
 function sharedDetail(d: { vi: string; en: string }): { vi: string; en: string } {
-  const key = `${d.vi}\u0000${d.en}`;
-  const known = DETAILS.get(key);
-  if (known) return known;
-  if (DETAILS.size >= 100_000) DETAILS.clear();
-  DETAILS.set(key, d);
-  return d;
+  return remember(DETAILS, `${d.vi}\u0000${d.en}`, () => d, 100_000);
 }
 
 function orderGroups(config: RoundConfig, roster: RosterAgency[]): string[] {

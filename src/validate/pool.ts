@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Rational } from '../core/rational.js';
 import { activeLimits } from '../core/limits.js';
+import { remember } from '../core/memo.js';
 import type { FileWork, InputFileRef, ValidateOptions } from './validate.js';
 import type { CellLocation } from './submission.js';
 
@@ -93,12 +94,10 @@ export async function startPool(opts: ValidateOptions): Promise<Pool | undefined
 /** Strings that recur in every workbook (sheet names, cell addresses, item codes), one copy each. */
 const SHARED = new Map<string, string>();
 
+const itself = (s: string): string => s;
+
 function shared(s: string): string {
-  const t = SHARED.get(s);
-  if (t !== undefined) return t;
-  if (SHARED.size >= 50_000) SHARED.clear();
-  SHARED.set(s, s);
-  return s;
+  return remember(SHARED, s, itself, 50_000);
 }
 
 /**
