@@ -38,7 +38,7 @@ function roster(kind, prefix) {
   return lines.join('\n') + '\n';
 }
 
-/** 3,321 workbooks from the sample's SNV workbook: code and name swapped, 2% with a mistake. */
+/** 3,321 workbooks from the sample's SNV workbook: code, name and document numbers swapped, 2% with a mistake. */
 function writeWorkbooks(dir) {
   const parts = readZip(readFileSync(BASE_XLSX));
   const strings = parts.find((p) => p.name === 'xl/sharedStrings.xml').data.toString('utf8');
@@ -47,7 +47,8 @@ function writeWorkbooks(dir) {
   mkdirSync(join(dir, 'submissions'), { recursive: true });
   for (let i = 1; i <= AGENCIES; i++) {
     const code = `D${String(i).padStart(4, '0')}`;
-    const s = strings.replace('<t>SNV</t>', `<t>${code}</t>`).replace('<t>Sở Nội vụ</t>', `<t>Đơn vị ${i}</t>`);
+    // Each agency cites its own documents ("Văn bản số 67/BC-D0001 …"), as real files do.
+    const s = strings.replace('<t>SNV</t>', `<t>${code}</t>`).replace('<t>Sở Nội vụ</t>', `<t>Đơn vị ${i}</t>`).replaceAll('/BC-SNV', `/BC-${code}`);
     // Same answers as the prototype; 2% get a mistake (points above the item's maximum).
     const sh = rand() < 0.02 ? sheet.replace('<c r="E5"><v>2</v></c>', '<c r="E5"><v>9</v></c>') : sheet;
     const out = parts.map((p) => (p.name === 'xl/sharedStrings.xml' ? { ...p, data: Buffer.from(s) } : p.name === 'xl/worksheets/sheet2.xml' ? { ...p, data: Buffer.from(sh) } : p));

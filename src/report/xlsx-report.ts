@@ -91,8 +91,10 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
   const vi = lang === 'vi';
   const date = reportDate(result);
   // The streaming writer: each finished row goes to the zip at once, so a round of thousands of
-  // agencies (hundreds of thousands of scorecard rows) is written in bounded memory.
-  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  // agencies (hundreds of thousands of scorecard rows) is written in bounded memory. Text goes
+  // into the shared string table: item titles, agency names and scoring sentences recur on
+  // every scorecard, and each is then written (and compressed) once.
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1, chunkSize: 256 * 1024 } } });
   wb.creator = result.tool.name;
   wb.created = date;
   wb.modified = date;

@@ -2,16 +2,18 @@
  * Rows of a streaming worksheet written as sheet XML directly. The long scorecard sheet of a
  * national round is hundreds of thousands of rows (3,321 communes × 94 rows), and exceljs's row
  * model (a Row, a Cell and a style merge per cell, an XML stream per row) took about 12 s of the
- * report's 17 s there. Here a row is one string: the same elements exceljs writes for the same
- * cells (`<row r spans>`, `<c r s t="str"><v>…</v></c>`, the same escaping), style ids taken
+ * report's 17 s there. Here a row goes straight into a byte buffer: the same elements exceljs
+ * writes for the same cells (`<row r spans>`, `<c r s t="s"><v>…</v></c>`), text as an index
+ * into the workbook's shared strings (exceljs writes and escapes the table), style ids taken
  * from exceljs's own style table, so the workbook stays one exceljs document (styles, columns,
- * filter, print setup, comments). test/report/xlsx-rows.test.ts writes the same cells both ways
- * and reads them back.
+ * filter, print setup, comments). As text lives in the shared strings, the sheet XML is ASCII
+ * and is written a byte per character. test/report/xlsx-rows.test.ts writes the same cells both
+ * ways and reads them back.
  *
- * It relies on two members of exceljs 4.4.0's streaming writer that its typings do not declare:
- * a worksheet's `stream` (the sheet part being written) and the workbook's `styles` table
- * (`addStyleModel`). package.json pins that exact version; `directRows` refuses to run, with an
- * internal error, if either is missing.
+ * It relies on three members of exceljs 4.4.0's streaming writer that its typings do not
+ * declare: a worksheet's `stream` (the sheet part being written), and the workbook's `styles`
+ * table (`addStyleModel`) and `sharedStrings` (`add`). package.json pins that exact version;
+ * `directRows` refuses to run, with an internal error, if any is missing.
  */
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../findings/finding.js';
@@ -26,19 +28,25 @@ export interface DirectCell {
 }
 
 interface StreamingSheet {
-  stream: { write(data: string): unknown; pipes?: unknown };
+  stream: { write(data: string | Buffer): unknown; pipes?: unknown };
   getRow(n: number): ExcelJS.Row;
   commit(): void;
 }
 interface StylesTable {
   addStyleModel(style: Partial<ExcelJS.Style>, type: number): number;
 }
+/** exceljs's shared string table of a workbook writer (utils/shared-strings.js). */
+interface SharedStrings {
+  add(value: string): number;
+}
 
 /** exceljs's ValueType numbers for the two kinds of cell written here. */
 const NUMBER = 2;
 const STRING = 3;
-/** Rows are handed to the sheet stream in pieces of about this many characters. */
+/** Rows are handed to the sheet stream in pieces of this many bytes (a row is far shorter). */
 const PIECE = 256 * 1024;
+/** Room kept free at the end of a piece: a row is written only while this much is left. */
+const ROW_ROOM = 16 * 1024;
 /** Bytes that may wait in front of the compressor before the writer waits for it. */
 const QUEUED = 8 * 1024 * 1024;
 
@@ -61,8 +69,9 @@ function queuedBytes(stream: unknown): number {
 export class DirectRows {
   /** Number of the next row (the header is row 1). */
   private next: number;
-  private parts: string[] = [];
-  private size = 0;
+  /** The piece being filled: the sheet XML of rows, which is ASCII (text is in the shared strings). */
+  private buf = Buffer.allocUnsafe(PIECE);
+  private pos = 0;
   /** Whether a piece went out since the last yield. */
   private wrote = false;
   private readonly ids = new Map<Partial<ExcelJS.Style>, [number, number]>();
@@ -71,6 +80,7 @@ export class DirectRows {
   constructor(
     private readonly ws: StreamingSheet,
     private readonly styles: StylesTable,
+    private readonly strings: SharedStrings,
     firstRow: number,
   ) {
     this.next = firstRow;
@@ -85,21 +95,68 @@ export class DirectRows {
   add(cells: readonly DirectCell[]): void {
     const r = this.next++;
     if (cells.length === 0) return;
-    let xml = `<row r="${r}" spans="${cells[0]!.col}:${cells[cells.length - 1]!.col}" x14ac:dyDescent="0.25">`;
+    if (this.pos > PIECE - ROW_ROOM - cells.length * 64) this.flush();
+    this.ascii('<row r="');
+    this.int(r);
+    this.ascii('" spans="');
+    this.int(cells[0]!.col);
+    this.ascii(':');
+    this.int(cells[cells.length - 1]!.col);
+    this.ascii('" x14ac:dyDescent="0.25">');
     for (const c of cells) {
       const isText = c.text !== undefined;
       const s = this.styleId(c.style, isText);
-      xml += `<c r="${this.letter(c.col)}${r}"${s ? ` s="${s}"` : ''}${isText ? ' t="str"' : ''}><v>${isText ? xmlText(c.text!) : String(c.num)}</v></c>`;
+      this.ascii('<c r="');
+      this.ascii(this.letter(c.col));
+      this.int(r);
+      if (s) {
+        this.ascii('" s="');
+        this.int(s);
+      }
+      if (isText) {
+        this.ascii('" t="s"><v>');
+        this.int(this.strings.add(c.text!));
+      } else {
+        this.ascii('"><v>');
+        const n = c.num!;
+        // What String(n) gives, without making the string for whole numbers.
+        if (Number.isSafeInteger(n) && n >= 0 && !Object.is(n, -0)) this.int(n);
+        else this.ascii(String(n));
+      }
+      this.ascii('</v></c>');
     }
-    xml += '</row>';
-    this.parts.push(xml);
-    this.size += xml.length;
-    if (this.size >= PIECE) this.flush();
+    this.ascii('</row>');
+  }
+
+  /** Appends the decimal digits of a whole number ≥ 0. */
+  private int(n: number): void {
+    const buf = this.buf;
+    if (n < 10) {
+      buf[this.pos++] = 48 + n;
+      return;
+    }
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    let at = this.pos + digits;
+    this.pos = at;
+    let m = n;
+    do {
+      buf[--at] = 48 + (m % 10);
+      m = Math.floor(m / 10);
+    } while (m > 0);
+  }
+
+  /** Appends ASCII text (markup, digits, column letters) to the piece, a byte per character. */
+  private ascii(s: string): void {
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < s.length; i++) buf[pos++] = s.charCodeAt(i);
+    this.pos = pos;
   }
 
   /**
    * Lets the zip take what was written. The rows are made synchronously and exceljs hands them
-   * on without backpressure, so without waiting here the whole sheet (136 MB of XML for 3,321
+   * on without backpressure, so without waiting here the whole sheet (100 MB of XML for 3,321
    * agencies) would queue in memory in front of the compressor. Call it between agencies: once
    * a piece has gone out it waits, a millisecond at a time, while more than `QUEUED` bytes are
    * queued in the sheet's pipe into the zip.
@@ -118,11 +175,12 @@ export class DirectRows {
   }
 
   private flush(): void {
-    if (this.parts.length === 0) return;
-    this.ws.stream.write(this.parts.join(''));
+    if (this.pos === 0) return;
+    // exceljs copies what it is given into its own buffers; a new piece is taken all the same.
+    this.ws.stream.write(this.buf.subarray(0, this.pos));
     this.wrote = true;
-    this.parts = [];
-    this.size = 0;
+    this.buf = Buffer.allocUnsafe(PIECE);
+    this.pos = 0;
   }
 
   private styleId(style: Partial<ExcelJS.Style>, text: boolean): number {
@@ -144,19 +202,10 @@ export class DirectRows {
  */
 export function directRows(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet): DirectRows {
   const sheet = ws as unknown as Partial<StreamingSheet>;
-  const styles = (wb as unknown as { styles?: Partial<StylesTable> }).styles;
-  if (typeof styles?.addStyleModel !== 'function' || !sheet.stream || typeof sheet.stream.write !== 'function')
-    throw new InternalError('directRows: this exceljs has no streaming sheet or style table (package.json pins exceljs 4.4.0)');
+  const { styles, sharedStrings, useSharedStrings } = wb as unknown as { styles?: Partial<StylesTable>; sharedStrings?: Partial<SharedStrings>; useSharedStrings?: unknown };
+  if (typeof styles?.addStyleModel !== 'function' || typeof sharedStrings?.add !== 'function' || !sheet.stream || typeof sheet.stream.write !== 'function')
+    throw new InternalError('directRows: this exceljs has no streaming sheet, style table or shared strings (package.json pins exceljs 4.4.0)');
+  if (useSharedStrings !== true) throw new InternalError('directRows: the workbook writer must use shared strings');
   ws.getRow(1).commit();
-  return new DirectRows(sheet as StreamingSheet, styles as StylesTable, 2);
-}
-
-// What exceljs's xmlEncode does: the five XML entities, and control characters XML 1.0 cannot
-// carry (all below U+0020 but tab, LF and CR; and DEL) dropped.
-const SPECIAL = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/;
-const SPECIAL_ALL = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
-const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
-
-export function xmlText(s: string): string {
-  return SPECIAL.test(s) ? s.replace(SPECIAL_ALL, (ch) => ENTITY[ch] ?? '') : s;
+  return new DirectRows(sheet as StreamingSheet, styles as StylesTable, sharedStrings as SharedStrings, 2);
 }
