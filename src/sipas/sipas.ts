@@ -396,6 +396,11 @@ export async function runSipas(files: readonly { path: string; display: string }
     inputs.push({ file: display, sha256: a.sha256() ?? (await hashFile(path)), rows, respondents, ...(sheet ? { sheet } : {}), ...(a.dialect ? { dialect: a.dialect } : {}) });
   }
 
+  // The rows are read: what was kept to read them goes before the results are built.
+  seenIds.clear();
+  unitCodes.clear();
+  unitByKey.clear();
+
   // Pooled overall, then units, then ranking.
   const pooled = newTally('', nq);
   const sorted = [...units.values()].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));

@@ -135,4 +135,15 @@ describe('answer rows read in place from bytes', () => {
     expect(c.addOrGet('CQ01\u0000P-7/1.x', 0, 2)).toEqual({ file: 1, row: 9 });
     expect(c.addOrGet('CQ02\u0000P-7/1.x', 0, 2)).toBeUndefined();
   });
+
+  it('keeps ids across growth, and forgets them when cleared', () => {
+    const ids = new IdSet(16);
+    for (let i = 0; i < 10_000; i++) expect(ids.addOrGet(`CQ${i % 7}\u0000P${i}`, i % 3, i + 2)).toBeUndefined();
+    expect(ids.size).toBe(10_000);
+    for (let i = 0; i < 10_000; i += 997) expect(ids.addOrGet(`CQ${i % 7}\u0000P${i}`, 5, 1)).toEqual({ file: i % 3, row: i + 2 });
+    ids.clear();
+    expect(ids.size).toBe(0);
+    expect(ids.addOrGet('CQ0\u0000P0', 4, 7)).toBeUndefined();
+    expect(ids.addOrGet('CQ0\u0000P0', 4, 8)).toEqual({ file: 4, row: 7 });
+  });
 });
