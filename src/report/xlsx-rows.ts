@@ -18,6 +18,7 @@
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../findings/finding.js';
 import { InternalError } from '../findings/errors.js';
+import { remember } from '../core/memo.js';
 
 /** A cell of a direct row: text or a number, with a shared style object (see `sharedStyle`). */
 export interface DirectCell {
@@ -43,6 +44,8 @@ interface SharedStrings {
 /** exceljs's ValueType numbers for the two kinds of cell written here. */
 const NUMBER = 2;
 const STRING = 3;
+/** The text of numbers that are not whole, as String gives it, by value. */
+const NUMBER_TEXT = new Map<number, string>();
 /** Rows are handed to the sheet stream in pieces of this many bytes (a row is far shorter). */
 const PIECE = 256 * 1024;
 /** Room kept free at the end of a piece: a row is written only while this much is left. */
@@ -96,8 +99,9 @@ export class DirectRows {
     const r = this.next++;
     if (cells.length === 0) return;
     if (this.pos > PIECE - ROW_ROOM - cells.length * 64) this.flush();
+    const row = String(r);
     this.ascii('<row r="');
-    this.int(r);
+    this.ascii(row);
     this.ascii('" spans="');
     this.int(cells[0]!.col);
     this.ascii(':');
@@ -108,7 +112,7 @@ export class DirectRows {
       const s = this.styleId(c.style, isText);
       this.ascii('<c r="');
       this.ascii(this.letter(c.col));
-      this.int(r);
+      this.ascii(row);
       if (s) {
         this.ascii('" s="');
         this.int(s);
@@ -119,9 +123,9 @@ export class DirectRows {
       } else {
         this.ascii('"><v>');
         const n = c.num!;
-        // What String(n) gives, without making the string for whole numbers.
+        // What String(n) gives: whole numbers digit by digit, the rest (0.25, 6.75…) made once.
         if (Number.isSafeInteger(n) && n >= 0 && !Object.is(n, -0)) this.int(n);
-        else this.ascii(String(n));
+        else this.ascii(remember(NUMBER_TEXT, n, String, 10_000));
       }
       this.ascii('</v></c>');
     }
@@ -135,8 +139,8 @@ export class DirectRows {
       buf[this.pos++] = 48 + n;
       return;
     }
-    let digits = 1;
-    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    let digits = 2;
+    for (let m = n; m >= 100; m = Math.floor(m / 10)) digits++;
     let at = this.pos + digits;
     this.pos = at;
     let m = n;
