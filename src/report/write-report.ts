@@ -64,8 +64,10 @@ export function* jsonChunks(value: object): Generator<string> {
       yield '[\n';
       for (let j = 0; j < v.length; j++) {
         const el: unknown = v[j];
-        // Newlines inside strings are escaped by JSON.stringify, so every "\n" here is structure.
-        yield '    ' + JSON.stringify(skip(el) ? null : el, null, 2).replace(/\n/g, '\n    ') + (j < v.length - 1 ? ',\n' : '\n');
+        // Stringified two arrays deep, the element comes out indented as it stands in the
+        // document: what is between the arrays' brackets ("[\n  [\n" and "\n  ]\n]") is it.
+        const nested = JSON.stringify([[skip(el) ? null : el]], null, 2);
+        yield nested.slice(6, nested.length - 6) + (j < v.length - 1 ? ',\n' : '\n');
       }
       yield '  ]';
     } else yield JSON.stringify(v, null, 2).replace(/\n/g, '\n  ');
