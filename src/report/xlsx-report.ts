@@ -93,7 +93,8 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
   // The streaming writer: each finished row goes to the zip at once, so a round of thousands of
   // agencies (hundreds of thousands of scorecard rows) is written in bounded memory. Text goes
   // into the shared string table: item titles, agency names and scoring sentences recur on
-  // every scorecard, and each is then written (and compressed) once.
+  // every scorecard, and each is then written (and compressed) once. An agency's own words
+  // (evidence, reasons) stay in their cells (see DirectCell): the table is held until the end.
   const wb = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1, chunkSize: 256 * 1024 } } });
   wb.creator = result.tool.name;
   wb.created = date;
@@ -233,8 +234,8 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       out.add(row);
       row = [];
     };
-    const text = (col: number, t: string, font?: Partial<ExcelJS.Font>): void => {
-      if (t !== '') row.push({ col, text: t, style: sharedStyle(FORMULA_START.test(t) ? '@' : undefined, font) });
+    const text = (col: number, t: string, font?: Partial<ExcelJS.Font>, own?: boolean): void => {
+      if (t !== '') row.push({ col, text: t, style: sharedStyle(FORMULA_START.test(t) ? '@' : undefined, font), ...(own ? { own } : {}) });
     };
     const points = (col: number, value: number, font?: Partial<ExcelJS.Font>): void => {
       row.push({ col, num: value, style: sharedStyle(PTS, font) });
@@ -263,8 +264,9 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       if (it.appraised) points(c + 4, it.appraised.value);
       points(c + 5, it.final.value);
       text(c + 6, textOf(it.detail, lang));
-      text(c + 7, it.evidence ?? it.explanation ?? '');
-      text(c + 8, it.reason ?? '');
+      // What the agency wrote, and the appraiser's reason, are its own: in the cell, not shared.
+      text(c + 7, it.evidence ?? it.explanation ?? '', undefined, true);
+      text(c + 8, it.reason ?? '', undefined, true);
       end();
     };
     const under = (code: string) => (x: { code: string }): boolean => x.code === code || x.code.startsWith(`${code}.`);

@@ -4,10 +4,11 @@
  * model (a Row, a Cell and a style merge per cell, an XML stream per row) took about 12 s of the
  * report's 17 s there. Here a row goes straight into a byte buffer: the same elements exceljs
  * writes for the same cells (`<row r spans>`, `<c r s t="s"><v>…</v></c>`), text as an index
- * into the workbook's shared strings (exceljs writes and escapes the table), style ids taken
+ * into the workbook's shared strings (exceljs writes and escapes the table) or, for an agency's
+ * own text, in the cell (`t="str"`, escaped as exceljs escapes it), style ids taken
  * from exceljs's own style table, so the workbook stays one exceljs document (styles, columns,
- * filter, print setup, comments). As text lives in the shared strings, the sheet XML is ASCII
- * and is written a byte per character. test/report/xlsx-rows.test.ts writes the same cells both
+ * filter, print setup, comments). Apart from an agency's own text, the sheet XML is ASCII and
+ * is written a byte per character. test/report/xlsx-rows.test.ts writes the same cells both
  * ways and reads them back.
  *
  * It relies on three members of exceljs 4.4.0's streaming writer that its typings do not
@@ -20,11 +21,18 @@ import { columnLetters } from '../findings/finding.js';
 import { InternalError } from '../findings/errors.js';
 import { remember } from '../core/memo.js';
 
-/** A cell of a direct row: text or a number, with a shared style object (see `sharedStyle`). */
+/**
+ * A cell of a direct row: text or a number, with a shared style object (see `sharedStyle`).
+ * Text goes into the workbook's shared string table, except text marked `own`: what one agency
+ * wrote (evidence, reasons), which recurs nowhere and would only make the table, held in memory
+ * until the workbook is finished, as long as the sheet. It is written in its cell, as exceljs
+ * writes text without a shared string table.
+ */
 export interface DirectCell {
   col: number;
   text?: string;
   num?: number;
+  own?: boolean;
   style: Partial<ExcelJS.Style>;
 }
 
@@ -48,7 +56,7 @@ const STRING = 3;
 const NUMBER_TEXT = new Map<number, string>();
 /** Rows are handed to the sheet stream in pieces of this many bytes (a row is far shorter). */
 const PIECE = 256 * 1024;
-/** Room kept free at the end of a piece: a row is written only while this much is left. */
+/** Room kept free at the end of a piece, besides 64 bytes for each cell's markup. */
 const ROW_ROOM = 16 * 1024;
 /** Bytes that may wait in front of the compressor before the writer waits for it. */
 const QUEUED = 8 * 1024 * 1024;
@@ -75,6 +83,8 @@ export class DirectRows {
   /** The piece being filled: the sheet XML of rows, which is ASCII (text is in the shared strings). */
   private buf = Buffer.allocUnsafe(PIECE);
   private pos = 0;
+  /** Bytes kept free for the markup of the row being written. */
+  private room = ROW_ROOM;
   /** Whether a piece went out since the last yield. */
   private wrote = false;
   private readonly ids = new Map<Partial<ExcelJS.Style>, [number, number]>();
@@ -98,7 +108,9 @@ export class DirectRows {
   add(cells: readonly DirectCell[]): void {
     const r = this.next++;
     if (cells.length === 0) return;
-    if (this.pos > PIECE - ROW_ROOM - cells.length * 64) this.flush();
+    // Room for the row's markup (at most 64 bytes a cell) is made before it is written.
+    this.room = ROW_ROOM + cells.length * 64;
+    if (this.pos + this.room > this.buf.length) this.flush();
     const row = String(r);
     this.ascii('<row r="');
     this.ascii(row);
@@ -117,7 +129,10 @@ export class DirectRows {
         this.ascii('" s="');
         this.int(s);
       }
-      if (isText) {
+      if (isText && c.own) {
+        this.ascii('" t="str"><v>');
+        this.utf8(xmlText(c.text!));
+      } else if (isText) {
         this.ascii('" t="s"><v>');
         this.int(this.strings.add(c.text!));
       } else {
@@ -148,6 +163,19 @@ export class DirectRows {
       buf[--at] = 48 + (m % 10);
       m = Math.floor(m / 10);
     } while (m > 0);
+  }
+
+  /**
+   * Appends text as UTF-8. Long text first sends what is pending (and gets a piece of its own
+   * when longer than one), so that the row's markup still has its room after it.
+   */
+  private utf8(s: string): void {
+    const most = s.length * 3;
+    if (this.pos + most + this.room > this.buf.length) {
+      this.flush();
+      if (most + this.room > this.buf.length) this.buf = Buffer.allocUnsafe(most + this.room);
+    }
+    this.pos += this.buf.write(s, this.pos, 'utf8');
   }
 
   /** Appends ASCII text (markup, digits, column letters) to the piece, a byte per character. */
@@ -212,4 +240,14 @@ export function directRows(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.W
   if (useSharedStrings !== true) throw new InternalError('directRows: the workbook writer must use shared strings');
   ws.getRow(1).commit();
   return new DirectRows(sheet as StreamingSheet, styles as StylesTable, sharedStrings as SharedStrings, 2);
+}
+
+// What exceljs's xmlEncode does: the five XML entities, and control characters XML 1.0 cannot
+// carry (all below U+0020 but tab, LF and CR; and DEL) dropped.
+const SPECIAL = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/;
+const SPECIAL_ALL = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
+
+export function xmlText(s: string): string {
+  return SPECIAL.test(s) ? s.replace(SPECIAL_ALL, (ch) => ENTITY[ch] ?? '') : s;
 }

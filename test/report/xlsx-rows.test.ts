@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../../src/core/zip.js';
-import { directRows, type DirectCell } from '../../src/report/xlsx-rows.js';
+import { directRows, xmlText, type DirectCell } from '../../src/report/xlsx-rows.js';
 import { sharedStyle } from '../../src/report/xlsx-report.js';
 
 const BOLD = { name: 'Calibri', size: 11, bold: true };
@@ -50,24 +50,41 @@ const ROWS: DirectCell[][] = [
   ]),
 ];
 
-async function workbook(direct: boolean): Promise<Buffer> {
+/**
+ * An agency's own text, written in its cell: escapes and control characters, and text long enough
+ * (300 KB of UTF-8) to need a piece of its own, among rows that fill pieces around it.
+ */
+const LONG = 'ệ'.repeat(100_000);
+const OWN: DirectCell[][] = [
+  [
+    { col: 1, num: 1, style: sharedStyle('0.00') },
+    { col: 8, text: 'Văn bản số 67/BC-D0001 <b> & "trích" \'dẫn\'', own: true, style: sharedStyle(undefined) },
+    { col: 9, text: '=HYPERLINK("x") tab\there, bell\u0007, del\u007f end', own: true, style: sharedStyle('@') },
+  ],
+  ...Array.from({ length: 3_000 }, (_, i): DirectCell[] => [
+    { col: 2, num: i, style: sharedStyle('0.00', i % 3 === 0 ? ITALIC : undefined) },
+    { col: 8, text: i === 1_500 ? LONG : `Quyết định số ${i}/QĐ-UBND về việc ${'giao chỉ tiêu '.repeat(i % 7)}`, own: true, style: sharedStyle(undefined) },
+  ]),
+];
+
+async function workbook(direct: boolean, rows: DirectCell[][] = ROWS, shared = true): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: shared });
   const ws = wb.addWorksheet('S');
   const head = ws.getRow(1);
-  head.getCell(1).value = 'Mã';
-  head.getCell(2).value = 'Nội dung';
+  head.getCell(1).value = rows === ROWS ? 'Mã' : 1;
+  head.getCell(2).value = rows === ROWS ? 'Nội dung' : 2;
   head.font = BOLD;
   if (direct) {
     const out = directRows(wb, ws);
-    for (const r of ROWS) out.add(r);
-    expect(out.rows).toBe(ROWS.length + 1);
+    for (const r of rows) out.add(r);
+    expect(out.rows).toBe(rows.length + 1);
     out.close();
   } else {
     head.commit();
-    ROWS.forEach((cells, i) => {
+    rows.forEach((cells, i) => {
       const row = ws.getRow(i + 2);
       for (const c of cells) {
         const cell = row.getCell(c.col);
@@ -98,21 +115,39 @@ describe('direct scorecard rows', () => {
     expect(part(direct, 'xl/sharedStrings.xml')).toContain('<si><t xml:space="preserve">tab\there, new\nline, cr\r, bell, del, vt end</t></si>');
   });
 
+  it("write an agency's own text in its cell, as exceljs writes text without a shared string table", async () => {
+    const [viaExceljs, direct] = await Promise.all([workbook(false, OWN, false), workbook(true, OWN)]);
+    for (const name of ['xl/worksheets/sheet1.xml', 'xl/styles.xml']) expect(part(direct, name)).toBe(part(viaExceljs, name));
+    const sheet = part(direct, 'xl/worksheets/sheet1.xml');
+    expect(sheet).toContain('<c r="H2" t="str"><v>Văn bản số 67/BC-D0001 &lt;b&gt; &amp; &quot;trích&quot; &apos;dẫn&apos;</v></c>');
+    expect(sheet).toContain(`<c r="H1503" t="str"><v>${LONG}</v></c></row><row r="1504"`);
+    // Nothing of it went into the shared string table.
+    expect(readZip(direct).some((p) => p.name === 'xl/sharedStrings.xml')).toBe(false);
+  });
+
   it('read back as the cells they were given', async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await workbook(true)) as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('S')!;
-    ROWS.forEach((cells, i) => {
-      if (i > 10 && i % 1000 !== 0) return;
-      for (const c of cells) {
-        const cell = ws.getRow(i + 2).getCell(c.col);
-        // Control characters XML cannot carry are dropped, and XML reads a bare CR as LF: as from
-        // exceljs. A number reads back as the digits written: -0 as 0.
-        expect(cell.value).toBe(c.text !== undefined ? c.text.replace(/[\u0007\u007f\u000b]/g, '').replace(/\r/g, '\n') : c.num! + 0);
-        expect(cell.numFmt).toBe(c.style.numFmt);
-        expect(cell.font?.bold).toBe(c.style.font?.bold);
-        expect(cell.font?.italic).toBe(c.style.font?.italic);
-      }
-    });
+    for (const rows of [ROWS, OWN]) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await workbook(true, rows)) as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('S')!;
+      rows.forEach((cells, i) => {
+        if (i > 10 && i % 1000 !== 0 && i !== 1_501) return;
+        for (const c of cells) {
+          const cell = ws.getRow(i + 2).getCell(c.col);
+          // Control characters XML cannot carry are dropped, and XML reads a bare CR as LF: as from
+          // exceljs. A number reads back as the digits written: -0 as 0.
+          expect(cell.value).toBe(c.text !== undefined ? c.text.replace(/[\u0007\u007f\u000b]/g, '').replace(/\r/g, '\n') : c.num! + 0);
+          expect(cell.numFmt).toBe(c.style.numFmt);
+          expect(cell.font?.bold).toBe(c.style.font?.bold);
+          expect(cell.font?.italic).toBe(c.style.font?.italic);
+        }
+      });
+    }
+  });
+
+  it('escape text as exceljs does', () => {
+    expect(xmlText('plain')).toBe('plain');
+    expect(xmlText(`<a href='x'>"&"</a>`)).toBe('&lt;a href=&apos;x&apos;&gt;&quot;&amp;&quot;&lt;/a&gt;');
+    expect(xmlText('a\u0000b\u001fc\td')).toBe('abc\td');
   });
 });
