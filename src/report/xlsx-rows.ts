@@ -80,7 +80,7 @@ function queuedBytes(stream: unknown): number {
 export class DirectRows {
   /** Number of the next row (the header is row 1). */
   private next: number;
-  /** The piece being filled: the sheet XML of rows, which is ASCII (text is in the shared strings). */
+  /** The piece being filled with the rows' sheet XML. */
   private buf = Buffer.allocUnsafe(PIECE);
   private pos = 0;
   /** Bytes kept free for the markup of the row being written. */
@@ -208,6 +208,8 @@ export class DirectRows {
 
   private flush(): void {
     if (this.pos === 0) return;
+    // A byte past the end of the piece would be dropped without a word: `pos` still counts it.
+    if (this.pos > this.buf.length) throw new InternalError('directRows: a row ran past the end of its piece');
     // exceljs copies what it is given into its own buffers; a new piece is taken all the same.
     this.ws.stream.write(this.buf.subarray(0, this.pos));
     this.wrote = true;
