@@ -235,7 +235,7 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       row = [];
     };
     const text = (col: number, t: string, font?: Partial<ExcelJS.Font>, own?: boolean): void => {
-      if (t !== '') row.push({ col, text: t, style: sharedStyle(FORMULA_START.test(t) ? '@' : undefined, font), ...(own ? { own } : {}) });
+      if (t !== '') row.push({ col, text: t, own: own === true, style: sharedStyle(FORMULA_START.test(t) ? '@' : undefined, font) });
     };
     const points = (col: number, value: number, font?: Partial<ExcelJS.Font>): void => {
       row.push({ col, num: value, style: sharedStyle(PTS, font) });

@@ -5,26 +5,28 @@
  * chance that two different ids share a hash is about 3 in 100 million.
  */
 export class IdSet {
-  private hi: Uint32Array;
-  private lo: Uint32Array;
-  private row: Uint32Array;
-  private file: Uint16Array;
+  private hi!: Uint32Array;
+  private lo!: Uint32Array;
+  private row!: Uint32Array;
+  private file!: Uint16Array;
   private count = 0;
 
   constructor(private readonly initial = 1 << 12) {
-    this.hi = new Uint32Array(initial);
-    this.lo = new Uint32Array(initial);
-    this.row = new Uint32Array(initial);
-    this.file = new Uint16Array(initial);
+    this.empty(initial);
   }
 
   /** Forgets every id and lets its tables go (tens of megabytes for a million ids). */
   clear(): void {
-    this.hi = new Uint32Array(this.initial);
-    this.lo = new Uint32Array(this.initial);
-    this.row = new Uint32Array(this.initial);
-    this.file = new Uint16Array(this.initial);
+    this.empty(this.initial);
     this.count = 0;
+  }
+
+  /** New empty tables of `capacity` slots (a power of two). */
+  private empty(capacity: number): void {
+    this.hi = new Uint32Array(capacity);
+    this.lo = new Uint32Array(capacity);
+    this.row = new Uint32Array(capacity);
+    this.file = new Uint16Array(capacity);
   }
 
   get size(): number {
@@ -89,10 +91,7 @@ export class IdSet {
   private grow(): void {
     const { hi, lo, row, file } = this;
     const cap = lo.length * 2;
-    this.hi = new Uint32Array(cap);
-    this.lo = new Uint32Array(cap);
-    this.row = new Uint32Array(cap);
-    this.file = new Uint16Array(cap);
+    this.empty(cap);
     const mask = cap - 1;
     for (let j = 0; j < lo.length; j++) {
       if (lo[j] === 0) continue;
