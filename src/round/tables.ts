@@ -11,7 +11,7 @@ import { findTable, type TableSpec } from '../load/table.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
 import type { SurveyValue } from '../score/types.js';
 import { readNumberCell } from '../validate/cells.js';
-import { APPRAISAL_HEADERS, APPRAISAL_SHEET } from './appraisal-template.js';
+import { APPRAISAL_HEADERS, APPRAISAL_SHEET } from './appraisal-layout.js';
 import type { AppraisalLine } from './appraisal.js';
 
 const h = (k: keyof typeof APPRAISAL_HEADERS, ...more: string[]): string[] => [APPRAISAL_HEADERS[k].vi, APPRAISAL_HEADERS[k].en, ...more];

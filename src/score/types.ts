@@ -6,13 +6,13 @@
  */
 import type { Rational, RoundingMode } from '../core/rational.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
-import type { Item, Source } from '../criteria/schema.js';
+import type { Source } from '../criteria/schema.js';
 import type { ItemInput } from '../validate/submission.js';
 
 /**
  * What a rule gives for one item from the agency's raw inputs (methodology §1.3 (a): the
  * agency self-scores each item against the rule table). `points` is all scoring needs; the
- * rest (ratio, band, option…) is detail kept for the scorecard.
+ * rest (ratio, band, option…) is detail kept for the scorecard. Made by `ruleOutcome` (`rules.ts`).
  */
 export interface RuleOutcome {
   points: Rational;
@@ -24,12 +24,6 @@ export interface RuleOutcome {
   percent?: Rational;
   band?: { min: number; max: number };
 }
-
-/**
- * Evaluates an item's rule on the agency's inputs; undefined when the inputs are missing or
- * incomplete. The one implementation is intake's `ruleOutcome` (`src/validate/rule-points.ts`).
- */
-export type RuleEvaluator = (item: Item, input: ItemInput | undefined) => RuleOutcome | undefined;
 
 /** The agency being scored, as the roster lists it. */
 export interface AgencyInfo {
@@ -84,8 +78,6 @@ export interface ScoreInput {
    * (status "zero"); false leaves it unranked (status "missing"). Survey and appraisal still count.
    */
   missingScoresZero?: boolean;
-  /** Rule evaluation; intake's `ruleOutcome` by default. */
-  evaluate?: RuleEvaluator;
 }
 
 /** Where an item's final points come from. */

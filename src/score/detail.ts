@@ -3,7 +3,7 @@ import { Rational } from '../core/rational.js';
 import type { Item } from '../criteria/schema.js';
 import { textIn } from '../criteria/tree.js';
 import type { Lang } from '../messages/types.js';
-import type { ItemScore } from '../score/types.js';
+import type { ItemScore } from './types.js';
 import type { ItemInput } from '../validate/submission.js';
 
 /** Both languages of the detail text. */
