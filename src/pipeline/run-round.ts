@@ -26,18 +26,11 @@ import {
   readRound,
   readSurvey,
   scoreAgencies,
+  type RunOptions,
   type StepResult,
 } from './steps.js';
 
-export interface RunOptions {
-  /** Score even when inputs have errors (the errors stay in the result). */
-  allowIncomplete?: boolean;
-  onProgress?: (done: number, total: number) => void;
-  /** Worker threads for checking the submissions (0: this thread), or a choice by file count; the result is the same. */
-  workers?: number | ((files: number) => number);
-  /** Called as each step ends ("validate", "score", "rank", "result"), for --debug. */
-  onPhase?: (phase: string) => void;
-}
+export type { RunOptions } from './steps.js';
 
 export interface RoundRun {
   round: LoadedRound;
@@ -63,10 +56,10 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
 
   const criteria = loadCriteria(folder);
   const sets = criteria.value;
-  const roster = await readRoster(folder, sets);
+  const roster = await readRoster(folder, sets, opts);
   const submissions = await checkSubmissions(folder, sets, roster.value, opts);
-  const survey = await readSurvey(folder, sets, roster.value);
-  const appraisal = await readAppraisal(folder, roster.value, submissions.value.self, cache);
+  const survey = await readSurvey(folder, sets, roster.value, opts);
+  const appraisal = await readAppraisal(folder, roster.value, submissions.value.self, cache, opts);
   const previous = readPrevious(folder, sets);
   const read: StepResult<unknown>[] = [round, criteria, roster, submissions, survey, appraisal, previous];
 

@@ -66,10 +66,15 @@ export interface CheckedSubmissions {
 /** Per agency, the survey value of each survey item (points tables first, then SIPAS shares). */
 export type SurveyValues = Map<string, Map<string, SurveyValue>>;
 
-/** Options of the submissions step. */
-export interface CheckSubmissionsOptions {
+/** Options of a run; every step that reads a file takes them as they are (how files are read goes here). */
+export interface RunOptions {
+  /** Score even when inputs have errors (the errors stay in the result). */
+  allowIncomplete?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads for checking the submissions (0: this thread), or a choice by file count; the result is the same. */
   workers?: number | ((files: number) => number);
+  /** Called as each step ends ("validate", "score", "rank", "result"), for --debug. */
+  onPhase?: (phase: string) => void;
 }
 
 const found = <T>(value: T, findings: Finding[] = [], inputs: RoundInput[] = []): StepResult<T> => ({ value, findings, inputs });
@@ -115,7 +120,7 @@ export function loadCriteria(folder: RoundFolder): StepResult<Map<string, Criter
 }
 
 /** The roster: every agency with its kind (one the round has a set for) and group. */
-export async function readRoster(folder: RoundFolder, sets: ReadonlyMap<string, CriteriaIndex>): Promise<StepResult<RoundRoster>> {
+export async function readRoster(folder: RoundFolder, sets: ReadonlyMap<string, CriteriaIndex>, opts: RunOptions = {}): Promise<StepResult<RoundRoster>> {
   const cfg = folder.config;
   const path = roundPath(folder.round, cfg.roster);
   const roster = await readRosterTable(path, cfg.roster, [...sets.keys()]);
@@ -132,7 +137,7 @@ export async function checkSubmissions(
   folder: RoundFolder,
   sets: Map<string, CriteriaIndex>,
   roster: RoundRoster,
-  opts: CheckSubmissionsOptions = {},
+  opts: RunOptions = {},
 ): Promise<StepResult<CheckedSubmissions>> {
   const cfg = folder.config;
   const paths = (Array.isArray(cfg.submissions) ? cfg.submissions : [cfg.submissions]).map((s) => roundPath(folder.round, s));
@@ -162,7 +167,12 @@ export async function checkSubmissions(
 }
 
 /** Survey points tables, then survey shares from raw SIPAS answers for the items no table gave. */
-export async function readSurvey(folder: RoundFolder, sets: ReadonlyMap<string, CriteriaIndex>, roster: RoundRoster): Promise<StepResult<SurveyValues>> {
+export async function readSurvey(
+  folder: RoundFolder,
+  sets: ReadonlyMap<string, CriteriaIndex>,
+  roster: RoundRoster,
+  opts: RunOptions = {},
+): Promise<StepResult<SurveyValues>> {
   const cfg = folder.config;
   const survey: SurveyValues = new Map();
   const findings: Finding[] = [];
@@ -202,6 +212,7 @@ export async function readAppraisal(
   roster: RoundRoster,
   self: ReadonlyMap<string, ReadonlyMap<string, ItemInput>>,
   cache: ResultCache,
+  opts: RunOptions = {},
 ): Promise<StepResult<MergedAppraisal>> {
   const findings: Finding[] = [];
   const inputs: RoundInput[] = [];
