@@ -15,9 +15,9 @@ import { parse } from 'csv-parse/sync';
 import {
   loadCriteriaSet, appliesWithAncestors, Rational, textIn,
 } from '../dist/index.js';
-import { ruleOutcome } from '../dist/validate/rule-points.js';
+import { ruleOutcome } from '../dist/score/rules.js';
 import { fixZipTimestamps } from '../dist/core/zip.js';
-import { runRound } from '../dist/round/run.js';
+import { runRound } from '../dist/pipeline/run-round.js';
 import { SCORING_COLUMNS, SHEETS, INFO_FIELDS } from '../dist/intake/columns.js';
 
 const ROOT = new URL('../fixtures/sample-round/', import.meta.url).pathname;

@@ -1,5 +1,5 @@
 /** What every command gets from the CLI shell: language, output mode, colour, and writers. */
-import { autoWorkers } from '../validate/pool.js';
+import { autoWorkers } from '../pipeline/pool.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../messages/types.js';
 import { UsageError } from '../findings/errors.js';

@@ -5,7 +5,7 @@
  * language (see csv-write.ts).
  */
 import type { Lang } from '../messages/types.js';
-import type { RoundResult } from '../round/result.js';
+import type { RoundResult } from '../result/schema.js';
 import { csvDialect, csvDocument } from './csv-write.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';

@@ -2,22 +2,22 @@
 import type { ChalkInstance } from 'chalk';
 import { Rational } from '../core/rational.js';
 import type { Lang } from '../messages/types.js';
-import type { AgencyResult, CriteriaRef, ItemResult, RoundResult } from '../round/result.js';
+import type { AgencyResult, CriteriaRef, ItemResult, RoundResult } from '../result/schema.js';
 import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 
 /** How many gap lines to show. */
 const GAPS = 10;
 
-/** Lines of the scorecard of `agency` (a code in `result`). */
-export function renderExplainText(result: RoundResult, agency: AgencyResult, lang: Lang, c: ChalkInstance): string[] {
+/** Lines of the scorecard of `agency`: a result's criteria sets (and groups, for the rank's group title). */
+export function renderExplainText(result: Pick<RoundResult, 'criteria'> & Partial<Pick<RoundResult, 'groups'>>, agency: AgencyResult, lang: Lang, c: ChalkInstance): string[] {
   const set = result.criteria.find((s) => s.ref === agency.set);
   const dec = set?.rounding.decimals ?? 2;
   const n = (x: { value: number } | undefined): string => (x ? fmtNumber(x.value, dec, lang) : '');
   const vi = lang === 'vi';
   const lines: string[] = [];
   lines.push(c.bold(`${agency.name} (${agency.code})`));
-  const group = result.groups.find((g) => g.id === agency.group);
+  const group = result.groups?.find((g) => g.id === agency.group);
   const rankText =
     agency.rank !== undefined
       ? vi

@@ -12,7 +12,7 @@ import { fixZipTimestamps, fixZipTimestampsInFile } from '../core/zip.js';
 import { renderLocation, renderMessage, severityLabel } from '../messages/index.js';
 import { columnLetters, type Finding } from '../findings/finding.js';
 import type { Lang } from '../messages/types.js';
-import type { AgencyResult, RoundResult } from '../round/result.js';
+import type { AgencyResult, RoundResult } from '../result/schema.js';
 import { fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';

@@ -6,7 +6,6 @@ import { codeKey, cleanText, looseKey } from '../core/text.js';
 import { cellAddress, finding, type Finding, type FindingLocation } from '../findings/finding.js';
 import { readGrid } from '../load/read.js';
 import { valueText } from '../load/grid.js';
-import type { RosterAgency } from './build-result.js';
 
 type RosterField = 'code' | 'name' | 'kind' | 'group' | 'region';
 
@@ -19,6 +18,15 @@ const HEADERS: Record<RosterField, string[]> = {
 };
 const headerOf = new Map<string, RosterField>();
 for (const [f, words] of Object.entries(HEADERS)) for (const w of words) headerOf.set(looseKey(w), f as RosterField);
+
+/** An agency as the roster lists it. */
+export interface RosterAgency {
+  code: string;
+  name: string;
+  kind: string;
+  group: string;
+  region?: string;
+}
 
 export interface RosterRead {
   agencies: RosterAgency[];

@@ -9,9 +9,8 @@ import { valueText } from '../load/grid.js';
 import { readGrid } from '../load/read.js';
 import { findTable, type TableSpec } from '../load/table.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
-import type { SurveyValue } from '../score/types.js';
 import { readNumberCell } from '../validate/cells.js';
-import { APPRAISAL_HEADERS, APPRAISAL_SHEET } from './appraisal-template.js';
+import { APPRAISAL_HEADERS, APPRAISAL_SHEET } from './appraisal-layout.js';
 import type { AppraisalLine } from './appraisal.js';
 
 const h = (k: keyof typeof APPRAISAL_HEADERS, ...more: string[]): string[] => [APPRAISAL_HEADERS[k].vi, APPRAISAL_HEADERS[k].en, ...more];
@@ -75,6 +74,23 @@ const SURVEY_SPEC: TableSpec<'agency' | 'item' | 'share' | 'points'> = {
   },
   required: ['agency', 'item'],
 };
+
+/**
+ * Survey data for one survey item (§1.3 (b)): a satisfaction share from 0 to 1 (points = max ×
+ * share), or points given directly. Points win when both are given.
+ */
+export interface SurveyValue {
+  share?: Rational;
+  points?: Rational;
+  /** Where a share came from when the round computed it from raw answers (SIPAS). */
+  from?: SurveySource;
+}
+
+/** A SIPAS measure behind a survey share, and its count of valid answers. */
+export interface SurveySource {
+  measure: string;
+  valid: number;
+}
 
 export interface SurveyContext {
   /** The criteria set of a roster agency; undefined for an unknown agency. */

@@ -6,13 +6,18 @@
  */
 import type { Rational, RoundingMode } from '../core/rational.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
-import type { Item, Source } from '../criteria/schema.js';
+import type { Source } from '../criteria/schema.js';
 import type { ItemInput } from '../validate/submission.js';
+import type { AppraisalValue } from '../round/appraisal.js';
+import type { SurveySource, SurveyValue } from '../round/tables.js';
+
+export type { AppraisalValue } from '../round/appraisal.js';
+export type { SurveySource, SurveyValue } from '../round/tables.js';
 
 /**
  * What a rule gives for one item from the agency's raw inputs (methodology §1.3 (a): the
  * agency self-scores each item against the rule table). `points` is all scoring needs; the
- * rest (ratio, band, option…) is detail kept for the scorecard.
+ * rest (ratio, band, option…) is detail kept for the scorecard. Made by `ruleOutcome` (`rules.ts`).
  */
 export interface RuleOutcome {
   points: Rational;
@@ -25,12 +30,6 @@ export interface RuleOutcome {
   band?: { min: number; max: number };
 }
 
-/**
- * Evaluates an item's rule on the agency's inputs; undefined when the inputs are missing or
- * incomplete. The one implementation is intake's `ruleOutcome` (`src/validate/rule-points.ts`).
- */
-export type RuleEvaluator = (item: Item, input: ItemInput | undefined) => RuleOutcome | undefined;
-
 /** The agency being scored, as the roster lists it. */
 export interface AgencyInfo {
   code: string;
@@ -40,33 +39,6 @@ export interface AgencyInfo {
   /** Group it is ranked in (§1.4: groups are ranked separately). */
   group: string;
   region?: string;
-}
-
-/** An appraised value of one item (thẩm định, §1.3 (a)); the latest appraisal round wins upstream. */
-export interface AppraisalValue {
-  points: Rational;
-  reason: string;
-  /** Appraisal file it comes from, as shown to users. */
-  file: string;
-  /** 1 for the first appraisal file in the declared order, 2 for the next, … */
-  round: number;
-}
-
-/**
- * Survey data for one survey item (§1.3 (b)): a satisfaction share from 0 to 1 (points = max ×
- * share), or points given directly. Points win when both are given.
- */
-export interface SurveyValue {
-  share?: Rational;
-  points?: Rational;
-  /** Where a share came from when the round computed it from raw answers (SIPAS). */
-  from?: SurveySource;
-}
-
-/** A SIPAS measure behind a survey share, and its count of valid answers. */
-export interface SurveySource {
-  measure: string;
-  valid: number;
 }
 
 /** Everything `scoreAgency` needs for one agency. */
@@ -84,8 +56,6 @@ export interface ScoreInput {
    * (status "zero"); false leaves it unranked (status "missing"). Survey and appraisal still count.
    */
   missingScoresZero?: boolean;
-  /** Rule evaluation; intake's `ruleOutcome` by default. */
-  evaluate?: RuleEvaluator;
 }
 
 /** Where an item's final points come from. */

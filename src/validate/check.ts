@@ -1,18 +1,17 @@
 /**
  * Checking a mapped submission against its criteria set, roster and round: which set, which
  * agency, every item row (unknown, duplicate, missing, not for this kind, not applicable where
- * not allowed), every value (range, step, option, ratio) and the consistency of entered points
- * with the rule and of subtotals with the items. Every problem is a finding at its cell.
+ * not allowed), every value (range, step, option, ratio) and of subtotals with the items. Every
+ * problem is a finding at its cell. The rows that reach the rule are handed on (`selfScored`): the
+ * consistency of entered points with the rule is scoring's check (`score/check-self.ts`).
  */
 import { Rational } from '../core/rational.js';
 import { cleanText, looseKey } from '../core/text.js';
-import { appliesWithAncestors, isScored, type CriteriaIndex } from '../criteria/tree.js';
+import { appliesWithAncestors, type CriteriaIndex } from '../criteria/tree.js';
 import type { Item } from '../criteria/schema.js';
 import { cellAddress, finding, type Finding, type FindingLocation } from '../findings/finding.js';
 import type { RawSubmission } from './map.js';
-import { rawOutcome } from './rule-points.js';
 import type { InputField, ItemInput, Submission } from './submission.js';
-import { inputsIn } from '../round/detail.js';
 
 export interface RosterEntry {
   code: string;
@@ -38,6 +37,20 @@ export interface Checked {
   criteria?: CriteriaIndex;
   kind?: string;
   findings: Finding[];
+  /** The item rows whose values passed to the rule, for the self-score checks of `score/`. */
+  selfScored: SelfScoredRow[];
+}
+
+/** An item row with values, checked up to its rule: what the self-score checks need to look at it. */
+export interface SelfScoredRow {
+  item: Item;
+  /** The row after checking (unknown options and negative values removed, options as their ids). */
+  row: ItemInput;
+  /** The entered points passed their own checks, and the row had no finding before them. */
+  pointsOk: boolean;
+  /** Where a field of the row is (its cell, or the row when the file has no such column). */
+  at: (field: InputField) => FindingLocation;
+  tag: { criterion: string; agency?: string };
 }
 
 /** Fields each rule kind reads besides the entered points. */
@@ -51,8 +64,6 @@ const RAW_FIELDS: Record<Item['rule']['kind'], InputField[]> = {
   survey: [],
 };
 const ALL_RAW: InputField[] = ['option', 'yes', 'numerator', 'denominator', 'percent', 'count'];
-/** Entered points within this of the rule's exact points agree with it (two written decimals). */
-const TOLERANCE = Rational.of(1, 100);
 
 export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked {
   const findings: Finding[] = [];
@@ -80,11 +91,12 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
   } else {
     findings.push(finding('INTAKE_CRITERIA_MISSING', raw.sheetAt, {}, { agency: agencyCode, severity: 'error' }));
   }
-  if (!idx) return { findings };
+  if (!idx) return { findings, selfScored: [] };
   if (kind === undefined && idx.set.agencyKinds.length === 1) kind = idx.set.agencyKinds[0]!.id;
 
   const seen = new Map<string, ItemInput>();
   const items: ItemInput[] = [];
+  const selfScored: SelfScoredRow[] = [];
   const subtotalRows: ItemInput[] = [];
   const tag = (code: string): { criterion: string; agency?: string } => (agencyCode ? { criterion: code, agency: agencyCode } : { criterion: code });
   for (const row of raw.rows) {
@@ -104,7 +116,7 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
     }
     seen.set(row.code, row);
     items.push(row);
-    findings.push(...checkItem(idx, idx.byCode.get(row.code)!.item, row, raw, kind, tag(row.code)));
+    findings.push(...checkItem(idx, idx.byCode.get(row.code)!.item, row, raw, kind, tag(row.code), selfScored));
   }
   for (const e of idx.items) {
     if (seen.has(e.item.code) || e.item.rule.kind === 'survey' || e.item.source === 'survey') continue;
@@ -117,13 +129,13 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
   if (raw.agency) submission.agency = raw.agency.name ? { code: raw.agency.code, name: raw.agency.name } : { code: raw.agency.code };
   if (raw.year && /^\d{4}$/.test(raw.year.text)) submission.year = Number(raw.year.text);
   if (fileRef) submission.criteria = fileRef;
-  const out: Checked = { submission, criteria: idx, findings };
+  const out: Checked = { submission, criteria: idx, findings, selfScored };
   if (kind !== undefined) out.kind = kind;
   return out;
 }
 
-/** Checks one item row's values against its item. */
-function checkItem(idx: CriteriaIndex, item: Item, row: ItemInput, raw: RawSubmission, kind: string | undefined, tag: { criterion: string; agency?: string }): Finding[] {
+/** Checks one item row's values against its item; a row with values that reaches its rule goes on to `selfScored`. */
+function checkItem(idx: CriteriaIndex, item: Item, row: ItemInput, raw: RawSubmission, kind: string | undefined, tag: { criterion: string; agency?: string }, selfScored: SelfScoredRow[]): Finding[] {
   const out: Finding[] = [];
   const at = (field: InputField): FindingLocation => {
     const c = row.cells[field];
@@ -201,22 +213,11 @@ function checkItem(idx: CriteriaIndex, item: Item, row: ItemInput, raw: RawSubmi
       delete row.option;
     }
   }
-  const outcome = rawOutcome(item, row);
   if (!anyValue) {
     if (!unreadable) out.push(finding('INTAKE_ITEM_BLANK', at('points'), { item: item.code }, tag));
     return out;
   }
-  // Agencies write points with two decimals: 1.61 for the rule's 61/38 is consistent.
-  if (outcome && row.points !== undefined && pointsOk && !outcome.points.sub(row.points).abs().lt(TOLERANCE)) {
-    out.push(
-      finding('INTAKE_POINTS_CONTRADICT_RULE', at('points'), { item: item.code, entered: row.points.toExact(), rule: outcome.points.toFixed(2).replace(/\.?0+$/, ''), detail: inputsIn(item, row, 'en'), detailVi: inputsIn(item, row, 'vi') }, tag),
-    );
-  }
-  const claimed = outcome?.points ?? row.points ?? Rational.ZERO;
-  if (item.evidence === 'required' && isScored(item) && claimed.gt(Rational.ZERO) && row.evidence === undefined) {
-    if (row.explanation !== undefined) out.push(finding('INTAKE_EVIDENCE_EXPLAINED', at('evidence'), { item: item.code }, tag));
-    else out.push(finding('INTAKE_EVIDENCE_MISSING', at('evidence'), { item: item.code }, tag));
-  }
+  selfScored.push({ item, row, pointsOk, at, tag });
   return out;
 }
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { stringify } from 'yaml';
-import type { RoundResult } from '../../src/round/result.js';
+import type { RoundResult } from '../../src/result/schema.js';
 import { baseSet } from './criteria.js';
 
 export const HEAD = 'Mã cơ quan;Mã;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Số lượng;Không áp dụng;Tài liệu kiểm chứng;Giải trình';

@@ -13,7 +13,7 @@ import { readXlsxSheets } from '../../src/load/xlsx.js';
 import { guardWorkbookZip } from '../../src/load/zip-guard.js';
 import { renderTemplateXlsx } from '../../src/intake/template.js';
 import { loadCriteriaSet } from '../../src/criteria/load.js';
-import { validateFiles, collectFiles } from '../../src/validate/validate.js';
+import { validateFiles, collectFiles } from '../../src/pipeline/check-files.js';
 import { ROOT } from '../helpers/cli.js';
 import { rezip } from '../helpers/zip.js';
 

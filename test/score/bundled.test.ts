@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/core/rational.js';
 import { loadCriteriaSet } from '../../src/criteria/load.js';
 import { scoreAgency } from '../../src/score/score.js';
-import { agency, ex, itemInput, writtenPoints } from './helpers.js';
+import { agency, ex, itemInput } from './helpers.js';
 
 const set = loadCriteriaSet('illustrative-internal@2025.1');
 
@@ -11,7 +11,7 @@ const set = loadCriteriaSet('illustrative-internal@2025.1');
 function fullMarks(kind: string) {
   const self = new Map(set.items.filter((e) => e.item.source === 'appraisal').map((e) => [e.item.code, itemInput(e.item.code, { points: Rational.fromNumber(e.item.max) })]));
   const survey = new Map(set.items.filter((e) => e.item.source === 'survey').map((e) => [e.item.code, { share: Rational.ONE }]));
-  return scoreAgency({ agency: agency('S01', kind), criteria: set, self, survey, evaluate: writtenPoints });
+  return scoreAgency({ agency: agency('S01', kind), criteria: set, self, survey });
 }
 
 describe('scoreAgency on illustrative-internal@2025.1', () => {

@@ -9,7 +9,7 @@ import { q } from '../../src/core/rational.js';
 import { formatIndex, scoreAgency } from '../../src/score/score.js';
 import type { AgencyScore, ScoreInput } from '../../src/score/types.js';
 import { baseSet } from '../helpers/criteria.js';
-import { agency, appraised, ex, indexed, itemInput, selfPoints, surveyShares, withFields, writtenPoints } from './helpers.js';
+import { agency, appraised, ex, indexed, itemInput, selfPoints, surveyShares, withFields } from './helpers.js';
 
 /** Self points of the worked example A (points the agency wrote; the rule is stubbed). */
 const SELF_A = { '1.1.1': 0.75, '1.1.2': 0.5, '1.1.3': 0, '1.2.1': 1, '1.2.2': 0.75, '2.1.1': 1.5, '2.1.4': 0.5, '2.1.5': 1 };
@@ -22,7 +22,6 @@ function scoreBase(over: Partial<ScoreInput> = {}, mutate: (raw: Record<string, 
     criteria: indexed(raw),
     self: selfPoints(SELF_A),
     survey: surveyShares({ '2.1.3': 0.9 }),
-    evaluate: writtenPoints,
     ...over,
   });
 }
@@ -72,7 +71,7 @@ describe('scoreAgency: sums', () => {
       children: [{ code: `${code}.1`, title: { vi: title }, max, rule: { kind: 'points', step: 0.01 } }],
     });
     const raw = withFields(100, [field('1', 'Thẩm định', 70), field('2', 'Khảo sát', 30)]);
-    const s = scoreAgency({ agency: agency('S01'), criteria: indexed(raw), self: selfPoints({ '1.1': 61.86, '2.1': 28.1 }), evaluate: writtenPoints });
+    const s = scoreAgency({ agency: agency('S01'), criteria: indexed(raw), self: selfPoints({ '1.1': 61.86, '2.1': 28.1 }) });
     // 61.86 + 28.10 = 89.96 of 100 → 89.96 %
     expect([ex(s.total.points), ex(s.total.index)]).toEqual(['89.96', '89.96']);
   });
@@ -80,7 +79,7 @@ describe('scoreAgency: sums', () => {
   it('adds quarter and tenth points exactly: 0.1 + 0.2 + 0.25 + 0.45 = 1', () => {
     const leaves = [0.1, 0.2, 0.25, 0.45].map((m, i) => ({ code: `1.${i + 1}`, title: { vi: 'x' }, max: m, rule: { kind: 'points', step: 0.05 } }));
     const raw = withFields(1, [{ code: '1', title: { vi: 'Một' }, max: 1, children: leaves }]);
-    const s = scoreAgency({ agency: agency('S01'), criteria: indexed(raw), self: selfPoints({ '1.1': 0.1, '1.2': 0.2, '1.3': 0.25, '1.4': 0.45 }), evaluate: writtenPoints });
+    const s = scoreAgency({ agency: agency('S01'), criteria: indexed(raw), self: selfPoints({ '1.1': 0.1, '1.2': 0.2, '1.3': 0.25, '1.4': 0.45 }) });
     // 0.1 + 0.2 = 0.3; + 0.25 = 0.55; + 0.45 = 1 of 1 → 100 %, band A
     expect([ex(s.total.points), ex(s.total.index), s.band]).toEqual(['1', '100', 'A']);
   });

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/core/rational.js';
 import { loadCriteriaFile } from '../../src/criteria/load.js';
-import { runRound } from '../../src/round/run.js';
+import { runRound } from '../../src/pipeline/run-round.js';
 import { indexQuestionnaire, loadQuestionnaire } from '../../src/sipas/questionnaire.js';
 import { Questionnaire } from '../../src/sipas/schema.js';
 import { exactIndices, readWeight, runSipas, weightedMean, type SipasResult, type SipasUnit } from '../../src/sipas/sipas.js';

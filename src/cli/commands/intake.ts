@@ -8,7 +8,7 @@ import { renderFindingsText } from '../../report/findings-text.js';
 import { annotateFiles } from '../../validate/annotate.js';
 import type { RosterEntry } from '../../validate/check.js';
 import { renderValidateText, validateJson } from '../../validate/report.js';
-import { collectFiles, validateFiles } from '../../validate/validate.js';
+import { collectFiles, validateFiles } from '../../pipeline/check-files.js';
 import { progress } from '../progress.js';
 import type { Register } from '../program.js';
 

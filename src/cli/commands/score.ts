@@ -10,9 +10,9 @@ import { renderCounts, renderFindingsText } from '../../report/findings-text.js'
 import { renderExplainText } from '../../report/explain-text.js';
 import { renderScoreText } from '../../report/score-text.js';
 import { writeReports } from '../../report/write-report.js';
-import { runRound, type RoundRun } from '../../round/run.js';
-import { explainWorkbook } from '../../round/self-check.js';
-import { appraisalWorkbook } from '../../round/appraisal-rows.js';
+import { runRound, type RoundRun } from '../../pipeline/run-round.js';
+import { explainFile } from '../../pipeline/explain-file.js';
+import { appraisalWorkbook } from '../../report/appraisal-rows.js';
 import { progress } from '../progress.js';
 import type { CliContext } from '../context.js';
 import type { Register } from '../program.js';
@@ -73,12 +73,12 @@ export const registerScoreCommands: Register = (program, run) => {
         const o = this.opts<{ criteria?: string; kind?: string; allowIncomplete?: boolean }>();
         if (!existsSync(join(target, 'round.yaml')) && !/\.ya?ml$/i.test(target)) {
           const expected = o.criteria ? loadCriteriaSet(o.criteria) : undefined;
-          const x = await explainWorkbook(target, { ...(expected ? { expected } : {}), ...(o.kind ? { kind: o.kind } : {}) });
+          const x = await explainFile(target, { ...(expected ? { expected } : {}), ...(o.kind ? { kind: o.kind } : {}) });
           printFindings(ctx, x.findings);
-          if (!x.result || !x.agency) return hasErrors(x.findings) ? 1 : 2;
+          if (!x.agency) return hasErrors(x.findings) ? 1 : 2;
           if (ctx.json) ctx.out(JSON.stringify(x.agency, null, 2));
           else {
-            for (const l of renderExplainText(x.result, x.agency, ctx.lang, ctx.color)) ctx.out(l);
+            for (const l of renderExplainText(x, x.agency, ctx.lang, ctx.color)) ctx.out(l);
             ctx.out('');
             ctx.out(
               ctx.color.dim(

@@ -9,7 +9,7 @@ import { jsonChunks, planOutputs } from '../../report/write-report.js';
 import { readRoster } from '../../round/roster.js';
 import { loadQuestionnaire } from '../../sipas/questionnaire.js';
 import { runSipas, type SipasBy } from '../../sipas/sipas.js';
-import { collectFiles } from '../../validate/validate.js';
+import { collectFiles } from '../../pipeline/check-files.js';
 import type { Register } from '../program.js';
 import { printFindings } from './score.js';
 

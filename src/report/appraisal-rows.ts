@@ -1,12 +1,26 @@
-/** The appraisal workbook of a round: one row per agency × self-scored item, in roster and tree order. */
+/**
+ * The appraisal workbook of a round: a round run in (its roster, sets and submissions), the xlsx
+ * buffer out, one row per agency × self-scored item, in roster and tree order.
+ */
+import type { CriteriaIndex } from '../criteria/tree.js';
 import { textIn } from '../criteria/tree.js';
 import type { Lang } from '../messages/types.js';
-import { ruleOutcome } from '../validate/rule-points.js';
+import type { RoundConfig } from '../round/config.js';
+import type { RosterAgency } from '../round/roster.js';
+import { inputsIn } from '../score/detail.js';
+import { ruleOutcome } from '../score/rules.js';
+import type { Submission } from '../validate/submission.js';
 import { renderAppraisalTemplate, type AppraisalRow } from './appraisal-template.js';
-import { inputsIn } from './detail.js';
-import type { RoundRun } from './run.js';
 
-export async function appraisalWorkbook(run: RoundRun, lang: Lang): Promise<Buffer> {
+/** What the workbook is made from: the parts of a round run it reads. */
+export interface AppraisalSource {
+  round: { config?: RoundConfig | undefined };
+  roster: readonly RosterAgency[];
+  sets: ReadonlyMap<string, CriteriaIndex>;
+  submissions: ReadonlyMap<string, Submission>;
+}
+
+export async function appraisalWorkbook(run: AppraisalSource, lang: Lang): Promise<Buffer> {
   const cfg = run.round.config!;
   const rows: AppraisalRow[] = [];
   for (const a of run.roster) {

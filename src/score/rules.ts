@@ -1,14 +1,14 @@
 /**
  * What an item's rule gives for the agency's raw inputs (methodology §1.3 (a): each item is
  * self-scored against the rule table of the decision). One implementation, used by scoring and
- * by validation's consistency check ("97% entered with full points for a band that starts at
- * 100%"). Pure and exact.
+ * by the self-score consistency checks (`check-self.ts`: "97% entered with full points for a band
+ * that starts at 100%"). Pure and exact.
  */
 import { Rational } from '../core/rational.js';
 import { findBand } from '../criteria/bands.js';
 import type { Item } from '../criteria/schema.js';
-import type { RuleOutcome } from '../score/types.js';
-import type { ItemInput } from './submission.js';
+import type { RuleOutcome } from './types.js';
+import type { ItemInput } from '../validate/submission.js';
 
 /**
  * The rule applied to the raw inputs of its kind (option, yes/no, ratio or percentage, count);

@@ -5,7 +5,8 @@
  */
 import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
-import { PRINT_A4_LANDSCAPE, setTextCell } from '../report/xlsx-text.js';
+import { PRINT_A4_LANDSCAPE, setTextCell } from './xlsx-text.js';
+import { APPRAISAL_COLUMNS, APPRAISAL_HEADERS, APPRAISAL_SHEET, type AppraisalColumn } from '../round/appraisal-layout.js';
 import type { Lang } from '../messages/types.js';
 
 /** One agency × item line of the appraisal workbook. */
@@ -23,39 +24,6 @@ export interface AppraisalRow {
   evidence: string;
   explanation: string;
 }
-
-/** Column keys in order; the reader finds them by header text, so order may change. */
-export const APPRAISAL_COLUMNS = [
-  'agencyCode',
-  'agencyName',
-  'itemCode',
-  'title',
-  'max',
-  'selfInputs',
-  'selfPoints',
-  'evidence',
-  'explanation',
-  'appraised',
-  'reason',
-] as const;
-export type AppraisalColumn = (typeof APPRAISAL_COLUMNS)[number];
-
-/** Header texts; the reader accepts either language. */
-export const APPRAISAL_HEADERS: Record<AppraisalColumn, { vi: string; en: string }> = {
-  agencyCode: { vi: 'Mã cơ quan', en: 'Agency code' },
-  agencyName: { vi: 'Tên cơ quan', en: 'Agency name' },
-  itemCode: { vi: 'Mã tiêu chí', en: 'Item code' },
-  title: { vi: 'Nội dung tiêu chí', en: 'Item' },
-  max: { vi: 'Điểm tối đa', en: 'Maximum' },
-  selfInputs: { vi: 'Số liệu tự đánh giá', en: 'Self-assessed data' },
-  selfPoints: { vi: 'Điểm tự chấm', en: 'Self-score' },
-  evidence: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },
-  explanation: { vi: 'Giải trình', en: 'Explanation' },
-  appraised: { vi: 'Điểm thẩm định', en: 'Appraised points' },
-  reason: { vi: 'Lý do điều chỉnh', en: 'Reason for change' },
-};
-
-export const APPRAISAL_SHEET = { vi: 'Thẩm định', en: 'Appraisal' } as const;
 
 const WIDTHS: Record<AppraisalColumn, number> = {
   agencyCode: 11,

@@ -1,7 +1,7 @@
-/** A validation worker (see pool.ts): reads, maps and checks the files it is sent, one at a time. */
+/** A checking worker (see pool.ts): file references in, one at a time; each file's `FileWork` (read, mapped, checked) out. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerSetup } from './pool.js';
-import { checkContextOf, processFile, type InputFileRef } from './validate.js';
+import { checkContextOf, processFile, type InputFileRef } from './check-files.js';
 
 const setup = workerData as WorkerSetup;
 const ctx = checkContextOf(setup);

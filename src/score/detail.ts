@@ -1,9 +1,12 @@
-/** How an item's points came about, in words, for scorecards ("45/47 = 95,74% → 2 điểm"). */
+/**
+ * Item sentences: an item, the agency's inputs and the item's score in; how its points came about,
+ * in words (vi and en) out, for scorecards and findings ("45/47 = 95,74% → 2 điểm").
+ */
 import { Rational } from '../core/rational.js';
 import type { Item } from '../criteria/schema.js';
 import { textIn } from '../criteria/tree.js';
 import type { Lang } from '../messages/types.js';
-import type { ItemScore } from '../score/types.js';
+import type { ItemScore } from './types.js';
 import type { ItemInput } from '../validate/submission.js';
 
 /** Both languages of the detail text. */

@@ -1,7 +1,7 @@
-/** Reading a result.json back: last year's result, or a result to re-render as a report. */
+/** Reading a result.json back: a path in, a checked `RoundResult` out (last year's result, or one to re-render). */
 import { readFileSync } from 'node:fs';
 import { InputError } from '../findings/errors.js';
-import { RoundResult } from './result.js';
+import { RoundResult } from './schema.js';
 
 /** Reads and checks a parindex result.json. Throws `InputError` (exit 2) when it is not one. */
 export function readResultFile(path: string, display: string = path): RoundResult {

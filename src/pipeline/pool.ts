@@ -2,7 +2,7 @@
  * Worker threads for validation: each worker reads, maps and checks whole files (the CPU-bound
  * part) and sends back only the compact result (submission and findings, never the grid); this
  * thread assembles the reports strictly in file order, so the output is the same as with one
- * thread. Used only from the built package (the worker is dist/validate/worker.js).
+ * thread. Used only from the built package (the worker is dist/pipeline/worker.js).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -11,8 +11,8 @@ import { Worker } from 'node:worker_threads';
 import { Rational } from '../core/rational.js';
 import { activeLimits } from '../core/limits.js';
 import { remember } from '../core/memo.js';
-import type { FileWork, InputFileRef, ValidateOptions } from './validate.js';
-import type { CellLocation } from './submission.js';
+import type { FileWork, InputFileRef, ValidateOptions } from './check-files.js';
+import type { CellLocation } from '../validate/submission.js';
 
 /** What a worker needs to check files as this thread would (all structured-clonable). */
 export interface WorkerSetup {
@@ -47,6 +47,7 @@ export async function startPool(opts: ValidateOptions): Promise<Pool | undefined
   if (opts.kind !== undefined) setup.kind = opts.kind;
   if (opts.year !== undefined) setup.year = opts.year;
   const workers = Array.from({ length: opts.workers! }, () => new Worker(WORKER, { workerData: setup }));
+  const shared = sharedStrings();
   return {
     run: (files, assemble) =>
       new Promise<void>((resolve, reject) => {
@@ -63,7 +64,7 @@ export async function startPool(opts: ValidateOptions): Promise<Pool | undefined
         for (const w of workers) {
           w.on('message', (m: { i: number; work?: FileWork; error?: string }) => {
             if (m.error !== undefined) return fail(new Error(m.error));
-            results.set(m.i, revive(m.work!));
+            results.set(m.i, revive(m.work!, shared));
             try {
               while (results.has(assembled)) {
                 const work = results.get(assembled)!;
@@ -91,13 +92,12 @@ export async function startPool(opts: ValidateOptions): Promise<Pool | undefined
   };
 }
 
-/** Strings that recur in every workbook (sheet names, cell addresses, item codes), one copy each. */
-const SHARED = new Map<string, string>();
-
 const itself = (s: string): string => s;
 
-function shared(s: string): string {
-  return remember(SHARED, s, itself, 50_000);
+/** Strings that recur in every workbook (sheet names, cell addresses, item codes), one copy each, for one pool. */
+function sharedStrings(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => remember(seen, s, itself, 50_000);
 }
 
 /**
@@ -105,7 +105,7 @@ function shared(s: string): string {
  * also arrives for every cell location (the file's name, the sheet's, the address: a hundred
  * times per workbook): they are made one again, which for thousands of workbooks is tens of MB.
  */
-function revive(work: FileWork): FileWork {
+function revive(work: FileWork, shared: (s: string) => string): FileWork {
   const one = (loc: CellLocation & { file?: string }): void => {
     if (loc.file !== undefined && loc.file === work.file) loc.file = work.file;
     if (loc.sheet !== undefined) loc.sheet = shared(loc.sheet);

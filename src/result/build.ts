@@ -1,6 +1,7 @@
 /**
  * Assembles `result.json` from the round's pieces: scores and ranking in, the RoundResult
- * document out, with every number exact and rounded once by its set's rule. Pure.
+ * document out, with every number exact and rounded once by its set's rule. Pure; the numbers and
+ * sentences it shares between agencies live in a `ResultCache` that belongs to the run.
  */
 import { Rational } from '../core/rational.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
@@ -10,26 +11,29 @@ import { gapList } from '../rank/gap.js';
 import type { AgencyScore } from '../score/types.js';
 import type { Submission } from '../validate/submission.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import type { RoundConfig } from './config.js';
-import { itemDetail } from './detail.js';
+import type { RoundConfig } from '../round/config.js';
+import type { PreviousFigures } from '../round/previous.js';
+import type { RosterAgency } from '../round/roster.js';
+import { itemDetail } from '../score/detail.js';
 import { remember } from '../core/memo.js';
-import type { AgencyResult, AppraisalChange, CriteriaRef, GroupResult, ItemResult, Num, RoundResult } from './result.js';
+import type { AgencyResult, AppraisalChange, CriteriaRef, GroupResult, ItemResult, Num, RoundResult } from './schema.js';
 
-/** An agency as the roster lists it. */
-export interface RosterAgency {
-  code: string;
-  name: string;
-  kind: string;
-  group: string;
-  region?: string;
+/**
+ * Numbers and item sentences already made in one run. The same few (0, 1, 0.5…, "không tự chấm")
+ * recur in every agency's items, and the result is never changed once built, so one object serves
+ * them all: for thousands of agencies this is a large part of the result's memory. Made by the run
+ * (`newResultCache`), shared by the appraisal trail and the result, gone with the run.
+ */
+export interface ResultCache {
+  /** By rounding rule ("2 half-up"), then exact value. */
+  nums: Map<string, Map<string, Num>>;
+  /** By both languages' text. */
+  details: Map<string, { vi: string; en: string }>;
 }
 
-/** Last year's figures for the comparison, by agency code. */
-export interface PreviousFigures {
-  index: Rational;
-  rank?: number;
-  group?: string;
-  fields: Map<string, Rational>;
+/** An empty cache for one run. */
+export function newResultCache(): ResultCache {
+  return { nums: new Map(), details: new Map() };
 }
 
 export interface ResultParts {
@@ -44,10 +48,13 @@ export interface ResultParts {
   appraisalChanges: AppraisalChange[];
   inputs: RoundResult['inputs'];
   findings: Finding[];
+  /** The run's cache of numbers and sentences (a new one when not given). */
+  cache?: ResultCache;
 }
 
 /** Builds the result document. Deterministic: every list has a stated order. */
 export function buildRoundResult(p: ResultParts): RoundResult {
+  const cache = p.cache ?? newResultCache();
   const setByRef = new Map<string, CriteriaIndex>();
   for (const idx of p.sets.values()) setByRef.set(idx.ref, idx);
   const criteria: CriteriaRef[] = [...setByRef.values()].map((idx) => criteriaRef(idx, [...p.sets].filter(([, v]) => v.ref === idx.ref).map(([k]) => k)));
@@ -73,7 +80,7 @@ export function buildRoundResult(p: ResultParts): RoundResult {
     const first = members[0];
     const idx = first ? p.sets.get(first.kind) : undefined;
     if (!idx) continue;
-    const n = numOf(idx);
+    const n = numOf(idx, cache);
     const order = [...(ranking?.agencies.map((a) => a.code) ?? []), ...(ranking?.unranked ?? [])];
     const listed = new Set(order);
     for (const m of members) if (!listed.has(m.code)) order.push(m.code);
@@ -94,7 +101,7 @@ export function buildRoundResult(p: ResultParts): RoundResult {
       const agency = memberByCode.get(code);
       const score = scoreByCode.get(code);
       if (!agency || !score) continue;
-      agencies.push(agencyResult(agency, score, p, idx, groupScores, rankByCode.get(code)));
+      agencies.push(agencyResult(agency, score, { idx, group: groupScores, cache, submission: p.submissions.get(code), previous: p.previous, rank: rankByCode.get(code) }));
     }
   }
 
@@ -119,16 +126,26 @@ export function buildRoundResult(p: ResultParts): RoundResult {
   };
 }
 
-function agencyResult(
-  agency: RosterAgency,
-  score: AgencyScore,
-  p: ResultParts,
-  idx: CriteriaIndex,
-  group: AgencyScore[],
-  rank: { rank: number; size: number; change: Ranking['groups'][number]['agencies'][number]['change'] } | undefined,
-): AgencyResult {
-  const n = numOf(idx);
-  const sub = p.submissions.get(agency.code);
+/** What an agency's result is made with besides its score. */
+export interface AgencyResultParts {
+  /** The agency's criteria set. */
+  idx: CriteriaIndex;
+  /** The scores of its group, for the places it would gain per item (the gap list). */
+  group: readonly AgencyScore[];
+  cache: ResultCache;
+  /** Its self-scoring file, when it sent one. */
+  submission?: Submission | undefined;
+  /** Last year's figures of every agency, when the round has them. */
+  previous?: Map<string, PreviousFigures> | undefined;
+  /** Its place in its group, when ranked. */
+  rank?: { rank: number; size: number; change: Ranking['groups'][number]['agencies'][number]['change'] } | undefined;
+}
+
+/** One agency's part of the result: its score as exact and rounded numbers, item sentences, gaps and changes. */
+export function agencyResult(agency: RosterAgency, score: AgencyScore, p: AgencyResultParts): AgencyResult {
+  const { idx, group, rank } = p;
+  const n = numOf(idx, p.cache);
+  const sub = p.submission;
   const inputs = new Map((sub?.items ?? []).map((i) => [i.code, i]));
   const gains = new Map(score.status === 'missing' ? [] : gapList(score, idx, group).map((g) => [g.code, g.gainIfFull]));
   const items: ItemResult[] = score.items.map((it) => {
@@ -142,7 +159,7 @@ function agencyResult(
       applicable: it.applicable,
       notApplicable: it.notApplicable,
       final: n(it.final),
-      detail: sharedDetail(itemDetail(entry.item, input, it)),
+      detail: sharedDetail(p.cache, itemDetail(entry.item, input, it)),
     };
     if (it.self !== undefined) r.self = n(it.self);
     if (it.appraised !== undefined) r.appraised = n(it.appraised);
@@ -204,7 +221,8 @@ function agencyResult(
   return out;
 }
 
-function criteriaRef(idx: CriteriaIndex, kinds: string[]): CriteriaRef {
+/** The criteria set as the result names it, for the agency kinds that use it. */
+export function criteriaRef(idx: CriteriaIndex, kinds: string[]): CriteriaRef {
   const s = idx.set;
   return {
     ref: idx.ref,
@@ -219,28 +237,19 @@ function criteriaRef(idx: CriteriaIndex, kinds: string[]): CriteriaRef {
   };
 }
 
-/**
- * Numbers already made, by rounding rule and exact value. The same few (0, 1, 0.5…) recur in every agency's
- * items, and the result is never changed once built, so one object serves them all: for thousands
- * of agencies this is a large part of the result's memory.
- */
-const NUMS = new Map<string, Map<string, Num>>();
-
-/** A number exact and rounded once by the set's rule. */
-export function numOf(idx: CriteriaIndex): (r: Rational) => Num {
+/** A number exact and rounded once by the set's rule; numbers already made in the run are shared. */
+export function numOf(idx: CriteriaIndex, cache: ResultCache): (r: Rational) => Num {
   const { decimals, mode } = idx.set.rounding;
   const rule = `${decimals} ${mode}`;
-  let made = NUMS.get(rule);
-  if (!made) NUMS.set(rule, (made = new Map()));
-  const cache = made;
-  return (r) => remember(cache, r.toExact(), (exact) => ({ exact, value: Number(r.toFixed(decimals, mode)) }), 100_000);
+  let made = cache.nums.get(rule);
+  if (!made) cache.nums.set(rule, (made = new Map()));
+  const nums = made;
+  return (r) => remember(nums, r.toExact(), (exact) => ({ exact, value: Number(r.toFixed(decimals, mode)) }), 100_000);
 }
 
-/** Item details already made (the same few sentences recur across agencies); shared like numbers. */
-const DETAILS = new Map<string, { vi: string; en: string }>();
-
-function sharedDetail(d: { vi: string; en: string }): { vi: string; en: string } {
-  return remember(DETAILS, `${d.vi}\u0000${d.en}`, () => d, 100_000);
+/** Item details already made in the run (the same few sentences recur across agencies); shared like numbers. */
+function sharedDetail(cache: ResultCache, d: { vi: string; en: string }): { vi: string; en: string } {
+  return remember(cache.details, `${d.vi}\u0000${d.en}`, () => d, 100_000);
 }
 
 function orderGroups(config: RoundConfig, roster: RosterAgency[]): string[] {

@@ -1,27 +1,25 @@
 /**
- * Validating self-scoring files: read every file (never stopping at the first problem), map it,
- * check it, and report per file and overall. Used by `parindex validate` and by the round.
+ * Checking self-scoring files: paths in; every file read (never stopping at the first problem),
+ * mapped, checked (validate/) and its self-scores checked against the rules (score/); a report per
+ * file and overall out. Used by `parindex validate`, by the round and by explain on one file.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { compareFindings, countFindings, finding, type Finding, type FindingCounts } from '../findings/finding.js';
+import { compareFindings, countFindings, finding, type Finding } from '../findings/finding.js';
 import { readGrid, type ReadLimits } from '../load/read.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
-import { checkSubmission, type CheckContext } from './check.js';
-import { mapGrid } from './map.js';
-import type { Submission } from './submission.js';
+import { checkSelfScores } from '../score/check-self.js';
+import { checkSubmission, type CheckContext } from '../validate/check.js';
+import { mapGrid } from '../validate/map.js';
+import type { Submission } from '../validate/submission.js';
+import type { CheckedSubmission, FileReport, InputFileRef, ValidationReport } from '../validate/types.js';
 import { loadCriteriaSet } from '../criteria/load.js';
 import { startPool } from './pool.js';
 
+export type { CheckedSubmission, FileReport, InputFileRef, ValidationReport } from '../validate/types.js';
+
 /** Extensions picked up when a folder is given; other files there (evidence PDFs…) are left alone. */
 const SPREADSHEET_EXT = /\.(xlsx|xlsm|xls|ods|csv|tsv|txt)$/i;
-
-export interface InputFileRef {
-  /** Path on disk. */
-  path: string;
-  /** Path as shown to users. */
-  file: string;
-}
 
 /** Files named on the command line, folders expanded (sorted, recursive; lock and hidden files skipped). */
 export function collectFiles(args: readonly string[], cwd = process.cwd()): InputFileRef[] {
@@ -47,34 +45,6 @@ export function collectFiles(args: readonly string[], cwd = process.cwd()): Inpu
     else out.push({ path: a, file: a });
   }
   return out;
-}
-
-export interface CheckedSubmission {
-  submission: Submission;
-  criteria: CriteriaIndex;
-  kind?: string;
-}
-
-export interface FileReport {
-  file: string;
-  format?: 'xlsx' | 'csv';
-  sha256?: string;
-  /** Agency codes found in the file. */
-  agencies: string[];
-  /** Criteria sets the file was checked against. */
-  criteria: string[];
-  findings: Finding[];
-  counts: FindingCounts;
-}
-
-export interface ValidationReport {
-  /** Worker threads that checked the files (0: this thread). */
-  workers: number;
-  files: FileReport[];
-  /** Empty when the options said `submissions: false`. */
-  submissions: CheckedSubmission[];
-  findings: Finding[];
-  counts: FindingCounts;
 }
 
 export interface ValidateOptions extends CheckContext {
@@ -127,6 +97,7 @@ export async function processFile(ref: InputFileRef, ctx: CheckContext, limits?:
   const mapped = mapGrid(read.grid);
   for (const raw of mapped.submissions) {
     const c = checkSubmission(raw, ctx);
+    if (c.selfScored.length > 0) c.findings.push(...checkSelfScores(c.selfScored));
     const entry: FileWork['checked'][number] = { findings: c.findings };
     if (raw.agency?.code) entry.agency = { code: raw.agency.code, at: raw.agency.at };
     if (c.submission) entry.submission = c.submission;

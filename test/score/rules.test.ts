@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Item } from '../../src/criteria/schema.js';
 import { Rational, q } from '../../src/core/rational.js';
-import { ruleOutcome } from '../../src/validate/rule-points.js';
+import { ruleOutcome } from '../../src/score/rules.js';
 import type { ItemInput } from '../../src/validate/submission.js';
 
 const item = (max: number, rule: unknown): Item => Item.parse({ code: '1.1', title: { vi: 't' }, max, rule });
