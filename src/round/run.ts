@@ -25,7 +25,7 @@ import { loadCrosswalk, type Crosswalk } from '../criteria/crosswalk.js';
 import type { RoundResult } from './result.js';
 import { readRoster } from './roster.js';
 import { readAppraisalFile, readSurveyPoints } from './tables.js';
-import { loadQuestionnaire, type QuestionnaireIndex } from '../sipas/questionnaire.js';
+import { loadQuestionnaire, type QuestionnaireIndex } from '../criteria/questionnaire.js';
 import { measureIndex, runSipas, type SipasResult } from '../sipas/sipas.js';
 
 export interface RunOptions {

@@ -21,7 +21,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { hashFile, openAnswerFile, type AnswerCell } from './answers.js';
 import { fieldKey, fieldSpan, fieldText, isPlainCode, type ByteBatch } from './byte-rows.js';
 import { IdSet } from './id-set.js';
-import type { QuestionnaireIndex } from './questionnaire.js';
+import type { QuestionnaireIndex } from '../criteria/questionnaire.js';
 
 /** A number, exact and rounded once (2 decimals, half up), as in result.json. */
 export interface SipasNum {

@@ -7,7 +7,7 @@ import { hasErrors, type Finding } from '../../findings/finding.js';
 import { renderSipasText, renderSipasXlsx } from '../../report/sipas-report.js';
 import { jsonChunks, planOutputs } from '../../report/write-report.js';
 import { readRoster } from '../../round/roster.js';
-import { loadQuestionnaire } from '../../sipas/questionnaire.js';
+import { loadQuestionnaire } from '../../criteria/questionnaire.js';
 import { runSipas, type SipasBy } from '../../sipas/sipas.js';
 import { collectFiles } from '../../validate/validate.js';
 import type { Register } from '../program.js';
