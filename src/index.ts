@@ -35,5 +35,8 @@ export { renderReport, writeReports, reportFormatOf, type ReportFormat } from '.
 export { Questionnaire } from './criteria/questionnaire-schema.js';
 export { loadQuestionnaire, indexQuestionnaire, type QuestionnaireIndex } from './criteria/questionnaire.js';
 export { checkQuestionnaire } from './criteria/questionnaire-check.js';
-export { runSipas, exactIndices, weightedMean, measureIndex, readWeight, type SipasResult, type SipasUnit, type SipasOptions } from './sipas/sipas.js';
+export { exactIndices, weightedMean, measureIndex, readWeight, type SipasUnit } from './score/sipas.js';
+export { rankSipasUnits } from './rank/sipas.js';
+export type { SipasResult } from './result/sipas.js';
+export { runSipas, type SipasOptions } from './pipeline/run-sipas.js';
 export { renderSipasText, renderSipasXlsx } from './report/sipas-report.js';

@@ -1,7 +1,6 @@
 /**
- * Questionnaires ready for tallying: a path or `id@version` comes in (read by the criteria loader),
- * a `QuestionnaireIndex` goes out: question positions, the measures it offers to a criteria set's
- * survey items ("sipas", a domain id, or "domain.element"), and answer parsing by its scale.
+ * Questionnaires ready for tallying: a path or `id@version` comes in (read by the criteria loader), a
+ * `QuestionnaireIndex` goes out: question positions, the measures it offers to survey items, answer parsing.
  */
 import { looseKey } from '../core/text.js';
 import { CriteriaError } from '../findings/errors.js';

@@ -26,7 +26,9 @@ import type { RoundResult } from './result.js';
 import { readRoster } from './roster.js';
 import { readAppraisalFile, readSurveyPoints } from './tables.js';
 import { loadQuestionnaire, type QuestionnaireIndex } from '../criteria/questionnaire.js';
-import { measureIndex, runSipas, type SipasResult } from '../sipas/sipas.js';
+import { runSipas } from '../pipeline/run-sipas.js';
+import type { SipasResult } from '../result/sipas.js';
+import { measureIndex } from '../score/sipas.js';
 
 export interface RunOptions {
   /** Score even when inputs have errors (the errors stay in the result). */
