@@ -38,7 +38,11 @@ export { renderXlsxReport, scorecardLayout, sheetName, SCORECARD_SHEETS_MAX } fr
 export { renderHtmlReport, HTML_DETAIL_MAX } from './report/html-report.js';
 export { renderCsvReport } from './report/csv-report.js';
 export { renderReport, writeReports, reportFormatOf, type ReportFormat } from './report/write-report.js';
-export { Questionnaire } from './sipas/schema.js';
-export { loadQuestionnaire, indexQuestionnaire, checkQuestionnaire, type QuestionnaireIndex } from './sipas/questionnaire.js';
-export { runSipas, exactIndices, weightedMean, measureIndex, readWeight, type SipasResult, type SipasUnit, type SipasOptions } from './sipas/sipas.js';
+export { Questionnaire } from './criteria/questionnaire-schema.js';
+export { loadQuestionnaire, indexQuestionnaire, type QuestionnaireIndex } from './criteria/questionnaire.js';
+export { checkQuestionnaire } from './criteria/questionnaire-check.js';
+export { exactIndices, weightedMean, measureIndex, readWeight, type SipasUnit } from './score/sipas.js';
+export { rankSipasUnits } from './rank/sipas.js';
+export type { SipasResult } from './result/sipas.js';
+export { runSipas, type SipasOptions } from './pipeline/run-sipas.js';
 export { renderSipasText, renderSipasXlsx } from './report/sipas-report.js';

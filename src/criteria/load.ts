@@ -13,8 +13,8 @@ import { finding, hasErrors, type Finding, type FindingLocation } from '../findi
 import { checkCriteriaSet } from './check.js';
 import { CriteriaSet, RULE_KINDS } from './schema.js';
 import { indexCriteriaSet, type CriteriaIndex } from './tree.js';
-import { Questionnaire } from '../sipas/schema.js';
-import { checkQuestionnaire } from '../sipas/questionnaire.js';
+import { Questionnaire } from './questionnaire-schema.js';
+import { checkQuestionnaire } from './questionnaire-check.js';
 
 /** The folder of bundled criteria sets (`criteria/` at the package root). */
 export const BUNDLED_CRITERIA_DIR = fileURLToPath(new URL('../../criteria/', import.meta.url));

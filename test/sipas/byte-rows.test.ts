@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { byteRecords, fieldKey, fieldText, isByteBatch, isPlainCode } from '../../src/sipas/byte-rows.js';
 import { csvRecords, UnterminatedQuote, type CsvRecord } from '../../src/sipas/csv-lines.js';
-import { IdSet } from '../../src/sipas/id-set.js';
+import { IdSet } from '../../src/score/id-set.js';
 
 async function* chunksOf(bytes: Buffer, cuts: number[]): AsyncGenerator<Buffer> {
   let at = 0;

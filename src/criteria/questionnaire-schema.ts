@@ -6,7 +6,7 @@
  * (../shared/reference/sipas-methodology.md §3.2): nothing about it is hard-coded.
  */
 import { z } from 'zod';
-import { Provenance, Text } from '../criteria/schema.js';
+import { Provenance, Text } from './schema.js';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and "-"');
 const Weight = z.number().positive().max(1_000_000).describe('A positive weight; weights are relative (1, 1 is the same as 50, 50).');
