@@ -23,6 +23,7 @@ import { isCriteriaRef, loadRoundConfig, roundPath, type LoadedRound } from './c
 import { loadPreviousResult, type LoadedPrevious } from './previous.js';
 import { loadCrosswalk, type Crosswalk } from '../criteria/crosswalk.js';
 import type { RoundResult } from './result.js';
+import type { ReadOptions } from '../load/open.js';
 import { readRoster } from './roster.js';
 import { readAppraisalFile, readSurveyPoints } from './tables.js';
 import { loadQuestionnaire, type QuestionnaireIndex } from '../sipas/questionnaire.js';
@@ -36,6 +37,8 @@ export interface RunOptions {
   workers?: number | ((files: number) => number);
   /** Called as each step ends ("validate", "score", "rank", "result"), for --debug. */
   onPhase?: (phase: string) => void;
+  /** How input files are read (limits, workbook reader); the defaults when not given. */
+  read?: ReadOptions;
 }
 
 export interface RoundRun {
@@ -80,7 +83,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
 
   // Roster.
   const rosterPath = roundPath(round, cfg.roster);
-  const roster = await readRoster(rosterPath, cfg.roster, [...sets.keys()]);
+  const roster = await readRoster(rosterPath, cfg.roster, [...sets.keys()], opts.read);
   if (roster.sha256) addInput('roster', rosterPath, roster.sha256);
   base.roster = roster.agencies;
   const rosterMap = new Map(roster.agencies.map((a) => [a.code, a]));
@@ -94,6 +97,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   const files = collectFiles(subPaths, round.dir).map((f) => ({ ...f, file: f.file.split(sep).join('/') }));
   const validation = await validateFiles(files, {
     sets,
+    read: opts.read,
     ...(opts.workers !== undefined ? { workers: typeof opts.workers === 'number' ? opts.workers : opts.workers(files.length) } : {}),
     roster: rosterMap,
     year: cfg.year,
@@ -116,7 +120,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   const survey = new Map<string, Map<string, SurveyValue>>();
   for (const rel of cfg.survey.points) {
     const abs = roundPath(round, rel);
-    const r = await readSurveyPoints(abs, rel, { setOf });
+    const r = await readSurveyPoints(abs, rel, { setOf }, opts.read);
     if (r.sha256) addInput('survey', abs, r.sha256);
     roundFindings.push(...r.findings);
     for (const [agency, items] of r.value) {
@@ -132,7 +136,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     const qi = loadQuestionnaire(criteriaInput('questionnaire', sp.questionnaire), extraDirs);
     const res = await runSipas(
       sp.answers.map((rel) => ({ path: roundPath(round, rel), display: rel })),
-      { questionnaire: qi, roster: new Map(roster.agencies.map((a) => [a.code, a.name])), ...(sp.weights !== undefined ? { weights: sp.weights } : {}) },
+      { questionnaire: qi, roster: new Map(roster.agencies.map((a) => [a.code, a.name])), read: opts.read, ...(sp.weights !== undefined ? { weights: sp.weights } : {}) },
     );
     for (const i of res.inputs) inputs.push({ role: 'survey', file: show(roundPath(round, i.file)), sha256: i.sha256 });
     roundFindings.push(...res.findings);
@@ -143,7 +147,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   const lines: AppraisalLine[][] = [];
   for (const rel of cfg.appraisal) {
     const abs = roundPath(round, rel);
-    const r = await readAppraisalFile(abs, rel);
+    const r = await readAppraisalFile(abs, rel, opts.read);
     if (r.sha256) addInput('appraisal', abs, r.sha256);
     roundFindings.push(...r.findings);
     lines.push(r.value);

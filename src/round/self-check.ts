@@ -9,6 +9,7 @@ import { hasErrors, type Finding } from '../findings/finding.js';
 import { rankAgencies } from '../rank/rank.js';
 import { scoreAgency } from '../score/score.js';
 import { ruleOutcome } from '../validate/rule-points.js';
+import type { ReadOptions } from '../load/open.js';
 import { validateFiles } from '../validate/validate.js';
 import { buildRoundResult, type RosterAgency } from './build-result.js';
 import type { RoundConfig } from './config.js';
@@ -20,7 +21,7 @@ export interface SelfCheck {
   findings: Finding[];
 }
 
-export async function explainWorkbook(path: string, opts: { expected?: CriteriaIndex; kind?: string }): Promise<SelfCheck> {
+export async function explainWorkbook(path: string, opts: { expected?: CriteriaIndex; kind?: string; read?: ReadOptions }): Promise<SelfCheck> {
   const resolve = (ref: string): CriteriaIndex | undefined => {
     try {
       return loadCriteriaSet(ref);

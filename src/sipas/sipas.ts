@@ -18,8 +18,9 @@ import { codeKey, cleanText, looseKey } from '../core/text.js';
 import { cellAddress, finding, type Finding, type FindingCode } from '../findings/finding.js';
 import type { SipasArgs } from '../messages/sipas.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { hashFile, openAnswerFile, type AnswerCell } from './answers.js';
-import { fieldKey, fieldSpan, fieldText, isPlainCode, type ByteBatch } from './byte-rows.js';
+import { hashFile, openAnswerFile, type AnswerCell } from '../load/rows.js';
+import { fieldKey, fieldSpan, fieldText, isPlainCode, type ByteBatch } from '../load/byte-rows.js';
+import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../load/open.js';
 import { IdSet } from './id-set.js';
 import type { QuestionnaireIndex } from './questionnaire.js';
 
@@ -92,6 +93,8 @@ export interface SipasOptions {
   cap?: number;
   /** Called about every 50,000 rows with the rows read so far. */
   onRows?: (rows: number) => void;
+  /** How the answer files are read (limits); the defaults when not given. */
+  read?: ReadOptions;
 }
 
 const HEADERS = {
@@ -201,7 +204,7 @@ export async function runSipas(files: readonly { path: string; display: string }
       findings.push(f);
     };
     let sheet: string | undefined;
-    const opened = await openAnswerFile(path, display);
+    const opened = await openAnswerFile(path, display, opts.read ?? DEFAULT_READ_OPTIONS);
     for (const f of opened.findings) if (f.code !== 'INTAKE_CSV_DIALECT') once(f);
     const a = opened.answers;
     if (!a) continue;

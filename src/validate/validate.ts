@@ -5,7 +5,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareFindings, countFindings, finding, type Finding, type FindingCounts } from '../findings/finding.js';
-import { readGrid, type ReadLimits } from '../load/read.js';
+import { readGrid } from '../load/read.js';
+import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../load/open.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
 import { checkSubmission, type CheckContext } from './check.js';
 import { mapGrid } from './map.js';
@@ -78,7 +79,8 @@ export interface ValidationReport {
 }
 
 export interface ValidateOptions extends CheckContext {
-  limits?: ReadLimits;
+  /** How files are read (limits, workbook reader); the defaults when not given. */
+  read?: ReadOptions;
   onProgress?: (done: number, total: number) => void;
   /** The set for each agency kind (a round); used instead of `setForKind`, and passed to workers. */
   sets?: ReadonlyMap<string, CriteriaIndex>;
@@ -116,8 +118,8 @@ export interface FileWork {
 }
 
 /** Reads, maps and checks one file. Pure apart from reading the file; runs in a worker or here. */
-export async function processFile(ref: InputFileRef, ctx: CheckContext, limits?: ReadLimits): Promise<FileWork> {
-  const read = await readGrid(ref.path, ref.file, limits);
+export async function processFile(ref: InputFileRef, ctx: CheckContext, opts: ReadOptions): Promise<FileWork> {
+  const read = await readGrid(ref.path, ref.file, opts);
   const work: FileWork = { file: ref.file, readFindings: read.findings, truncated: false, checked: [], mappedFindings: [] };
   if (read.sha256) work.sha256 = read.sha256;
   if (!read.grid) return work;
@@ -217,7 +219,7 @@ export async function validateFiles(files: readonly InputFileRef[], opts: Valida
     } finally {
       await pool.close();
     }
-  } else for (const ref of files) assemble(await processFile(ref, ctx, opts.limits));
+  } else for (const ref of files) assemble(await processFile(ref, ctx, opts.read ?? DEFAULT_READ_OPTIONS));
   const all = reports.flatMap((r) => r.findings);
   return { workers: pool ? opts.workers! : 0, files: reports, submissions, findings: all, counts: countFindings(all) };
 }

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byteRecords, fieldKey, fieldText, isByteBatch, isPlainCode } from '../../src/sipas/byte-rows.js';
-import { csvRecords, UnterminatedQuote, type CsvRecord } from '../../src/sipas/csv-lines.js';
+import { byteRecords, fieldKey, fieldText, isByteBatch, isPlainCode } from '../../src/load/byte-rows.js';
+import { csvRecords, UnterminatedQuote, type CsvRecord } from '../../src/load/csv-lines.js';
 import { IdSet } from '../../src/sipas/id-set.js';
 
 async function* chunksOf(bytes: Buffer, cuts: number[]): AsyncGenerator<Buffer> {
