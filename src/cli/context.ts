@@ -2,7 +2,7 @@
 import { autoWorkers } from '../validate/pool.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../messages/types.js';
-import type { ReadOptions } from '../load/open.js';
+import type { ReadOptions } from '../load/index.js';
 import { UsageError } from '../findings/errors.js';
 
 export interface CliContext {

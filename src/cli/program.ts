@@ -3,7 +3,7 @@
  * (0 clean, 1 findings of severity error, 2 could not run — a bad flag too).
  */
 import { DEFAULT_LIMITS, LIMIT_FLAGS, parseLimit, showLimit, type LimitName, type Limits } from '../core/limits.js';
-import type { ReadOptions } from '../load/open.js';
+import type { ReadOptions } from '../load/index.js';
 import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
 import { InternalError, RunError, UsageError } from '../findings/errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';

@@ -4,8 +4,7 @@
  */
 import { codeKey, cleanText, looseKey } from '../core/text.js';
 import { cellAddress, finding, type Finding, type FindingLocation } from '../findings/finding.js';
-import { readGrid } from '../load/read.js';
-import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../load/open.js';
+import { DEFAULT_READ_OPTIONS, readGrid, type ReadOptions } from '../load/index.js';
 import { valueText } from '../load/grid.js';
 import type { RosterAgency } from './build-result.js';
 

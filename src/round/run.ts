@@ -23,7 +23,7 @@ import { isCriteriaRef, loadRoundConfig, roundPath, type LoadedRound } from './c
 import { loadPreviousResult, type LoadedPrevious } from './previous.js';
 import { loadCrosswalk, type Crosswalk } from '../criteria/crosswalk.js';
 import type { RoundResult } from './result.js';
-import type { ReadOptions } from '../load/open.js';
+import type { ReadOptions } from '../load/index.js';
 import { readRoster } from './roster.js';
 import { readAppraisalFile, readSurveyPoints } from './tables.js';
 import { loadQuestionnaire, type QuestionnaireIndex } from '../sipas/questionnaire.js';

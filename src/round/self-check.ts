@@ -9,7 +9,7 @@ import { hasErrors, type Finding } from '../findings/finding.js';
 import { rankAgencies } from '../rank/rank.js';
 import { scoreAgency } from '../score/score.js';
 import { ruleOutcome } from '../validate/rule-points.js';
-import type { ReadOptions } from '../load/open.js';
+import type { ReadOptions } from '../load/index.js';
 import { validateFiles } from '../validate/validate.js';
 import { buildRoundResult, type RosterAgency } from './build-result.js';
 import type { RoundConfig } from './config.js';

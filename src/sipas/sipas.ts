@@ -18,9 +18,7 @@ import { codeKey, cleanText, looseKey } from '../core/text.js';
 import { cellAddress, finding, type Finding, type FindingCode } from '../findings/finding.js';
 import type { SipasArgs } from '../messages/sipas.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { hashFile, openAnswerFile, type AnswerCell } from '../load/rows.js';
-import { fieldKey, fieldSpan, fieldText, isPlainCode, type ByteBatch } from '../load/byte-rows.js';
-import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../load/open.js';
+import { DEFAULT_READ_OPTIONS, fieldKey, fieldSpan, fieldText, hashFile, isPlainCode, openAnswerFile, type AnswerCell, type ByteBatch, type ReadOptions } from '../load/index.js';
 import { IdSet } from './id-set.js';
 import type { QuestionnaireIndex } from './questionnaire.js';
 

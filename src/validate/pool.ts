@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Rational } from '../core/rational.js';
-import { DEFAULT_READ_OPTIONS } from '../load/open.js';
+import { DEFAULT_READ_OPTIONS } from '../load/index.js';
 import { remember } from '../core/memo.js';
 import type { FileWork, InputFileRef, ValidateOptions } from './validate.js';
 import type { CellLocation } from './submission.js';

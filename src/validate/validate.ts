@@ -5,8 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareFindings, countFindings, finding, type Finding, type FindingCounts } from '../findings/finding.js';
-import { readGrid } from '../load/read.js';
-import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../load/open.js';
+import { DEFAULT_READ_OPTIONS, readGrid, type ReadOptions } from '../load/index.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
 import { checkSubmission, type CheckContext } from './check.js';
 import { mapGrid } from './map.js';

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { criteriaJsonSchema, CRITERIA_SCHEMA_PATH } from '../../criteria/json-schema.js';
 import { describeRule, ruleKindLabel } from '../../criteria/describe.js';
 import { buildImportedSet, importCriteriaTable, renderImportedYaml, type ImportOptions } from '../../criteria/import.js';
-import { readGrid } from '../../load/read.js';
+import { readGrid } from '../../load/index.js';
 import { checkCriteriaData, listCriteriaFiles, loadCriteriaFile, resolveCriteriaRef, type LoadedCriteria } from '../../criteria/load.js';
 import { isItem, type Node, type RuleKind } from '../../criteria/schema.js';
 import { textIn } from '../../criteria/tree.js';
