@@ -2,6 +2,7 @@
 import { autoWorkers } from '../pipeline/pool.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../messages/types.js';
+import type { ReadOptions } from '../load/index.js';
 import { UsageError } from '../findings/errors.js';
 
 export interface CliContext {
@@ -19,6 +20,8 @@ export interface CliContext {
   err: (text: string) => void;
   /** stderr without a newline added (progress line). */
   errRaw: (text: string) => void;
+  /** How input files are read (limits from the --max-… flags, workbook reader): passed to every reader. */
+  read: ReadOptions;
 }
 
 /** Global options as commander gives them. */
@@ -38,7 +41,7 @@ export interface CliStreams {
   env: Record<string, string | undefined>;
 }
 
-export function makeContext(opts: GlobalOptions, streams: CliStreams): CliContext {
+export function makeContext(opts: GlobalOptions, streams: CliStreams): Omit<CliContext, 'read'> {
   const lang = parseLang(opts.lang ?? streams.env.PARINDEX_LANG ?? 'vi');
   const noColor = opts.color === false || (streams.env.NO_COLOR !== undefined && streams.env.NO_COLOR !== '') || !streams.stdout.isTTY;
   return {

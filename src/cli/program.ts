@@ -2,7 +2,8 @@
  * The commander program: global options, commands, and the mapping of outcomes to exit codes
  * (0 clean, 1 findings of severity error, 2 could not run — a bad flag too).
  */
-import { DEFAULT_LIMITS, LIMIT_FLAGS, parseLimit, setLimits, showLimit, type LimitName, type Limits } from '../core/limits.js';
+import { DEFAULT_LIMITS, LIMIT_FLAGS, parseLimit, showLimit, type LimitName, type Limits } from '../core/limits.js';
+import type { ReadOptions } from '../load/index.js';
 import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
 import { InternalError, RunError, UsageError } from '../findings/errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -50,6 +51,15 @@ function limitsFromOptions(opts: Record<string, unknown>): Partial<Limits> {
   return out;
 }
 
+/**
+ * How every command reads its files, made once per run: the --max-… flags over the defaults, and
+ * the workbook reader (lean; exceljs when the hidden switch PARINDEX_READER=exceljs is set, which
+ * tests and benchmarks use to compare the two).
+ */
+function readOptionsOf(opts: Record<string, unknown>, env: CliStreams['env']): ReadOptions {
+  return { limits: { ...DEFAULT_LIMITS, ...limitsFromOptions(opts) }, reader: env.PARINDEX_READER === 'exceljs' ? 'exceljs' : 'lean' };
+}
+
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], streams: CliStreams): Promise<number> {
   let exitCode: number = EXIT.OK;
@@ -88,8 +98,7 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
   const run = async (cmd: Command, body: CommandRunner): Promise<void> => {
     const opts = cmd.optsWithGlobals<GlobalOptions & Record<string, unknown>>();
     const ctx = makeContext(opts, streams);
-    setLimits(limitsFromOptions(opts));
-    exitCode = await body(ctx);
+    exitCode = await body({ ...ctx, read: readOptionsOf(opts, streams.env) });
   };
   for (const register of REGISTRARS) register(program, run);
 

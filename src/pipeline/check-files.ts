@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareFindings, countFindings, finding, type Finding } from '../findings/finding.js';
-import { readGrid, type ReadLimits } from '../load/read.js';
+import { DEFAULT_READ_OPTIONS, readGrid, type ReadOptions } from '../load/index.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
 import { checkSelfScores } from '../score/check-self.js';
 import { checkSubmission, type CheckContext } from '../validate/check.js';
@@ -48,7 +48,8 @@ export function collectFiles(args: readonly string[], cwd = process.cwd()): Inpu
 }
 
 export interface ValidateOptions extends CheckContext {
-  limits?: ReadLimits;
+  /** How files are read (limits, workbook reader); the defaults when not given. */
+  read?: ReadOptions;
   onProgress?: (done: number, total: number) => void;
   /** The set for each agency kind (a round); used instead of `setForKind`, and passed to workers. */
   sets?: ReadonlyMap<string, CriteriaIndex>;
@@ -86,8 +87,8 @@ export interface FileWork {
 }
 
 /** Reads, maps and checks one file. Pure apart from reading the file; runs in a worker or here. */
-export async function processFile(ref: InputFileRef, ctx: CheckContext, limits?: ReadLimits): Promise<FileWork> {
-  const read = await readGrid(ref.path, ref.file, limits);
+export async function processFile(ref: InputFileRef, ctx: CheckContext, opts: ReadOptions): Promise<FileWork> {
+  const read = await readGrid(ref.path, ref.file, opts);
   const work: FileWork = { file: ref.file, readFindings: read.findings, truncated: false, checked: [], mappedFindings: [] };
   if (read.sha256) work.sha256 = read.sha256;
   if (!read.grid) return work;
@@ -188,7 +189,7 @@ export async function validateFiles(files: readonly InputFileRef[], opts: Valida
     } finally {
       await pool.close();
     }
-  } else for (const ref of files) assemble(await processFile(ref, ctx, opts.limits));
+  } else for (const ref of files) assemble(await processFile(ref, ctx, opts.read ?? DEFAULT_READ_OPTIONS));
   const all = reports.flatMap((r) => r.findings);
   return { workers: pool ? opts.workers! : 0, files: reports, submissions, findings: all, counts: countFindings(all) };
 }

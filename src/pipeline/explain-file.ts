@@ -3,6 +3,7 @@
  * appraisal, no survey, no ranking), so staff see their score and gaps before they submit. The
  * round's own steps, composed for one file: check it, score it, build the agency's result.
  */
+import type { ReadOptions } from '../load/index.js';
 import { loadCriteriaSet } from '../criteria/load.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
 import { hasErrors, type Finding } from '../findings/finding.js';
@@ -21,7 +22,7 @@ export interface FileExplained {
 }
 
 /** Checks and scores one self-scoring file against `expected`, or the set it names. */
-export async function explainFile(path: string, opts: { expected?: CriteriaIndex; kind?: string }): Promise<FileExplained> {
+export async function explainFile(path: string, opts: { expected?: CriteriaIndex; kind?: string; read?: ReadOptions }): Promise<FileExplained> {
   const resolve = (ref: string): CriteriaIndex | undefined => {
     try {
       return loadCriteriaSet(ref);

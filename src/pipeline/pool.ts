@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Rational } from '../core/rational.js';
-import { activeLimits } from '../core/limits.js';
+import { DEFAULT_READ_OPTIONS } from '../load/index.js';
 import { remember } from '../core/memo.js';
 import type { FileWork, InputFileRef, ValidateOptions } from './check-files.js';
 import type { CellLocation } from '../validate/submission.js';
@@ -22,7 +22,7 @@ export interface WorkerSetup {
   roster?: ValidateOptions['roster'];
   kind?: string;
   year?: number;
-  limits: NonNullable<ValidateOptions['limits']>;
+  read: NonNullable<ValidateOptions['read']>;
   /** Send the submissions back (false: findings only). */
   submissions: boolean;
 }
@@ -39,7 +39,7 @@ const IN_FLIGHT = 2;
 /** Starts `opts.workers` workers, or returns undefined when the worker script is not there (tests on the sources). */
 export async function startPool(opts: ValidateOptions): Promise<Pool | undefined> {
   if (!existsSync(fileURLToPath(WORKER))) return undefined;
-  const setup: WorkerSetup = { limits: opts.limits ?? activeLimits(), submissions: opts.submissions !== false };
+  const setup: WorkerSetup = { read: opts.read ?? DEFAULT_READ_OPTIONS, submissions: opts.submissions !== false };
   if (opts.expected) setup.expected = opts.expected;
   if (opts.sets) setup.sets = opts.sets;
   if (opts.resolveNamed) setup.resolveNamed = true;

@@ -17,7 +17,7 @@ import {
   type SipasTally,
   type TallyOptions,
 } from '../score/sipas.js';
-import { hashFile, openAnswerFile } from '../sipas/answers.js';
+import { DEFAULT_READ_OPTIONS, hashFile, openAnswerFile } from '../load/index.js';
 
 export type SipasOptions = TallyOptions;
 
@@ -50,7 +50,7 @@ async function tallyFile(
   { path, display }: { path: string; display: string },
   opts: SipasOptions,
 ): Promise<SipasInput | undefined> {
-  const opened = await openAnswerFile(path, display);
+  const opened = await openAnswerFile(path, display, opts.read ?? DEFAULT_READ_OPTIONS);
   for (const f of opened.findings) if (f.code !== 'INTAKE_CSV_DIALECT') addFinding(tally.findings, f);
   const a = opened.answers;
   if (!a) return undefined;

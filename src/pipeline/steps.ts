@@ -20,6 +20,7 @@ import { isCriteriaRef, loadRoundConfig, roundPath, type LoadedRound, type Round
 import { loadPreviousResult, type LoadedPrevious } from '../round/previous.js';
 import { readRoster as readRosterTable, type RosterAgency } from '../round/roster.js';
 import { readAppraisalFile, readSurveyPoints } from '../round/tables.js';
+import type { ReadOptions } from '../load/index.js';
 import { ruleOutcome } from '../score/rules.js';
 import { scoreAgency } from '../score/score.js';
 import type { AgencyScore, AppraisalValue, SurveyValue } from '../score/types.js';
@@ -77,6 +78,8 @@ export interface RunOptions {
   workers?: number | ((files: number) => number);
   /** Called as each step ends ("validate", "score", "rank", "result"), for --debug. */
   onPhase?: (phase: string) => void;
+  /** How input files are read (limits, workbook reader); the defaults when not given. */
+  read?: ReadOptions;
 }
 
 const found = <T>(value: T, findings: Finding[] = [], inputs: RoundInput[] = []): StepResult<T> => ({ value, findings, inputs });
@@ -125,7 +128,7 @@ export function loadCriteria(folder: RoundFolder): StepResult<Map<string, Criter
 export async function readRoster(folder: RoundFolder, sets: ReadonlyMap<string, CriteriaIndex>, opts: RunOptions = {}): Promise<StepResult<RoundRoster>> {
   const cfg = folder.config;
   const path = roundPath(folder.round, cfg.roster);
-  const roster = await readRosterTable(path, cfg.roster, [...sets.keys()]);
+  const roster = await readRosterTable(path, cfg.roster, [...sets.keys()], opts.read);
   const byCode = new Map(roster.agencies.map((a) => [a.code, a]));
   const setOf = (agency: string): CriteriaIndex | undefined => {
     const a = byCode.get(agency);
@@ -146,6 +149,7 @@ export async function checkSubmissions(
   const files = collectFiles(paths, folder.round.dir).map((f) => ({ ...f, file: f.file.split(sep).join('/') }));
   const validation = await validateFiles(files, {
     sets,
+    read: opts.read,
     ...(opts.workers !== undefined ? { workers: typeof opts.workers === 'number' ? opts.workers : opts.workers(files.length) } : {}),
     roster: roster.byCode,
     year: cfg.year,
@@ -181,7 +185,7 @@ export async function readSurvey(
   const inputs: RoundInput[] = [];
   for (const rel of cfg.survey.points) {
     const abs = roundPath(folder.round, rel);
-    const r = await readSurveyPoints(abs, rel, { setOf: roster.setOf });
+    const r = await readSurveyPoints(abs, rel, { setOf: roster.setOf }, opts.read);
     if (r.sha256) inputs.push(fileInput(folder, 'survey', abs, r.sha256));
     findings.push(...r.findings);
     for (const [agency, items] of r.value) {
@@ -199,7 +203,7 @@ export async function readSurvey(
     const qi = loadQuestionnaire(target, folder.extraDirs);
     const res = await runSipas(
       sp.answers.map((rel) => ({ path: roundPath(folder.round, rel), display: rel })),
-      { questionnaire: qi, roster: new Map(roster.agencies.map((a) => [a.code, a.name])), ...(sp.weights !== undefined ? { weights: sp.weights } : {}) },
+      { questionnaire: qi, roster: new Map(roster.agencies.map((a) => [a.code, a.name])), read: opts.read, ...(sp.weights !== undefined ? { weights: sp.weights } : {}) },
     );
     for (const i of res.inputs) inputs.push({ role: 'survey', file: shown(folder, roundPath(folder.round, i.file)), sha256: i.sha256 });
     findings.push(...res.findings);
@@ -221,7 +225,7 @@ export async function readAppraisal(
   const lines: AppraisalLine[][] = [];
   for (const rel of folder.config.appraisal) {
     const abs = roundPath(folder.round, rel);
-    const r = await readAppraisalFile(abs, rel);
+    const r = await readAppraisalFile(abs, rel, opts.read);
     if (r.sha256) inputs.push(fileInput(folder, 'appraisal', abs, r.sha256));
     findings.push(...r.findings);
     lines.push(r.value);

@@ -10,7 +10,7 @@ parentPort!.on('message', (m: { i: number; ref: InputFileRef }) => {
   // One file at a time, in the order sent: the next waits in the queue while this one is checked.
   queue = queue.then(async () => {
     try {
-      const work = await processFile(m.ref, ctx, setup.limits);
+      const work = await processFile(m.ref, ctx, setup.read);
       if (!setup.submissions) for (const c of work.checked) delete c.submission;
       parentPort!.postMessage({ i: m.i, work });
     } catch (e) {

@@ -11,15 +11,16 @@
  * is written a byte per character. test/report/xlsx-rows.test.ts writes the same cells both
  * ways and reads them back.
  *
- * It relies on three members of exceljs 4.4.0's streaming writer that its typings do not
- * declare: a worksheet's `stream` (the sheet part being written), and the workbook's `styles`
- * table (`addStyleModel`) and `sharedStrings` (`add`). package.json pins that exact version;
- * `directRows` refuses to run, with an internal error, if any is missing.
+ * It relies on members of exceljs 4.4.0's streaming writer that its typings do not declare,
+ * reached through core/excel.ts (the one adapter for exceljs internals): a worksheet's `stream`
+ * (the sheet part being written), and the workbook's `styles` table (`addStyleModel`) and
+ * `sharedStrings` (`add`). `directRows` refuses to run, with an internal error, if any is missing.
  */
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../findings/finding.js';
 import { InternalError } from '../findings/errors.js';
 import { remember } from '../core/memo.js';
+import { queuedBytes, streamingParts, type SharedStrings, type StreamingSheet, type StylesTable } from '../core/excel.js';
 
 /**
  * A cell of a direct row: text or a number, with a shared style object (see `sharedStyle`).
@@ -36,19 +37,6 @@ export interface DirectCell {
   style: Partial<ExcelJS.Style>;
 }
 
-interface StreamingSheet {
-  stream: { write(data: string | Buffer): unknown; pipes?: unknown };
-  getRow(n: number): ExcelJS.Row;
-  commit(): void;
-}
-interface StylesTable {
-  addStyleModel(style: Partial<ExcelJS.Style>, type: number): number;
-}
-/** exceljs's shared string table of a workbook writer (utils/shared-strings.js). */
-interface SharedStrings {
-  add(value: string): number;
-}
-
 /** exceljs's ValueType numbers for the two kinds of cell written here. */
 const NUMBER = 2;
 const STRING = 3;
@@ -60,22 +48,6 @@ const PIECE = 256 * 1024;
 const ROW_ROOM = 16 * 1024;
 /** Bytes that may wait in front of the compressor before the writer waits for it. */
 const QUEUED = 8 * 1024 * 1024;
-
-/**
- * Bytes waiting in the pipes of exceljs's sheet stream (streams of the readable-stream package,
- * whose buffered length is `_writableState.length`); 0 when that cannot be seen, and the writer
- * then only yields.
- */
-function queuedBytes(stream: unknown): number {
-  const pipes = (stream as { pipes?: unknown }).pipes;
-  if (!Array.isArray(pipes)) return 0;
-  let n = 0;
-  for (const p of pipes) {
-    const len = (p as { _writableState?: { length?: unknown } })._writableState?.length;
-    if (typeof len === 'number') n += len;
-  }
-  return n;
-}
 
 export class DirectRows {
   /** Number of the next row (the header is row 1). */
@@ -235,13 +207,11 @@ export class DirectRows {
  * exceljs, which opens the sheet data, and returns the writer for rows 2 onwards.
  */
 export function directRows(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet): DirectRows {
-  const sheet = ws as unknown as Partial<StreamingSheet>;
-  const { styles, sharedStrings, useSharedStrings } = wb as unknown as { styles?: Partial<StylesTable>; sharedStrings?: Partial<SharedStrings>; useSharedStrings?: unknown };
-  if (typeof styles?.addStyleModel !== 'function' || typeof sharedStrings?.add !== 'function' || !sheet.stream || typeof sheet.stream.write !== 'function')
-    throw new InternalError('directRows: this exceljs has no streaming sheet, style table or shared strings (package.json pins exceljs 4.4.0)');
-  if (useSharedStrings !== true) throw new InternalError('directRows: the workbook writer must use shared strings');
+  const parts = streamingParts(wb, ws);
+  if (!parts) throw new InternalError('directRows: this exceljs has no streaming sheet, style table or shared strings (package.json pins exceljs 4.4.0)');
+  if (!parts.useSharedStrings) throw new InternalError('directRows: the workbook writer must use shared strings');
   ws.getRow(1).commit();
-  return new DirectRows(sheet as StreamingSheet, styles as StylesTable, sharedStrings as SharedStrings, 2);
+  return new DirectRows(parts.sheet, parts.styles, parts.sharedStrings, 2);
 }
 
 // What exceljs's xmlEncode does: the five XML entities, and control characters XML 1.0 cannot

@@ -6,7 +6,7 @@ import { Rational } from '../core/rational.js';
 import { codeKey, cleanText } from '../core/text.js';
 import { finding, type Finding } from '../findings/finding.js';
 import { valueText } from '../load/grid.js';
-import { readGrid } from '../load/read.js';
+import { DEFAULT_READ_OPTIONS, readGrid, type ReadOptions } from '../load/index.js';
 import { findTable, type TableSpec } from '../load/table.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
 import { readNumberCell } from '../validate/cells.js';
@@ -32,8 +32,8 @@ export interface TableRead<T> {
 }
 
 /** Reads one filled appraisal workbook into lines (rows with an appraised value or a reason). */
-export async function readAppraisalFile(path: string, file: string): Promise<TableRead<AppraisalLine[]>> {
-  const read = await readGrid(path, file);
+export async function readAppraisalFile(path: string, file: string, opts: ReadOptions = DEFAULT_READ_OPTIONS): Promise<TableRead<AppraisalLine[]>> {
+  const read = await readGrid(path, file, opts);
   const out: TableRead<AppraisalLine[]> = { value: [], findings: read.findings.filter((f) => f.severity !== 'info') };
   if (read.sha256) out.sha256 = read.sha256;
   if (!read.grid) return out;
@@ -98,8 +98,8 @@ export interface SurveyContext {
 }
 
 /** Reads a survey points table: share (0–100%, or a fraction) or points per agency × survey item. */
-export async function readSurveyPoints(path: string, file: string, ctx: SurveyContext): Promise<TableRead<Map<string, Map<string, SurveyValue>>>> {
-  const read = await readGrid(path, file);
+export async function readSurveyPoints(path: string, file: string, ctx: SurveyContext, opts: ReadOptions = DEFAULT_READ_OPTIONS): Promise<TableRead<Map<string, Map<string, SurveyValue>>>> {
+  const read = await readGrid(path, file, opts);
   const out: TableRead<Map<string, Map<string, SurveyValue>>> = { value: new Map(), findings: read.findings.filter((f) => f.severity !== 'info') };
   if (read.sha256) out.sha256 = read.sha256;
   if (!read.grid) return out;

@@ -20,8 +20,7 @@ import { codeKey, cleanText, looseKey } from '../core/text.js';
 import type { QuestionnaireIndex } from '../criteria/questionnaire.js';
 import { cellAddress, finding, type Finding, type FindingCode } from '../findings/finding.js';
 import type { SipasArgs } from '../messages/sipas.js';
-import type { AnswerCell, AnswerFile, AnswerRow } from '../sipas/answers.js';
-import { fieldKey, fieldSpan, fieldText, isPlainCode, type ByteBatch } from '../sipas/byte-rows.js';
+import { fieldKey, fieldSpan, fieldText, isPlainCode, type AnswerCell, type AnswerFile, type AnswerRow, type ByteBatch, type ReadOptions } from '../load/index.js';
 import { IdSet } from './id-set.js';
 
 /** A number, exact and rounded once (2 decimals, half up), as in result.json. */
@@ -59,6 +58,8 @@ export interface TallyOptions {
   cap?: number;
   /** Called about every 50,000 rows with the rows read so far. */
   onRows?: (rows: number) => void;
+  /** How the answer files are read (limits); the defaults when not given. */
+  read?: ReadOptions;
 }
 
 /** The findings of a run, in the order met, with the true count of every code, listed or not. */

@@ -13,7 +13,7 @@ import { q } from '../../src/core/rational.js';
 import { buildImportedSet, importCriteriaTable, ruleFromGuidance } from '../../src/criteria/import.js';
 import { checkCriteriaData, loadCriteriaFile } from '../../src/criteria/load.js';
 import { CriteriaSet } from '../../src/criteria/schema.js';
-import { readGrid } from '../../src/load/read.js';
+import { DEFAULT_READ_OPTIONS, readGrid } from '../../src/load/index.js';
 import { ROOT, runBin } from '../helpers/cli.js';
 
 const FIX = join(ROOT, 'fixtures/criteria-import');
@@ -21,7 +21,7 @@ const expected = CriteriaSet.parse(parse(readFileSync(join(FIX, 'expected.yaml')
 const opts = { id: 'minh-hoa-import', version: '2026', kinds: ['department:Sở, ban, ngành'] };
 
 async function importFile(name: string, extra: Record<string, string> = {}) {
-  const read = await readGrid(join(FIX, name), name);
+  const read = await readGrid(join(FIX, name), name, DEFAULT_READ_OPTIONS);
   const table = importCriteriaTable(read.grid!);
   return buildImportedSet(table, { ...opts, ...extra }, (d) => checkCriteriaData(d, 'out.yaml'));
 }
@@ -62,7 +62,7 @@ describe('criteria import of the fixture annex', () => {
     // 1.2.1's maximum written as 2: criterion 1.2 (1,5) no longer adds up.
     const csv = readFileSync(join(FIX, 'bang-tieu-chi.csv'), 'utf8').replace('Gửi đủ, đúng hạn các báo cáo CCHC định kỳ;1;', 'Gửi đủ, đúng hạn các báo cáo CCHC định kỳ;2;');
     writeFileSync(join(dir, 't.csv'), csv);
-    const read = await readGrid(join(dir, 't.csv'), 't.csv');
+    const read = await readGrid(join(dir, 't.csv'), 't.csv', DEFAULT_READ_OPTIONS);
     const r = buildImportedSet(importCriteriaTable(read.grid!), { ...opts, decision: 'X' }, (d) => checkCriteriaData(d, 'out.yaml'));
     const errors = r.findings.filter((f) => f.severity === 'error');
     // 1.2 is written 1,5 but its items now add up to 2 + 0,5; field 1 still adds up with 1.2's written 1,5.

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { criteriaJsonSchema, CRITERIA_SCHEMA_PATH } from '../../criteria/json-schema.js';
 import { describeRule, ruleKindLabel } from '../../criteria/describe.js';
 import { buildImportedSet, importCriteriaTable, renderImportedYaml, type ImportOptions } from '../../criteria/import.js';
-import { readGrid } from '../../load/read.js';
+import { readGrid } from '../../load/index.js';
 import { checkCriteriaData, listCriteriaFiles, loadCriteriaFile, resolveCriteriaRef, type LoadedCriteria } from '../../criteria/load.js';
 import { isItem, type Node, type RuleKind } from '../../criteria/schema.js';
 import { textIn } from '../../criteria/tree.js';
@@ -195,7 +195,7 @@ export const registerCriteriaCommands: Register = (program, run) => {
         const o = this.opts<{ id: string; version: string; out: string; title?: string; decision?: string; kinds?: string[]; force?: boolean }>();
         if (resolve(o.out) === resolve(table)) throw new UsageError({ vi: `--out trùng với bảng đầu vào (${table}); tệp đầu vào không bao giờ bị ghi đè.`, en: `--out is the input table (${table}); input files are never overwritten.` });
         if (existsSync(o.out) && !o.force) throw new UsageError({ vi: `${o.out} đã có; thêm --force để ghi đè.`, en: `${o.out} exists; add --force to overwrite it.` });
-        const read = await readGrid(table, table);
+        const read = await readGrid(table, table, ctx.read);
         if (!read.grid) {
           for (const line of renderFindingsText(read.findings, ctx.lang, ctx.color)) ctx.err(line);
           return 2;

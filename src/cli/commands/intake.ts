@@ -46,7 +46,7 @@ export const registerIntakeCommands: Register = (program, run) => {
         let roster: Map<string, RosterEntry> | undefined;
         if (o.roster) {
           const kinds = expected?.set.agencyKinds.map((k) => k.id);
-          const r = await readRoster(o.roster, o.roster, kinds);
+          const r = await readRoster(o.roster, o.roster, kinds, ctx.read);
           if (hasErrors(r.findings) && r.agencies.length === 0) {
             for (const l of renderFindingsText(r.findings, ctx.lang, ctx.color)) ctx.err(l);
             throw new InputError({ vi: `Không đọc được danh sách cơ quan ${o.roster}.`, en: `The roster ${o.roster} cannot be read.` });
@@ -62,6 +62,7 @@ export const registerIntakeCommands: Register = (program, run) => {
           ...(o.kind ? { kind: o.kind } : {}),
           ...(year !== undefined ? { year } : {}),
           resolveNamed: true,
+          read: ctx.read,
           submissions: false,
           workers: ctx.workersFor(files.length),
           onProgress: (d, t) => bar.tick(d, t),

@@ -73,7 +73,7 @@ export const registerScoreCommands: Register = (program, run) => {
         const o = this.opts<{ criteria?: string; kind?: string; allowIncomplete?: boolean }>();
         if (!existsSync(join(target, 'round.yaml')) && !/\.ya?ml$/i.test(target)) {
           const expected = o.criteria ? loadCriteriaSet(o.criteria) : undefined;
-          const x = await explainFile(target, { ...(expected ? { expected } : {}), ...(o.kind ? { kind: o.kind } : {}) });
+          const x = await explainFile(target, { ...(expected ? { expected } : {}), ...(o.kind ? { kind: o.kind } : {}), read: ctx.read });
           printFindings(ctx, x.findings);
           if (!x.agency) return hasErrors(x.findings) ? 1 : 2;
           if (ctx.json) ctx.out(JSON.stringify(x.agency, null, 2));
@@ -112,7 +112,7 @@ export const registerScoreCommands: Register = (program, run) => {
       await run(this, async (ctx) => {
         const o = this.opts<{ out: string; force?: boolean }>();
         if (existsSync(o.out) && !o.force) throw new UsageError({ vi: `${o.out} đã có; dùng --force để ghi đè.`, en: `${o.out} exists; use --force to overwrite.` });
-        const r = await runRound(dir, { allowIncomplete: true });
+        const r = await runRound(dir, { allowIncomplete: true, read: ctx.read });
         printFindings(ctx, r.findings.filter((f) => f.severity === 'error'));
         if (!r.round.config) return 1;
         const buf = await appraisalWorkbook(r, ctx.lang);
@@ -136,7 +136,7 @@ function debugPhase(ctx: CliContext, phase: string): void {
 /** Runs the round with a progress line and prints its findings; the caller reports the result. */
 async function scoreRound(ctx: CliContext, dir: string, allowIncomplete: boolean, quietFindings = false): Promise<RoundRun> {
   const bar = progress(ctx, { vi: 'hồ sơ', en: 'files' });
-  const r = await runRound(dir, { allowIncomplete, onProgress: (d, t) => bar.tick(d, t), workers: ctx.workersFor, onPhase: (p) => debugPhase(ctx, p) });
+  const r = await runRound(dir, { allowIncomplete, onProgress: (d, t) => bar.tick(d, t), workers: ctx.workersFor, onPhase: (p) => debugPhase(ctx, p), read: ctx.read });
   bar.done();
   if (ctx.debug && r.validation) ctx.err(`score: ${r.validation.files.length} files, ${r.validation.workers} worker threads`);
   const shown = r.findings.filter((f) => f.severity !== 'info');

@@ -44,13 +44,14 @@ export const registerSipasCommands: Register = (program, run) => {
         let roster: Map<string, string | undefined> | undefined;
         const early: Finding[] = [];
         if (o.roster) {
-          const r = await readRoster(o.roster, o.roster);
+          const r = await readRoster(o.roster, o.roster, undefined, ctx.read);
           early.push(...r.findings);
           roster = new Map(r.agencies.map((a) => [a.code, a.name]));
         }
         const live = ctx.stderrIsTTY && !ctx.quiet && !ctx.json;
         const result = await runSipas(files, {
           questionnaire,
+          read: ctx.read,
           by: o.by as SipasBy,
           ...(o.weights !== undefined ? { weights: o.weights } : {}),
           ...(roster ? { roster } : {}),

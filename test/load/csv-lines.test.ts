@@ -1,7 +1,7 @@
 /** The streaming CSV reader of answer files: the same records as csv-parse, however the text is cut. */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvRecords, splitRecord, UnterminatedQuote, type CsvRecord } from '../../src/sipas/csv-lines.js';
+import { csvRecords, splitRecord, UnterminatedQuote, type CsvRecord } from '../../src/load/csv-lines.js';
 import { rng } from '../../scripts/rng.mjs';
 
 async function read(text: string, delimiter: string, cuts: number[]): Promise<CsvRecord[]> {

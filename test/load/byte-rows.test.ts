@@ -3,11 +3,13 @@
  * (csvRecords over the decoded text), however the bytes are cut, with quotes, bare carriage
  * returns, blank lines, ragged rows, non-ASCII and even invalid UTF-8 in the file.
  */
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byteRecords, fieldKey, fieldText, isByteBatch, isPlainCode } from '../../src/sipas/byte-rows.js';
-import { csvRecords, UnterminatedQuote, type CsvRecord } from '../../src/sipas/csv-lines.js';
+import { byteRecords, fieldKey, fieldText, isByteBatch, isPlainCode } from '../../src/load/byte-rows.js';
+import { csvRecords, UnterminatedQuote, type CsvRecord } from '../../src/load/csv-lines.js';
 import { IdSet } from '../../src/score/id-set.js';
+import { rng } from '../../scripts/rng.mjs';
 
 async function* chunksOf(bytes: Buffer, cuts: number[]): AsyncGenerator<Buffer> {
   let at = 0;
@@ -56,6 +58,43 @@ async function viaText(bytes: Buffer, delimiter: string): Promise<{ records: Csv
 }
 
 describe('answer rows read in place from bytes', () => {
+  it('agrees with csv-parse, the library it stands in for, on generated UTF-8 files, whatever the chunking', async () => {
+    const rand = rng(19);
+    let inPlace = 0;
+    // Half the files have quoted fields (which the fast path hands on to the general reader).
+    let quoting = false;
+    const field = (): string => {
+      const r = rand();
+      if (r < 0.55) return String(1 + Math.floor(rand() * 5));
+      if (r < 0.65) return '';
+      if (r < 0.75) return 'Hài lòng';
+      if (r < 0.8 || !quoting) return 'CQ-' + Math.floor(rand() * 100);
+      if (r < 0.87) return '"có , dấu"';
+      if (r < 0.94) return '"nói ""có"""';
+      return '"hai\r\ndòng"';
+    };
+    for (let k = 0; k < 40; k++) {
+      const width = 2 + Math.floor(rand() * 4);
+      quoting = rand() < 0.5;
+      const lines = Array.from({ length: 1 + Math.floor(rand() * 30) }, () => {
+        const r = rand();
+        if (r < 0.05) return ''; // a blank line
+        const n = r < 0.1 ? width - 1 : width; // a ragged row now and then
+        return Array.from({ length: n }, field).join(',');
+      });
+      const text = lines.join(rand() < 0.5 ? '\r\n' : '\n');
+      const bytes = Buffer.from(text, 'utf8');
+      const expected = (parse(text, { delimiter: ',', relax_column_count: true, skip_empty_lines: true }) as string[][]).map((r) => r.map((c) => c.replace(/\r\n/g, '\n')));
+      const cuts = Array.from({ length: 6 }, () => Math.floor(rand() * bytes.length)).sort((a, b) => a - b);
+      const got = await viaBytes(bytes, ',', cuts);
+      expect(got.unterminated, `case ${k}`).toBeUndefined();
+      inPlace += got.inPlace;
+      expect(got.records.map((r) => r.cells), `case ${k}`).toEqual(expected);
+    }
+    // The fast path itself was compared, not only the general reader it hands quoted text to.
+    expect(inPlace).toBeGreaterThan(50);
+  });
+
   it('reads plain rows in place, with their lines, and hands ragged rows on as records', async () => {
     const bytes = Buffer.from('Mã,Q1,Q2\r\nCQ1,4,5\r\n\r\nCQ2,,3\r\nCQ3,1\r\nCQ4,2,2', 'utf8');
     const { records, inPlace } = await viaBytes(bytes, ',', [7, 20]);

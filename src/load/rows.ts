@@ -1,20 +1,20 @@
 /**
- * Raw survey answers, streamed: a CSV or XLSX file of one row per respondent comes in, rows of
- * cell values come out one at a time, so memory does not grow with the number of respondents.
- * The file is classified from its first and last bytes like every other input; the CSV dialect
- * (encoding, delimiter) is detected from its first 64 KiB.
+ * The row stream for large tables (raw survey answers): a CSV or XLSX file of one row per
+ * respondent comes in, batches of rows come out, so memory does not grow with the number of
+ * respondents. The file is opened and sniffed from its first and last bytes (open.ts) like every
+ * other input; the CSV dialect (encoding, delimiter) is detected from its first 64 KiB. UTF-8 CSV
+ * goes through byte-rows.ts (rows in place), other CSV through csv-lines.ts, xlsx through exceljs's
+ * streaming reader.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
-import { activeLimits, showLimit } from '../core/limits.js';
-import { guardWorkbookZip } from '../load/zip-guard.js';
+import { readFile } from 'node:fs/promises';
+import { guardWorkbookZip } from './zip-guard.js';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../core/excel.js';
 import { finding, type Finding } from '../findings/finding.js';
-import { detectDelimiter, detectEncoding } from '../load/csv.js';
-import { refusedKind } from '../load/read.js';
-import { sniffFile } from '../load/sniff.js';
+import { detectDelimiter, detectEncoding } from './csv.js';
+import { isRefused, openProbe, overSize, type ReadOptions } from './open.js';
 import { byteRecords, isByteBatch, type ByteBatch, type RecordBatch } from './byte-rows.js';
 import { csvRecords, UnterminatedQuote, type CsvRecord } from './csv-lines.js';
 
@@ -43,8 +43,6 @@ export interface AnswerFile {
   sha256: () => string | undefined;
 }
 
-const PROBE = 64 * 1024;
-
 /** SHA-256 of a file, streamed. */
 export async function hashFile(path: string): Promise<string> {
   const h = createHash('sha256');
@@ -52,37 +50,20 @@ export async function hashFile(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-/** Opens an answer file; findings instead of a file when it cannot be read as a table. */
-export async function openAnswerFile(path: string, file: string): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
-  const at = { file };
-  let head: Buffer;
-  let tail: Buffer;
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-    const fh = await open(path, 'r');
-    try {
-      head = Buffer.alloc(Math.min(PROBE, size));
-      await fh.read(head, 0, head.length, 0);
-      tail = Buffer.alloc(Math.min(PROBE, Math.max(0, size - head.length)));
-      await fh.read(tail, 0, tail.length, size - tail.length);
-    } finally {
-      await fh.close();
-    }
-  } catch (e) {
-    return { findings: [finding('INTAKE_FILE_UNREADABLE', at, { reason: (e as NodeJS.ErrnoException).code ?? String(e) })] };
-  }
-  if (size === 0) return { findings: [finding('INTAKE_EMPTY_FILE', at, {})] };
-  const kind = sniffFile(Buffer.concat([head, tail]), file);
-  const refused = refusedKind(kind, at);
-  if (refused) return { findings: [refused] };
-  switch (kind.kind) {
+/**
+ * Opens a large table (raw survey answers) as a stream of row batches; findings instead of a
+ * stream when it cannot be read as a table.
+ */
+export async function openAnswerFile(path: string, file: string, opts: ReadOptions): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
+  const opened = await openProbe(path, file);
+  if (isRefused(opened)) return { findings: opened.findings };
+  const { size, head } = opened;
+  switch (opened.kind) {
     case 'xlsx': {
       // Workbooks are checked like submissions (zip bombs, DTDs, unsafe paths) but may have any
       // number of rows; answer sets too big for the file-size limit belong in CSV, which streams.
-      const limits = activeLimits();
-      if (size > limits.fileBytes)
-        return { findings: [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'fileBytes', found: showLimit('fileBytes', size), max: showLimit('fileBytes', limits.fileBytes) })] };
+      const limits = opts.limits;
+      if (size > limits.fileBytes) return { findings: [overSize(file, size, limits)] };
       const buf = await readFile(path);
       const guard = await guardWorkbookZip(buf, file, { ...limits, rows: Infinity, cells: Infinity });
       if (guard.some((f) => f.severity === 'error')) return { findings: guard };
