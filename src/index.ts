@@ -21,7 +21,7 @@ export { scoreAgency, formatIndex, percentOf } from './score/score.js';
 export { rankAgencies, decimalsApart, type RankingRules } from './rank/rank.js';
 export { gapList, type ItemGap } from './rank/gap.js';
 export { validateFiles, collectFiles, type ValidationReport, type FileReport } from './validate/validate.js';
-export { ValidateJsonSchema, type ValidateJson } from './validate/report.js';
+export { ValidateJsonSchema, type ValidateJson } from './report/validate-report.js';
 export { ruleOutcome } from './validate/rule-points.js';
 export { runRound, type RoundRun } from './round/run.js';
 export { RoundResult } from './round/result.js';

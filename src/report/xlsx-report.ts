@@ -17,7 +17,7 @@ import { fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';
 import { directRows, type DirectCell, type DirectRows } from './xlsx-rows.js';
-import { FORMULA_START, PRINT_A4_LANDSCAPE, setTextCell } from './xlsx-text.js';
+import { FORMULA_START, PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
 
 /** Above this many agencies, scorecards go into one long sheet instead of a sheet each. */
 export const SCORECARD_SHEETS_MAX = 200;

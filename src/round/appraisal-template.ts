@@ -5,7 +5,7 @@
  */
 import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
-import { PRINT_A4_LANDSCAPE, setTextCell } from '../report/xlsx-text.js';
+import { PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
 import type { Lang } from '../messages/types.js';
 
 /** One agency × item line of the appraisal workbook. */

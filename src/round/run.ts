@@ -36,6 +36,8 @@ export interface RunOptions {
   workers?: number | ((files: number) => number);
   /** Called as each step ends ("validate", "score", "rank", "result"), for --debug. */
   onPhase?: (phase: string) => void;
+  /** The working folder, for showing the path of a criteria set found in a folder. */
+  cwd?: string;
 }
 
 export interface RoundRun {
@@ -72,11 +74,11 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   /** A criteria file named as `id@version` or by a round path: what to load, recorded as an input. */
   const criteriaInput = (role: 'criteria' | 'questionnaire', ref: string): string => {
     const target = isCriteriaRef(ref) ? ref : roundPath(round, ref);
-    const { path } = resolveCriteriaRef(target, extraDirs);
+    const { path } = resolveCriteriaRef(target, extraDirs, opts.cwd);
     inputs.push({ role, file: isCriteriaRef(ref) ? ref : show(path), sha256: sha256Of(path) });
     return target;
   };
-  for (const [kind, ref] of Object.entries(cfg.criteria)) sets.set(kind, loadCriteriaSet(criteriaInput('criteria', ref), extraDirs));
+  for (const [kind, ref] of Object.entries(cfg.criteria)) sets.set(kind, loadCriteriaSet(criteriaInput('criteria', ref), extraDirs, opts.cwd));
 
   // Roster.
   const rosterPath = roundPath(round, cfg.roster);

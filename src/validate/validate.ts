@@ -23,8 +23,8 @@ export interface InputFileRef {
   file: string;
 }
 
-/** Files named on the command line, folders expanded (sorted, recursive; lock and hidden files skipped). */
-export function collectFiles(args: readonly string[], cwd = process.cwd()): InputFileRef[] {
+/** Files named on the command line, folders expanded (sorted, recursive; lock and hidden files skipped); found files are shown relative to `cwd`. */
+export function collectFiles(args: readonly string[], cwd: string): InputFileRef[] {
   const out: InputFileRef[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
