@@ -22,7 +22,7 @@ export { rankAgencies, decimalsApart, type RankingRules } from './rank/rank.js';
 export { gapList, type ItemGap } from './rank/gap.js';
 export { validateFiles, collectFiles } from './pipeline/check-files.js';
 export type { ValidationReport, FileReport } from './validate/types.js';
-export { ValidateJsonSchema, type ValidateJson } from './validate/report.js';
+export { ValidateJsonSchema, type ValidateJson } from './report/validate-report.js';
 export { ruleOutcome, rawOutcome } from './score/rules.js';
 export { checkSelfScores, SELF_CHECKS, type SelfCheckRule } from './score/check-self.js';
 export { itemDetail, inputsIn } from './score/detail.js';

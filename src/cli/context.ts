@@ -7,6 +7,8 @@ import { UsageError } from '../findings/errors.js';
 
 export interface CliContext {
   lang: Lang;
+  /** The working folder: relative paths on the command line, and paths shown, are relative to it. */
+  cwd: string;
   json: boolean;
   debug: boolean;
   quiet: boolean;
@@ -39,6 +41,8 @@ export interface CliStreams {
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
+  /** The working folder; the process's own when not given. */
+  cwd?: string;
 }
 
 export function makeContext(opts: GlobalOptions, streams: CliStreams): Omit<CliContext, 'read'> {
@@ -46,6 +50,7 @@ export function makeContext(opts: GlobalOptions, streams: CliStreams): Omit<CliC
   const noColor = opts.color === false || (streams.env.NO_COLOR !== undefined && streams.env.NO_COLOR !== '') || !streams.stdout.isTTY;
   return {
     lang,
+    cwd: streams.cwd ?? process.cwd(),
     json: opts.json === true,
     debug: opts.debug === true,
     quiet: opts.quiet === true,

@@ -7,7 +7,8 @@ import type { ReadOptions } from '../load/index.js';
 import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
 import { InternalError, RunError, UsageError } from '../findings/errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { makeContext, type CliContext, type CliStreams, type GlobalOptions } from './context.js';
+import { EXIT, type CommandRunner, type Register } from './command.js';
+import { makeContext, type CliStreams, type GlobalOptions } from './context.js';
 import { registerCriteriaCommands } from './commands/criteria.js';
 import { registerIntakeCommands } from './commands/intake.js';
 import { registerRoundCommands } from './commands/round.js';
@@ -16,14 +17,7 @@ import { registerTemplateCommands } from './commands/template.js';
 import { registerScoreCommands } from './commands/score.js';
 import { registerReportCommands } from './commands/report.js';
 
-/** Exit codes. */
-export const EXIT = { OK: 0, FINDINGS: 1, CANNOT_RUN: 2 } as const;
-
-/** A command's action: gets the context, returns its exit code. */
-export type CommandRunner = (ctx: CliContext) => Promise<number> | number;
-
-/** Registers commands; each command calls `run` with its body. */
-export type Register = (program: Command, run: (cmd: Command, body: CommandRunner) => Promise<void>) => void;
+export { EXIT, type CommandRunner, type Register } from './command.js';
 
 const REGISTRARS: Register[] = [registerCriteriaCommands, registerTemplateCommands, registerIntakeCommands, registerRoundCommands, registerScoreCommands, registerReportCommands, registerSipasCommands];
 

@@ -242,14 +242,15 @@ export function listCriteriaFiles(dir = BUNDLED_CRITERIA_DIR): CriteriaFileRef[]
 
 /**
  * Resolves a reference: a path to a file, or `id@version` among the bundled sets (and the
- * extra folders given). Throws `CriteriaError` when nothing matches.
+ * extra folders given). Throws `CriteriaError` when nothing matches. A set found in a folder is
+ * shown relative to `cwd` (the working folder the CLI passes) when it lies inside it.
  */
-export function resolveCriteriaRef(ref: string, extraDirs: string[] = []): { path: string; display: string } {
+export function resolveCriteriaRef(ref: string, extraDirs: string[] = [], cwd?: string): { path: string; display: string } {
   const m = /^([a-z0-9][a-z0-9-]*)@([0-9A-Za-z][0-9A-Za-z.-]*)$/.exec(ref);
   if (m && !existsSync(ref)) {
     for (const dir of [...extraDirs, BUNDLED_CRITERIA_DIR]) {
       const hit = listCriteriaFiles(dir).find((f) => f.id === m[1] && f.version === m[2]);
-      if (hit) return { path: hit.path, display: displayOf(hit.path) };
+      if (hit) return { path: hit.path, display: displayOf(hit.path, cwd) };
     }
     const known = listCriteriaFiles().map((f) => `${f.id}@${f.version}`);
     throw new CriteriaError(
@@ -264,8 +265,8 @@ export function resolveCriteriaRef(ref: string, extraDirs: string[] = []): { pat
 }
 
 /** Loads a set by path or `id@version`; throws `CriteriaError` when it has errors. */
-export function loadCriteriaSet(ref: string, extraDirs: string[] = []): CriteriaIndex {
-  const { path, display } = resolveCriteriaRef(ref, extraDirs);
+export function loadCriteriaSet(ref: string, extraDirs: string[] = [], cwd?: string): CriteriaIndex {
+  const { path, display } = resolveCriteriaRef(ref, extraDirs, cwd);
   const loaded = loadCriteriaFile(path, display);
   if (loaded.questionnaire)
     throw new CriteriaError({ vi: `${display} là bộ câu hỏi khảo sát, không phải bộ tiêu chí.`, en: `${display} is a survey questionnaire, not a criteria set.` });
@@ -280,7 +281,9 @@ export function loadCriteriaSet(ref: string, extraDirs: string[] = []): Criteria
   return loaded.index;
 }
 
-function displayOf(path: string): string {
-  const rel = relative(process.cwd(), path);
+/** `path` relative to the working folder when inside it; the path itself without a working folder. */
+function displayOf(path: string, cwd: string | undefined): string {
+  if (cwd === undefined) return path;
+  const rel = relative(cwd, path);
   return rel.startsWith('..') ? path : rel;
 }

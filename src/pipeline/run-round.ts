@@ -48,7 +48,7 @@ export interface RoundRun {
 
 /** Scores and ranks the round in `dirOrFile` (a folder with round.yaml, or the file itself). */
 export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promise<RoundRun> {
-  const round = readRound(dirOrFile);
+  const round = readRound(dirOrFile, opts.cwd);
   const base = { round: round.value, submissions: new Map<string, Submission>(), sets: new Map<string, CriteriaIndex>(), roster: [] as RosterAgency[], scores: [] as AgencyScore[] };
   const folder = round.folder;
   if (!folder) return { ...base, findings: round.findings, blocked: true };

@@ -48,6 +48,8 @@ export interface RoundFolder {
   config: RoundConfig;
   /** Folders searched for criteria sets and questionnaires named by id@version, besides the bundled ones. */
   extraDirs: string[];
+  /** The working folder, for showing the path of a criteria set found in a folder. */
+  cwd?: string;
 }
 
 /** The agencies of the roster, with their criteria set by kind and a lookup by code. */
@@ -80,6 +82,8 @@ export interface RunOptions {
   onPhase?: (phase: string) => void;
   /** How input files are read (limits, workbook reader); the defaults when not given. */
   read?: ReadOptions;
+  /** The working folder, for showing the path of a criteria set found in a folder. */
+  cwd?: string;
 }
 
 const found = <T>(value: T, findings: Finding[] = [], inputs: RoundInput[] = []): StepResult<T> => ({ value, findings, inputs });
@@ -99,16 +103,16 @@ function fileInput(folder: RoundFolder, role: RoundInput['role'], abs: string, s
  */
 function criteriaInput(folder: RoundFolder, role: 'criteria' | 'questionnaire', ref: string): { target: string; input: RoundInput } {
   const target = isCriteriaRef(ref) ? ref : roundPath(folder.round, ref);
-  const { path } = resolveCriteriaRef(target, folder.extraDirs);
+  const { path } = resolveCriteriaRef(target, folder.extraDirs, folder.cwd);
   return { target, input: { role, file: isCriteriaRef(ref) ? ref : shown(folder, path), sha256: sha256Of(path) } };
 }
 
 /** round.yaml: the folder and configuration, or undefined (with findings) when it cannot be used. */
-export function readRound(dirOrFile: string): StepResult<LoadedRound> & { folder?: RoundFolder } {
+export function readRound(dirOrFile: string, cwd?: string): StepResult<LoadedRound> & { folder?: RoundFolder } {
   const round = loadRoundConfig(dirOrFile);
   if (!round.config || hasErrors(round.findings)) return found(round, round.findings);
   const cfg = round.config;
-  const folder: RoundFolder = { round, config: cfg, extraDirs: cfg.criteriaDir ? [roundPath(round, cfg.criteriaDir)] : [] };
+  const folder: RoundFolder = { round, config: cfg, extraDirs: cfg.criteriaDir ? [roundPath(round, cfg.criteriaDir)] : [], ...(cwd !== undefined ? { cwd } : {}) };
   return { ...found(round, round.findings, [fileInput(folder, 'round', round.file)]), folder };
 }
 
@@ -119,7 +123,7 @@ export function loadCriteria(folder: RoundFolder): StepResult<Map<string, Criter
   for (const [kind, ref] of Object.entries(folder.config.criteria)) {
     const { target, input } = criteriaInput(folder, 'criteria', ref);
     inputs.push(input);
-    sets.set(kind, loadCriteriaSet(target, folder.extraDirs));
+    sets.set(kind, loadCriteriaSet(target, folder.extraDirs, folder.cwd));
   }
   return found(sets, [], inputs);
 }

@@ -5,7 +5,7 @@
  */
 import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
-import { PRINT_A4_LANDSCAPE, setTextCell } from './xlsx-text.js';
+import { PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
 import { APPRAISAL_COLUMNS, APPRAISAL_HEADERS, APPRAISAL_SHEET, type AppraisalColumn } from '../round/appraisal-layout.js';
 import type { Lang } from '../messages/types.js';
 

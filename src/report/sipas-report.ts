@@ -14,7 +14,7 @@ import type { SipasUnit } from '../score/sipas.js';
 import { cell, fmtNumber, fmtPercent } from './format.js';
 import { textOf } from './score-text.js';
 import { addFindingsSheet, close, header, next, numberCell, PCT, ratio, rowsOf, sheet } from './xlsx-report.js';
-import { setTextCell } from './xlsx-text.js';
+import { setTextCell } from '../core/xlsx-text.js';
 
 /** The workbook's document date: SIPAS answers carry none, so a fixed one keeps the bytes stable. */
 const FIXED_DATE = new Date('2000-01-01T00:00:00Z');

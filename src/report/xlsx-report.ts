@@ -17,7 +17,7 @@ import { fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';
 import { directRows, type DirectCell, type DirectRows } from './xlsx-rows.js';
-import { FORMULA_START, PRINT_A4_LANDSCAPE, setTextCell } from './xlsx-text.js';
+import { FORMULA_START, PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
 
 /** Above this many agencies, scorecards go into one long sheet instead of a sheet each. */
 export const SCORECARD_SHEETS_MAX = 200;
@@ -227,6 +227,7 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
   const widths = [10, 50, 8, 8, 10, 8, 40, 30, 30];
   // Scorecards are most of the workbook's cells (about 95 rows an agency): their rows are written
   // as sheet XML directly (xlsx-rows.ts), with shared style objects.
+  const sharedStyle = sharedStyles();
   const writeCard = (out: DirectRows, a: AgencyResult, withAgency: boolean): void => {
     const title = (code: string): string => v.itemTitle(a, code);
     let row: DirectCell[] = [];
@@ -406,22 +407,27 @@ export function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]
   r.alignment = { wrapText: true, vertical: 'middle' };
 }
 
-const sharedStyles = new Map<Partial<ExcelJS.Font> | undefined, Map<string | undefined, Partial<ExcelJS.Style>>>();
+/** A style object for a number format and font, one for each pair (see `sharedStyles`). */
+export type SharedStyle = (numFmt: string | undefined, font?: Partial<ExcelJS.Font>) => Partial<ExcelJS.Style>;
 
 /**
- * One frozen style object per number format and font. exceljs keeps a map from style objects
- * it has written to their id, so cells that share the object cost a lookup, not a serialisation.
+ * One frozen style object per number format and font, for one workbook. exceljs keeps a map from
+ * style objects it has written to their id, so cells that share the object cost a lookup, not a
+ * serialisation.
  */
-export function sharedStyle(numFmt: string | undefined, font?: Partial<ExcelJS.Font>): Partial<ExcelJS.Style> {
-  // Keyed by the font object itself: callers pass the module's constant fonts.
-  let byFormat = sharedStyles.get(font);
-  if (!byFormat) sharedStyles.set(font, (byFormat = new Map()));
-  let style = byFormat.get(numFmt);
-  if (!style) {
-    style = Object.freeze({ ...(numFmt !== undefined ? { numFmt } : {}), ...(font ? { font: Object.freeze({ ...font }) } : {}) });
-    byFormat.set(numFmt, style);
-  }
-  return style;
+export function sharedStyles(): SharedStyle {
+  const made = new Map<Partial<ExcelJS.Font> | undefined, Map<string | undefined, Partial<ExcelJS.Style>>>();
+  return (numFmt, font) => {
+    // Keyed by the font object itself: callers pass the module's constant fonts.
+    let byFormat = made.get(font);
+    if (!byFormat) made.set(font, (byFormat = new Map()));
+    let style = byFormat.get(numFmt);
+    if (!style) {
+      style = Object.freeze({ ...(numFmt !== undefined ? { numFmt } : {}), ...(font ? { font: Object.freeze({ ...font }) } : {}) });
+      byFormat.set(numFmt, style);
+    }
+    return style;
+  };
 }
 
 export function numberCell(cell: ExcelJS.Cell, value: number, fmt: string): void {

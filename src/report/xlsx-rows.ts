@@ -23,7 +23,7 @@ import { remember } from '../core/memo.js';
 import { queuedBytes, streamingParts, type SharedStrings, type StreamingSheet, type StylesTable } from '../core/excel.js';
 
 /**
- * A cell of a direct row: text or a number, with a shared style object (see `sharedStyle`).
+ * A cell of a direct row: text or a number, with a shared style object (see `sharedStyles`).
  * Text goes into the workbook's shared string table, except text marked `own`: what one agency
  * wrote (evidence, reasons), which recurs nowhere and would only make the table, held in memory
  * until the workbook is finished, as long as the sheet. It is written in its cell, as exceljs
@@ -40,8 +40,6 @@ export interface DirectCell {
 /** exceljs's ValueType numbers for the two kinds of cell written here. */
 const NUMBER = 2;
 const STRING = 3;
-/** The text of numbers that are not whole, as String gives it, by value. */
-const NUMBER_TEXT = new Map<number, string>();
 /** Rows are handed to the sheet stream in pieces of this many bytes (a row is far shorter). */
 const PIECE = 256 * 1024;
 /** Room kept free at the end of a piece, besides 64 bytes for each cell's markup. */
@@ -61,6 +59,8 @@ export class DirectRows {
   private wrote = false;
   private readonly ids = new Map<Partial<ExcelJS.Style>, [number, number]>();
   private readonly letters: string[] = [];
+  /** The text of numbers that are not whole, as String gives it, by value. */
+  private readonly numberText = new Map<number, string>();
 
   constructor(
     private readonly ws: StreamingSheet,
@@ -112,7 +112,7 @@ export class DirectRows {
         const n = c.num!;
         // What String(n) gives: whole numbers digit by digit, the rest (0.25, 6.75…) made once.
         if (Number.isSafeInteger(n) && n >= 0 && !Object.is(n, -0)) this.int(n);
-        else this.ascii(remember(NUMBER_TEXT, n, String, 10_000));
+        else this.ascii(remember(this.numberText, n, String, 10_000));
       }
       this.ascii('</v></c>');
     }

@@ -7,10 +7,10 @@ import { readRoster } from '../../round/roster.js';
 import { renderFindingsText } from '../../report/findings-text.js';
 import { annotateFiles } from '../../validate/annotate.js';
 import type { RosterEntry } from '../../validate/check.js';
-import { renderValidateText, validateJson } from '../../validate/report.js';
+import { renderValidateText, validateJson } from '../../report/validate-report.js';
 import { collectFiles, validateFiles } from '../../pipeline/check-files.js';
 import { progress } from '../progress.js';
-import type { Register } from '../program.js';
+import type { Register } from '../command.js';
 
 interface ValidateOpts {
   criteria?: string;
@@ -37,7 +37,7 @@ export const registerIntakeCommands: Register = (program, run) => {
     .action(async function (this: Command, paths: string[]) {
       await run(this, async (ctx) => {
         const o = this.opts<ValidateOpts>();
-        const expected = o.criteria ? loadCriteriaSet(o.criteria) : undefined;
+        const expected = o.criteria ? loadCriteriaSet(o.criteria, [], ctx.cwd) : undefined;
         let year: number | undefined;
         if (o.year !== undefined) {
           year = Number(o.year);
@@ -53,7 +53,7 @@ export const registerIntakeCommands: Register = (program, run) => {
           }
           roster = new Map(r.agencies.map((a) => [a.code, a]));
         }
-        const files = collectFiles(paths);
+        const files = collectFiles(paths, ctx.cwd);
         if (files.length === 0) throw new UsageError({ vi: 'Không có tệp bảng tính nào để kiểm tra.', en: 'No spreadsheet files to validate.' });
         const bar = progress(ctx, { vi: 'tệp', en: 'files' });
         const report = await validateFiles(files, {

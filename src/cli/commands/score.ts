@@ -5,8 +5,8 @@ import type { Command } from 'commander';
 import { writeFileAtomic } from '../../core/fs.js';
 import { loadCriteriaSet } from '../../criteria/load.js';
 import { InputError, UsageError } from '../../findings/errors.js';
-import { compareFindings, countFindings, hasErrors, type Finding } from '../../findings/finding.js';
-import { renderCounts, renderFindingsText } from '../../report/findings-text.js';
+import { countFindings, hasErrors, type Finding } from '../../findings/finding.js';
+import { renderFindingsSummary } from '../../report/findings-text.js';
 import { renderExplainText } from '../../report/explain-text.js';
 import { renderScoreText } from '../../report/score-text.js';
 import { writeReports } from '../../report/write-report.js';
@@ -15,10 +15,8 @@ import { explainFile } from '../../pipeline/explain-file.js';
 import { appraisalWorkbook } from '../../report/appraisal-rows.js';
 import { progress } from '../progress.js';
 import type { CliContext } from '../context.js';
-import type { Register } from '../program.js';
-
-/** How many finding lines `score` prints before pointing to `validate`. */
-const SHOWN_FINDINGS = 25;
+import type { Register } from '../command.js';
+import { scorecardsOption } from '../options.js';
 
 export const registerScoreCommands: Register = (program, run) => {
   program
@@ -72,7 +70,7 @@ export const registerScoreCommands: Register = (program, run) => {
       await run(this, async (ctx) => {
         const o = this.opts<{ criteria?: string; kind?: string; allowIncomplete?: boolean }>();
         if (!existsSync(join(target, 'round.yaml')) && !/\.ya?ml$/i.test(target)) {
-          const expected = o.criteria ? loadCriteriaSet(o.criteria) : undefined;
+          const expected = o.criteria ? loadCriteriaSet(o.criteria, [], ctx.cwd) : undefined;
           const x = await explainFile(target, { ...(expected ? { expected } : {}), ...(o.kind ? { kind: o.kind } : {}), read: ctx.read });
           printFindings(ctx, x.findings);
           if (!x.agency) return hasErrors(x.findings) ? 1 : 2;
@@ -112,7 +110,7 @@ export const registerScoreCommands: Register = (program, run) => {
       await run(this, async (ctx) => {
         const o = this.opts<{ out: string; force?: boolean }>();
         if (existsSync(o.out) && !o.force) throw new UsageError({ vi: `${o.out} đã có; dùng --force để ghi đè.`, en: `${o.out} exists; use --force to overwrite.` });
-        const r = await runRound(dir, { allowIncomplete: true, read: ctx.read });
+        const r = await runRound(dir, { allowIncomplete: true, cwd: ctx.cwd, read: ctx.read });
         printFindings(ctx, r.findings.filter((f) => f.severity === 'error'));
         if (!r.round.config) return 1;
         const buf = await appraisalWorkbook(r, ctx.lang);
@@ -136,7 +134,7 @@ function debugPhase(ctx: CliContext, phase: string): void {
 /** Runs the round with a progress line and prints its findings; the caller reports the result. */
 async function scoreRound(ctx: CliContext, dir: string, allowIncomplete: boolean, quietFindings = false): Promise<RoundRun> {
   const bar = progress(ctx, { vi: 'hồ sơ', en: 'files' });
-  const r = await runRound(dir, { allowIncomplete, onProgress: (d, t) => bar.tick(d, t), workers: ctx.workersFor, onPhase: (p) => debugPhase(ctx, p), read: ctx.read });
+  const r = await runRound(dir, { allowIncomplete, cwd: ctx.cwd, onProgress: (d, t) => bar.tick(d, t), workers: ctx.workersFor, onPhase: (p) => debugPhase(ctx, p), read: ctx.read });
   bar.done();
   if (ctx.debug && r.validation) ctx.err(`score: ${r.validation.files.length} files, ${r.validation.workers} worker threads`);
   const shown = r.findings.filter((f) => f.severity !== 'info');
@@ -150,17 +148,9 @@ async function scoreRound(ctx: CliContext, dir: string, allowIncomplete: boolean
   return r;
 }
 
-/** Prints the worst findings first, at most 25, then the counts; `hint` says where to see them all. */
-export function printFindings(ctx: CliContext, findings: readonly Finding[], hint?: { vi: string; en: string }): void {
-  if (findings.length === 0) return;
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  const worstFirst = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity] || compareFindings(a, b));
-  const lines = renderFindingsText(worstFirst.slice(0, SHOWN_FINDINGS), ctx.lang, ctx.color);
-  for (const l of lines) ctx.err(l);
-  const more = findings.length - SHOWN_FINDINGS;
-  const see = hint ?? { vi: 'chạy "parindex validate" để xem tất cả', en: 'run "parindex validate" to see them all' };
-  if (more > 0) ctx.err(ctx.lang === 'vi' ? `… và ${more} phát hiện khác; ${see.vi}.` : `… and ${more} more findings; ${see.en}.`);
-  ctx.err(renderCounts(countFindings(findings), ctx.lang));
+/** Prints the worst findings first, at most 25, then the counts (on stderr). */
+function printFindings(ctx: CliContext, findings: readonly Finding[]): void {
+  for (const l of renderFindingsSummary(findings, ctx.lang, ctx.color)) ctx.err(l);
 }
 
 /** The round's submission folders (files named directly are not folders). */
@@ -169,10 +159,4 @@ function submissionDirs(r: RoundRun): string[] {
   if (!cfg) return [];
   const subs = Array.isArray(cfg.submissions) ? cfg.submissions : [cfg.submissions];
   return subs.map((s) => resolve(r.round.dir, s)).filter((p) => existsSync(p) && statSync(p).isDirectory());
-}
-
-/** The --scorecards option: sheets or long. */
-export function scorecardsOption(value: string): 'sheets' | 'long' {
-  if (value === 'sheets' || value === 'long') return value;
-  throw new UsageError({ vi: `--scorecards nhận "sheets" hoặc "long", không phải "${value}".`, en: `--scorecards takes "sheets" or "long", not "${value}".` });
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { writeFileAtomic } from '../../core/fs.js';
 import { UsageError } from '../../findings/errors.js';
 import { hasErrors, type Finding } from '../../findings/finding.js';
+import { renderFindingsSummary } from '../../report/findings-text.js';
 import { renderSipasText, renderSipasXlsx } from '../../report/sipas-report.js';
 import { jsonChunks, planOutputs } from '../../report/write-report.js';
 import { readRoster } from '../../round/roster.js';
@@ -11,8 +12,7 @@ import { loadQuestionnaire } from '../../criteria/questionnaire.js';
 import { runSipas } from '../../pipeline/run-sipas.js';
 import type { SipasBy } from '../../score/sipas.js';
 import { collectFiles } from '../../pipeline/check-files.js';
-import type { Register } from '../program.js';
-import { printFindings } from './score.js';
+import type { Register } from '../command.js';
 
 function sipasFormatOf(out: string): 'json' | 'xlsx' {
   const ext = extname(out).toLowerCase();
@@ -37,7 +37,7 @@ export const registerSipasCommands: Register = (program, run) => {
         const o = this.opts<{ questionnaire: string; by: string; weights?: string; roster?: string; out?: string[]; force?: boolean }>();
         if (o.by !== 'agency' && o.by !== 'group')
           throw new UsageError({ vi: `--by nhận "agency" hoặc "group", không phải "${o.by}".`, en: `--by takes "agency" or "group", not "${o.by}".` });
-        const files = collectFiles(args).map((f) => ({ path: f.path, display: f.file }));
+        const files = collectFiles(args, ctx.cwd).map((f) => ({ path: f.path, display: f.file }));
         if (files.length === 0) throw new UsageError({ vi: 'Không có tệp trả lời nào.', en: 'No answer files.' });
         const plan = planOutputs(o.out ?? [], sipasFormatOf, { protect: [...files.map((f) => f.path), ...(o.roster ? [o.roster] : [])], force: o.force === true });
         const questionnaire = loadQuestionnaire(o.questionnaire);
@@ -64,11 +64,8 @@ export const registerSipasCommands: Register = (program, run) => {
         for (const { out, format } of plan) await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderSipasXlsx(result, ctx.lang));
         if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
         else {
-          printFindings(
-            ctx,
-            result.findings,
-            { vi: 'xem tất cả với --json hoặc --out sipas.xlsx', en: 'see them all with --json or --out sipas.xlsx' },
-          );
+          const hint = { vi: 'xem tất cả với --json hoặc --out sipas.xlsx', en: 'see them all with --json or --out sipas.xlsx' };
+          for (const l of renderFindingsSummary(result.findings, ctx.lang, ctx.color, hint)) ctx.err(l);
           for (const l of renderSipasText(result, ctx.lang, ctx.color)) ctx.out(l);
           for (const { out } of plan) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
         }

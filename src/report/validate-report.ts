@@ -3,9 +3,9 @@ import type { ChalkInstance } from 'chalk';
 import { z } from 'zod';
 import { compareFindings, type FindingCounts } from '../findings/finding.js';
 import type { Lang } from '../messages/types.js';
-import { findingToJson, renderCounts, renderFindingsText, type FindingJson } from '../report/findings-text.js';
+import { findingToJson, renderCounts, renderFindingsText, type FindingJson } from './findings-text.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import type { ValidationReport } from './types.js';
+import type { ValidationReport } from '../validate/types.js';
 
 const Counts = z.strictObject({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
 const FindingJsonSchema = z.strictObject({

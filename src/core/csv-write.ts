@@ -4,7 +4,6 @@
  * decimal points. UTF-8 with BOM so that Excel reads the diacritics, CRLF line ends (RFC 4180).
  * Text that a spreadsheet could take for a formula gets a leading apostrophe.
  */
-import type { Lang } from '../messages/types.js';
 import { guardCsvText } from './xlsx-text.js';
 
 export interface CsvDialect {
@@ -15,7 +14,7 @@ export interface CsvDialect {
   num: (n: number, decimals: number) => string;
 }
 
-export function csvDialect(lang: Lang): CsvDialect {
+export function csvDialect(lang: 'vi' | 'en'): CsvDialect {
   const sep = lang === 'vi' ? ';' : ',';
   return {
     sep,
