@@ -30,7 +30,7 @@ export { runRound, type RoundRun, type RunOptions } from './pipeline/run-round.j
 export { explainFile, type FileExplained } from './pipeline/explain-file.js';
 export type { StepResult, RoundInput } from './pipeline/steps.js';
 export { RoundResult } from './result/schema.js';
-export { buildRoundResult, newResultCache, type ResultCache } from './result/build.js';
+export { buildRoundResult, newResultCache, type ResultCache } from './pipeline/build-result.js';
 export { renderTemplateXlsx, templateRows } from './intake/template.js';
 export { renderTemplateCsv } from './intake/template-csv.js';
 export { readResultFile } from './result/read.js';

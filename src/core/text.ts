@@ -48,3 +48,9 @@ export function looseKey(s: string): string {
 export function codeKey(s: string): string {
   return foldWidth(cleanText(s)).replace(/\s+/g, '').toUpperCase();
 }
+
+/** Text in both languages, for one-line failure messages. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}

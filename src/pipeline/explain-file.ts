@@ -7,7 +7,7 @@ import type { ReadOptions } from '../load/index.js';
 import { loadCriteriaSet } from '../criteria/load.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
 import { hasErrors, type Finding } from '../findings/finding.js';
-import { agencyResult, criteriaRef, newResultCache } from '../result/build.js';
+import { agencyResult, criteriaRef, newResultCache } from './build-result.js';
 import type { AgencyResult, CriteriaRef } from '../result/schema.js';
 import type { RosterAgency } from '../round/roster.js';
 import { validateFiles } from './check-files.js';

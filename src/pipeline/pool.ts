@@ -11,21 +11,10 @@ import { Worker } from 'node:worker_threads';
 import { Rational } from '../core/rational.js';
 import { DEFAULT_READ_OPTIONS } from '../load/index.js';
 import { remember } from '../core/memo.js';
-import type { FileWork, InputFileRef, ValidateOptions } from './check-files.js';
+import type { FileWork, ValidateOptions, WorkerSetup } from './check-file.js';
+import type { InputFileRef } from '../validate/types.js';
 import type { CellLocation } from '../validate/submission.js';
 
-/** What a worker needs to check files as this thread would (all structured-clonable). */
-export interface WorkerSetup {
-  expected?: ValidateOptions['expected'];
-  sets?: ValidateOptions['sets'];
-  resolveNamed?: boolean;
-  roster?: ValidateOptions['roster'];
-  kind?: string;
-  year?: number;
-  read: NonNullable<ValidateOptions['read']>;
-  /** Send the submissions back (false: findings only). */
-  submissions: boolean;
-}
 
 export interface Pool {
   run(files: readonly InputFileRef[], assemble: (work: FileWork) => void): Promise<void>;

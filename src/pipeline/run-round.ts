@@ -8,7 +8,7 @@
 import { Rational } from '../core/rational.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
 import { compareFindings, hasErrors, type Finding } from '../findings/finding.js';
-import { newResultCache } from '../result/build.js';
+import { newResultCache } from './build-result.js';
 import type { RoundResult } from '../result/schema.js';
 import type { LoadedRound } from '../round/config.js';
 import type { RosterAgency } from '../round/roster.js';

@@ -13,7 +13,7 @@ import type { CriteriaIndex } from '../criteria/tree.js';
 import { finding, hasErrors, type Finding } from '../findings/finding.js';
 import { rankAgencies as rankScores } from '../rank/rank.js';
 import type { Ranking } from '../rank/types.js';
-import { buildRoundResult, numOf, type ResultCache } from '../result/build.js';
+import { buildRoundResult, numOf, type ResultCache } from './build-result.js';
 import type { RoundResult } from '../result/schema.js';
 import { mergeAppraisals, type AppraisalLine, type MergedAppraisal } from '../round/appraisal.js';
 import { isCriteriaRef, loadRoundConfig, roundPath, type LoadedRound, type RoundConfig } from '../round/config.js';

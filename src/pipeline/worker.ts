@@ -1,7 +1,7 @@
 /** A checking worker (see pool.ts): file references in, one at a time; each file's `FileWork` (read, mapped, checked) out. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerSetup } from './pool.js';
-import { checkContextOf, processFile, type InputFileRef } from './check-files.js';
+import { checkContextOf, processFile, type WorkerSetup } from './check-file.js';
+import type { InputFileRef } from '../validate/types.js';
 
 const setup = workerData as WorkerSetup;
 const ctx = checkContextOf(setup);

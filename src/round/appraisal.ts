@@ -8,16 +8,7 @@ import { Rational } from '../core/rational.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
 import { finding, type Finding } from '../findings/finding.js';
 import type { AppraisalChange } from '../result/schema.js';
-
-/** An appraised value of one item (thẩm định, §1.3 (a)); the latest appraisal round wins upstream. */
-export interface AppraisalValue {
-  points: Rational;
-  reason: string;
-  /** Appraisal file it comes from, as shown to users. */
-  file: string;
-  /** 1 for the first appraisal file in the declared order, 2 for the next, … */
-  round: number;
-}
+import type { AppraisalValue } from '../score/types.js';
 
 /** One filled line of an appraisal workbook. */
 export interface AppraisalLine {

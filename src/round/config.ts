@@ -7,7 +7,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { DataFileError, readDataFile } from '../core/yaml.js';
-import { parseWithFindings } from '../core/zod-findings.js';
+import { parseWithFindings } from '../findings/zod.js';
 import { InputError } from '../findings/errors.js';
 import { finding, type Finding } from '../findings/finding.js';
 

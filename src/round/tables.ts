@@ -2,6 +2,7 @@
  * The round's own tables, read through the neutral grid: filled appraisal workbooks and survey
  * points (agency × survey item → satisfaction share or points).
  */
+import type { SurveyValue } from '../score/types.js';
 import { Rational } from '../core/rational.js';
 import { codeKey, cleanText } from '../core/text.js';
 import { finding, type Finding } from '../findings/finding.js';
@@ -79,19 +80,6 @@ const SURVEY_SPEC: TableSpec<'agency' | 'item' | 'share' | 'points'> = {
  * Survey data for one survey item (§1.3 (b)): a satisfaction share from 0 to 1 (points = max ×
  * share), or points given directly. Points win when both are given.
  */
-export interface SurveyValue {
-  share?: Rational;
-  points?: Rational;
-  /** Where a share came from when the round computed it from raw answers (SIPAS). */
-  from?: SurveySource;
-}
-
-/** A SIPAS measure behind a survey share, and its count of valid answers. */
-export interface SurveySource {
-  measure: string;
-  valid: number;
-}
-
 export interface SurveyContext {
   /** The criteria set of a roster agency; undefined for an unknown agency. */
   setOf: (agency: string) => CriteriaIndex | undefined;

@@ -8,17 +8,36 @@ import type { Rational, RoundingMode } from '../core/rational.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
 import type { Source } from '../criteria/schema.js';
 import type { ItemInput } from '../validate/submission.js';
-import type { AppraisalValue } from '../round/appraisal.js';
-import type { SurveySource, SurveyValue } from '../round/tables.js';
 
-export type { AppraisalValue } from '../round/appraisal.js';
-export type { SurveySource, SurveyValue } from '../round/tables.js';
 
 /**
  * What a rule gives for one item from the agency's raw inputs (methodology §1.3 (a): the
  * agency self-scores each item against the rule table). `points` is all scoring needs; the
  * rest (ratio, band, option…) is detail kept for the scorecard. Made by `ruleOutcome` (`rules.ts`).
  */
+/** An appraised value of one item (thẩm định, §1.3 (a)); the latest appraisal round wins upstream. */
+export interface AppraisalValue {
+  points: Rational;
+  reason: string;
+  /** Appraisal file it comes from, as shown to users. */
+  file: string;
+  /** 1 for the first appraisal file in the declared order, 2 for the next, … */
+  round: number;
+}
+
+export interface SurveyValue {
+  share?: Rational;
+  points?: Rational;
+  /** Where a share came from when the round computed it from raw answers (SIPAS). */
+  from?: SurveySource;
+}
+
+/** A SIPAS measure behind a survey share, and its count of valid answers. */
+export interface SurveySource {
+  measure: string;
+  valid: number;
+}
+
 export interface RuleOutcome {
   points: Rational;
   /** 'rule': computed from the raw inputs; 'entered': the points the agency wrote (no raw inputs). */

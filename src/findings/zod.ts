@@ -1,6 +1,6 @@
 /** zod issues → findings, with YAML line numbers and sentences in both languages. */
 import { z } from 'zod';
-import { finding, type Finding, type FindingLocation } from '../findings/finding.js';
+import { finding, type Finding, type FindingLocation } from './finding.js';
 
 /** The finding codes a data file's shape problems are reported with. */
 export interface ShapeCodes {

@@ -16,7 +16,7 @@ import type { PreviousFigures } from '../round/previous.js';
 import type { RosterAgency } from '../round/roster.js';
 import { itemDetail } from '../score/detail.js';
 import { remember } from '../core/memo.js';
-import type { AgencyResult, AppraisalChange, CriteriaRef, GroupResult, ItemResult, Num, RoundResult } from './schema.js';
+import type { AgencyResult, AppraisalChange, CriteriaRef, GroupResult, ItemResult, Num, RoundResult } from '../result/schema.js';
 
 /**
  * Numbers and item sentences already made in one run. The same few (0, 1, 0.5…, "không tự chấm")
