@@ -12,6 +12,7 @@ import { readXlsxSheets } from './xlsx.js';
 import { readXlsxLean } from './xlsx-lean.js';
 import { guardWorkbookZip } from './zip-guard.js';
 import { activeLimits, showLimit, type Limits } from '../core/limits.js';
+import { convertLegacyCells } from './legacy-text.js';
 
 function tooLong(file: string, loc: { sheet: string; row: number; column: number; cell: string }, length: number, limits: Limits): Finding {
   const { sheet, ...rest } = loc;
@@ -27,8 +28,17 @@ export interface GridRead {
   sha256?: string;
 }
 
-/** Reads `path` (shown to users as `file`). Never throws on user input. */
+/**
+ * Reads `path` (shown to users as `file`). Never throws on user input. Text typed in a legacy
+ * Vietnamese encoding (TCVN3, VNI) is converted, with a warning at each such cell.
+ */
 export async function readGrid(path: string, file: string, limits: ReadLimits = activeLimits()): Promise<GridRead> {
+  const read = await readGridAs(path, file, limits);
+  if (read.grid) read.findings.push(...convertLegacyCells(read.grid));
+  return read;
+}
+
+async function readGridAs(path: string, file: string, limits: ReadLimits): Promise<GridRead> {
   const at = { file };
   let buf: Buffer;
   try {

@@ -51,10 +51,8 @@ describe('criteria import of the fixture annex', () => {
     expect(info).toEqual([
       ['CRITERIA_IMPORT_GUIDANCE_KEPT', '1.2.2', 'Phụ lục', 'D12'],
       ['CRITERIA_IMPORT_MAX_COMPUTED', '2.1', 'Phụ lục', 'C16'],
-      ['CRITERIA_IMPORT_GUIDANCE_KEPT', '2.2', 'Phụ lục', 'D19'],
-      ['CRITERIA_IMPORT_GUIDANCE_KEPT', '3.1.1', 'Phụ lục', 'D22'],
     ]);
-    expect(r.table.rules).toEqual({ choice: 1, bands: 2, boolean: 4, points: 3, survey: 1 });
+    expect(r.table.rules).toEqual({ choice: 1, bands: 2, boolean: 4, points: 1, deduction: 1, count: 1, survey: 1 });
   });
 
   it('places criteria check findings at the table cell of the node', async () => {
@@ -134,7 +132,7 @@ describe('parindex criteria import (binary)', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect([doc.fields, doc.criteria, doc.items, doc.counts.error]).toEqual([3, 5, 11, 0]);
-    expect(doc.findings.filter((f: { code: string }) => f.code === 'CRITERIA_IMPORT_GUIDANCE_KEPT').map((f: { criterion: string }) => f.criterion)).toEqual(['1.2.2', '2.2', '3.1.1']);
+    expect(doc.findings.filter((f: { code: string }) => f.code === 'CRITERIA_IMPORT_GUIDANCE_KEPT').map((f: { criterion: string }) => f.criterion)).toEqual(['1.2.2']);
     const loaded = loadCriteriaFile(out);
     expect(loaded.findings).toEqual([]);
     expect(loaded.set).toEqual(expected);

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { criteriaJsonSchema, CRITERIA_SCHEMA_PATH } from '../../criteria/json-schema.js';
 import { describeRule, ruleKindLabel } from '../../criteria/describe.js';
 import { buildImportedSet, importCriteriaTable, renderImportedYaml, type ImportOptions } from '../../criteria/import.js';
-import { readGrid } from '../../load/read.js';
+import { readTableFile } from '../../load/docx.js';
 import { checkCriteriaData, listCriteriaFiles, loadCriteriaFile, resolveCriteriaRef, type LoadedCriteria } from '../../criteria/load.js';
 import { isItem, type Node, type RuleKind } from '../../criteria/schema.js';
 import { textIn } from '../../criteria/tree.js';
@@ -15,6 +15,7 @@ import { renderDiffText } from '../../report/diff-text.js';
 import { stringify as stringifyYaml } from 'yaml';
 import { countFindings, type Finding } from '../../findings/finding.js';
 import { num } from '../../messages/types.js';
+import { renderLocation } from '../../messages/index.js';
 import { findingToJson, renderCounts, renderFindingsText } from '../../report/findings-text.js';
 import { writeFileAtomic } from '../../core/fs.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
@@ -195,12 +196,13 @@ export const registerCriteriaCommands: Register = (program, run) => {
         const o = this.opts<{ id: string; version: string; out: string; title?: string; decision?: string; kinds?: string[]; force?: boolean }>();
         if (resolve(o.out) === resolve(table)) throw new UsageError({ vi: `--out trùng với bảng đầu vào (${table}); tệp đầu vào không bao giờ bị ghi đè.`, en: `--out is the input table (${table}); input files are never overwritten.` });
         if (existsSync(o.out) && !o.force) throw new UsageError({ vi: `${o.out} đã có; thêm --force để ghi đè.`, en: `${o.out} exists; add --force to overwrite it.` });
-        const read = await readGrid(table, table);
+        const read = await readTableFile(table, table);
         if (!read.grid) {
           for (const line of renderFindingsText(read.findings, ctx.lang, ctx.color)) ctx.err(line);
           return 2;
         }
-        const imported = importCriteriaTable(read.grid);
+        const imported = importCriteriaTable(read.grid, read.captions ? { captionOf: (s) => read.captions.get(s) ?? [], documentText: read.text } : {});
+        imported.findings.unshift(...read.findings.filter((f) => f.code === 'INTAKE_LEGACY_ENCODING' || f.code === 'INTAKE_LEGACY_ENCODING_MORE'));
         const opts: ImportOptions = { id: o.id, version: o.version };
         if (o.title) opts.title = o.title;
         if (o.decision) opts.decision = o.decision;
@@ -236,7 +238,8 @@ export const registerCriteriaCommands: Register = (program, run) => {
             ),
           );
         } else {
-          for (const line of renderFindingsText(findings, ctx.lang, ctx.color)) ctx.out(line);
+          // Guidance kept as text is listed once, in the summary, with its cell.
+          for (const line of renderFindingsText(findings.filter((f) => f.code !== 'CRITERIA_IMPORT_GUIDANCE_KEPT'), ctx.lang, ctx.color)) ctx.out(line);
           const rules = Object.entries(imported.rules)
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([k, n]) => `${ruleKindLabel(k as RuleKind, ctx.lang)} ${n}`)
@@ -252,6 +255,9 @@ export const registerCriteriaCommands: Register = (program, run) => {
                 ? `Wrote ${o.out}: ${c.fields} fields, ${c.criteria} criteria, ${c.items} items; rules: ${rules}; ${kept} guidance texts kept as text; ${renderCounts(counts, 'en')}.`
                 : `Nothing written; ${renderCounts(counts, 'en')}.`,
           );
+          const keptAt = findings.flatMap((f) => (f.code === 'CRITERIA_IMPORT_GUIDANCE_KEPT' ? [`${f.args.code} (${renderLocation(f.location, ctx.lang, false)})`] : []));
+          if (written && keptAt.length)
+            ctx.out(ctx.lang === 'vi' ? `Hướng dẫn giữ nguyên văn bản, cơ quan nhập điểm trực tiếp: ${keptAt.join('; ')}.` : `Guidance kept as text, agencies enter points: ${keptAt.join('; ')}.`);
           if (counts.error > 0 && written)
             ctx.out(ctx.lang === 'vi' ? `Bộ tiêu chí chưa đạt criteria check: sửa các lỗi trên trong bảng hoặc trong ${o.out}.` : `The set does not pass criteria check: fix the errors above in the table or in ${o.out}.`);
         }
