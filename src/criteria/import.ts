@@ -13,7 +13,7 @@
 import { Rational } from '../core/rational.js';
 import { cleanText, looseKey, stripDiacritics } from '../core/text.js';
 import { finding, type Finding, type FindingLocation } from '../findings/finding.js';
-import { cellAddress } from '../findings/finding.js';
+import { cellAddress, parseCellAddress } from '../findings/finding.js';
 import { valueText, type Grid, type GridCell, type GridSheet } from '../load/grid.js';
 import { locateHeader, REQUIRED_HEADERS, type Column } from './import-headers.js';
 import type { WordGrid } from '../load/docx.js';
@@ -126,8 +126,9 @@ export function importCriteriaTable(grid: Grid | WordGrid, context: TableContext
     let title = text(r, columns.title);
     const maxText = text(r, columns.max);
     const guidance = text(r, columns.guidance);
-    const sourceText = text(r, columns.source);
-    const evidenceText = text(r, columns.evidence);
+    // A method or evidence cell merged down over several rows holds for each of them.
+    const sourceText = textDown(sheet, r, columns.source);
+    const evidenceText = textDown(sheet, r, columns.evidence);
     if (!written && !title && !maxText && !guidance) continue;
     // Numbering written inside the title ("1.2. Báo cáo CCHC"), or a title in the code cell merged across.
     if (!written && title) {
@@ -376,7 +377,8 @@ function foldLines(
     const show = (v: Rational | undefined, label: string): string => (v ? `${label.replace(/[:.]$/, '')}: ${v.toExact().replace('.', ',')} điểm` : label);
     const text = lines.map((l, i) => {
       const label = as === 'parts' && /^[a-zđ0-9]/i.test(l.written) && l.written !== '-' ? `${l.written.replace(/[.)]$/, '')}) ${l.label}` : l.label;
-      return as === 'text' ? [l.written && !/^[-+•–]$/.test(l.written) ? `${l.written.replace(/[.)]$/, '')})` : l.written, show(values[i], l.label)].filter(Boolean).join(' ') : show(values[i], label);
+      const mark = l.written && !/^[-+•–]$/.test(l.written) ? `${l.written.replace(/[.)]$/, '')})` : '';
+      return as === 'text' ? [mark, show(values[i], l.label)].filter(Boolean).join(' ') : show(values[i], label);
     });
     n.guidance = [x.guidance, ...text].filter(Boolean).join('\n');
     if (as === 'parts' && leaf) {
@@ -398,6 +400,15 @@ function captionAbove(sheet: GridSheet, headerRow: number): string[] {
     }
   }
   return lines;
+}
+
+/** A cell's text; a cell merged down from a row above takes that row's text. */
+function textDown(sheet: GridSheet, row: number, col: number | undefined): string {
+  if (col === undefined) return '';
+  const cell = sheet.get(row, col);
+  if (cell?.merged?.role !== 'child') return cleanCell(cell);
+  const master = parseCellAddress(cell.merged.range.split(':')[0]!);
+  return master && master.row < row && master.col === col ? cleanCell(sheet.get(master.row, master.col)) : '';
 }
 
 function cleanCell(cell: GridCell | undefined): string {

@@ -112,18 +112,21 @@ function vietnameseScore(text: string): { words: number; good: number } {
   let good = 0;
   for (const w of text.split(/[^\p{L}\p{M}]+/u)) {
     if (!w || /^[\x00-\x7f]*$/.test(w)) continue;
+    const ok = !NOT_VIETNAMESE.test(w) && isVietnameseSyllable(w);
+    // An abbreviation in capitals ("QĐ", "HĐND") is neither for nor against.
+    if (!ok && w.length <= 5 && w === w.toUpperCase()) continue;
     words++;
-    if (!NOT_VIETNAMESE.test(w) && isVietnameseSyllable(w)) good++;
+    if (ok) good++;
   }
   return { words, good };
 }
 
-/** An all-capitals word stays in capitals ("CéNG" written in a .VnTimeH font is "CỘNG"). */
+/**
+ * Text in capitals stays in capitals: TCVN3 has no codes for most capital letters with marks, so
+ * "CÔNG TÁC" in a .VnTimeH font is stored as "C¤NG T¸C" (small á shown as a capital by the font).
+ */
 function keepCapitals(original: string, converted: string): string {
-  const o = original.split(/(\s+)/);
-  const c = converted.split(/(\s+)/);
-  if (o.length !== c.length) return converted;
-  return c.map((w, i) => (/[A-Z][^a-z]*[A-Z]/.test(o[i]!) && !/[a-z]/.test(o[i]!) ? w.toUpperCase() : w)).join('');
+  return /[A-Z][^a-z]*[A-Z][^a-z]*[A-Z]/.test(original) && !/[a-z]/.test(original) ? converted.toUpperCase() : converted;
 }
 
 /**
@@ -199,8 +202,11 @@ export function convertLegacyCells(grid: Pick<Grid, 'file' | 'sheets' | 'csv'>, 
         }
         if (!decoded) continue;
         cell.v = { t: 'text', s: decoded.text };
+        // A merged range's other cells repeat its text: converted too, reported once at the range's cell.
+        if (cell.merged?.role === 'child') continue;
         const at = where(grid, sheet.name, cell, table?.(index));
-        if (out.length < SHOWN_PER_FILE) out.push(finding('INTAKE_LEGACY_ENCODING', at, { encoding: decoded.encoding, found: s, converted: decoded.text }));
+        const found = bytes ? cp1258AsLatin1(s) : s;
+        if (out.length < SHOWN_PER_FILE) out.push(finding('INTAKE_LEGACY_ENCODING', at, { encoding: decoded.encoding, found, converted: decoded.text }));
         else rest[decoded.encoding].push(at.cell ?? `${at.row}:${at.column}`);
       }
   });
