@@ -109,6 +109,13 @@ export function importCriteriaTable(grid: Grid | WordGrid, context: TableContext
   const { sheet, headerRow, columns } = located.header;
   const at = (row: number, col?: number): FindingLocation => locate(grid, sheet, row, col);
   for (const h of located.header.ignored) findings.push(finding('CRITERIA_IMPORT_COLUMN_IGNORED', at(h.row, h.col), { header: h.text }));
+  // A column with values but no header is left out too: said once, at its first value.
+  const headed = new Set([...Object.values(columns), ...located.header.ignored.map((h) => h.col)]);
+  const unheaded = new Map<number, number>();
+  for (const r of sheet.rowNumbers())
+    if (r > headerRow && !sheet.hiddenRows.has(r))
+      for (const [c, cell] of sheet.rows.get(r)!) if (!headed.has(c) && !unheaded.has(c) && cleanCell(cell)) unheaded.set(c, r);
+  for (const [c, r] of [...unheaded].sort(([a], [b]) => a - b)) findings.push(finding('CRITERIA_IMPORT_COLUMN_IGNORED', at(r, c), { header: '' }));
   const caption = [...(context.captionOf?.(sheet) ?? []), ...captionAbove(sheet, located.header.firstRow)];
   if (caption.length) {
     out.caption = caption.find((l) => l === l.toUpperCase() && /\p{L}{4}/u.test(l) && !/^(phụ lục|phu luc)\b/i.test(l)) ?? caption[0]!;

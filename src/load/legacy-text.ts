@@ -90,17 +90,37 @@ export function fromVni(s: string): string {
 
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const SYLLABLE = new RegExp(
-  '^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?' +
-    '(?:a|ă|â|e|ê|i|o|ô|ơ|u|ư|y|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyê|uyu)' +
-    '(?:ch|ng|nh|[cmnpt])?$',
+  '^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?' +
+    '(a|ă|â|e|ê|i|o|ô|ơ|u|ư|y|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyê|uyu)' +
+    '(ch|ng|nh|[cmnpt])?$',
 );
+/** Vowel pairs ending in a glide (i, y, o, u) take the tone on their first vowel ("mài", never "maì"). */
+const GLIDE_PAIRS = new Set(['ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'iu', 'oi', 'ôi', 'ơi', 'ui', 'ưi', 'ưu']);
 
-/** Whether a word is a Vietnamese syllable: one tone mark at most, initial, vowels and final in Vietnamese spelling. */
+/**
+ * Whether a word is a Vietnamese syllable: one tone mark at most, on a vowel, initial, vowels and
+ * final in Vietnamese spelling, and no tone on the glide that ends a vowel group.
+ */
 export function isVietnameseSyllable(word: string): boolean {
-  const d = word.toLowerCase().normalize('NFD');
-  const tones = d.match(TONES)?.length ?? 0;
-  if (tones > 1) return false;
-  return SYLLABLE.test(d.replace(TONES, '').normalize('NFC'));
+  let plain = '';
+  let toned = -1;
+  for (const ch of word.toLowerCase().normalize('NFC')) {
+    const d = ch.normalize('NFD');
+    const bare = d.replace(TONES, '');
+    if (bare !== d) {
+      if (toned >= 0) return false;
+      toned = plain.length;
+    }
+    plain += bare.normalize('NFC');
+  }
+  const m = SYLLABLE.exec(plain);
+  if (!m) return false;
+  if (toned < 0) return true;
+  const start = m[1]?.length ?? 0;
+  const vowels = m[2]!;
+  if (toned < start || toned >= start + vowels.length) return false;
+  const glide = (vowels.length === 2 && GLIDE_PAIRS.has(vowels)) || (vowels.length === 3 && !m[3]);
+  return !(glide && toned === start + vowels.length - 1);
 }
 
 /**
@@ -119,6 +139,13 @@ function vietnameseScore(text: string): { words: number; good: number } {
     if (ok) good++;
   }
   return { words, good };
+}
+
+/** Whether every word with a non-ASCII letter is a Vietnamese syllable (and there is one). */
+function readsAsVietnamese(s: string): boolean {
+  const nfc = s.normalize('NFC');
+  const score = vietnameseScore(nfc);
+  return !NOT_VIETNAMESE.test(nfc) && score.words > 0 && score.good === score.words;
 }
 
 /**
@@ -197,7 +224,8 @@ export function convertLegacyCells(grid: Pick<Grid, 'file' | 'sheets' | 'csv'>, 
         if (!bytes && !LATIN1.test(s)) continue;
         let decoded = seen.get(s);
         if (decoded === undefined && !seen.has(s)) {
-          decoded = decodeLegacyText(bytes ? cp1258AsLatin1(s) : s);
+          // Text that reads as Vietnamese as decoded (a genuine windows-1258 file) is left as it is.
+          decoded = bytes && readsAsVietnamese(s) ? undefined : decodeLegacyText(bytes ? cp1258AsLatin1(s) : s);
           seen.set(s, decoded);
         }
         if (!decoded) continue;

@@ -240,8 +240,14 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
   CRITERIA_IMPORT_COLUMN_IGNORED: {
     severity: 'info',
     example: { header: 'Điểm tự đánh giá' },
-    vi: (a) => `Cột ${quote(a.header)} không thuộc bộ tiêu chí (chỉ đọc STT, nội dung, điểm tối đa, hướng dẫn chấm, phương pháp đánh giá, tài liệu kiểm chứng); bỏ qua.`,
-    en: (a) => `Column ${quote(a.header)} is not part of a criteria set (only numbering, title, maximum, guidance, method and evidence are read); left out.`,
+    vi: (a) =>
+      a.header
+        ? `Cột ${quote(a.header)} không thuộc bộ tiêu chí (chỉ đọc STT, nội dung, điểm tối đa, hướng dẫn chấm, phương pháp đánh giá, tài liệu kiểm chứng); bỏ qua.`
+        : 'Cột này có dữ liệu nhưng không có tiêu đề nên không được đọc; nếu cần, đặt tiêu đề cho cột (ví dụ "Hướng dẫn chấm điểm").',
+    en: (a) =>
+      a.header
+        ? `Column ${quote(a.header)} is not part of a criteria set (only numbering, title, maximum, guidance, method and evidence are read); left out.`
+        : 'This column holds values but has no header, so it is not read; head it (e.g. "Hướng dẫn chấm điểm") if it matters.',
   },
   CRITERIA_IMPORT_FIELD_AS_ITEM: {
     severity: 'info',

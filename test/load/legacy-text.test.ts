@@ -108,3 +108,11 @@ describe('every file read goes through the check', () => {
     expect(w.findings.filter((f) => f.code.startsWith('INTAKE_LEGACY'))).toEqual([]);
   });
 });
+
+describe('the windows-1258 intake fixture', () => {
+  it('is left as it is: every cell reads as Vietnamese once decoded', async () => {
+    const { ROOT } = await import('../helpers/cli.js');
+    const r = await readGrid(join(ROOT, 'fixtures/intake/xa-windows-1258.csv'), 'xa-windows-1258.csv');
+    expect(r.findings.filter((f) => f.code.startsWith('INTAKE_LEGACY'))).toEqual([]);
+  });
+});
