@@ -1,14 +1,17 @@
 /**
- * `criteria import`: a criteria table as staff have it (the annex of a decision, in Excel or
- * CSV) → a criteria set. Comes in: a neutral grid; goes out: the set, a map from each node to
- * its row, and findings at sheet and cell for what could not be read or converted.
+ * `criteria import`: a criteria table as staff have it (the annex of a decision, in Excel, CSV or
+ * Word) → a criteria set. Comes in: a neutral grid; goes out: the set, a map from each node to
+ * its row, and findings at sheet and cell (table, row and column for Word) for what could not be
+ * read or converted.
  *
- * The tree comes from the numbering: roman numerals (I, II, …) are fields, then "1", "1.1", …
- * below them; without roman numerals, "1" is a field, "1.1" a criterion, "1.1.1" an item;
- * letters (a, b, c) are children of the row above. Codes in the set are given by position, so
- * a criterion written "1" under field II becomes "2.1". Guidance in the common phrasings
- * becomes a rule where it is unambiguous (see `ruleFromGuidance`); the rest stays as text on a
- * `points` item.
+ * The header is found by meaning (import-headers.ts). The tree comes from the numbering: roman
+ * numerals or capital letters are fields; dotted numbers go a level down per part, counted from
+ * the shortest in the table; letters (a, b, c) are children of the row above; without numbering,
+ * rows in capitals are fields. A field without criteria is scored as one item; "-" lines and a
+ * fourth level fold into their item's guidance (options, parts or text). Codes in the set are
+ * given by position, so a criterion written "1" under field II becomes "2.1". Guidance in the
+ * common phrasings becomes a rule where it is unambiguous (`ruleFromGuidance`, import-rules.ts);
+ * the rest stays as text on a `points` item.
  */
 import { Rational } from '../core/rational.js';
 import { cleanText, looseKey, stripDiacritics } from '../core/text.js';

@@ -62,6 +62,8 @@ export interface CriteriaArgs {
   CRITERIA_IMPORT_FIELD_AS_ITEM: { code: string; item: string };
   /** `criteria import`: bullet lines or a fourth level under a node became its guidance (options, parts or text). */
   CRITERIA_IMPORT_LINES_FOLDED: { code: string; count: number; as: 'options' | 'parts' | 'text' };
+  /** `criteria import`: the table's file is not Excel (.xlsx), CSV or Word (.docx). */
+  CRITERIA_IMPORT_FILE_KIND: { detected: string };
   /** `criteria import`: a row that does not make a valid criterion (what the set's format refuses). */
   CRITERIA_IMPORT_ROW_INVALID: { code: string; detail: string };
 }
@@ -262,6 +264,12 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
       `${a.count} dòng dưới ${a.code} ${a.as === 'options' ? 'là các mức chấm (mỗi mức một số điểm)' : a.as === 'parts' ? 'là các phần cộng lại thành điểm tối đa; cơ quan chấm tổng các phần' : 'được ghi vào hướng dẫn chấm'} của ${a.code}.`,
     en: (a) =>
       `${a.count} lines under ${a.code} ${a.as === 'options' ? 'are its scoring levels (each worth its points)' : a.as === 'parts' ? 'are parts adding up to its maximum; agencies score their sum' : 'go into its scoring guidance'}.`,
+  },
+  CRITERIA_IMPORT_FILE_KIND: {
+    severity: 'error',
+    example: { detected: 'Word 97–2003 (.doc)' },
+    vi: (a) => `Tệp là ${a.detected}, không đọc được bảng tiêu chí từ đó; mở tệp bằng Word hoặc Excel, lưu thành .docx hoặc .xlsx rồi nhập lại.`,
+    en: (a) => `The file is ${a.detected}, from which no criteria table can be read; open it in Word or Excel, save it as .docx or .xlsx and import again.`,
   },
   CRITERIA_IMPORT_ROW_INVALID: {
     severity: 'error',

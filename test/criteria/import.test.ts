@@ -180,6 +180,14 @@ describe('parindex criteria import (binary)', () => {
     expect(readFileSync(out).equals(first)).toBe(true);
   });
 
+  it('exits 2 on a file that holds no table (PDF, .doc), saying to save it as .docx or .xlsx', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-import-'));
+    writeFileSync(join(dir, 'qd.pdf'), '%PDF-1.4\n%…');
+    const r = runBin(['criteria', 'import', join(dir, 'qd.pdf'), '--id', 'x', '--version', '1', '--out', join(dir, 'x.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/CRITERIA_IMPORT_FILE_KIND/);
+  });
+
   it('exits 1 and writes nothing when the file has no criteria table', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parindex-import-'));
     writeFileSync(join(dir, 'x.csv'), 'a;b;c\n1;2;3\n');

@@ -13,7 +13,7 @@ import { CriteriaError, RunError, UsageError } from '../../findings/errors.js';
 import { crosswalkFromDiff, diffCriteriaSets } from '../../criteria/diff.js';
 import { renderDiffText } from '../../report/diff-text.js';
 import { stringify as stringifyYaml } from 'yaml';
-import { countFindings, type Finding } from '../../findings/finding.js';
+import { countFindings, finding, type Finding } from '../../findings/finding.js';
 import { num } from '../../messages/types.js';
 import { renderLocation } from '../../messages/index.js';
 import { findingToJson, renderCounts, renderFindingsText } from '../../report/findings-text.js';
@@ -198,7 +198,13 @@ export const registerCriteriaCommands: Register = (program, run) => {
         if (existsSync(o.out) && !o.force) throw new UsageError({ vi: `${o.out} đã có; thêm --force để ghi đè.`, en: `${o.out} exists; add --force to overwrite it.` });
         const read = await readTableFile(table, table);
         if (!read.grid) {
-          for (const line of renderFindingsText(read.findings, ctx.lang, ctx.color)) ctx.err(line);
+          // "Not a spreadsheet" would send an officer to the self-scoring template; say what a table may be.
+          const why = read.findings.map((f) =>
+            f.code === 'INTAKE_NOT_SPREADSHEET' || f.code === 'INTAKE_LEGACY_FORMAT'
+              ? finding('CRITERIA_IMPORT_FILE_KIND', f.location, { detected: f.code === 'INTAKE_NOT_SPREADSHEET' ? f.args.detected : f.args.format === 'xls' ? 'Excel 97–2003 (.xls)' : 'OpenDocument (.ods)' })
+              : f,
+          );
+          for (const line of renderFindingsText(why, ctx.lang, ctx.color)) ctx.err(line);
           return 2;
         }
         const imported = importCriteriaTable(read.grid, read.captions ? { captionOf: (s) => read.captions.get(s) ?? [], documentText: read.text } : {});
