@@ -221,7 +221,8 @@ export function convertLegacyCells(grid: Pick<Grid, 'file' | 'sheets' | 'csv'>, 
       for (const cell of row.values()) {
         if (cell.v.t !== 'text') continue;
         const s = cell.v.s;
-        if (!bytes && !LATIN1.test(s)) continue;
+        // The pre-test: ASCII (codes, numbers) and Unicode Vietnamese (ư, ơ, đ, ạ…) leave at once.
+        if (!bytes && (!LATIN1.test(s) || UNICODE_VIETNAMESE.test(s))) continue;
         let decoded = seen.get(s);
         if (decoded === undefined && !seen.has(s)) {
           // Text that reads as Vietnamese as decoded (a genuine windows-1258 file) is left as it is.
