@@ -11,6 +11,7 @@ import { readXlsxSheets } from './xlsx.js';
 import { readXlsxLean } from './xlsx-lean.js';
 import { guardWorkbookZip } from './zip-guard.js';
 import { showLimit, type Limits } from '../core/limits.js';
+import { convertLegacyCells } from './legacy-text.js';
 
 function tooLong(file: string, loc: { sheet: string; row: number; column: number; cell: string }, length: number, limits: Limits): Finding {
   const { sheet, ...rest } = loc;
@@ -23,8 +24,17 @@ export interface GridRead {
   sha256?: string;
 }
 
-/** Reads `path` (shown to users as `file`) into a grid, as `opts` allow. Never throws on user input. */
+/**
+ * Reads `path` (shown to users as `file`) into a grid, as `opts` allow. Never throws on user input.
+ * Text typed in a legacy Vietnamese encoding (TCVN3, VNI) is converted, with a warning at each such cell.
+ */
 export async function readGrid(path: string, file: string, opts: ReadOptions): Promise<GridRead> {
+  const read = await readGridAs(path, file, opts);
+  if (read.grid) read.findings.push(...convertLegacyCells(read.grid));
+  return read;
+}
+
+async function readGridAs(path: string, file: string, opts: ReadOptions): Promise<GridRead> {
   const { limits } = opts;
   const at = { file };
   const opened = openWhole(path, file, limits);

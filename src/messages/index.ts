@@ -53,7 +53,10 @@ export function renderLocation(loc: FindingLocation, lang: Lang, withFile = true
   const parts: string[] = [];
   if (withFile && loc.file) parts.push(loc.file);
   if (loc.sheet !== undefined) parts.push(lang === 'vi' ? `trang '${loc.sheet}'` : `sheet '${loc.sheet}'`);
-  if (loc.cell) parts.push(lang === 'vi' ? `ô ${loc.cell}` : `cell ${loc.cell}`);
+  if (loc.table !== undefined) parts.push(lang === 'vi' ? `bảng ${loc.table}` : `table ${loc.table}`);
+  if (loc.table !== undefined && loc.row !== undefined && loc.column !== undefined && !loc.cell)
+    parts.push(lang === 'vi' ? `dòng ${loc.row}, cột ${loc.column}` : `row ${loc.row}, column ${loc.column}`);
+  else if (loc.cell) parts.push(lang === 'vi' ? `ô ${loc.cell}` : `cell ${loc.cell}`);
   else if (loc.row !== undefined) parts.push(lang === 'vi' ? `dòng ${loc.row}` : `row ${loc.row}`);
   else if (loc.line !== undefined) parts.push(lang === 'vi' ? `dòng ${loc.line}` : `line ${loc.line}`);
   if (!loc.cell && loc.column !== undefined && loc.row === undefined) parts.push(lang === 'vi' ? `cột ${loc.column}` : `column ${loc.column}`);

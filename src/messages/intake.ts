@@ -37,6 +37,8 @@ const fieldVi = (f: string): string => FIELD_VI[f] ?? f;
 const FIELD_EN: Record<string, string> = { yes: 'yes/no', notApplicable: 'not applicable', agency: 'agency code', code: 'item code', percent: 'percent' };
 const fieldEn = (f: string): string => FIELD_EN[f] ?? f;
 
+const legacyName = (e: 'TCVN3' | 'VNI'): string => (e === 'TCVN3' ? 'TCVN3 (ABC, phông .VnTime)' : 'VNI (phông VNI-Times)');
+
 const SAVE_AS_VI = 'Mở tệp bằng Excel hoặc LibreOffice, chọn Lưu thành (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.';
 const SAVE_AS_EN = 'Open it in Excel or LibreOffice, use Save As with type "Excel Workbook (.xlsx)", and send it again.';
 
@@ -67,6 +69,10 @@ export interface IntakeArgs {
   INTAKE_MACROS_IGNORED: Record<string, never>;
   /** A workbook with links to other workbooks: cached values are used, links never followed. */
   INTAKE_EXTERNAL_LINKS: { part: string };
+  /** A cell typed in a legacy Vietnamese encoding (TCVN3/ABC or VNI), converted to Unicode. */
+  INTAKE_LEGACY_ENCODING: { encoding: 'TCVN3' | 'VNI'; found: string; converted: string };
+  /** More cells of a file in a legacy encoding, converted too; counted and listed in one finding. */
+  INTAKE_LEGACY_ENCODING_MORE: { encoding: 'TCVN3' | 'VNI'; count: number; cells: string[] };
   /** How a CSV file was read: delimiter and encoding. */
   INTAKE_CSV_DIALECT: { delimiter: string; encoding: string };
   /** A CSV file that cannot be parsed (e.g. an unterminated quote). */
@@ -239,6 +245,20 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     example: { part: 'xl/externalLinks/externalLink1.xml' },
     vi: () => 'Tệp có liên kết tới bảng tính khác: dùng giá trị đã lưu trong ô, không mở liên kết. Nên dán giá trị (Paste Values) trước khi gửi.',
     en: () => 'The workbook links to other workbooks: the values saved in the cells are used, links are never followed. Paste values before sending.',
+  },
+  INTAKE_LEGACY_ENCODING: {
+    severity: 'warning',
+    example: { encoding: 'TCVN3', found: 'Céng hßa X· héi', converted: 'Cộng hòa Xã hội' },
+    vi: (a) =>
+      `Chữ trong ô được gõ bằng bảng mã cũ ${legacyName(a.encoding)} (${quote(a.found)}); đã chuyển sang Unicode thành ${quote(a.converted)}. Kiểm tra lại, rồi lưu tệp với chữ Unicode (Unikey: công cụ chuyển mã).`,
+    en: (a) =>
+      `The cell's text is typed in the legacy ${legacyName(a.encoding)} encoding (${quote(a.found)}); it was converted to Unicode as ${quote(a.converted)}. Check it, then save the file with Unicode text (e.g. Unikey's converter).`,
+  },
+  INTAKE_LEGACY_ENCODING_MORE: {
+    severity: 'warning',
+    example: { encoding: 'VNI', count: 42, cells: ['B12', 'B13', 'D13'] },
+    vi: (a) => `Còn ${a.count} ô khác gõ bằng bảng mã ${legacyName(a.encoding)} cũng đã được chuyển sang Unicode: ${list(a.cells, 'vi')}.`,
+    en: (a) => `${a.count} more cells typed in ${legacyName(a.encoding)} were converted to Unicode too: ${list(a.cells, 'en')}.`,
   },
   INTAKE_CSV_DIALECT: {
     severity: 'info',

@@ -9,6 +9,8 @@ export interface FindingLocation {
   file?: string;
   /** Worksheet name. */
   sheet?: string;
+  /** 1-based number of a table in a Word document (its rows and columns are then the table's). */
+  table?: number;
   /** 1-based row number, in the sheet or CSV file (header is row 1). */
   row?: number;
   /** 1-based column number. */

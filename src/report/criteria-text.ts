@@ -10,6 +10,7 @@ import { isItem, type CriteriaSet, type Node, type RuleKind } from '../criteria/
 import type { CheckedCriteriaFile, SetSummary } from '../criteria/summary.js';
 import { textIn } from '../criteria/tree.js';
 import { countFindings, type Finding, type FindingCounts } from '../findings/finding.js';
+import { renderLocation } from '../messages/index.js';
 import { num, type Lang } from '../messages/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { findingToJson, renderCounts } from './findings-text.js';
@@ -166,6 +167,9 @@ export function renderImportSummary(s: ImportSummary, lang: Lang): string[] {
         ? `Wrote ${s.out}: ${c.fields} fields, ${c.criteria} criteria, ${c.items} items; rules: ${rules}; ${kept} guidance texts kept as text; ${renderCounts(counts, 'en')}.`
         : `Nothing written; ${renderCounts(counts, 'en')}.`,
   ];
+  const keptAt = s.findings.flatMap((f) => (f.code === 'CRITERIA_IMPORT_GUIDANCE_KEPT' ? [`${f.args.code} (${renderLocation(f.location, lang, false)})`] : []));
+  if (s.written && keptAt.length)
+    lines.push(lang === 'vi' ? `Hướng dẫn giữ nguyên văn bản, cơ quan nhập điểm trực tiếp: ${keptAt.join('; ')}.` : `Guidance kept as text, agencies enter points: ${keptAt.join('; ')}.`);
   if (counts.error > 0 && s.written)
     lines.push(lang === 'vi' ? `Bộ tiêu chí chưa đạt criteria check: sửa các lỗi trên trong bảng hoặc trong ${s.out}.` : `The set does not pass criteria check: fix the errors above in the table or in ${s.out}.`);
   return lines;

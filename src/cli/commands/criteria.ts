@@ -4,13 +4,13 @@ import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { criteriaJsonSchema, CRITERIA_SCHEMA_PATH } from '../../criteria/json-schema.js';
 import { buildImportedSet, importCriteriaTable, renderImportedYaml, type ImportOptions } from '../../criteria/import.js';
-import { readGrid } from '../../load/index.js';
+import { readTableFile } from '../../load/docx.js';
 import { checkCriteriaData, listCriteriaFiles, loadCriteriaFile, resolveCriteriaRef } from '../../criteria/load.js';
 import { checkCriteriaFiles, expandCriteriaTarget, summariseCriteria } from '../../criteria/summary.js';
 import { CriteriaError, UsageError } from '../../findings/errors.js';
 import { diffCriteriaSets } from '../../criteria/diff.js';
 import { renderDiffText } from '../../report/diff-text.js';
-import { countFindings } from '../../findings/finding.js';
+import { countFindings, finding } from '../../findings/finding.js';
 import {
   criteriaCheckJson,
   criteriaImportJson,
@@ -108,12 +108,19 @@ export const registerCriteriaCommands: Register = (program, run) => {
         const o = this.opts<{ id: string; version: string; out: string; title?: string; decision?: string; kinds?: string[]; force?: boolean }>();
         if (resolve(o.out) === resolve(table)) throw new UsageError({ vi: `--out trùng với bảng đầu vào (${table}); tệp đầu vào không bao giờ bị ghi đè.`, en: `--out is the input table (${table}); input files are never overwritten.` });
         if (existsSync(o.out) && !o.force) throw new UsageError({ vi: `${o.out} đã có; thêm --force để ghi đè.`, en: `${o.out} exists; add --force to overwrite it.` });
-        const read = await readGrid(table, table, ctx.read);
+        const read = await readTableFile(table, table, ctx.read);
         if (!read.grid) {
-          for (const line of renderFindingsText(read.findings, ctx.lang, ctx.color)) ctx.err(line);
+          // "Not a spreadsheet" would send an officer to the self-scoring template; say what a table may be.
+          const why = read.findings.map((f) =>
+            f.code === 'INTAKE_NOT_SPREADSHEET' || f.code === 'INTAKE_LEGACY_FORMAT'
+              ? finding('CRITERIA_IMPORT_FILE_KIND', f.location, { detected: f.code === 'INTAKE_NOT_SPREADSHEET' ? f.args.detected : f.args.format === 'xls' ? 'Excel 97–2003 (.xls)' : 'OpenDocument (.ods)' })
+              : f,
+          );
+          for (const line of renderFindingsText(why, ctx.lang, ctx.color)) ctx.err(line);
           return 2;
         }
-        const imported = importCriteriaTable(read.grid);
+        const imported = importCriteriaTable(read.grid, read.captions ? { captionOf: (s) => read.captions.get(s) ?? [], documentText: read.text } : {});
+        imported.findings.unshift(...read.findings.filter((f) => f.code === 'INTAKE_LEGACY_ENCODING' || f.code === 'INTAKE_LEGACY_ENCODING_MORE'));
         const opts: ImportOptions = { id: o.id, version: o.version };
         if (o.title) opts.title = o.title;
         if (o.decision) opts.decision = o.decision;
@@ -132,7 +139,8 @@ export const registerCriteriaCommands: Register = (program, run) => {
         const summary: ImportSummary = { table, out: o.out, set: `${o.id}@${o.version}`, written, counts: result.counts, rules: imported.rules, findings };
         if (ctx.json) ctx.out(criteriaImportJson(summary, ctx.lang));
         else {
-          for (const line of renderFindingsText(findings, ctx.lang, ctx.color)) ctx.out(line);
+          // Guidance kept as text is listed once, in the summary, with its cell.
+          for (const line of renderFindingsText(findings.filter((f) => f.code !== 'CRITERIA_IMPORT_GUIDANCE_KEPT'), ctx.lang, ctx.color)) ctx.out(line);
           for (const line of renderImportSummary(summary, ctx.lang)) ctx.out(line);
         }
         return !written ? 1 : countFindings(findings).error > 0 ? 1 : 0;
