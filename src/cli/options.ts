@@ -4,5 +4,8 @@ import { UsageError } from '../findings/errors.js';
 /** The --scorecards option: sheets or long. */
 export function scorecardsOption(value: string): 'sheets' | 'long' {
   if (value === 'sheets' || value === 'long') return value;
-  throw new UsageError({ vi: `--scorecards nhận "sheets" hoặc "long", không phải "${value}".`, en: `--scorecards takes "sheets" or "long", not "${value}".` });
+  throw new UsageError({
+    vi: `--scorecards nhận "sheets" hoặc "long", không phải "${value}".`,
+    en: `--scorecards takes "sheets" or "long", not "${value}".`,
+  });
 }

@@ -19,7 +19,15 @@ import { registerReportCommands } from './commands/report.js';
 
 export { EXIT, type CommandRunner, type Register } from './command.js';
 
-const REGISTRARS: Register[] = [registerCriteriaCommands, registerTemplateCommands, registerIntakeCommands, registerRoundCommands, registerScoreCommands, registerReportCommands, registerSipasCommands];
+const REGISTRARS: Register[] = [
+  registerCriteriaCommands,
+  registerTemplateCommands,
+  registerIntakeCommands,
+  registerRoundCommands,
+  registerScoreCommands,
+  registerReportCommands,
+  registerSipasCommands,
+];
 
 /** The global option of a limit, named and described by LIMIT_FLAGS. */
 function limitOption(name: LimitName): Option {
@@ -39,7 +47,10 @@ function limitsFromOptions(opts: Record<string, unknown>): Partial<Limits> {
     if (raw === undefined) continue;
     const v = parseLimit(name, String(raw));
     if (v === undefined)
-      throw new UsageError({ vi: `${LIMIT_FLAGS[name].flag} cần một số dương, không phải "${String(raw)}".`, en: `${LIMIT_FLAGS[name].flag} needs a positive number, not "${String(raw)}".` });
+      throw new UsageError({
+        vi: `${LIMIT_FLAGS[name].flag} cần một số dương, không phải "${String(raw)}".`,
+        en: `${LIMIT_FLAGS[name].flag} needs a positive number, not "${String(raw)}".`,
+      });
     out[name] = v;
   }
   return out;
@@ -51,7 +62,10 @@ function limitsFromOptions(opts: Record<string, unknown>): Partial<Limits> {
  * tests and benchmarks use to compare the two).
  */
 function readOptionsOf(opts: Record<string, unknown>, env: CliStreams['env']): ReadOptions {
-  return { limits: { ...DEFAULT_LIMITS, ...limitsFromOptions(opts) }, reader: env.PARINDEX_READER === 'exceljs' ? 'exceljs' : 'lean' };
+  return {
+    limits: { ...DEFAULT_LIMITS, ...limitsFromOptions(opts) },
+    reader: env.PARINDEX_READER === 'exceljs' ? 'exceljs' : 'lean',
+  };
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
@@ -72,7 +86,10 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
     .option('-q, --quiet', 'không hiện tiến độ / no progress output')
     .option('--debug', 'hiện chi tiết lỗi nội bộ / show internal error details')
     .addOption(
-      new Option('--workers <n>', 'số luồng kiểm tra hồ sơ song song (auto: theo số nhân CPU khi có từ 40 tệp) / worker threads for checking files (auto: one per core from 40 files)')
+      new Option(
+        '--workers <n>',
+        'số luồng kiểm tra hồ sơ song song (auto: theo số nhân CPU khi có từ 40 tệp) / worker threads for checking files (auto: one per core from 40 files)',
+      )
         .default('auto')
         .argParser((v: string) => {
           if (v !== 'auto' && !/^\d{1,2}$/.test(v)) throw new InvalidArgumentError('auto | 0–99');
@@ -108,7 +125,8 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version end cleanly; every other commander error is a usage error (exit 2).
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return EXIT.OK;
       return EXIT.CANNOT_RUN;
     }
     if (e instanceof RunError) {
@@ -123,7 +141,10 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
     );
     streams.stderr.write(`${TOOL_NAME} ${TOOL_VERSION}, node ${process.versions.node}, ${process.platform}\n`);
     if (debug && err.stack) streams.stderr.write(err.stack + '\n');
-    else streams.stderr.write(lang === 'vi' ? 'Chạy lại với --debug để xem chi tiết.\n' : 'Run again with --debug for details.\n');
+    else
+      streams.stderr.write(
+        lang === 'vi' ? 'Chạy lại với --debug để xem chi tiết.\n' : 'Run again with --debug for details.\n',
+      );
     return EXIT.CANNOT_RUN;
   }
 }
@@ -131,6 +152,7 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
 /** The language for messages printed before or without a parsed command line. */
 function langFromArgv(argv: string[], env: Record<string, string | undefined>): 'vi' | 'en' {
   const i = argv.lastIndexOf('--lang');
-  const value = argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (i >= 0 ? argv[i + 1] : undefined) ?? env.PARINDEX_LANG;
+  const value =
+    argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (i >= 0 ? argv[i + 1] : undefined) ?? env.PARINDEX_LANG;
   return value === 'en' ? 'en' : 'vi';
 }

@@ -71,11 +71,29 @@ export interface StreamingParts {
 }
 
 /** The undeclared parts of a streaming workbook and sheet; undefined when this exceljs lacks one. */
-export function streamingParts(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet): StreamingParts | undefined {
+export function streamingParts(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  ws: ExcelJS.Worksheet,
+): StreamingParts | undefined {
   const sheet = ws as unknown as Partial<StreamingSheet>;
-  const { styles, sharedStrings, useSharedStrings } = wb as unknown as { styles?: Partial<StylesTable>; sharedStrings?: Partial<SharedStrings>; useSharedStrings?: unknown };
-  if (typeof styles?.addStyleModel !== 'function' || typeof sharedStrings?.add !== 'function' || !sheet.stream || typeof sheet.stream.write !== 'function') return undefined;
-  return { sheet: sheet as StreamingSheet, styles: styles as StylesTable, sharedStrings: sharedStrings as SharedStrings, useSharedStrings: useSharedStrings === true };
+  const { styles, sharedStrings, useSharedStrings } = wb as unknown as {
+    styles?: Partial<StylesTable>;
+    sharedStrings?: Partial<SharedStrings>;
+    useSharedStrings?: unknown;
+  };
+  if (
+    typeof styles?.addStyleModel !== 'function' ||
+    typeof sharedStrings?.add !== 'function' ||
+    !sheet.stream ||
+    typeof sheet.stream.write !== 'function'
+  )
+    return undefined;
+  return {
+    sheet: sheet as StreamingSheet,
+    styles: styles as StylesTable,
+    sharedStrings: sharedStrings as SharedStrings,
+    useSharedStrings: useSharedStrings === true,
+  };
 }
 
 /**

@@ -18,9 +18,18 @@ export type Column = 'code' | 'title' | 'max' | 'guidance' | 'source' | 'evidenc
 const MEANINGS: readonly [Column, RegExp][] = [
   ['code', /^(stt|tt|so tt|so thu tu|thu tu|ma|ma so|ma tieu chi|ky hieu|code|no\.?)$/],
   ['evidence', /^(tai lieu kiem chung|tai lieu|van ban kiem chung|ho so kiem chung|evidence)\b/],
-  ['source', /^(phuong phap danh gia|phuong phap xac dinh|hinh thuc danh gia|nguon diem|phuong thuc danh gia|phuong thuc|source)\b/],
-  ['guidance', /^(huong dan cham|huong dan|cach cham|cach tinh diem|cach thuc cham|phuong phap cham|phuong phap tinh diem|noi dung cham|yeu cau cham|guidance|scoring guidance)\b/],
-  ['max', /^(diem toi da|diem chuan|thang diem|so diem toi da|diem so toi da|max|maximum|max points|maximum points)\b|^diem$|^diem (so|diem)$/],
+  [
+    'source',
+    /^(phuong phap danh gia|phuong phap xac dinh|hinh thuc danh gia|nguon diem|phuong thuc danh gia|phuong thuc|source)\b/,
+  ],
+  [
+    'guidance',
+    /^(huong dan cham|huong dan|cach cham|cach tinh diem|cach thuc cham|phuong phap cham|phuong phap tinh diem|noi dung cham|yeu cau cham|guidance|scoring guidance)\b/,
+  ],
+  [
+    'max',
+    /^(diem toi da|diem chuan|thang diem|so diem toi da|diem so toi da|max|maximum|max points|maximum points)\b|^diem$|^diem (so|diem)$/,
+  ],
   [
     'title',
     /^(linh vuc|noi dung|tieu chi|ten tieu chi|ten linh vuc|cac tieu chi|chi so|chi tieu|title|criteri(a|on))\b/,
@@ -80,7 +89,8 @@ export function locateHeader(grid: Pick<Grid, 'sheets'>): { header?: LocatedHead
         while (last < first + 2 && continuesHeader(sheet, first, last)) last++;
         const read = readHeader(sheet, first, last);
         const found = Object.keys(read.columns) as Column[];
-        if (read.columns.title !== undefined && read.columns.max !== undefined) return { header: { sheet, firstRow: first, headerRow: last, ...read } };
+        if (read.columns.title !== undefined && read.columns.max !== undefined)
+          return { header: { sheet, firstRow: first, headerRow: last, ...read } };
         if (depth === 1 && found.length > (miss?.found.length ?? 0)) miss = { sheet, row: first, found };
       }
     }
@@ -136,7 +146,9 @@ function stackedHeaders(sheet: GridSheet, first: number, last: number): HeaderCo
       byCol.set(c, entry);
     }
   }
-  return [...byCol.entries()].sort(([a], [b]) => a - b).map(([col, e]) => ({ col, text: e.parts.join(' '), row: e.row }));
+  return [...byCol.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([col, e]) => ({ col, text: e.parts.join(' '), row: e.row }));
 }
 
 /** A header cell's text; a merged cell's other cells take the master's text when it spans across (not down). */

@@ -4,7 +4,7 @@
  * "cộng 0,5 điểm/sáng kiến"), "tính theo tỷ lệ" as one linear band, and a bare "Đạt/Không đạt".
  * Only whole-text matches count: guidance that says more than the pattern stays text.
  */
-import { Rational } from '../core/rational.js';
+import type { Rational } from '../core/rational.js';
 import { stripDiacritics } from '../core/text.js';
 import { parseNumberText } from '../load/numbers.js';
 import type { Rule, Source } from './schema.js';
@@ -30,7 +30,8 @@ const LINEAR = [
   /^(?:diem (?:=|bang) )?(?:ty le|ti le) ?(?:\(?%\)?|phan tram)? ?(?:x|\*|×|nhan voi|nhan) ?diem toi da$/,
 ];
 /** A bare "Đạt/Không đạt", "Có/Không". */
-const YES_NO = /^(dat|co|hoan thanh|thuc hien|da ban hanh|ban hanh) ?[/–-] ?(khong dat|chua dat|khong|chua|khong hoan thanh|chua hoan thanh|khong thuc hien|chua ban hanh|khong ban hanh)$/;
+const YES_NO =
+  /^(dat|co|hoan thanh|thuc hien|da ban hanh|ban hanh) ?[/–-] ?(khong dat|chua dat|khong|chua|khong hoan thanh|chua hoan thanh|khong thuc hien|chua ban hanh|khong ban hanh)$/;
 
 function rational(text: string): Rational | undefined {
   const r = parseNumberText(text, 'comma');
@@ -70,7 +71,8 @@ export function perUnitRule(guidance: string, max: Rational, source: Source): Ru
   }
   if (source !== 'appraisal') return undefined;
   const k = stripDiacritics(t);
-  if (LINEAR.some((re) => re.test(k))) return { kind: 'bands', input: 'percent', bands: [{ min: 0, max: 100, points: 0, linearTo: max.toNumber() }] };
+  if (LINEAR.some((re) => re.test(k)))
+    return { kind: 'bands', input: 'percent', bands: [{ min: 0, max: 100, points: 0, linearTo: max.toNumber() }] };
   if (YES_NO.test(k)) return { kind: 'boolean' };
   return undefined;
 }

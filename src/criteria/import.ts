@@ -64,7 +64,12 @@ export interface ImportedTable {
   rules: Record<string, number>;
 }
 
-type Marker = { kind: 'roman'; n: number } | { kind: 'dotted'; parts: number[] } | { kind: 'letter'; n: number } | { kind: 'upper'; n: number } | { kind: 'none' };
+type Marker =
+  | { kind: 'roman'; n: number }
+  | { kind: 'dotted'; parts: number[] }
+  | { kind: 'letter'; n: number }
+  | { kind: 'upper'; n: number }
+  | { kind: 'none' };
 
 /** A row under a node that is not a node itself: a bullet ("- …"), or a fourth level folded into its item. */
 interface SubLine {
@@ -105,28 +110,45 @@ export function importCriteriaTable(grid: Grid | WordGrid, context: TableContext
     if (miss && miss.found.length > 0) {
       const names = (cs: Column[]): string[] => cs.map((c) => HEADER_NAMES[c]);
       const missing = (['title', 'max'] as Column[]).filter((c) => !miss.found.includes(c));
-      findings.push(finding('CRITERIA_IMPORT_HEADER_INCOMPLETE', locate(grid, miss.sheet, miss.row), { found: names(miss.found), missing: names(missing) }));
+      findings.push(
+        finding('CRITERIA_IMPORT_HEADER_INCOMPLETE', locate(grid, miss.sheet, miss.row), {
+          found: names(miss.found),
+          missing: names(missing),
+        }),
+      );
     } else findings.push(finding('CRITERIA_IMPORT_NO_TABLE', { file: grid.file }, { columns: REQUIRED_HEADERS }));
     return out;
   }
   const { sheet, headerRow, columns } = located.header;
   const at = (row: number, col?: number): FindingLocation => locate(grid, sheet, row, col);
-  for (const h of located.header.ignored) findings.push(finding('CRITERIA_IMPORT_COLUMN_IGNORED', at(h.row, h.col), { header: h.text }));
+  for (const h of located.header.ignored)
+    findings.push(finding('CRITERIA_IMPORT_COLUMN_IGNORED', at(h.row, h.col), { header: h.text }));
   // A column with values but no header is left out too: said once, at its first value.
   const headed = new Set([...Object.values(columns), ...located.header.ignored.map((h) => h.col)]);
   const unheaded = new Map<number, number>();
   for (const r of sheet.rowNumbers())
     if (r > headerRow && !sheet.hiddenRows.has(r))
-      for (const [c, cell] of sheet.rows.get(r)!) if (!headed.has(c) && !unheaded.has(c) && cleanCell(cell)) unheaded.set(c, r);
-  for (const [c, r] of [...unheaded].sort(([a], [b]) => a - b)) findings.push(finding('CRITERIA_IMPORT_COLUMN_IGNORED', at(r, c), { header: '' }));
+      for (const [c, cell] of sheet.rows.get(r)!)
+        if (!headed.has(c) && !unheaded.has(c) && cleanCell(cell)) unheaded.set(c, r);
+  for (const [c, r] of [...unheaded].sort(([a], [b]) => a - b))
+    findings.push(finding('CRITERIA_IMPORT_COLUMN_IGNORED', at(r, c), { header: '' }));
   const caption = [...(context.captionOf?.(sheet) ?? []), ...captionAbove(sheet, located.header.firstRow)];
   if (caption.length) {
-    out.caption = caption.find((l) => l === l.toUpperCase() && /\p{L}{4}/u.test(l) && !/^(phụ lục|phu luc)\b/i.test(l)) ?? caption[0]!;
+    out.caption =
+      caption.find((l) => l === l.toUpperCase() && /\p{L}{4}/u.test(l) && !/^(phụ lục|phu luc)\b/i.test(l)) ??
+      caption[0]!;
     out.captionText = caption.join(' ');
   }
-  if (context.documentText && !decisionIn(out.captionText ?? '')) out.captionText = `${out.captionText ?? ''} ${context.documentText}`;
-  const text = (row: number, col: number | undefined): string => (col === undefined ? '' : cleanCell(sheet.get(row, col)));
-  const convention: DecimalConvention | undefined = conventionOf(sheet.rowNumbers().filter((r) => r > headerRow).map((r) => text(r, columns.max)));
+  if (context.documentText && !decisionIn(out.captionText ?? ''))
+    out.captionText = `${out.captionText ?? ''} ${context.documentText}`;
+  const text = (row: number, col: number | undefined): string =>
+    col === undefined ? '' : cleanCell(sheet.get(row, col));
+  const convention: DecimalConvention | undefined = conventionOf(
+    sheet
+      .rowNumbers()
+      .filter((r) => r > headerRow)
+      .map((r) => text(r, columns.max)),
+  );
 
   const rows: Row[] = [];
   const unnumbered: Row[] = [];
@@ -173,14 +195,22 @@ export function importCriteriaTable(grid: Grid | WordGrid, context: TableContext
         continue;
       }
       // Without any numbering in the table, rows are placed by their look (see below).
-      if (!written && title) unnumbered.push(row(r, { kind: 'none' }, written, title, maxText, guidance, sourceText, evidenceText));
-      else findings.push(finding('CRITERIA_IMPORT_ROW_SKIPPED', at(r, columns.code ?? columns.title), { found: written || title }));
+      if (!written && title)
+        unnumbered.push(row(r, { kind: 'none' }, written, title, maxText, guidance, sourceText, evidenceText));
+      else
+        findings.push(
+          finding('CRITERIA_IMPORT_ROW_SKIPPED', at(r, columns.code ?? columns.title), { found: written || title }),
+        );
       continue;
     }
     rows.push(row(r, marker, written, title, maxText, guidance, sourceText, evidenceText));
   }
   if (rows.length === 0 && unnumbered.length > 0) rows.push(...unnumbered);
-  else for (const u of unnumbered) findings.push(finding('CRITERIA_IMPORT_ROW_SKIPPED', at(u.row, columns.code ?? columns.title), { found: u.title }));
+  else
+    for (const u of unnumbered)
+      findings.push(
+        finding('CRITERIA_IMPORT_ROW_SKIPPED', at(u.row, columns.code ?? columns.title), { found: u.title }),
+      );
 
   const depths = depthsOf(rows);
 
@@ -214,8 +244,15 @@ export function importCriteriaTable(grid: Grid | WordGrid, context: TableContext
     if (evidence) node.evidence = evidence;
     const m = readMax(x.maxText, convention);
     if (m.ok && m.value) node.max = m.value;
-    else if (!m.ok) findings.push(finding('CRITERIA_IMPORT_MAX_UNREADABLE', node.maxAt, { code, found: x.maxText }, { criterion: code }));
-    if (x.marker.kind === 'dotted' && !rows.some((y) => y.marker.kind === 'roman' || y.marker.kind === 'upper') && x.written.replace(/\.$/, '') !== code)
+    else if (!m.ok)
+      findings.push(
+        finding('CRITERIA_IMPORT_MAX_UNREADABLE', node.maxAt, { code, found: x.maxText }, { criterion: code }),
+      );
+    if (
+      x.marker.kind === 'dotted' &&
+      !rows.some((y) => y.marker.kind === 'roman' || y.marker.kind === 'upper') &&
+      x.written.replace(/\.$/, '') !== code
+    )
       findings.push(finding('CRITERIA_IMPORT_RENUMBERED', node.at, { written: x.written, code }, { criterion: code }));
     siblings.push(node);
     stack.push({ depth, level, node, row: x });
@@ -235,7 +272,9 @@ export function importCriteriaTable(grid: Grid | WordGrid, context: TableContext
       f.source = 'appraisal';
       f.title = f.title || f.written;
     }
-    findings.push(finding('CRITERIA_IMPORT_FIELD_AS_ITEM', f.at, { code: f.code, item: item.code }, { criterion: f.code }));
+    findings.push(
+      finding('CRITERIA_IMPORT_FIELD_AS_ITEM', f.at, { code: f.code, item: item.code }, { criterion: f.code }),
+    );
   });
 
   // Maxima, sources and rules, bottom-up.
@@ -252,7 +291,7 @@ export function importCriteriaTable(grid: Grid | WordGrid, context: TableContext
     }
     if (adjustment) {
       // "Điểm thưởng: tối đa 3 điểm": the written maximum is a cap, not part of the total.
-      if (n.max && n.max.gt(Rational.ZERO)) out.caps[n.source as 'bonus' | 'penalty'] = n.max;
+      if (n.max?.gt(Rational.ZERO)) out.caps[n.source as 'bonus' | 'penalty'] = n.max;
       n.max = Rational.ZERO;
       return;
     }
@@ -265,14 +304,25 @@ export function importCriteriaTable(grid: Grid | WordGrid, context: TableContext
     }
     if (!n.max) {
       n.max = sum;
-      findings.push(finding('CRITERIA_IMPORT_MAX_COMPUTED', n.maxAt, { code: n.code, sum: sum.toExact() }, { criterion: n.code }));
+      findings.push(
+        finding('CRITERIA_IMPORT_MAX_COMPUTED', n.maxAt, { code: n.code, sum: sum.toExact() }, { criterion: n.code }),
+      );
     }
   };
   out.fields.forEach(finish);
   return out;
 }
 
-function row(r: number, marker: Marker, written: string, title: string, maxText: string, guidance: string, sourceText: string, evidenceText: string): Row {
+function row(
+  r: number,
+  marker: Marker,
+  written: string,
+  title: string,
+  maxText: string,
+  guidance: string,
+  sourceText: string,
+  evidenceText: string,
+): Row {
   return { row: r, marker, written, title, maxText, guidance, guidanceRow: r, sourceText, evidenceText, lines: [] };
 }
 
@@ -384,9 +434,13 @@ function foldLines(
       else if (!n.max || sum!.eq(n.max)) as = 'parts';
       else if (top.eq(n.max)) as = 'options';
     }
-    const show = (v: Rational | undefined, label: string): string => (v ? `${label.replace(/[:.]$/, '')}: ${v.toExact().replace('.', ',')} điểm` : label);
+    const show = (v: Rational | undefined, label: string): string =>
+      v ? `${label.replace(/[:.]$/, '')}: ${v.toExact().replace('.', ',')} điểm` : label;
     const text = lines.map((l, i) => {
-      const label = as === 'parts' && /^[a-zđ0-9]/i.test(l.written) && l.written !== '-' ? `${l.written.replace(/[.)]$/, '')}) ${l.label}` : l.label;
+      const label =
+        as === 'parts' && /^[a-zđ0-9]/i.test(l.written) && l.written !== '-'
+          ? `${l.written.replace(/[.)]$/, '')}) ${l.label}`
+          : l.label;
       const mark = l.written && !/^[-+•–]$/.test(l.written) ? `${l.written.replace(/[.)]$/, '')})` : '';
       return as === 'text' ? [mark, show(values[i], l.label)].filter(Boolean).join(' ') : show(values[i], label);
     });
@@ -395,7 +449,14 @@ function foldLines(
       if (!n.max) n.max = sum!;
       n.rule = { kind: 'points', step: stepFor(n.max, values as Rational[]) };
     }
-    findings.push(finding('CRITERIA_IMPORT_LINES_FOLDED', at(lines[0]!.row, titleCol), { code: n.code, count: lines.length, as }, { criterion: n.code }));
+    findings.push(
+      finding(
+        'CRITERIA_IMPORT_LINES_FOLDED',
+        at(lines[0]!.row, titleCol),
+        { code: n.code, count: lines.length, as },
+        { criterion: n.code },
+      ),
+    );
   };
   fields.forEach(visit);
 }
@@ -423,7 +484,9 @@ function textDown(sheet: GridSheet, row: number, col: number | undefined): strin
 
 function cleanCell(cell: GridCell | undefined): string {
   if (!cell || cell.merged?.role === 'child') return '';
-  return cleanText(valueText(cell.v)).replace(/[ \t]+/g, ' ').trim();
+  return cleanText(valueText(cell.v))
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
@@ -441,7 +504,10 @@ function romanValue(s: string): number | undefined {
 
 /** "II", "II.", "1", "1.2.", "a", "a)", "b." → a marker; anything else → undefined. */
 export function parseMarker(written: string): Marker | undefined {
-  const s = written.trim().replace(/^(Phần|Lĩnh vực|Tiêu chí)\s+/i, '').replace(/[.)]$/, '');
+  const s = written
+    .trim()
+    .replace(/^(Phần|Lĩnh vực|Tiêu chí)\s+/i, '')
+    .replace(/[.)]$/, '');
   if (!s) return undefined;
   const roman = romanValue(s.toUpperCase() === s ? s : '');
   if (roman !== undefined) return { kind: 'roman', n: roman };
@@ -468,7 +534,10 @@ function isColumnNumbers(written: string, title: string, max: string): boolean {
   return all.length > 1 && all.every((t) => /^\(?\d{1,2}\)?$/.test(t));
 }
 
-function readMax(text: string, convention: DecimalConvention | undefined): { ok: true; value?: Rational } | { ok: false } {
+function readMax(
+  text: string,
+  convention: DecimalConvention | undefined,
+): { ok: true; value?: Rational } | { ok: false } {
   if (!text) return { ok: true };
   const s = text.replace(/\s*(điểm|đ)\.?$/i, '');
   const r = parseNumberText(s, convention ?? 'comma');
@@ -480,7 +549,8 @@ function readMax(text: string, convention: DecimalConvention | undefined): { ok:
 function sourceOf(text: string, parent: ImportedNode | undefined): Source {
   const k = looseKey(text);
   if (/dieu tra|xhh|khao sat|survey/.test(k)) return 'survey';
-  if (parent && (parent.source === 'bonus' || parent.source === 'penalty' || parent.source === 'survey')) return parent.source;
+  if (parent && (parent.source === 'bonus' || parent.source === 'penalty' || parent.source === 'survey'))
+    return parent.source;
   return 'appraisal';
 }
 
@@ -507,7 +577,8 @@ function itemRule(n: ImportedNode, out: ImportedTable, findings: Finding[]): Rul
     count(rule.kind);
     return rule;
   }
-  if (n.guidance) findings.push(finding('CRITERIA_IMPORT_GUIDANCE_KEPT', n.guidanceAt, { code: n.code }, { criterion: n.code }));
+  if (n.guidance)
+    findings.push(finding('CRITERIA_IMPORT_GUIDANCE_KEPT', n.guidanceAt, { code: n.code }, { criterion: n.code }));
   count('points');
   return { kind: 'points', step: stepFor(max) };
 }
@@ -520,7 +591,8 @@ function countRule(out: ImportedTable, rule: Rule): Rule {
 
 /** The largest of 0.25, 0.05, 0.01 that divides the maximum (and each part's points). */
 function stepFor(max: Rational, parts: Rational[] = []): number {
-  for (const s of ['0.25', '0.05', '0.01']) if ([max, ...parts].every((v) => v.isMultipleOf(Rational.parse(s)!))) return Number(s);
+  for (const s of ['0.25', '0.05', '0.01'])
+    if ([max, ...parts].every((v) => v.isMultipleOf(Rational.parse(s)!))) return Number(s);
   return 0.01;
 }
 
@@ -543,7 +615,13 @@ interface Clause {
 export function ruleFromGuidance(guidance: string, max: Rational): Rule | undefined {
   const parts = guidance
     .split(/[;\n]+|\.\s+(?=[A-ZĐÀ-Ỹ-])/u)
-    .map((p) => p.trim().replace(/^[-+•–]\s*/, '').replace(/[.;,]$/, '').trim())
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^[-+•–]\s*/, '')
+        .replace(/[.;,]$/, '')
+        .trim(),
+    )
     .filter(Boolean);
   const clauses: Clause[] = [];
   for (const p of parts) {
@@ -561,7 +639,12 @@ export function ruleFromGuidance(guidance: string, max: Rational): Rule | undefi
   if (ranges.every((r) => r !== undefined)) return bandsOf(clauses, ranges as PercentRange[]);
   if (ranges.some((r) => r !== undefined)) return undefined; // some clauses are ranges, some are not: ambiguous
 
-  if (clauses.length === 2 && clauses[0]!.points.eq(max) && clauses[1]!.points.isZero() && /^(khong|chua)\b/.test(looseKey(clauses[1]!.label)))
+  if (
+    clauses.length === 2 &&
+    clauses[0]!.points.eq(max) &&
+    clauses[1]!.points.isZero() &&
+    /^(khong|chua)\b/.test(looseKey(clauses[1]!.label))
+  )
     return { kind: 'boolean' };
   const ids = new Set<string>();
   const options = clauses.map((c, i) => {
@@ -582,7 +665,10 @@ interface PercentRange {
 
 /** "từ 80% đến dưới 100%" and the like → a range; undefined when the label is not one. */
 function percentRange(label: string): PercentRange | undefined {
-  const k = stripDiacritics(label.toLowerCase()).replace(/\s+/g, ' ').replace(/^(dat|ty le|ty le dat|dat ty le|hoan thanh)\s+/, '').trim();
+  const k = stripDiacritics(label.toLowerCase())
+    .replace(/\s+/g, ' ')
+    .replace(/^(dat|ty le|ty le dat|dat ty le|hoan thanh)\s+/, '')
+    .trim();
   const n = (s: string): Rational | undefined => {
     const r = parseNumberText(s, 'comma');
     return r.ok ? r.value : undefined;
@@ -592,14 +678,17 @@ function percentRange(label: string): PercentRange | undefined {
   let m: RegExpExecArray | null;
   if ((m = new RegExp(`^${P}$`).exec(k))) {
     const v = n(m[1]!);
-    return v && v.eq(hundred) ? { lo: v, loIncl: true, hi: v, hiIncl: true } : undefined;
+    return v?.eq(hundred) ? { lo: v, loIncl: true, hi: v, hiIncl: true } : undefined;
   }
   if ((m = new RegExp(`^tu ${P} den duoi ${P}$`).exec(k)) || (m = new RegExp(`^tu ${P} den < ?${P}$`).exec(k))) {
     const lo = n(m[1]!);
     const hi = n(m[2]!);
     return lo && hi ? { lo, loIncl: true, hi, hiIncl: false } : undefined;
   }
-  if ((m = new RegExp(`^(?:tu )?${P} (?:den|-|–) ${P}$`).exec(k)) || (m = new RegExp(`^tu ${P} ?(?:-|–) ?${P}$`).exec(k))) {
+  if (
+    (m = new RegExp(`^(?:tu )?${P} (?:den|-|–) ${P}$`).exec(k)) ||
+    (m = new RegExp(`^tu ${P} ?(?:-|–) ?${P}$`).exec(k))
+  ) {
     const lo = n(m[1]!);
     const hi = n(m[2]!);
     return lo && hi ? { lo, loIncl: true, hi, hiIncl: true } : undefined;
@@ -628,7 +717,9 @@ function percentRange(label: string): PercentRange | undefined {
 function bandsOf(clauses: Clause[], ranges: PercentRange[]): Rule | undefined {
   const hundred = Rational.HUNDRED;
   // Every value in [0, 100] is in exactly one range: check the ends and the points between.
-  const cuts = [...new Set(ranges.flatMap((r) => [r.lo.toExact(), r.hi.toExact()]))].map((x) => Rational.parse(x)!).sort((a, b) => a.cmp(b));
+  const cuts = [...new Set(ranges.flatMap((r) => [r.lo.toExact(), r.hi.toExact()]))]
+    .map((x) => Rational.parse(x)!)
+    .sort((a, b) => a.cmp(b));
   const probes: Rational[] = [...cuts];
   for (let i = 0; i + 1 < cuts.length; i++) probes.push(cuts[i]!.add(cuts[i + 1]!).div(Rational.fromNumber(2)));
   if (!cuts[0]!.isZero() || !cuts[cuts.length - 1]!.eq(hundred)) return undefined;
@@ -640,7 +731,8 @@ function bandsOf(clauses: Clause[], ranges: PercentRange[]): Rule | undefined {
   ranges.forEach((r, i) => {
     const points = clauses[i]!.points.toNumber();
     if (r.lo.lt(r.hi)) bands.push({ min: r.lo.toNumber(), max: r.hi.toNumber(), points });
-    if (r.hiIncl && (r.hi.lt(hundred) || r.lo.eq(r.hi))) bands.push({ min: r.hi.toNumber(), max: r.hi.toNumber(), points });
+    if (r.hiIncl && (r.hi.lt(hundred) || r.lo.eq(r.hi)))
+      bands.push({ min: r.hi.toNumber(), max: r.hi.toNumber(), points });
   });
   bands.sort((a, b) => b.min - a.min || b.max - a.max);
   return { kind: 'bands', input: 'percent', bands };
@@ -688,13 +780,22 @@ const DEFAULT_BANDS = [
 ];
 
 /** Builds the set from an imported table and checks it as `criteria check` would. */
-export function buildImportedSet(table: ImportedTable, opts: ImportOptions, check: (data: unknown) => { findings: Finding[] }): ImportResult {
+export function buildImportedSet(
+  table: ImportedTable,
+  opts: ImportOptions,
+  check: (data: unknown) => { findings: Finding[] },
+): ImportResult {
   const paths = new Map<string, FindingLocation>();
   const counts = { fields: 0, criteria: 0, items: 0 };
   const nodeData = (n: ImportedNode, path: string, depth: number): Record<string, unknown> => {
     paths.set(path, n.maxAt);
-    const out: Record<string, unknown> = { code: n.code, title: { vi: n.title || n.written }, max: (n.max ?? Rational.ZERO).toNumber() };
-    const evidence = n.evidence?.text && n.children.length === 0 ? `Tài liệu kiểm chứng: ${n.evidence.text}` : undefined;
+    const out: Record<string, unknown> = {
+      code: n.code,
+      title: { vi: n.title || n.written },
+      max: (n.max ?? Rational.ZERO).toNumber(),
+    };
+    const evidence =
+      n.evidence?.text && n.children.length === 0 ? `Tài liệu kiểm chứng: ${n.evidence.text}` : undefined;
     const guidance = [n.guidance, evidence].filter(Boolean).join('\n');
     if (guidance) out.guidance = { vi: guidance };
     if (depth === 0) counts.fields++;
@@ -746,7 +847,10 @@ export function buildImportedSet(table: ImportedTable, opts: ImportOptions, chec
     // A shape finding names a place inside the file; an officer gets the row and what it holds instead.
     if (f.code === 'CRITERIA_SHAPE' || f.code === 'CRITERIA_UNKNOWN_KEY' || f.code === 'CRITERIA_UNKNOWN_RULE_KIND') {
       const node = nodeAt(data, key);
-      return finding('CRITERIA_IMPORT_ROW_INVALID', cell ?? { file: table.file }, { code: node?.code ?? '', detail: f.code === 'CRITERIA_SHAPE' ? f.args.messageVi : f.code });
+      return finding('CRITERIA_IMPORT_ROW_INVALID', cell ?? { file: table.file }, {
+        code: node?.code ?? '',
+        detail: f.code === 'CRITERIA_SHAPE' ? f.args.messageVi : f.code,
+      });
     }
     return cell ? ({ ...f, location: { ...cell, path: p } } as Finding) : f;
   });
@@ -774,11 +878,16 @@ export function renderImportedYaml(data: Record<string, unknown>, opts: { schema
   visit(doc, {
     Map(_key, node) {
       const short = (v: unknown): boolean => isScalar(v) && !String(v.value).includes('\n');
-      const scalars = node.items.every((p) => short(p.value) || (isMap(p.value) && p.value.items.every((q) => short(q.value))));
+      const scalars = node.items.every(
+        (p) => short(p.value) || (isMap(p.value) && p.value.items.every((q) => short(q.value))),
+      );
       const width = JSON.stringify(node.toJSON()).length;
       if (scalars && width <= 160) node.flow = true;
     },
   });
-  const head = [...(opts.schema ? [`# yaml-language-server: $schema=${opts.schema}`] : []), ...opts.header.map((l) => `# ${l}`)].join('\n');
+  const head = [
+    ...(opts.schema ? [`# yaml-language-server: $schema=${opts.schema}`] : []),
+    ...opts.header.map((l) => `# ${l}`),
+  ].join('\n');
   return `${head}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: true })}`;
 }

@@ -7,7 +7,11 @@ import { finding, type Finding } from '../findings/finding.js';
 import type { Questionnaire } from './questionnaire-schema.js';
 
 /** Named rules: unique ids and codes, "satisfied" levels on the scale. */
-export function checkQuestionnaire(q: Questionnaire, file: string, lineOf: (path: string) => number | undefined = () => undefined): Finding[] {
+export function checkQuestionnaire(
+  q: Questionnaire,
+  file: string,
+  lineOf: (path: string) => number | undefined = () => undefined,
+): Finding[] {
   const out: Finding[] = [];
   const at = (path: string): { file: string; path: string; line?: number } => {
     const line = lineOf(path);
@@ -20,16 +24,35 @@ export function checkQuestionnaire(q: Questionnaire, file: string, lineOf: (path
       seen.add(id);
     }
   };
-  dup('level', q.scale.levels.map((l, i) => [String(l.code), `scale.levels.${i}.code`]));
-  dup('domain', q.domains.map((d, i) => [d.id, `domains.${i}.id`]));
-  q.domains.forEach((d, i) => dup('element', d.elements.map((e, j) => [e.id, `domains.${i}.elements.${j}.id`])));
+  dup(
+    'level',
+    q.scale.levels.map((l, i) => [String(l.code), `scale.levels.${i}.code`]),
+  );
+  dup(
+    'domain',
+    q.domains.map((d, i) => [d.id, `domains.${i}.id`]),
+  );
+  q.domains.forEach((d, i) =>
+    dup(
+      'element',
+      d.elements.map((e, j) => [e.id, `domains.${i}.elements.${j}.id`]),
+    ),
+  );
   dup(
     'question',
-    q.domains.flatMap((d, i) => d.elements.flatMap((e, j) => e.questions.map((x, k): [string, string] => [looseKey(x.code), `domains.${i}.elements.${j}.questions.${k}.code`]))),
+    q.domains.flatMap((d, i) =>
+      d.elements.flatMap((e, j) =>
+        e.questions.map((x, k): [string, string] => [
+          looseKey(x.code),
+          `domains.${i}.elements.${j}.questions.${k}.code`,
+        ]),
+      ),
+    ),
   );
   const codes = q.scale.levels.map((l) => l.code);
   q.scale.satisfied.forEach((c, i) => {
-    if (!codes.includes(c)) out.push(finding('SIPAS_SATISFIED_NOT_IN_SCALE', at(`scale.satisfied.${i}`), { code: c, levels: codes }));
+    if (!codes.includes(c))
+      out.push(finding('SIPAS_SATISFIED_NOT_IN_SCALE', at(`scale.satisfied.${i}`), { code: c, levels: codes }));
   });
   return out;
 }

@@ -22,7 +22,9 @@ export interface QuestionnaireIndex {
 }
 
 export function indexQuestionnaire(q: Questionnaire): QuestionnaireIndex {
-  const questions = q.domains.flatMap((d) => d.elements.flatMap((e) => e.questions.map((x) => ({ code: x.code, domain: d.id, element: e.id }))));
+  const questions = q.domains.flatMap((d) =>
+    d.elements.flatMap((e) => e.questions.map((x) => ({ code: x.code, domain: d.id, element: e.id }))),
+  );
   const byKey = new Map(questions.map((x, i) => [looseKey(x.code), i]));
   const satisfied = new Set(q.scale.satisfied);
   const levels = new Map<string, number>();
@@ -74,7 +76,9 @@ export function loadQuestionnaire(ref: string, extraDirs: string[] = []): Questi
       vi: isSet
         ? `${display} là bộ tiêu chí, không phải bộ câu hỏi khảo sát.`
         : `${display}: bộ câu hỏi có lỗi; chạy "parindex criteria check ${display}" để xem chi tiết.`,
-      en: isSet ? `${display} is a criteria set, not a questionnaire.` : `${display}: the questionnaire has errors; run "parindex criteria check ${display}" for details.`,
+      en: isSet
+        ? `${display} is a criteria set, not a questionnaire.`
+        : `${display}: the questionnaire has errors; run "parindex criteria check ${display}" for details.`,
     });
   }
   return indexQuestionnaire(loaded.questionnaire);

@@ -56,7 +56,21 @@ export function summariseCriteria(loaded: LoadedCriteria, ref: string): SetSumma
       warnings: counts.warning,
     };
   }
-  if (!set) return { ref, file: loaded.file, illustrative: false, agencyKinds: [], fields: 0, items: 0, confirmed: 0, fieldsConfirmed: 0, nodes: 0, nodesConfirmed: 0, errors: counts.error, warnings: counts.warning };
+  if (!set)
+    return {
+      ref,
+      file: loaded.file,
+      illustrative: false,
+      agencyKinds: [],
+      fields: 0,
+      items: 0,
+      confirmed: 0,
+      fieldsConfirmed: 0,
+      nodes: 0,
+      nodesConfirmed: 0,
+      errors: counts.error,
+      warnings: counts.warning,
+    };
   let items = 0;
   let confirmed = 0;
   let nodes = 0;
@@ -105,7 +119,11 @@ export function expandCriteriaTarget(arg: string, cwd: string): { path: string; 
       for (const e of readdirSync(dir).sort()) {
         const p = join(dir, e);
         if (statSync(p).isDirectory()) walk(p);
-        else if (['.yaml', '.yml'].includes(extname(e).toLowerCase()) || (extname(e) === '.json' && !e.endsWith('.schema.json'))) out.push({ path: p, display: p });
+        else if (
+          ['.yaml', '.yml'].includes(extname(e).toLowerCase()) ||
+          (extname(e) === '.json' && !e.endsWith('.schema.json'))
+        )
+          out.push({ path: p, display: p });
       }
     };
     walk(arg);
@@ -123,12 +141,17 @@ export interface CheckedCriteriaFile {
 }
 
 /** Checks criteria files; `strict` makes warnings errors. A file that cannot be read is a failure, not a throw. */
-export function checkCriteriaFiles(targets: readonly { path: string; display: string }[], strict: boolean): CheckedCriteriaFile[] {
+export function checkCriteriaFiles(
+  targets: readonly { path: string; display: string }[],
+  strict: boolean,
+): CheckedCriteriaFile[] {
   const results: CheckedCriteriaFile[] = [];
   for (const t of targets) {
     try {
       const loaded = loadCriteriaFile(t.path, t.display);
-      const findings = strict ? loaded.findings.map((f) => (f.severity === 'warning' ? ({ ...f, severity: 'error' } as Finding) : f)) : loaded.findings;
+      const findings = strict
+        ? loaded.findings.map((f) => (f.severity === 'warning' ? ({ ...f, severity: 'error' } as Finding) : f))
+        : loaded.findings;
       const r: CheckedCriteriaFile = { file: t.display, findings };
       if (loaded.set) r.ref = `${loaded.set.id}@${loaded.set.version}`;
       if (loaded.questionnaire) r.ref = `${loaded.questionnaire.id}@${loaded.questionnaire.version}`;

@@ -3,7 +3,13 @@
  * location people can find in Excel. Each stage declares its codes and their typed arguments
  * in `src/messages/<stage>.ts`; this module joins them into one union.
  */
-import { messages, type FindingArgs, type FindingCode, type FindingLocation, type Severity } from '../messages/index.js';
+import {
+  messages,
+  type FindingArgs,
+  type FindingCode,
+  type FindingLocation,
+  type Severity,
+} from '../messages/index.js';
 
 // The shapes the sentences read are the messages module's own (it comes first); re-exported here.
 export type { FindingArgs, FindingCode, FindingLocation, Severity } from '../messages/index.js';

@@ -59,20 +59,83 @@ export interface ColumnDef {
 
 /** Scoring sheet columns in template order (A, B, C, …). `agency` is only in the CSV form. */
 export const SCORING_COLUMNS: readonly ColumnDef[] = [
-  { field: 'code', vi: 'Mã', en: 'Code', aliases: ['mã tiêu chí', 'stt', 'tt', 'item', 'item code', 'criterion'], input: false, width: 9 },
-  { field: 'title', vi: 'Nội dung', en: 'Title', aliases: ['tiêu chí', 'nội dung tiêu chí', 'tên tiêu chí', 'content', 'criterion title'], input: false, width: 50 },
-  { field: 'max', vi: 'Điểm tối đa', en: 'Maximum', aliases: ['điểm chuẩn', 'điểm tối đa (điểm)', 'max', 'max points'], input: false, width: 9 },
-  { field: 'rule', vi: 'Cách chấm', en: 'Rule', aliases: ['cách tính điểm', 'hướng dẫn chấm', 'scoring rule'], input: false, width: 38 },
-  { field: 'points', vi: 'Điểm tự chấm', en: 'Self score', aliases: ['tự chấm', 'tự đánh giá', 'điểm tự đánh giá', 'điểm', 'points', 'self-score', 'self assessed points'], input: true, width: 10 },
+  {
+    field: 'code',
+    vi: 'Mã',
+    en: 'Code',
+    aliases: ['mã tiêu chí', 'stt', 'tt', 'item', 'item code', 'criterion'],
+    input: false,
+    width: 9,
+  },
+  {
+    field: 'title',
+    vi: 'Nội dung',
+    en: 'Title',
+    aliases: ['tiêu chí', 'nội dung tiêu chí', 'tên tiêu chí', 'content', 'criterion title'],
+    input: false,
+    width: 50,
+  },
+  {
+    field: 'max',
+    vi: 'Điểm tối đa',
+    en: 'Maximum',
+    aliases: ['điểm chuẩn', 'điểm tối đa (điểm)', 'max', 'max points'],
+    input: false,
+    width: 9,
+  },
+  {
+    field: 'rule',
+    vi: 'Cách chấm',
+    en: 'Rule',
+    aliases: ['cách tính điểm', 'hướng dẫn chấm', 'scoring rule'],
+    input: false,
+    width: 38,
+  },
+  {
+    field: 'points',
+    vi: 'Điểm tự chấm',
+    en: 'Self score',
+    aliases: ['tự chấm', 'tự đánh giá', 'điểm tự đánh giá', 'điểm', 'points', 'self-score', 'self assessed points'],
+    input: true,
+    width: 10,
+  },
   { field: 'option', vi: 'Lựa chọn', en: 'Option', aliases: ['mức độ', 'kết quả', 'choice'], input: true, width: 24 },
   { field: 'yes', vi: 'Có/Không', en: 'Yes/No', aliases: ['có / không', 'co khong', 'yes no'], input: true, width: 9 },
   { field: 'numerator', vi: 'Tử số', en: 'Numerator', aliases: ['số đạt', 'tu so'], input: true, width: 10 },
   { field: 'denominator', vi: 'Mẫu số', en: 'Denominator', aliases: ['tổng số', 'mau so'], input: true, width: 10 },
-  { field: 'percent', vi: 'Tỷ lệ (%)', en: 'Percent', aliases: ['tỷ lệ', 'tỉ lệ', 'tỉ lệ (%)', 'tỷ lệ %', '%', 'percentage', 'rate'], input: true, width: 9 },
+  {
+    field: 'percent',
+    vi: 'Tỷ lệ (%)',
+    en: 'Percent',
+    aliases: ['tỷ lệ', 'tỉ lệ', 'tỉ lệ (%)', 'tỷ lệ %', '%', 'percentage', 'rate'],
+    input: true,
+    width: 9,
+  },
   { field: 'count', vi: 'Số lượng', en: 'Count', aliases: ['số lần', 'số vụ', 'number'], input: true, width: 9 },
-  { field: 'notApplicable', vi: 'Không áp dụng', en: 'Not applicable', aliases: ['không áp dụng (x)', 'kad', 'n/a', 'na', 'not applicable (x)'], input: true, width: 10 },
-  { field: 'evidence', vi: 'Tài liệu kiểm chứng', en: 'Evidence', aliases: ['tài liệu', 'văn bản kiểm chứng', 'evidence reference'], input: true, width: 32 },
-  { field: 'explanation', vi: 'Giải trình', en: 'Explanation', aliases: ['thuyết minh', 'explanation of missing evidence'], input: true, width: 28 },
+  {
+    field: 'notApplicable',
+    vi: 'Không áp dụng',
+    en: 'Not applicable',
+    aliases: ['không áp dụng (x)', 'kad', 'n/a', 'na', 'not applicable (x)'],
+    input: true,
+    width: 10,
+  },
+  {
+    field: 'evidence',
+    vi: 'Tài liệu kiểm chứng',
+    en: 'Evidence',
+    aliases: ['tài liệu', 'văn bản kiểm chứng', 'evidence reference'],
+    input: true,
+    width: 32,
+  },
+  {
+    field: 'explanation',
+    vi: 'Giải trình',
+    en: 'Explanation',
+    aliases: ['thuyết minh', 'explanation of missing evidence'],
+    input: true,
+    width: 28,
+  },
   { field: 'note', vi: 'Ghi chú', en: 'Note', aliases: ['notes', 'remark', 'remarks'], input: true, width: 20 },
 ];
 
@@ -123,7 +186,9 @@ export const columnOfHeader: (text: string) => ColumnField | undefined = withKno
 );
 
 /** Every information label's key and the field it names. */
-const infoIndex: ReadonlyMap<string, InfoField> = new Map(INFO_FIELDS.flatMap((f) => [f.vi, f.en, ...f.aliases].map((w) => [looseKey(w), f.field] as const)));
+const infoIndex: ReadonlyMap<string, InfoField> = new Map(
+  INFO_FIELDS.flatMap((f) => [f.vi, f.en, ...f.aliases].map((w) => [looseKey(w), f.field] as const)),
+);
 
 /** The information field a label names, if any; the template's own labels are looked up as written. */
 export const infoFieldOfLabel: (text: string) => InfoField | undefined = withKnownInputs(

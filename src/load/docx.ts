@@ -40,14 +40,20 @@ export interface WordRead {
 
 /** Whether bytes are a Word document (.docx): a zip holding word/document.xml. */
 export function isWordDocument(buf: Buffer): boolean {
-  return buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50 && buf.includes(Buffer.from('word/document.xml', 'latin1'));
+  return (
+    buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50 && buf.includes(Buffer.from('word/document.xml', 'latin1'))
+  );
 }
 
 /**
  * A criteria table's file: Word documents through `readWordTables`, everything else through
  * `readGrid`. Never throws on user input.
  */
-export async function readTableFile(path: string, file: string, opts: ReadOptions): Promise<WordRead | (Awaited<ReturnType<typeof readGrid>> & { captions?: undefined; text?: undefined })> {
+export async function readTableFile(
+  path: string,
+  file: string,
+  opts: ReadOptions,
+): Promise<WordRead | (Awaited<ReturnType<typeof readGrid>> & { captions?: undefined; text?: undefined })> {
   const { limits } = opts;
   let head: Buffer;
   try {
@@ -75,17 +81,32 @@ export async function readWordTables(buf: Buffer, file: string, limits: Limits):
       const data = zipEntryData(buf, entry);
       xml = entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: limits.uncompressedBytes });
     } catch (e) {
-      return none([finding('INTAKE_CORRUPT', { file }, { detail: e instanceof Error ? e.message.slice(0, 120) : String(e) })]);
+      return none([
+        finding('INTAKE_CORRUPT', { file }, { detail: e instanceof Error ? e.message.slice(0, 120) : String(e) }),
+      ]);
     }
   }
   let parsed: ParsedDocument;
   try {
     parsed = parseDocument(xml.toString('utf8'));
   } catch (e) {
-    return none([finding('INTAKE_CORRUPT', { file }, { detail: `word/document.xml: ${e instanceof Error ? e.message.slice(0, 120) : String(e)}` })]);
+    return none([
+      finding(
+        'INTAKE_CORRUPT',
+        { file },
+        { detail: `word/document.xml: ${e instanceof Error ? e.message.slice(0, 120) : String(e)}` },
+      ),
+    ]);
   }
   const cells = parsed.tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + r.cells.length, 0), 0);
-  if (cells > limits.cells) return none([finding('INTAKE_LIMIT_EXCEEDED', { file }, { limit: 'cells', found: String(cells), max: showLimit('cells', limits.cells) })]);
+  if (cells > limits.cells)
+    return none([
+      finding(
+        'INTAKE_LIMIT_EXCEEDED',
+        { file },
+        { limit: 'cells', found: String(cells), max: showLimit('cells', limits.cells) },
+      ),
+    ]);
   const findings = [...guard];
   const sheets: GridSheet[] = [];
   const captions = new Map<GridSheet, string[]>();
@@ -272,7 +293,8 @@ function tableSheet(t: WordTable, name: string, stringLength: number): GridSheet
     const master = sheet.get(m.row, m.col);
     sheet.set(m.row, m.col, master?.v ?? { t: 'empty' }, { merged: { role: 'master', range } });
     for (let r = m.row; r <= m.lastRow; r++)
-      for (let c = m.col; c < m.col + m.span; c++) if (r !== m.row || c !== m.col) sheet.set(r, c, { t: 'empty' }, { merged: { role: 'child', range } });
+      for (let c = m.col; c < m.col + m.span; c++)
+        if (r !== m.row || c !== m.col) sheet.set(r, c, { t: 'empty' }, { merged: { role: 'child', range } });
   }
   return sheet;
 }

@@ -21,7 +21,14 @@
  */
 export { DEFAULT_READ_OPTIONS, type ReadOptions } from './open.js';
 export { readGrid, type GridRead } from './read.js';
-export { hashFile, openAnswerFile, type AnswerBatch, type AnswerCell, type AnswerFile, type AnswerRow } from './rows.js';
+export {
+  hashFile,
+  openAnswerFile,
+  type AnswerBatch,
+  type AnswerCell,
+  type AnswerFile,
+  type AnswerRow,
+} from './rows.js';
 /** Rows of a UTF-8 CSV file come in place (a chunk and field offsets); these read their fields. */
 export { fieldKey, fieldSpan, fieldText, isByteBatch, isPlainCode, type ByteBatch } from './byte-rows.js';
 export type { Grid, GridCell, GridSheet, CellValue } from './grid.js';

@@ -15,23 +15,27 @@ import type { Grid, GridCell } from './grid.js';
 export type LegacyEncoding = 'TCVN3' | 'VNI';
 
 /** Latin-1 characters that Unicode Vietnamese text never holds: the fast pre-test, one regex scan. */
-const NOT_VIETNAMESE = /[\u00A1-\u00BF\u00C4-\u00C7\u00CB\u00CE-\u00D1\u00D6-\u00D8\u00DB\u00DC\u00DE\u00DF\u00E4-\u00E7\u00EB\u00EE-\u00F1\u00F6-\u00F8\u00FB\u00FC\u00FE\u00FF]/;
+const NOT_VIETNAMESE =
+  /[\u00A1-\u00BF\u00C4-\u00C7\u00CB\u00CE-\u00D1\u00D6-\u00D8\u00DB\u00DC\u00DE\u00DF\u00E4-\u00E7\u00EB\u00EE-\u00F1\u00F6-\u00F8\u00FB\u00FC\u00FE\u00FF]/;
 /** Latin-1 characters past ASCII: text without any is never looked at further. */
 const LATIN1 = /[\u00A1-\u00FF]/;
 /** Characters only Unicode Vietnamese has: a cell with one of them is Unicode already. */
-const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0\u0300-\u0323\u1EA0-\u1EF9]/;
+const UNICODE_VIETNAMESE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: combining marks are matched one by one on purpose (NFD text)
+  /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0\u0300-\u0323\u1EA0-\u1EF9]/;
 
 /**
  * TCVN 5712:1993 (the table published with the standard, as libiconv carries it), bytes 0xA0–0xFF →
  * Unicode. TCVN3 (VN3, the ABC fonts) uses this range; 0xB0–0xB4 are combining tone marks.
  */
 const TCVN3_A0 = [
-  0x00a0, 0x0102, 0x00c2, 0x00ca, 0x00d4, 0x01a0, 0x01af, 0x0110, 0x0103, 0x00e2, 0x00ea, 0x00f4, 0x01a1, 0x01b0, 0x0111, 0x1eb0,
-  0x0300, 0x0309, 0x0303, 0x0301, 0x0323, 0x00e0, 0x1ea3, 0x00e3, 0x00e1, 0x1ea1, 0x1eb2, 0x1eb1, 0x1eb3, 0x1eb5, 0x1eaf, 0x1eb4,
-  0x1eae, 0x1ea6, 0x1ea8, 0x1eaa, 0x1ea4, 0x1ec0, 0x1eb7, 0x1ea7, 0x1ea9, 0x1eab, 0x1ea5, 0x1ead, 0x00e8, 0x1ec2, 0x1ebb, 0x1ebd,
-  0x00e9, 0x1eb9, 0x1ec1, 0x1ec3, 0x1ec5, 0x1ebf, 0x1ec7, 0x00ec, 0x1ec9, 0x1ec4, 0x1ebe, 0x1ed2, 0x0129, 0x00ed, 0x1ecb, 0x00f2,
-  0x1ed4, 0x1ecf, 0x00f5, 0x00f3, 0x1ecd, 0x1ed3, 0x1ed5, 0x1ed7, 0x1ed1, 0x1ed9, 0x1edd, 0x1edf, 0x1ee1, 0x1edb, 0x1ee3, 0x00f9,
-  0x1ed6, 0x1ee7, 0x0169, 0x00fa, 0x1ee5, 0x1eeb, 0x1eed, 0x1eef, 0x1ee9, 0x1ef1, 0x1ef3, 0x1ef7, 0x1ef9, 0x00fd, 0x1ef5, 0x1ed0,
+  0x00a0, 0x0102, 0x00c2, 0x00ca, 0x00d4, 0x01a0, 0x01af, 0x0110, 0x0103, 0x00e2, 0x00ea, 0x00f4, 0x01a1, 0x01b0,
+  0x0111, 0x1eb0, 0x0300, 0x0309, 0x0303, 0x0301, 0x0323, 0x00e0, 0x1ea3, 0x00e3, 0x00e1, 0x1ea1, 0x1eb2, 0x1eb1,
+  0x1eb3, 0x1eb5, 0x1eaf, 0x1eb4, 0x1eae, 0x1ea6, 0x1ea8, 0x1eaa, 0x1ea4, 0x1ec0, 0x1eb7, 0x1ea7, 0x1ea9, 0x1eab,
+  0x1ea5, 0x1ead, 0x00e8, 0x1ec2, 0x1ebb, 0x1ebd, 0x00e9, 0x1eb9, 0x1ec1, 0x1ec3, 0x1ec5, 0x1ebf, 0x1ec7, 0x00ec,
+  0x1ec9, 0x1ec4, 0x1ebe, 0x1ed2, 0x0129, 0x00ed, 0x1ecb, 0x00f2, 0x1ed4, 0x1ecf, 0x00f5, 0x00f3, 0x1ecd, 0x1ed3,
+  0x1ed5, 0x1ed7, 0x1ed1, 0x1ed9, 0x1edd, 0x1edf, 0x1ee1, 0x1edb, 0x1ee3, 0x00f9, 0x1ed6, 0x1ee7, 0x0169, 0x00fa,
+  0x1ee5, 0x1eeb, 0x1eed, 0x1eef, 0x1ee9, 0x1ef1, 0x1ef3, 0x1ef7, 0x1ef9, 0x00fd, 0x1ef5, 0x1ed0,
 ];
 
 /** TCVN3 text → Unicode (NFC). */
@@ -55,9 +59,23 @@ const BREVE = '\u0306';
 /** Tone marks after any vowel. */
 const VNI_TONE: Record<string, string> = { ù: ACUTE, ø: GRAVE, û: HOOK, õ: TILDE, ï: DOT };
 /** Circumflex (with a tone) after a, e, o. */
-const VNI_CIRC: Record<string, string> = { â: CIRC, á: CIRC + ACUTE, à: CIRC + GRAVE, å: CIRC + HOOK, ã: CIRC + TILDE, ä: CIRC + DOT };
+const VNI_CIRC: Record<string, string> = {
+  â: CIRC,
+  á: CIRC + ACUTE,
+  à: CIRC + GRAVE,
+  å: CIRC + HOOK,
+  ã: CIRC + TILDE,
+  ä: CIRC + DOT,
+};
 /** Breve (with a tone) after a. */
-const VNI_BREVE: Record<string, string> = { ê: BREVE, é: BREVE + ACUTE, è: BREVE + GRAVE, ú: BREVE + HOOK, ü: BREVE + TILDE, ë: BREVE + DOT };
+const VNI_BREVE: Record<string, string> = {
+  ê: BREVE,
+  é: BREVE + ACUTE,
+  è: BREVE + GRAVE,
+  ú: BREVE + HOOK,
+  ü: BREVE + TILDE,
+  ë: BREVE + DOT,
+};
 /** Letters written as one character. */
 const VNI_SINGLE: Record<string, string> = { ô: 'ơ', ö: 'ư', ñ: 'đ', í: 'í', ì: 'ì', æ: 'ỉ', ó: 'ĩ', ò: 'ị', î: 'ỵ' };
 
@@ -153,7 +171,9 @@ function readsAsVietnamese(s: string): boolean {
  * "CÔNG TÁC" in a .VnTimeH font is stored as "C¤NG T¸C" (small á shown as a capital by the font).
  */
 function keepCapitals(original: string, converted: string): string {
-  return /[A-Z][^a-z]*[A-Z][^a-z]*[A-Z]/.test(original) && !/[a-z]/.test(original) ? converted.toUpperCase() : converted;
+  return /[A-Z][^a-z]*[A-Z][^a-z]*[A-Z]/.test(original) && !/[a-z]/.test(original)
+    ? converted.toUpperCase()
+    : converted;
 }
 
 /**
@@ -179,7 +199,8 @@ export function decodeLegacyText(s: string): { encoding: LegacyEncoding; text: s
     const score = vietnameseScore(text);
     // Every changed word must read as Vietnamese, allowing one stray word in ten (names, abbreviations).
     const stray = strict ? 0 : Math.floor(score.words / 10);
-    if (score.words > 0 && score.good >= 1 && score.words - score.good <= stray) candidates.push({ encoding, text: keepCapitals(s, text), good: score.good });
+    if (score.words > 0 && score.good >= 1 && score.words - score.good <= stray)
+      candidates.push({ encoding, text: keepCapitals(s, text), good: score.good });
   }
   if (candidates.length === 0) return undefined;
   if (candidates.length === 2 && candidates[0]!.good === candidates[1]!.good) return undefined; // cannot tell: never guess
@@ -209,7 +230,10 @@ const SHOWN_PER_FILE = 10;
  * warning at each converted cell (the first ten of a file; then one finding lists the others).
  * `table` names Word tables instead of sheets. Cheap on ordinary files: one regex test per text cell.
  */
-export function convertLegacyCells(grid: Pick<Grid, 'file' | 'sheets' | 'csv'>, table?: (sheetIndex: number) => number | undefined): Finding[] {
+export function convertLegacyCells(
+  grid: Pick<Grid, 'file' | 'sheets' | 'csv'>,
+  table?: (sheetIndex: number) => number | undefined,
+): Finding[] {
   const out: Finding[] = [];
   const rest: Record<LegacyEncoding, string[]> = { TCVN3: [], VNI: [] };
   // A CSV file whose bytes are not UTF-8 was read as windows-1258: look at its bytes instead.
@@ -235,18 +259,38 @@ export function convertLegacyCells(grid: Pick<Grid, 'file' | 'sheets' | 'csv'>, 
         if (cell.merged?.role === 'child') continue;
         const at = where(grid, sheet.name, cell, table?.(index));
         const found = bytes ? cp1258AsLatin1(s) : s;
-        if (out.length < SHOWN_PER_FILE) out.push(finding('INTAKE_LEGACY_ENCODING', at, { encoding: decoded.encoding, found, converted: decoded.text }));
+        if (out.length < SHOWN_PER_FILE)
+          out.push(
+            finding('INTAKE_LEGACY_ENCODING', at, { encoding: decoded.encoding, found, converted: decoded.text }),
+          );
         else rest[decoded.encoding].push(at.cell ?? `${at.row}:${at.column}`);
       }
   });
   for (const encoding of ['TCVN3', 'VNI'] as const)
-    if (rest[encoding].length) out.push(finding('INTAKE_LEGACY_ENCODING_MORE', { file: grid.file }, { encoding, count: rest[encoding].length, cells: rest[encoding] }));
+    if (rest[encoding].length)
+      out.push(
+        finding(
+          'INTAKE_LEGACY_ENCODING_MORE',
+          { file: grid.file },
+          { encoding, count: rest[encoding].length, cells: rest[encoding] },
+        ),
+      );
   return out;
 }
 
-function where(grid: Pick<Grid, 'file'>, sheet: string | undefined, cell: GridCell, table: number | undefined): FindingLocation {
+function where(
+  grid: Pick<Grid, 'file'>,
+  sheet: string | undefined,
+  cell: GridCell,
+  table: number | undefined,
+): FindingLocation {
   if (table !== undefined) return { file: grid.file, table, row: cell.row, column: cell.col };
-  const loc: FindingLocation = { file: grid.file, row: cell.row, column: cell.col, cell: cellAddress(cell.row, cell.col) };
+  const loc: FindingLocation = {
+    file: grid.file,
+    row: cell.row,
+    column: cell.col,
+    cell: cellAddress(cell.row, cell.col),
+  };
   if (sheet) loc.sheet = sheet;
   return loc;
 }

@@ -98,7 +98,11 @@ function sniffed(head: Buffer, probe: Buffer, size: number, file: string, sha256
 
 /** The finding for a file over the file-size limit. */
 export function overSize(file: string, size: number, limits: Readonly<Limits>): Finding {
-  return finding('INTAKE_LIMIT_EXCEEDED', { file }, { limit: 'fileBytes', found: showLimit('fileBytes', size), max: showLimit('fileBytes', limits.fileBytes) });
+  return finding(
+    'INTAKE_LIMIT_EXCEEDED',
+    { file },
+    { limit: 'fileBytes', found: showLimit('fileBytes', size), max: showLimit('fileBytes', limits.fileBytes) },
+  );
 }
 
 function unreadable(file: string, e: unknown): Finding {

@@ -16,7 +16,15 @@ import type { PreviousFigures } from '../round/previous.js';
 import type { RosterAgency } from '../round/roster.js';
 import { itemDetail } from '../score/detail.js';
 import { remember } from '../core/memo.js';
-import type { AgencyResult, AppraisalChange, CriteriaRef, GroupResult, ItemResult, Num, RoundResult } from '../result/schema.js';
+import type {
+  AgencyResult,
+  AppraisalChange,
+  CriteriaRef,
+  GroupResult,
+  ItemResult,
+  Num,
+  RoundResult,
+} from '../result/schema.js';
 
 /**
  * Numbers and item sentences already made in one run. The same few (0, 1, 0.5…, "không tự chấm")
@@ -57,11 +65,20 @@ export function buildRoundResult(p: ResultParts): RoundResult {
   const cache = p.cache ?? newResultCache();
   const setByRef = new Map<string, CriteriaIndex>();
   for (const idx of p.sets.values()) setByRef.set(idx.ref, idx);
-  const criteria: CriteriaRef[] = [...setByRef.values()].map((idx) => criteriaRef(idx, [...p.sets].filter(([, v]) => v.ref === idx.ref).map(([k]) => k)));
+  const criteria: CriteriaRef[] = [...setByRef.values()].map((idx) =>
+    criteriaRef(
+      idx,
+      [...p.sets].filter(([, v]) => v.ref === idx.ref).map(([k]) => k),
+    ),
+  );
 
   const scoreByCode = new Map(p.scores.map((s) => [s.agency.code, s]));
-  const rankByCode = new Map<string, { rank: number; size: number; change: Ranking['groups'][number]['agencies'][number]['change'] }>();
-  for (const g of p.ranking.groups) for (const a of g.agencies) rankByCode.set(a.code, { rank: a.rank, size: g.agencies.length, change: a.change });
+  const rankByCode = new Map<
+    string,
+    { rank: number; size: number; change: Ranking['groups'][number]['agencies'][number]['change'] }
+  >();
+  for (const g of p.ranking.groups)
+    for (const a of g.agencies) rankByCode.set(a.code, { rank: a.rank, size: g.agencies.length, change: a.change });
 
   const groupOrder = orderGroups(p.config, p.roster);
   const membersOf = new Map<string, RosterAgency[]>();
@@ -94,14 +111,27 @@ export function buildRoundResult(p: ResultParts): RoundResult {
       bands: summary?.bands ?? idx.set.bands.map((b) => ({ id: b.id, count: 0 })),
       ...(summary?.highest?.agencies[0] ? { highest: summary.highest.agencies[0] } : {}),
       ...(summary?.lowest?.agencies[0] ? { lowest: summary.lowest.agencies[0] } : {}),
-      roundingNotes: (ranking?.roundingNotes ?? []).map((r) => ({ agencies: r.agencies, shown: r.shown, decimals: r.decimals })),
+      roundingNotes: (ranking?.roundingNotes ?? []).map((r) => ({
+        agencies: r.agencies,
+        shown: r.shown,
+        decimals: r.decimals,
+      })),
     });
     const groupScores = members.map((m) => scoreByCode.get(m.code)).filter((s): s is AgencyScore => s !== undefined);
     for (const code of order) {
       const agency = memberByCode.get(code);
       const score = scoreByCode.get(code);
       if (!agency || !score) continue;
-      agencies.push(agencyResult(agency, score, { idx, group: groupScores, cache, submission: p.submissions.get(code), previous: p.previous, rank: rankByCode.get(code) }));
+      agencies.push(
+        agencyResult(agency, score, {
+          idx,
+          group: groupScores,
+          cache,
+          submission: p.submissions.get(code),
+          previous: p.previous,
+          rank: rankByCode.get(code),
+        }),
+      );
     }
   }
 
@@ -114,7 +144,9 @@ export function buildRoundResult(p: ResultParts): RoundResult {
     inputs: [...p.inputs].sort((a, b) => cmp(a.role, b.role) || cmp(a.file, b.file)),
     groups,
     agencies,
-    appraisalChanges: [...p.appraisalChanges].sort((a, b) => a.order - b.order || cmp(a.agency, b.agency) || compareItemCodes(a.item, b.item)),
+    appraisalChanges: [...p.appraisalChanges].sort(
+      (a, b) => a.order - b.order || cmp(a.agency, b.agency) || compareItemCodes(a.item, b.item),
+    ),
     findings: p.findings.map((f) => ({
       code: f.code,
       severity: f.severity,
@@ -147,7 +179,9 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
   const n = numOf(idx, p.cache);
   const sub = p.submission;
   const inputs = new Map((sub?.items ?? []).map((i) => [i.code, i]));
-  const gains = new Map(score.status === 'missing' ? [] : gapList(score, idx, group).map((g) => [g.code, g.gainIfFull]));
+  const gains = new Map(
+    score.status === 'missing' ? [] : gapList(score, idx, group).map((g) => [g.code, g.gainIfFull]),
+  );
   const items: ItemResult[] = score.items.map((it) => {
     const entry = idx.byCode.get(it.code)!;
     const input = inputs.get(it.code);
@@ -172,7 +206,9 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
     return r;
   });
   const nodes = (level: number) =>
-    score.nodes.filter((x) => x.level === level && x.applicable).map((x) => ({ code: x.code, points: n(x.points), max: n(x.max), index: n(x.index) }));
+    score.nodes
+      .filter((x) => x.level === level && x.applicable)
+      .map((x) => ({ code: x.code, points: n(x.points), max: n(x.max), index: n(x.index) }));
   const out: AgencyResult = {
     code: agency.code,
     name: agency.name,

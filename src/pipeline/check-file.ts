@@ -55,7 +55,13 @@ export interface FileWork {
 /** Reads, maps and checks one file. Pure apart from reading the file; runs in a worker or here. */
 export async function processFile(ref: InputFileRef, ctx: CheckContext, opts: ReadOptions): Promise<FileWork> {
   const read = await readGrid(ref.path, ref.file, opts);
-  const work: FileWork = { file: ref.file, readFindings: read.findings, truncated: false, checked: [], mappedFindings: [] };
+  const work: FileWork = {
+    file: ref.file,
+    readFindings: read.findings,
+    truncated: false,
+    checked: [],
+    mappedFindings: [],
+  };
   if (read.sha256) work.sha256 = read.sha256;
   if (!read.grid) return work;
   work.format = read.grid.format;

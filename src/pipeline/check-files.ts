@@ -3,7 +3,7 @@
  * mapped, checked (validate/) and its self-scores checked against the rules (score/); a report per
  * file and overall out. Used by `parindex validate`, by the round and by explain on one file.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareFindings, countFindings, finding, type Finding } from '../findings/finding.js';
 import { DEFAULT_READ_OPTIONS } from '../load/index.js';
@@ -32,7 +32,7 @@ export function collectFiles(args: readonly string[], cwd: string): InputFileRef
     }
   };
   for (const a of args) {
-    let st;
+    let st: Stats;
     try {
       st = statSync(a);
     } catch {
@@ -46,17 +46,28 @@ export function collectFiles(args: readonly string[], cwd: string): InputFileRef
 }
 
 /** Validates files in the given order; the report lists them in that order. */
-export async function validateFiles(files: readonly InputFileRef[], opts: ValidateOptions = {}): Promise<ValidationReport> {
+export async function validateFiles(
+  files: readonly InputFileRef[],
+  opts: ValidateOptions = {},
+): Promise<ValidationReport> {
   const ctx = checkContextOf(opts);
   const reports: FileReport[] = [];
   const submissions: CheckedSubmission[] = [];
   const firstFileOf = new Map<string, string>();
   const indexOf = (ref: string): CriteriaIndex | undefined =>
-    opts.expected?.ref === ref ? opts.expected : ([...(opts.sets?.values() ?? [])].find((s) => s.ref === ref) ?? ctx.resolve?.(ref));
+    opts.expected?.ref === ref
+      ? opts.expected
+      : ([...(opts.sets?.values() ?? [])].find((s) => s.ref === ref) ?? ctx.resolve?.(ref));
   let done = 0;
   const assemble = (work: FileWork): void => {
     const findings: Finding[] = [...work.readFindings];
-    const report: FileReport = { file: work.file, agencies: [], criteria: [], findings, counts: { error: 0, warning: 0, info: 0 } };
+    const report: FileReport = {
+      file: work.file,
+      agencies: [],
+      criteria: [],
+      findings,
+      counts: { error: 0, warning: 0, info: 0 },
+    };
     if (work.sha256) report.sha256 = work.sha256;
     if (work.format) {
       report.format = work.format;
@@ -86,7 +97,11 @@ export async function validateFiles(files: readonly InputFileRef[], opts: Valida
       }
       // A subtotal formula without a cached value does not affect scoring: a warning, not an error.
       for (const f of work.mappedFindings)
-        findings.push(f.code === 'INTAKE_FORMULA_NO_RESULT' && f.criterion !== undefined && groupCodes.has(f.criterion) ? { ...f, severity: 'warning' } : f);
+        findings.push(
+          f.code === 'INTAKE_FORMULA_NO_RESULT' && f.criterion !== undefined && groupCodes.has(f.criterion)
+            ? { ...f, severity: 'warning' }
+            : f,
+        );
     }
     findings.sort(compareFindings);
     report.counts = countFindings(findings);
@@ -94,7 +109,10 @@ export async function validateFiles(files: readonly InputFileRef[], opts: Valida
     opts.onProgress?.(++done, files.length);
   };
 
-  const pool = (opts.workers ?? 0) > 1 && !(opts.setForKind && !opts.sets) && !(opts.resolve && !opts.resolveNamed) ? await startPool(opts) : undefined;
+  const pool =
+    (opts.workers ?? 0) > 1 && !(opts.setForKind && !opts.sets) && !(opts.resolve && !opts.resolveNamed)
+      ? await startPool(opts)
+      : undefined;
   if (pool) {
     try {
       await pool.run(files, assemble);

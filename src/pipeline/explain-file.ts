@@ -22,7 +22,10 @@ export interface FileExplained {
 }
 
 /** Checks and scores one self-scoring file against `expected`, or the set it names. */
-export async function explainFile(path: string, opts: { expected?: CriteriaIndex; kind?: string; read?: ReadOptions }): Promise<FileExplained> {
+export async function explainFile(
+  path: string,
+  opts: { expected?: CriteriaIndex; kind?: string; read?: ReadOptions },
+): Promise<FileExplained> {
   const resolve = (ref: string): CriteriaIndex | undefined => {
     try {
       return loadCriteriaSet(ref);
@@ -37,9 +40,16 @@ export async function explainFile(path: string, opts: { expected?: CriteriaIndex
   const idx = checked.criteria;
   const kind = checked.kind ?? opts.kind ?? idx.set.agencyKinds[0]!.id;
   const sub = checked.submission;
-  const agency: RosterAgency = { code: sub.agency?.code ?? '?', name: sub.agency?.name ?? sub.agency?.code ?? path, kind, group: kind };
+  const agency: RosterAgency = {
+    code: sub.agency?.code ?? '?',
+    name: sub.agency?.name ?? sub.agency?.code ?? path,
+    kind,
+    group: kind,
+  };
   const sets = new Map([[kind, idx]]);
-  const scores = scoreAgencies([agency], sets, { self: new Map([[agency.code, new Map(sub.items.map((i) => [i.code, i]))]]) }).value;
+  const scores = scoreAgencies([agency], sets, {
+    self: new Map([[agency.code, new Map(sub.items.map((i) => [i.code, i]))]]),
+  }).value;
   const result = agencyResult(agency, scores[0]!, { idx, group: scores, cache: newResultCache(), submission: sub });
   return { agency: result, criteria: [criteriaRef(idx, [kind])], findings };
 }

@@ -15,7 +15,6 @@ import type { FileWork, ValidateOptions, WorkerSetup } from './check-file.js';
 import type { InputFileRef } from '../validate/types.js';
 import type { CellLocation } from '../validate/submission.js';
 
-
 export interface Pool {
   run(files: readonly InputFileRef[], assemble: (work: FileWork) => void): Promise<void>;
   close(): Promise<void>;

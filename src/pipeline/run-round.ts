@@ -49,7 +49,13 @@ export interface RoundRun {
 /** Scores and ranks the round in `dirOrFile` (a folder with round.yaml, or the file itself). */
 export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promise<RoundRun> {
   const round = readRound(dirOrFile, opts.cwd);
-  const base = { round: round.value, submissions: new Map<string, Submission>(), sets: new Map<string, CriteriaIndex>(), roster: [] as RosterAgency[], scores: [] as AgencyScore[] };
+  const base = {
+    round: round.value,
+    submissions: new Map<string, Submission>(),
+    sets: new Map<string, CriteriaIndex>(),
+    roster: [] as RosterAgency[],
+    scores: [] as AgencyScore[],
+  };
   const folder = round.folder;
   if (!folder) return { ...base, findings: round.findings, blocked: true };
   const cache = newResultCache();
@@ -66,7 +72,13 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   opts.onPhase?.('validate');
   const findings = read.flatMap((s) => s.findings).sort(compareFindings);
   const blocked = hasErrors(findings) && opts.allowIncomplete !== true;
-  const run = { ...base, sets, roster: roster.value.agencies, submissions: submissions.value.submissions, validation: submissions.value.validation };
+  const run = {
+    ...base,
+    sets,
+    roster: roster.value.agencies,
+    submissions: submissions.value.submissions,
+    validation: submissions.value.validation,
+  };
   if (blocked) return { ...run, findings, blocked };
 
   const agencies = roster.value.agencies;

@@ -59,5 +59,11 @@ async function tallyFile(
   // A file without the columns to count is still an input, with no rows read.
   const counted = mapped.columns ? await tallyRows(tally, a, mapped.columns, display) : { rows: 0, respondents: 0 };
   const sha256 = a.sha256() ?? (await hashFile(path));
-  return { file: display, sha256, ...counted, ...(a.sheet ? { sheet: a.sheet } : {}), ...(a.dialect ? { dialect: a.dialect } : {}) };
+  return {
+    file: display,
+    sha256,
+    ...counted,
+    ...(a.sheet ? { sheet: a.sheet } : {}),
+    ...(a.dialect ? { dialect: a.dialect } : {}),
+  };
 }

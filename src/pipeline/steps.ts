@@ -86,7 +86,11 @@ export interface RunOptions {
   cwd?: string;
 }
 
-const found = <T>(value: T, findings: Finding[] = [], inputs: RoundInput[] = []): StepResult<T> => ({ value, findings, inputs });
+const found = <T>(value: T, findings: Finding[] = [], inputs: RoundInput[] = []): StepResult<T> => ({
+  value,
+  findings,
+  inputs,
+});
 
 /** A path of the round as result.json shows it: relative to the round folder, with forward slashes. */
 function shown(folder: RoundFolder, abs: string): string {
@@ -101,7 +105,11 @@ function fileInput(folder: RoundFolder, role: RoundInput['role'], abs: string, s
  * A criteria file named as `id@version` or by a round path: what to load, and the input it is
  * (a failure to find it is "cannot run": CriteriaError, exit 2).
  */
-function criteriaInput(folder: RoundFolder, role: 'criteria' | 'questionnaire', ref: string): { target: string; input: RoundInput } {
+function criteriaInput(
+  folder: RoundFolder,
+  role: 'criteria' | 'questionnaire',
+  ref: string,
+): { target: string; input: RoundInput } {
   const target = isCriteriaRef(ref) ? ref : roundPath(folder.round, ref);
   const { path } = resolveCriteriaRef(target, folder.extraDirs, folder.cwd);
   return { target, input: { role, file: isCriteriaRef(ref) ? ref : shown(folder, path), sha256: sha256Of(path) } };
@@ -112,7 +120,12 @@ export function readRound(dirOrFile: string, cwd?: string): StepResult<LoadedRou
   const round = loadRoundConfig(dirOrFile);
   if (!round.config || hasErrors(round.findings)) return found(round, round.findings);
   const cfg = round.config;
-  const folder: RoundFolder = { round, config: cfg, extraDirs: cfg.criteriaDir ? [roundPath(round, cfg.criteriaDir)] : [], ...(cwd !== undefined ? { cwd } : {}) };
+  const folder: RoundFolder = {
+    round,
+    config: cfg,
+    extraDirs: cfg.criteriaDir ? [roundPath(round, cfg.criteriaDir)] : [],
+    ...(cwd !== undefined ? { cwd } : {}),
+  };
   return { ...found(round, round.findings, [fileInput(folder, 'round', round.file)]), folder };
 }
 
@@ -129,7 +142,11 @@ export function loadCriteria(folder: RoundFolder): StepResult<Map<string, Criter
 }
 
 /** The roster: every agency with its kind (one the round has a set for) and group. */
-export async function readRoster(folder: RoundFolder, sets: ReadonlyMap<string, CriteriaIndex>, opts: RunOptions = {}): Promise<StepResult<RoundRoster>> {
+export async function readRoster(
+  folder: RoundFolder,
+  sets: ReadonlyMap<string, CriteriaIndex>,
+  opts: RunOptions = {},
+): Promise<StepResult<RoundRoster>> {
   const cfg = folder.config;
   const path = roundPath(folder.round, cfg.roster);
   const roster = await readRosterTable(path, cfg.roster, [...sets.keys()], opts.read);
@@ -138,7 +155,11 @@ export async function readRoster(folder: RoundFolder, sets: ReadonlyMap<string, 
     const a = byCode.get(agency);
     return a ? sets.get(a.kind) : undefined;
   };
-  return found({ agencies: roster.agencies, byCode, setOf }, roster.findings, roster.sha256 ? [fileInput(folder, 'roster', path, roster.sha256)] : []);
+  return found(
+    { agencies: roster.agencies, byCode, setOf },
+    roster.findings,
+    roster.sha256 ? [fileInput(folder, 'roster', path, roster.sha256)] : [],
+  );
 }
 
 /** Every self-scoring file checked; each agency's submission; an agency of the roster without one is a finding. */
@@ -149,12 +170,16 @@ export async function checkSubmissions(
   opts: RunOptions = {},
 ): Promise<StepResult<CheckedSubmissions>> {
   const cfg = folder.config;
-  const paths = (Array.isArray(cfg.submissions) ? cfg.submissions : [cfg.submissions]).map((s) => roundPath(folder.round, s));
+  const paths = (Array.isArray(cfg.submissions) ? cfg.submissions : [cfg.submissions]).map((s) =>
+    roundPath(folder.round, s),
+  );
   const files = collectFiles(paths, folder.round.dir).map((f) => ({ ...f, file: f.file.split(sep).join('/') }));
   const validation = await validateFiles(files, {
     sets,
     read: opts.read,
-    ...(opts.workers !== undefined ? { workers: typeof opts.workers === 'number' ? opts.workers : opts.workers(files.length) } : {}),
+    ...(opts.workers !== undefined
+      ? { workers: typeof opts.workers === 'number' ? opts.workers : opts.workers(files.length) }
+      : {}),
     roster: roster.byCode,
     year: cfg.year,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
@@ -172,7 +197,14 @@ export async function checkSubmissions(
   const findings = [...validation.findings];
   for (const a of roster.agencies)
     if (!self.has(a.code))
-      findings.push(finding('ROUND_SUBMISSION_MISSING', { file: cfg.roster }, { agency: a.code, zero: cfg.missingSubmission === 'zero' }, { agency: a.code }));
+      findings.push(
+        finding(
+          'ROUND_SUBMISSION_MISSING',
+          { file: cfg.roster },
+          { agency: a.code, zero: cfg.missingSubmission === 'zero' },
+          { agency: a.code },
+        ),
+      );
   return found({ validation, submissions, self }, findings, inputs);
 }
 
@@ -207,9 +239,15 @@ export async function readSurvey(
     const qi = loadQuestionnaire(target, folder.extraDirs);
     const res = await runSipas(
       sp.answers.map((rel) => ({ path: roundPath(folder.round, rel), display: rel })),
-      { questionnaire: qi, roster: new Map(roster.agencies.map((a) => [a.code, a.name])), read: opts.read, ...(sp.weights !== undefined ? { weights: sp.weights } : {}) },
+      {
+        questionnaire: qi,
+        roster: new Map(roster.agencies.map((a) => [a.code, a.name])),
+        read: opts.read,
+        ...(sp.weights !== undefined ? { weights: sp.weights } : {}),
+      },
     );
-    for (const i of res.inputs) inputs.push({ role: 'survey', file: shown(folder, roundPath(folder.round, i.file)), sha256: i.sha256 });
+    for (const i of res.inputs)
+      inputs.push({ role: 'survey', file: shown(folder, roundPath(folder.round, i.file)), sha256: i.sha256 });
     findings.push(...res.findings);
     findings.push(...applySipas(res, qi, sets, roster.agencies, survey, sp.map, sp.answers[0] ?? ''));
   }
@@ -250,7 +288,10 @@ export async function readAppraisal(
 }
 
 /** Last year's result (through a crosswalk when the set changed), when round.yaml names one. */
-export function readPrevious(folder: RoundFolder, sets: ReadonlyMap<string, CriteriaIndex>): StepResult<LoadedPrevious | undefined> {
+export function readPrevious(
+  folder: RoundFolder,
+  sets: ReadonlyMap<string, CriteriaIndex>,
+): StepResult<LoadedPrevious | undefined> {
   const cfg = folder.config;
   if (!cfg.previous) return found(undefined);
   const findings: Finding[] = [];
@@ -268,9 +309,14 @@ export function readPrevious(folder: RoundFolder, sets: ReadonlyMap<string, Crit
   const before = previous.criteria;
   const at = { file: cfg.crosswalk ?? cfg.previous };
   if (crosswalk) {
-    if (!before.includes(crosswalk.from)) findings.push(finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'from', declared: crosswalk.from, used: before }));
-    if (!current.includes(crosswalk.to)) findings.push(finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'to', declared: crosswalk.to, used: current }));
-  } else if (before.some((r) => !current.includes(r))) findings.push(finding('ROUND_CRITERIA_CHANGED', at, { previous: before, current }));
+    if (!before.includes(crosswalk.from))
+      findings.push(
+        finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'from', declared: crosswalk.from, used: before }),
+      );
+    if (!current.includes(crosswalk.to))
+      findings.push(finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'to', declared: crosswalk.to, used: current }));
+  } else if (before.some((r) => !current.includes(r)))
+    findings.push(finding('ROUND_CRITERIA_CHANGED', at, { previous: before, current }));
   return found(previous, findings, inputs);
 }
 
@@ -284,7 +330,11 @@ export interface ScoringInputs {
 }
 
 /** Every agency of the roster whose kind has a set, scored (`score/`), in roster order. */
-export function scoreAgencies(agencies: readonly RosterAgency[], sets: ReadonlyMap<string, CriteriaIndex>, inputs: ScoringInputs): StepResult<AgencyScore[]> {
+export function scoreAgencies(
+  agencies: readonly RosterAgency[],
+  sets: ReadonlyMap<string, CriteriaIndex>,
+  inputs: ScoringInputs,
+): StepResult<AgencyScore[]> {
   const scores = agencies
     .filter((a) => sets.has(a.kind))
     .map((a) =>
@@ -348,7 +398,14 @@ function applySipas(
       // A measure of another survey (e.g. "leaders.direction") comes from a points table.
       if (!measures.has(measure)) {
         if (measure !== 'sipas' && !domains.has(measure.split('.')[0]!)) continue;
-        out.push(finding('SIPAS_MEASURE_UNKNOWN', { file }, { measure, item: code, measures: qi.measures }, { criterion: code }));
+        out.push(
+          finding(
+            'SIPAS_MEASURE_UNKNOWN',
+            { file },
+            { measure, item: code, measures: qi.measures },
+            { criterion: code },
+          ),
+        );
         continue;
       }
       list.push({ code, measure });

@@ -41,7 +41,13 @@ export async function appraisalWorkbook(run: AppraisalSource, lang: Lang): Promi
         itemCode: item.code,
         title: textIn(item.title, lang),
         max: item.max,
-        selfInputs: input ? (input.notApplicable ? (lang === 'vi' ? 'Không áp dụng' : 'Not applicable') : inputsIn(item, input, lang)) : '',
+        selfInputs: input
+          ? input.notApplicable
+            ? lang === 'vi'
+              ? 'Không áp dụng'
+              : 'Not applicable'
+            : inputsIn(item, input, lang)
+          : '',
         evidence: input?.evidence ?? '',
         explanation: input?.explanation ?? '',
       };
@@ -49,5 +55,10 @@ export async function appraisalWorkbook(run: AppraisalSource, lang: Lang): Promi
       rows.push(row);
     }
   }
-  return renderAppraisalTemplate(rows, { roundName: cfg.name, year: cfg.year, date: new Date(`${cfg.date ?? `${cfg.year}-12-31`}T00:00:00Z`), lang });
+  return renderAppraisalTemplate(rows, {
+    roundName: cfg.name,
+    year: cfg.year,
+    date: new Date(`${cfg.date ?? `${cfg.year}-12-31`}T00:00:00Z`),
+    lang,
+  });
 }

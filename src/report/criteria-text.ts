@@ -17,14 +17,20 @@ import { findingToJson, renderCounts } from './findings-text.js';
 
 /** `criteria list --json`. */
 export function criteriaListJson(rows: readonly SetSummary[]): string {
-  return JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, command: 'criteria list', sets: rows }, null, 2);
+  return JSON.stringify(
+    { tool: { name: TOOL_NAME, version: TOOL_VERSION }, command: 'criteria list', sets: rows },
+    null,
+    2,
+  );
 }
 
 /** `criteria list`: a few lines for each set. */
 export function renderCriteriaList(rows: readonly SetSummary[], lang: Lang, c: ChalkInstance): string[] {
   const lines: string[] = [];
   for (const r of rows) {
-    lines.push(`${c.bold(r.ref)}${r.illustrative ? c.yellow(lang === 'vi' ? '  [minh hoạ]' : '  [illustrative]') : ''}`);
+    lines.push(
+      `${c.bold(r.ref)}${r.illustrative ? c.yellow(lang === 'vi' ? '  [minh hoạ]' : '  [illustrative]') : ''}`,
+    );
     if (r.title) lines.push(`  ${lang === 'en' ? (r.title.en ?? r.title.vi) : r.title.vi}`);
     if (r.decision) lines.push(`  ${lang === 'vi' ? 'Văn bản' : 'Decision'}: ${r.decision}`);
     if (r.kind === 'questionnaire')
@@ -93,11 +99,18 @@ export function renderCriteriaCheckSummary(results: readonly CheckedCriteriaFile
 export function renderCriteriaTree(set: CriteriaSet, lang: Lang, c: ChalkInstance, showRules: boolean): string[] {
   const lines: string[] = [];
   lines.push(c.bold(`${set.id}@${set.version}  ${textIn(set.title, lang)}`));
-  lines.push(`${lang === 'vi' ? 'Văn bản' : 'Decision'}: ${set.decision.number}${set.decision.date ? ` (${formatDate(set.decision.date, lang)})` : ''}`);
-  lines.push(`${lang === 'vi' ? 'Tổng điểm' : 'Total'}: ${num(set.total, lang)}${set.sourceTotals ? ` (${lang === 'vi' ? 'thẩm định' : 'appraisal'} ${num(set.sourceTotals.appraisal ?? 0, lang)}, ${lang === 'vi' ? 'điều tra XHH' : 'survey'} ${num(set.sourceTotals.survey ?? 0, lang)})` : ''}`);
-  lines.push(`${lang === 'vi' ? 'Xếp nhóm' : 'Bands'}: ${set.bands.map((b) => `${textIn(b.label, lang)} ${num(b.min, lang)}–${num(b.max, lang)}%`).join(' · ')}`);
+  lines.push(
+    `${lang === 'vi' ? 'Văn bản' : 'Decision'}: ${set.decision.number}${set.decision.date ? ` (${formatDate(set.decision.date, lang)})` : ''}`,
+  );
+  lines.push(
+    `${lang === 'vi' ? 'Tổng điểm' : 'Total'}: ${num(set.total, lang)}${set.sourceTotals ? ` (${lang === 'vi' ? 'thẩm định' : 'appraisal'} ${num(set.sourceTotals.appraisal ?? 0, lang)}, ${lang === 'vi' ? 'điều tra XHH' : 'survey'} ${num(set.sourceTotals.survey ?? 0, lang)})` : ''}`,
+  );
+  lines.push(
+    `${lang === 'vi' ? 'Xếp nhóm' : 'Bands'}: ${set.bands.map((b) => `${textIn(b.label, lang)} ${num(b.min, lang)}–${num(b.max, lang)}%`).join(' · ')}`,
+  );
   lines.push('');
-  const unconfirmed = (n: Node): boolean => n.provenance === 'unconfirmed' || (typeof n.provenance === 'object' && n.provenance.status === 'unconfirmed');
+  const unconfirmed = (n: Node): boolean =>
+    n.provenance === 'unconfirmed' || (typeof n.provenance === 'object' && n.provenance.status === 'unconfirmed');
   const walk = (n: Node, depth: number): void => {
     const pad = '  '.repeat(depth);
     const mark = unconfirmed(n) ? c.yellow(lang === 'vi' ? ' [chưa xác nhận]' : ' [unconfirmed]') : '';
@@ -107,7 +120,9 @@ export function renderCriteriaTree(set: CriteriaSet, lang: Lang, c: ChalkInstanc
       if (n.source !== 'appraisal') extra.push(n.source);
       if (n.appliesTo) extra.push(n.appliesTo.join('/'));
       if (n.notApplicable) extra.push(lang === 'vi' ? 'có thể không áp dụng' : 'may be N/A');
-      lines.push(`${pad}${c.cyan(n.code)} ${textIn(n.title, lang)} ${c.dim(`[${max}]`)}${extra.length ? c.dim(` (${extra.join(', ')})`) : ''}${mark}`);
+      lines.push(
+        `${pad}${c.cyan(n.code)} ${textIn(n.title, lang)} ${c.dim(`[${max}]`)}${extra.length ? c.dim(` (${extra.join(', ')})`) : ''}${mark}`,
+      );
       if (showRules) lines.push(`${pad}    ${c.dim(describeRule(n, lang))}`);
     } else {
       const line = `${pad}${n.code} ${textIn(n.title, lang)} [${max}]${mark}`;
@@ -167,11 +182,21 @@ export function renderImportSummary(s: ImportSummary, lang: Lang): string[] {
         ? `Wrote ${s.out}: ${c.fields} fields, ${c.criteria} criteria, ${c.items} items; rules: ${rules}; ${kept} guidance texts kept as text; ${renderCounts(counts, 'en')}.`
         : `Nothing written; ${renderCounts(counts, 'en')}.`,
   ];
-  const keptAt = s.findings.flatMap((f) => (f.code === 'CRITERIA_IMPORT_GUIDANCE_KEPT' ? [`${f.args.code} (${renderLocation(f.location, lang, false)})`] : []));
+  const keptAt = s.findings.flatMap((f) =>
+    f.code === 'CRITERIA_IMPORT_GUIDANCE_KEPT' ? [`${f.args.code} (${renderLocation(f.location, lang, false)})`] : [],
+  );
   if (s.written && keptAt.length)
-    lines.push(lang === 'vi' ? `Hướng dẫn giữ nguyên văn bản, cơ quan nhập điểm trực tiếp: ${keptAt.join('; ')}.` : `Guidance kept as text, agencies enter points: ${keptAt.join('; ')}.`);
+    lines.push(
+      lang === 'vi'
+        ? `Hướng dẫn giữ nguyên văn bản, cơ quan nhập điểm trực tiếp: ${keptAt.join('; ')}.`
+        : `Guidance kept as text, agencies enter points: ${keptAt.join('; ')}.`,
+    );
   if (counts.error > 0 && s.written)
-    lines.push(lang === 'vi' ? `Bộ tiêu chí chưa đạt criteria check: sửa các lỗi trên trong bảng hoặc trong ${s.out}.` : `The set does not pass criteria check: fix the errors above in the table or in ${s.out}.`);
+    lines.push(
+      lang === 'vi'
+        ? `Bộ tiêu chí chưa đạt criteria check: sửa các lỗi trên trong bảng hoặc trong ${s.out}.`
+        : `The set does not pass criteria check: fix the errors above in the table or in ${s.out}.`,
+    );
   return lines;
 }
 

@@ -11,8 +11,48 @@ import { textOf } from './score-text.js';
 import { reportView } from './view.js';
 
 const HEAD = {
-  vi: ['Nhóm', 'Hạng', 'Số đơn vị trong nhóm', 'Thay đổi hạng', 'Hạng năm trước', 'Mã', 'Cơ quan', 'Loại', 'Vùng', 'Trạng thái', 'Chỉ số (%)', 'Xếp loại', 'Tổng điểm', 'Điểm tối đa', 'Điểm thẩm định', 'Điểm điều tra XHH', 'Điểm thưởng', 'Điểm trừ', 'Chỉ số năm trước (%)'],
-  en: ['Group', 'Rank', 'Group size', 'Rank change', 'Previous rank', 'Code', 'Agency', 'Kind', 'Region', 'Status', 'Index (%)', 'Band', 'Points', 'Maximum', 'Appraisal points', 'Survey points', 'Bonus', 'Penalty', 'Previous index (%)'],
+  vi: [
+    'Nhóm',
+    'Hạng',
+    'Số đơn vị trong nhóm',
+    'Thay đổi hạng',
+    'Hạng năm trước',
+    'Mã',
+    'Cơ quan',
+    'Loại',
+    'Vùng',
+    'Trạng thái',
+    'Chỉ số (%)',
+    'Xếp loại',
+    'Tổng điểm',
+    'Điểm tối đa',
+    'Điểm thẩm định',
+    'Điểm điều tra XHH',
+    'Điểm thưởng',
+    'Điểm trừ',
+    'Chỉ số năm trước (%)',
+  ],
+  en: [
+    'Group',
+    'Rank',
+    'Group size',
+    'Rank change',
+    'Previous rank',
+    'Code',
+    'Agency',
+    'Kind',
+    'Region',
+    'Status',
+    'Index (%)',
+    'Band',
+    'Points',
+    'Maximum',
+    'Appraisal points',
+    'Survey points',
+    'Bonus',
+    'Penalty',
+    'Previous index (%)',
+  ],
 } as const;
 
 const STATUS = {
@@ -36,7 +76,11 @@ export function renderCsvReport(result: RoundResult, lang: Lang): string {
         text(textOf(g.title, lang)),
         a.rank === undefined ? '' : String(a.rank),
         a.groupSize === undefined ? '' : String(a.groupSize),
-        a.isNew ? text(lang === 'vi' ? 'mới' : 'new') : a.previous?.rankChange === undefined ? '' : String(a.previous.rankChange),
+        a.isNew
+          ? text(lang === 'vi' ? 'mới' : 'new')
+          : a.previous?.rankChange === undefined
+            ? ''
+            : String(a.previous.rankChange),
         a.previous?.rank === undefined ? '' : String(a.previous.rank),
         text(a.code),
         text(a.name),

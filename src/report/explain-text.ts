@@ -10,7 +10,12 @@ import { textOf } from './score-text.js';
 const GAPS = 10;
 
 /** Lines of the scorecard of `agency`: a result's criteria sets (and groups, for the rank's group title). */
-export function renderExplainText(result: Pick<RoundResult, 'criteria'> & Partial<Pick<RoundResult, 'groups'>>, agency: AgencyResult, lang: Lang, c: ChalkInstance): string[] {
+export function renderExplainText(
+  result: Pick<RoundResult, 'criteria'> & Partial<Pick<RoundResult, 'groups'>>,
+  agency: AgencyResult,
+  lang: Lang,
+  c: ChalkInstance,
+): string[] {
   const set = result.criteria.find((s) => s.ref === agency.set);
   const dec = set?.rounding.decimals ?? 2;
   const n = (x: { value: number } | undefined): string => (x ? fmtNumber(x.value, dec, lang) : '');
@@ -59,7 +64,11 @@ export function renderExplainText(result: Pick<RoundResult, 'criteria'> & Partia
   const title = itemTitles(set, lang);
   for (const f of agency.fields) {
     const ft = set?.fields.find((x) => x.code === f.code);
-    lines.push(c.bold(`${f.code}. ${textOf(ft?.title, lang)} — ${n(f.points)}/${n(f.max)} (${fmtPercent(f.index.value, dec, lang)})`));
+    lines.push(
+      c.bold(
+        `${f.code}. ${textOf(ft?.title, lang)} — ${n(f.points)}/${n(f.max)} (${fmtPercent(f.index.value, dec, lang)})`,
+      ),
+    );
     for (const it of agency.items.filter((i) => i.field === f.code && i.applicable)) {
       const changed = it.appraised !== undefined && it.self !== undefined && it.appraised.exact !== it.self.exact;
       const row =
@@ -77,7 +86,8 @@ export function renderExplainText(result: Pick<RoundResult, 'criteria'> & Partia
       lines.push(changed ? c.yellow(row) : row);
       const t = title.get(it.code);
       if (t) lines.push(c.dim(`        ${t}`));
-      if (changed && it.reason) lines.push(c.yellow(`        ${vi ? 'Lý do thẩm định' : 'Appraisal reason'}: ${it.reason}`));
+      if (changed && it.reason)
+        lines.push(c.yellow(`        ${vi ? 'Lý do thẩm định' : 'Appraisal reason'}: ${it.reason}`));
     }
   }
   const gaps = gapList(agency).slice(0, GAPS);

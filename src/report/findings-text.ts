@@ -32,14 +32,20 @@ const SHOWN_FINDINGS = 25;
  * The worst findings first, at most 25, then the counts; `hint` says where to see them all.
  * Nothing for no findings.
  */
-export function renderFindingsSummary(findings: readonly Finding[], lang: Lang, c: ChalkInstance, hint?: { vi: string; en: string }): string[] {
+export function renderFindingsSummary(
+  findings: readonly Finding[],
+  lang: Lang,
+  c: ChalkInstance,
+  hint?: { vi: string; en: string },
+): string[] {
   if (findings.length === 0) return [];
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const worstFirst = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity] || compareFindings(a, b));
   const lines = renderFindingsText(worstFirst.slice(0, SHOWN_FINDINGS), lang, c);
   const more = findings.length - SHOWN_FINDINGS;
   const see = hint ?? { vi: 'chạy "parindex validate" để xem tất cả', en: 'run "parindex validate" to see them all' };
-  if (more > 0) lines.push(lang === 'vi' ? `… và ${more} phát hiện khác; ${see.vi}.` : `… and ${more} more findings; ${see.en}.`);
+  if (more > 0)
+    lines.push(lang === 'vi' ? `… và ${more} phát hiện khác; ${see.vi}.` : `… and ${more} more findings; ${see.en}.`);
   lines.push(renderCounts(countFindings(findings), lang));
   return lines;
 }
@@ -63,7 +69,13 @@ export interface FindingJson {
 }
 
 export function findingToJson(f: Finding, lang: Lang): FindingJson {
-  const j: FindingJson = { code: f.code, severity: f.severity, message: renderMessage(f, lang), location: f.location, args: f.args };
+  const j: FindingJson = {
+    code: f.code,
+    severity: f.severity,
+    message: renderMessage(f, lang),
+    location: f.location,
+    args: f.args,
+  };
   if (f.criterion !== undefined) j.criterion = f.criterion;
   if (f.agency !== undefined) j.agency = f.agency;
   return j;

@@ -71,19 +71,25 @@ export function renderHtmlReport(result: RoundResult, opts: HtmlReportOptions): 
       parts.push(rankChart(v, g, i, ranked, set));
     }
     if (missing.length > 0)
-      parts.push(`<p class="missing">${esc(t('Chưa nộp hồ sơ, không xếp hạng', 'No submission, not ranked'))}: ${missing.map((a) => esc(`${a.name} (${a.code})`)).join(', ')}.</p>`);
+      parts.push(
+        `<p class="missing">${esc(t('Chưa nộp hồ sơ, không xếp hạng', 'No submission, not ranked'))}: ${missing.map((a) => esc(`${a.name} (${a.code})`)).join(', ')}.</p>`,
+      );
     parts.push('</section>');
   });
 
   parts.push(`<section id="fields"><h2>${esc(t('Chỉ số theo lĩnh vực', 'Index by field'))}</h2>`);
-  parts.push(`<p class="note">${esc(t('Mỗi ô là chỉ số của lĩnh vực (điểm đạt ÷ điểm tối đa): đỏ từ 50% trở xuống, vàng 75%, xanh 100%.', 'Each cell is the field index (points ÷ maximum): red at 50% and below, yellow at 75%, green at 100%.'))}</p>`);
+  parts.push(
+    `<p class="note">${esc(t('Mỗi ô là chỉ số của lĩnh vực (điểm đạt ÷ điểm tối đa): đỏ từ 50% trở xuống, vàng 75%, xanh 100%.', 'Each cell is the field index (points ÷ maximum): red at 50% and below, yellow at 75%, green at 100%.'))}</p>`,
+  );
   parts.push(fieldLegend(v));
   for (const g of result.groups) parts.push(heatmap(v, g));
   parts.push('</section>');
 
   parts.push(`<section id="cards"><h2>${esc(t('Từng cơ quan', 'Agencies'))}</h2>`);
   for (const g of result.groups) {
-    const members = g.agencies.map((c) => v.agency(c)).filter((a): a is AgencyResult => a !== undefined && a.status !== 'missing');
+    const members = g.agencies
+      .map((c) => v.agency(c))
+      .filter((a): a is AgencyResult => a !== undefined && a.status !== 'missing');
     if (members.length > HTML_DETAIL_MAX) {
       parts.push(
         `<p class="note">${esc(
@@ -104,7 +110,10 @@ export function renderHtmlReport(result: RoundResult, opts: HtmlReportOptions): 
   parts.push(
     '</main>',
     `<footer><p>${esc(t('Tạo bởi', 'Made by'))} ${esc(`${result.tool.name} ${result.tool.version}`)} ${esc(
-      t('từ result.json; dữ liệu đầu vào và mã SHA-256 xem ở trang "Thông tin" của báo cáo Excel.', 'from result.json; the input files and their SHA-256 are on the "About" sheet of the Excel report.'),
+      t(
+        'từ result.json; dữ liệu đầu vào và mã SHA-256 xem ở trang "Thông tin" của báo cáo Excel.',
+        'from result.json; the input files and their SHA-256 are on the "About" sheet of the Excel report.',
+      ),
     )}</p></footer>`,
     '</body>',
     '</html>',
@@ -158,7 +167,8 @@ function summaryTile(v: ReportView, g: GroupResult): string {
 
 function bandLegend(set: CriteriaRef, lang: Lang): string {
   const items = set.bands.map(
-    (b, i) => `<li><span class="swatch" style="background:${bandColour(i)}"></span>${esc(textOf(b.label, lang) || b.id)} (${esc(bandRange(b, set, lang))})</li>`,
+    (b, i) =>
+      `<li><span class="swatch" style="background:${bandColour(i)}"></span>${esc(textOf(b.label, lang) || b.id)} (${esc(bandRange(b, set, lang))})</li>`,
   );
   return `<ul class="legend" aria-label="${lang === 'vi' ? 'Xếp loại' : 'Bands'}">${items.join('')}</ul>`;
 }
@@ -211,7 +221,13 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
     const idx = a.total.index.value;
     const colour = bandColour(v.bandIndex(a));
     const change = fmtRankChange(a.previous?.rankChange, a.isNew, lang, true);
-    const changeClass = a.isNew ? 'new' : (a.previous?.rankChange ?? 0) > 0 ? 'up' : (a.previous?.rankChange ?? 0) < 0 ? 'down' : 'same';
+    const changeClass = a.isNew
+      ? 'new'
+      : (a.previous?.rankChange ?? 0) > 0
+        ? 'up'
+        : (a.previous?.rankChange ?? 0) < 0
+          ? 'down'
+          : 'same';
     const rank = a.rank === undefined ? '—' : String(a.rank);
     const tip = `${rank}. ${a.name}: ${fmtPercent(idx, dec, lang)}${v.bandLabel(a) ? `, ${v.bandLabel(a)}` : ''}${change ? `, ${fmtRankChange(a.previous?.rankChange, a.isNew, lang)}` : ''}`;
     out.push(
@@ -220,7 +236,9 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
       `<text class="name" x="40" y="${y + 14}">${esc(clip(a.name, 40))}</text>`,
       `<rect x="${CHART.label}" y="${y + 3}" width="${r1(x(idx) - CHART.label)}" height="${CHART.row - 6}" fill="${colour}"/>`,
       `<text class="value" x="${r1(x(idx) + 4)}" y="${y + 14}">${esc(fmtPercent(idx, dec, lang))}</text>`,
-      change ? `<text class="change ${changeClass}" x="${CHART.width - 4}" y="${y + 14}" text-anchor="end">${esc(change)}</text>` : '',
+      change
+        ? `<text class="change ${changeClass}" x="${CHART.width - 4}" y="${y + 14}" text-anchor="end">${esc(change)}</text>`
+        : '',
       '</g>',
     );
   });
@@ -243,9 +261,13 @@ function heatmap(v: ReportView, g: GroupResult): string {
   const { lang } = v;
   const vi = lang === 'vi';
   const dec = v.groupSet(g)?.rounding.decimals ?? 2;
-  const members = g.agencies.map((c) => v.agency(c)).filter((a): a is AgencyResult => a !== undefined && a.status !== 'missing');
+  const members = g.agencies
+    .map((c) => v.agency(c))
+    .filter((a): a is AgencyResult => a !== undefined && a.status !== 'missing');
   const cell = (value: number | undefined): string =>
-    value === undefined ? '<td class="na">—</td>' : `<td class="num" style="${heat(value)}">${esc(fmtNumber(value, dec === 0 ? 0 : 1, lang))}</td>`;
+    value === undefined
+      ? '<td class="na">—</td>'
+      : `<td class="num" style="${heat(value)}">${esc(fmtNumber(value, dec === 0 ? 0 : 1, lang))}</td>`;
   const head = `<tr><th scope="col">${vi ? 'Hạng' : 'Rank'}</th><th scope="col">${vi ? 'Cơ quan' : 'Agency'}</th>${v.fieldCodes
     .map((c) => `<th scope="col" title="${esc(v.fieldTitle(c))}">${vi ? 'LV' : 'F'}${esc(c)}</th>`)
     .join('')}</tr>`;
@@ -253,7 +275,9 @@ function heatmap(v: ReportView, g: GroupResult): string {
   const rows =
     members.length > HTML_DETAIL_MAX
       ? `<tr><td colspan="${v.fieldCodes.length + 2}" class="note">${esc(
-          vi ? `${members.length} cơ quan: chỉ số từng cơ quan theo lĩnh vực xem trong báo cáo Excel (trang "Lĩnh vực").` : `${members.length} agencies: each agency's field indices are in the Excel report ("Fields" sheet).`,
+          vi
+            ? `${members.length} cơ quan: chỉ số từng cơ quan theo lĩnh vực xem trong báo cáo Excel (trang "Lĩnh vực").`
+            : `${members.length} agencies: each agency's field indices are in the Excel report ("Fields" sheet).`,
         )}</td></tr>`
       : members
           .map(
@@ -287,7 +311,9 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
   const colour = bandColour(v.bandIndex(a));
   const svg: string[] = [
     `<svg class="profile" viewBox="0 0 ${labelW + barW + 70} ${height}" width="100%" role="img" aria-label="${esc(
-      vi ? `Chỉ số theo lĩnh vực của ${a.name} so với trung bình nhóm` : `Field indices of ${a.name} against the group mean`,
+      vi
+        ? `Chỉ số theo lĩnh vực của ${a.name} so với trung bình nhóm`
+        : `Field indices of ${a.name} against the group mean`,
     )}" xmlns="http://www.w3.org/2000/svg">`,
   ];
   fields.forEach((f, k) => {
@@ -299,7 +325,9 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
       `<text x="0" y="${y + 15}">${esc(clip(`${f.code}. ${v.fieldTitle(f.code)}`, 27))}</text>`,
       `<rect class="track" x="${labelW}" y="${y + 4}" width="${barW}" height="${row - 8}"/>`,
       `<rect x="${labelW}" y="${y + 4}" width="${r1(x(f.index.value) - labelW)}" height="${row - 8}" fill="${colour}"/>`,
-      mean !== undefined ? `<line class="mean-mark" x1="${r1(x(mean))}" x2="${r1(x(mean))}" y1="${y + 1}" y2="${y + row - 1}"/>` : '',
+      mean !== undefined
+        ? `<line class="mean-mark" x1="${r1(x(mean))}" x2="${r1(x(mean))}" y1="${y + 1}" y2="${y + row - 1}"/>`
+        : '',
       `<text class="value" x="${labelW + barW + 6}" y="${y + 15}">${esc(fmtPercent(f.index.value, dec === 0 ? 0 : 1, lang))}</text>`,
       '</g>',
     );
@@ -315,7 +343,11 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
         .map((it) => {
           const lost = it.max.value - it.final.value;
           const places =
-            it.placesIfFull && it.placesIfFull > 0 ? (vi ? `; đạt tối đa thì tăng ${it.placesIfFull} bậc` : `; full points would gain ${it.placesIfFull} places`) : '';
+            it.placesIfFull && it.placesIfFull > 0
+              ? vi
+                ? `; đạt tối đa thì tăng ${it.placesIfFull} bậc`
+                : `; full points would gain ${it.placesIfFull} places`
+              : '';
           return `<li><b>${esc(it.code)}</b> ${esc(clip(v.itemTitle(a, it.code), 90))}: ${esc(fmtNumber(it.final.value, dec, lang))}/${esc(fmtNumber(it.max.value, dec, lang))} (${
             vi ? 'mất' : 'lost'
           } ${esc(fmtNumber(lost, dec, lang))}${esc(places)})</li>`;
@@ -340,7 +372,10 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
 /** Scored items (not bonus or penalty) where the most points were lost, largest first, then by code. */
 function largestGaps(a: AgencyResult): ItemResult[] {
   return a.items
-    .filter((it) => it.applicable && (it.source === 'appraisal' || it.source === 'survey') && it.max.value - it.final.value > 0)
+    .filter(
+      (it) =>
+        it.applicable && (it.source === 'appraisal' || it.source === 'survey') && it.max.value - it.final.value > 0,
+    )
     .map((it, i) => ({ it, i, lost: it.max.value - it.final.value }))
     .sort((p, q) => q.lost - p.lost || p.i - q.i)
     .slice(0, GAPS_SHOWN)

@@ -20,7 +20,13 @@ import type ExcelJS from 'exceljs';
 import { columnLetters } from '../findings/finding.js';
 import { InternalError } from '../findings/errors.js';
 import { remember } from '../core/memo.js';
-import { queuedBytes, streamingParts, type SharedStrings, type StreamingSheet, type StylesTable } from '../core/excel.js';
+import {
+  queuedBytes,
+  streamingParts,
+  type SharedStrings,
+  type StreamingSheet,
+  type StylesTable,
+} from '../core/excel.js';
 
 /**
  * A cell of a direct row: text or a number, with a shared style object (see `sharedStyles`).
@@ -208,7 +214,10 @@ export class DirectRows {
  */
 export function directRows(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet): DirectRows {
   const parts = streamingParts(wb, ws);
-  if (!parts) throw new InternalError('directRows: this exceljs has no streaming sheet, style table or shared strings (package.json pins exceljs 4.4.0)');
+  if (!parts)
+    throw new InternalError(
+      'directRows: this exceljs has no streaming sheet, style table or shared strings (package.json pins exceljs 4.4.0)',
+    );
   if (!parts.useSharedStrings) throw new InternalError('directRows: the workbook writer must use shared strings');
   ws.getRow(1).commit();
   return new DirectRows(parts.sheet, parts.styles, parts.sharedStrings, 2);

@@ -66,7 +66,9 @@ export const AgencyResult = z.strictObject({
   group: z.string(),
   region: z.string().optional(),
   set: z.string().describe('id@version of the criteria set used.'),
-  status: z.enum(['scored', 'missing', 'zero']).describe('scored; missing (no submission, not ranked); zero (no submission, scored as zero).'),
+  status: z
+    .enum(['scored', 'missing', 'zero'])
+    .describe('scored; missing (no submission, not ranked); zero (no submission, scored as zero).'),
   submission: z.strictObject({ file: z.string(), sha256: z.string() }).optional(),
   total: z.strictObject({ points: Num, max: Num, index: Num }),
   bySource: z.strictObject({
@@ -124,7 +126,17 @@ export const CriteriaRef = z.strictObject({
 export type CriteriaRef = z.infer<typeof CriteriaRef>;
 
 export const InputFile = z.strictObject({
-  role: z.enum(['round', 'roster', 'criteria', 'submission', 'appraisal', 'survey', 'previous', 'crosswalk', 'questionnaire']),
+  role: z.enum([
+    'round',
+    'roster',
+    'criteria',
+    'submission',
+    'appraisal',
+    'survey',
+    'previous',
+    'crosswalk',
+    'questionnaire',
+  ]),
   file: z.string(),
   sha256: z.string(),
 });

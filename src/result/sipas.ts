@@ -58,12 +58,21 @@ export function buildSipasResult(run: {
     format: 'parindex-sipas',
     formatVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    questionnaire: { ref: qi.ref, title: qi.q.title, illustrative: qi.q.illustrative, ...(qi.q.provenance ? { provenance: qi.q.provenance } : {}) },
+    questionnaire: {
+      ref: qi.ref,
+      title: qi.q.title,
+      illustrative: qi.q.illustrative,
+      ...(qi.q.provenance ? { provenance: qi.q.provenance } : {}),
+    },
     by: run.by,
     aggregation: {
       item: 'satisfied ÷ valid answers × 100',
       element: 'mean of its items with valid answers',
-      domains: qi.q.domains.map((d) => ({ id: d.id, weight: d.weight ?? 1, elements: d.elements.map((e) => ({ id: e.id, weight: e.weight ?? 1 })) })),
+      domains: qi.q.domains.map((d) => ({
+        id: d.id,
+        weight: d.weight ?? 1,
+        elements: d.elements.map((e) => ({ id: e.id, weight: e.weight ?? 1 })),
+      })),
       respondentWeights: run.weights ?? null,
       overall: 'all counted respondents pooled',
       rounding: '2 decimals, half up, once',

@@ -38,7 +38,12 @@ export interface RosterRead {
  * Reads a roster. `kinds` (when given) are the agency kinds the round has criteria for; a row
  * with another kind is a finding. Without a group column, the kind is the group.
  */
-export async function readRoster(path: string, file: string, kinds?: readonly string[], opts: ReadOptions = DEFAULT_READ_OPTIONS): Promise<RosterRead> {
+export async function readRoster(
+  path: string,
+  file: string,
+  kinds?: readonly string[],
+  opts: ReadOptions = DEFAULT_READ_OPTIONS,
+): Promise<RosterRead> {
   const read = await readGrid(path, file, opts);
   const findings = read.findings.filter((f) => f.code !== 'INTAKE_CSV_DIALECT');
   const sheet = read.grid?.sheets.find((s) => s.state === 'visible') ?? read.grid?.sheets[0];
@@ -61,7 +66,8 @@ export async function readRoster(path: string, file: string, kinds?: readonly st
     return loc;
   };
   for (const need of ['code', 'name', 'kind'] as const)
-    if (!cols.has(need)) findings.push(finding('ROUND_ROSTER_COLUMN_MISSING', at(headerRow), { column: HEADERS[need][0]! }));
+    if (!cols.has(need))
+      findings.push(finding('ROUND_ROSTER_COLUMN_MISSING', at(headerRow), { column: HEADERS[need][0]! }));
   if (findings.some((f) => f.code === 'ROUND_ROSTER_COLUMN_MISSING')) return out;
   const firstRow = new Map<string, number>();
   const get = (r: number, f: RosterField): string => {
@@ -81,12 +87,16 @@ export async function readRoster(path: string, file: string, kinds?: readonly st
     }
     const first = firstRow.get(code);
     if (first !== undefined) {
-      findings.push(finding('ROUND_ROSTER_DUPLICATE', at(r, cols.get('code')), { agency: code, firstRow: first }, { agency: code }));
+      findings.push(
+        finding('ROUND_ROSTER_DUPLICATE', at(r, cols.get('code')), { agency: code, firstRow: first }, { agency: code }),
+      );
       continue;
     }
     firstRow.set(code, r);
     if (kinds && !kinds.includes(kind)) {
-      findings.push(finding('ROUND_ROSTER_UNKNOWN_KIND', at(r, cols.get('kind')), { kind, kinds: [...kinds] }, { agency: code }));
+      findings.push(
+        finding('ROUND_ROSTER_UNKNOWN_KIND', at(r, cols.get('kind')), { kind, kinds: [...kinds] }, { agency: code }),
+      );
       continue;
     }
     const agency: RosterAgency = { code, name, kind, group: get(r, 'group') || kind };

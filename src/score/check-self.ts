@@ -25,8 +25,20 @@ const pointsMatchRule: SelfCheckRule = {
   name: 'points-match-rule',
   check: ({ item, row, pointsOk, at, tag }, outcome) => {
     // Agencies write points with two decimals: 1.61 for the rule's 61/38 is consistent.
-    if (!outcome || row.points === undefined || !pointsOk || outcome.points.sub(row.points).abs().lt(TOLERANCE)) return undefined;
-    return finding('INTAKE_POINTS_CONTRADICT_RULE', at('points'), { item: item.code, entered: row.points.toExact(), rule: outcome.points.toFixed(2).replace(/\.?0+$/, ''), detail: inputsIn(item, row, 'en'), detailVi: inputsIn(item, row, 'vi') }, tag);
+    if (!outcome || row.points === undefined || !pointsOk || outcome.points.sub(row.points).abs().lt(TOLERANCE))
+      return undefined;
+    return finding(
+      'INTAKE_POINTS_CONTRADICT_RULE',
+      at('points'),
+      {
+        item: item.code,
+        entered: row.points.toExact(),
+        rule: outcome.points.toFixed(2).replace(/\.?0+$/, ''),
+        detail: inputsIn(item, row, 'en'),
+        detailVi: inputsIn(item, row, 'vi'),
+      },
+      tag,
+    );
   },
 };
 
@@ -35,8 +47,10 @@ const evidenceForClaimedPoints: SelfCheckRule = {
   name: 'evidence-for-claimed-points',
   check: ({ item, row, at, tag }, outcome) => {
     const claimed = outcome?.points ?? row.points ?? Rational.ZERO;
-    if (item.evidence !== 'required' || !isScored(item) || !claimed.gt(Rational.ZERO) || row.evidence !== undefined) return undefined;
-    if (row.explanation !== undefined) return finding('INTAKE_EVIDENCE_EXPLAINED', at('evidence'), { item: item.code }, tag);
+    if (item.evidence !== 'required' || !isScored(item) || !claimed.gt(Rational.ZERO) || row.evidence !== undefined)
+      return undefined;
+    if (row.explanation !== undefined)
+      return finding('INTAKE_EVIDENCE_EXPLAINED', at('evidence'), { item: item.code }, tag);
     return finding('INTAKE_EVIDENCE_MISSING', at('evidence'), { item: item.code }, tag);
   },
 };
@@ -45,7 +59,10 @@ const evidenceForClaimedPoints: SelfCheckRule = {
 export const SELF_CHECKS: readonly SelfCheckRule[] = [pointsMatchRule, evidenceForClaimedPoints];
 
 /** Runs every self-score check on every row; findings row by row, in the rules' order. */
-export function checkSelfScores(rows: readonly SelfScoredRow[], rules: readonly SelfCheckRule[] = SELF_CHECKS): Finding[] {
+export function checkSelfScores(
+  rows: readonly SelfScoredRow[],
+  rules: readonly SelfCheckRule[] = SELF_CHECKS,
+): Finding[] {
   const out: Finding[] = [];
   for (const r of rows) {
     const outcome = rawOutcome(r.item, r.row);

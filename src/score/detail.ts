@@ -35,11 +35,20 @@ function detailIn(item: Item, input: ItemInput | undefined, score: ItemScore, la
     case 'survey-points':
       return `${vi ? 'điểm điều tra XHH' : 'survey points'} → ${pts(score.final)}`;
     case 'missing':
-      return item.source === 'survey' ? (vi ? 'chưa có số liệu điều tra' : 'no survey data') : vi ? 'không tự chấm' : 'not self-scored';
+      return item.source === 'survey'
+        ? vi
+          ? 'chưa có số liệu điều tra'
+          : 'no survey data'
+        : vi
+          ? 'không tự chấm'
+          : 'not self-scored';
     case 'appraisal':
     case 'self': {
       const raw = input ? inputsIn(item, input, lang) : '';
-      const self = score.self !== undefined ? `${raw ? `${raw} → ` : ''}${pts(score.self)}` : raw || (vi ? 'không tự chấm' : 'not self-scored');
+      const self =
+        score.self !== undefined
+          ? `${raw ? `${raw} → ` : ''}${pts(score.self)}`
+          : raw || (vi ? 'không tự chấm' : 'not self-scored');
       if (score.basis === 'self') return self;
       return `${self}; ${vi ? 'thẩm định' : 'appraised'} ${pts(score.final)}`;
     }

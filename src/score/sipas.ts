@@ -20,7 +20,17 @@ import { codeKey, cleanText, looseKey } from '../core/text.js';
 import type { QuestionnaireIndex } from '../criteria/questionnaire.js';
 import { cellAddress, finding, type Finding, type FindingCode } from '../findings/finding.js';
 import type { SipasArgs } from '../messages/sipas.js';
-import { fieldKey, fieldSpan, fieldText, isPlainCode, type AnswerCell, type AnswerFile, type AnswerRow, type ByteBatch, type ReadOptions } from '../load/index.js';
+import {
+  fieldKey,
+  fieldSpan,
+  fieldText,
+  isPlainCode,
+  type AnswerCell,
+  type AnswerFile,
+  type AnswerRow,
+  type ByteBatch,
+  type ReadOptions,
+} from '../load/index.js';
 import { IdSet } from './id-set.js';
 
 /** A number, exact and rounded once (2 decimals, half up), as in result.json. */
@@ -78,10 +88,26 @@ const HEADERS = {
   agency: ['mã cơ quan', 'mã đơn vị', 'mã', 'cơ quan', 'đơn vị', 'agency', 'agency code', 'unit', 'unit code', 'code'],
   respondent: ['mã phiếu', 'số phiếu', 'phiếu', 'mã người trả lời', 'id', 'respondent', 'respondent id'],
   group: ['đối tượng', 'nhóm', 'nhóm đối tượng', 'group', 'respondent group'],
-  ignored: ['stt', 'số thứ tự', 'no', 'tên cơ quan', 'tên đơn vị', 'tên', 'name', 'agency name', 'ngày', 'ngày khảo sát', 'date', 'ghi chú', 'note', 'notes'],
+  ignored: [
+    'stt',
+    'số thứ tự',
+    'no',
+    'tên cơ quan',
+    'tên đơn vị',
+    'tên',
+    'name',
+    'agency name',
+    'ngày',
+    'ngày khảo sát',
+    'date',
+    'ghi chú',
+    'note',
+    'notes',
+  ],
 } as const;
 const headerKind = new Map<string, keyof typeof HEADERS>();
-for (const [k, words] of Object.entries(HEADERS)) for (const w of words) headerKind.set(looseKey(w), k as keyof typeof HEADERS);
+for (const [k, words] of Object.entries(HEADERS))
+  for (const w of words) headerKind.set(looseKey(w), k as keyof typeof HEADERS);
 
 /** Text that cleaning would not change: ASCII letters, digits and simple punctuation. */
 const SIMPLE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
@@ -108,7 +134,12 @@ const WEIGHT_MAX = 10_000;
 
 /** Reads a weight cell: a positive number up to 10,000, decimal point or comma. */
 export function readWeight(cell: AnswerCell): number | undefined {
-  const n = typeof cell === 'number' ? cell : cell === undefined ? NaN : Number(cell.trim().replace(/\s/g, '').replace(',', '.'));
+  const n =
+    typeof cell === 'number'
+      ? cell
+      : cell === undefined
+        ? NaN
+        : Number(cell.trim().replace(/\s/g, '').replace(',', '.'));
   if (!Number.isFinite(n) || n <= 0 || n > WEIGHT_MAX) return undefined;
   const units = Math.round(n * WEIGHT_UNIT);
   return units > 0 ? units : undefined;
@@ -168,10 +199,18 @@ export function mapColumns(
   const unitCol = by === 'agency' ? agencyCol : groupCol;
   const stop: Finding[] = [];
   if (unitCol < 0)
-    stop.push(finding('SIPAS_AGENCY_COLUMN_MISSING', at(), { expected: by === 'agency' ? ['mã cơ quan', 'agency'] : ['đối tượng', 'group'] }));
-  if (weightKey !== undefined && weightCol < 0) stop.push(finding('SIPAS_WEIGHT_COLUMN_MISSING', at(), { column: opts.weights ?? '' }));
+    stop.push(
+      finding('SIPAS_AGENCY_COLUMN_MISSING', at(), {
+        expected: by === 'agency' ? ['mã cơ quan', 'agency'] : ['đối tượng', 'group'],
+      }),
+    );
+  if (weightKey !== undefined && weightCol < 0)
+    stop.push(finding('SIPAS_WEIGHT_COLUMN_MISSING', at(), { column: opts.weights ?? '' }));
   if (qCols.length === 0) stop.push(finding('SIPAS_NO_QUESTIONS', at(), { questionnaire: qi.ref }));
-  else qi.questions.forEach((q, i) => seenQ.has(i) || findings.push(finding('SIPAS_QUESTION_MISSING', at(), { question: q.code })));
+  else
+    qi.questions.forEach(
+      (q, i) => seenQ.has(i) || findings.push(finding('SIPAS_QUESTION_MISSING', at(), { question: q.code })),
+    );
   if (stop.length > 0) return { findings: [...findings, ...stop] };
   return { columns: { unit: unitCol, respondent: idCol, weight: weightCol, questions: qCols }, findings };
 }
@@ -198,7 +237,14 @@ function newSums(code: string, n: number): UnitSums {
 }
 
 function countsOf(t: UnitSums, n: number): UnitCounts {
-  const c: UnitCounts = { code: t.code, respondents: t.respondents, validN: new Float64Array(n), satN: new Float64Array(n), validW: new Float64Array(n), satW: new Float64Array(n) };
+  const c: UnitCounts = {
+    code: t.code,
+    respondents: t.respondents,
+    validN: new Float64Array(n),
+    satN: new Float64Array(n),
+    validW: new Float64Array(n),
+    satW: new Float64Array(n),
+  };
   for (let q = 0; q < n; q++) {
     c.validN[q] = t.sums[4 * q]!;
     c.validW[q] = t.sums[4 * q + 1]!;
@@ -424,7 +470,12 @@ function capped<C extends keyof SipasArgs>(
   const n = (f.perFile.get(code) ?? 0) + 1;
   f.perFile.set(code, n);
   if (n > f.tally.cap) return;
-  const location = { file: f.file, ...(f.sheet ? { sheet: f.sheet } : {}), row: loc.row, ...(loc.column ? { column: loc.column, cell: cellAddress(loc.row, loc.column) } : {}) };
+  const location = {
+    file: f.file,
+    ...(f.sheet ? { sheet: f.sheet } : {}),
+    row: loc.row,
+    ...(loc.column ? { column: loc.column, cell: cellAddress(loc.row, loc.column) } : {}),
+  };
   fs.list.push(finding(code, location, args as never, agency ? { agency } : {}) as Finding);
 }
 
@@ -448,7 +499,13 @@ function countRow(f: FileRows, row: number, unitText: string, code: string, vali
     for (const [col, q] of f.qCols) {
       if (state[q] !== BAD) continue;
       const raw = cellOf(f, col);
-      capped(f, 'SIPAS_ANSWER_OUT_OF_SCALE', { row, column: col + 1 }, { question: t.qi.questions[q]!.code, value: String(raw), levels: t.qi.q.scale.levels.map((l) => l.code) }, code);
+      capped(
+        f,
+        'SIPAS_ANSWER_OUT_OF_SCALE',
+        { row, column: col + 1 },
+        { question: t.qi.questions[q]!.code, value: String(raw), levels: t.qi.q.scale.levels.map((l) => l.code) },
+        code,
+      );
     }
   if (valid === 0) {
     if (bad === 0) capped(f, 'SIPAS_EMPTY_ROW', { row }, {}, code);
@@ -459,7 +516,13 @@ function countRow(f: FileRows, row: number, unitText: string, code: string, vali
   if (weightCol >= 0) {
     const read = readWeight(cellOf(f, weightCol));
     if (read === undefined) {
-      capped(f, 'SIPAS_BAD_WEIGHT', { row, column: weightCol + 1 }, { value: String(cellOf(f, weightCol) ?? '') }, code);
+      capped(
+        f,
+        'SIPAS_BAD_WEIGHT',
+        { row, column: weightCol + 1 },
+        { value: String(cellOf(f, weightCol) ?? '') },
+        code,
+      );
       return;
     }
     w = read;
@@ -479,7 +542,13 @@ function countRow(f: FileRows, row: number, unitText: string, code: string, vali
     }
     if (first !== undefined) {
       id ??= cellText(cellOf(f, idCol));
-      capped(f, 'SIPAS_DUPLICATE_RESPONDENT', { row, column: idCol + 1 }, { respondent: id, firstFile: t.files[first.file]!, firstRow: first.row }, code);
+      capped(
+        f,
+        'SIPAS_DUPLICATE_RESPONDENT',
+        { row, column: idCol + 1 },
+        { respondent: id, firstFile: t.files[first.file]!, firstRow: first.row },
+        code,
+      );
       return;
     }
   }
@@ -534,7 +603,15 @@ export function scoreUnits(
     if (name) u.name = name;
     if (c.respondents < minSample) {
       u.smallSample = true;
-      addFinding(findings, finding('SIPAS_SMALL_SAMPLE', {}, { agency: c.code, respondents: c.respondents, min: minSample }, { agency: c.code }));
+      addFinding(
+        findings,
+        finding(
+          'SIPAS_SMALL_SAMPLE',
+          {},
+          { agency: c.code, respondents: c.respondents, min: minSample },
+          { agency: c.code },
+        ),
+      );
     }
     return u;
   });
@@ -565,8 +642,13 @@ interface Exact {
 }
 
 /** The exact indices of one tally, by the questionnaire's aggregation. */
-export function exactIndices(t: { validN: ArrayLike<number>; satW: ArrayLike<number>; validW: ArrayLike<number> }, qi: QuestionnaireIndex): Exact {
-  const items = qi.questions.map((_, i) => (t.validW[i]! > 0 ? Rational.of(BigInt(t.satW[i]!) * 100n, BigInt(t.validW[i]!)) : undefined));
+export function exactIndices(
+  t: { validN: ArrayLike<number>; satW: ArrayLike<number>; validW: ArrayLike<number> },
+  qi: QuestionnaireIndex,
+): Exact {
+  const items = qi.questions.map((_, i) =>
+    t.validW[i]! > 0 ? Rational.of(BigInt(t.satW[i]!) * 100n, BigInt(t.validW[i]!)) : undefined,
+  );
   const elements: Exact['elements'] = [];
   const domains: Exact['domains'] = [];
   let q = 0;
@@ -596,7 +678,13 @@ export function indicesOf(t: UnitCounts, qi: QuestionnaireIndex): SipasUnit {
     ...opt(e.overall),
     domains: e.domains.map((d) => ({ id: d.id, ...opt(d.value), valid: d.valid })),
     elements: e.elements.map((x) => ({ id: x.id, ...opt(x.value), valid: x.valid })),
-    items: qi.questions.map((x, i) => ({ code: x.code, element: `${x.domain}.${x.element}`, ...opt(e.items[i]), valid: t.validN[i]!, satisfied: t.satN[i]! })),
+    items: qi.questions.map((x, i) => ({
+      code: x.code,
+      element: `${x.domain}.${x.element}`,
+      ...opt(e.items[i]),
+      valid: t.validN[i]!,
+      satisfied: t.satN[i]!,
+    })),
   };
 }
 

@@ -9,7 +9,6 @@ import type { CriteriaIndex } from '../criteria/tree.js';
 import type { Source } from '../criteria/schema.js';
 import type { ItemInput } from '../validate/submission.js';
 
-
 /**
  * What a rule gives for one item from the agency's raw inputs (methodology §1.3 (a): the
  * agency self-scores each item against the rule table). `points` is all scoring needs; the

@@ -42,7 +42,8 @@ describe('exceljs adapter', () => {
     const pipes = (parts!.sheet.stream as { pipes?: unknown }).pipes;
     expect(Array.isArray(pipes)).toBe(true);
     expect((pipes as unknown[]).length).toBeGreaterThan(0);
-    for (const p of pipes as { _writableState?: { length?: unknown } }[]) expect(typeof p._writableState?.length).toBe('number');
+    for (const p of pipes as { _writableState?: { length?: unknown } }[])
+      expect(typeof p._writableState?.length).toBe('number');
     expect(queuedBytes(parts!.sheet.stream)).toBeGreaterThanOrEqual(0);
     parts!.sheet.stream.write('<row r="2"><c r="A2" t="s"><v>0</v></c></row>');
     parts!.sheet.commit();

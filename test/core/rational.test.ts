@@ -36,10 +36,14 @@ describe('Rational', () => {
 
   it('round-trips through toExact', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), (n, d) => {
-        const r = Rational.of(n, d);
-        expect(Rational.fromExact(r.toExact())!.eq(r)).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+        fc.bigInt({ min: 1n, max: 10n ** 6n }),
+        (n, d) => {
+          const r = Rational.of(n, d);
+          expect(Rational.fromExact(r.toExact())!.eq(r)).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -70,12 +74,19 @@ describe('Rational.fromNumber', () => {
 
   it('gives the same value as reading the shortest decimal text, for any finite double', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.integer({ min: -4000, max: 4000 }).map((n) => n / 4)), (x) => {
-        const r = Rational.fromNumber(x);
-        const want = reference(x);
-        expect(r.n).toBe(want.n);
-        expect(r.d).toBe(want.d);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.integer(),
+          fc.integer({ min: -4000, max: 4000 }).map((n) => n / 4),
+        ),
+        (x) => {
+          const r = Rational.fromNumber(x);
+          const want = reference(x);
+          expect(r.n).toBe(want.n);
+          expect(r.d).toBe(want.d);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildImportedSet, importCriteriaTable, renderImportedYaml, type ImportResult } from '../../src/criteria/import.js';
+import {
+  buildImportedSet,
+  importCriteriaTable,
+  renderImportedYaml,
+  type ImportResult,
+} from '../../src/criteria/import.js';
 import { checkCriteriaData, loadCriteriaSet } from '../../src/criteria/load.js';
 import { CriteriaSet, isItem, type Item, type Node } from '../../src/criteria/schema.js';
 import { SCORING_COLUMNS } from '../../src/intake/columns.js';
@@ -26,9 +31,14 @@ const FIX = join(ROOT, 'fixtures/criteria-import');
 async function importFixture(name: string, decision?: string): Promise<ImportResult> {
   const read = await readTableFile(join(FIX, name), name, DEFAULT_READ_OPTIONS);
   expect(read.grid, `${name} is read`).toBeDefined();
-  const table = importCriteriaTable(read.grid!, read.captions ? { captionOf: (s) => read.captions.get(s) ?? [], documentText: read.text } : {});
+  const table = importCriteriaTable(
+    read.grid!,
+    read.captions ? { captionOf: (s) => read.captions.get(s) ?? [], documentText: read.text } : {},
+  );
   table.findings.unshift(...read.findings.filter((f) => f.code.startsWith('INTAKE_LEGACY')));
-  return buildImportedSet(table, { id: 'kho-mau', version: '1', ...(decision ? { decision } : {}) }, (d) => checkCriteriaData(d, 'out.yaml'));
+  return buildImportedSet(table, { id: 'kho-mau', version: '1', ...(decision ? { decision } : {}) }, (d) =>
+    checkCriteriaData(d, 'out.yaml'),
+  );
 }
 
 /** "code max rule" per node in tree order; groups say "group", items their rule kind and a non-appraisal source. */
@@ -71,7 +81,10 @@ const col = (f: string): number => SCORING_COLUMNS.findIndex((c) => c.field === 
  * import → check → YAML → template → filled copy → validate → score. Items not in `fills` get full
  * marks (the best option, Có, 100%, no deduction; bonus and penalty 0); survey items stay empty.
  */
-async function endToEnd(result: ImportResult, fills: Record<string, Fill>): Promise<{ points: string; max: string; index: string }> {
+async function endToEnd(
+  result: ImportResult,
+  fills: Record<string, Fill>,
+): Promise<{ points: string; max: string; index: string }> {
   expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
   const dir = mkdtempSync(join(tmpdir(), 'parindex-corpus-'));
   const yaml = join(dir, 'kho-mau', '1.yaml');
@@ -79,14 +92,21 @@ async function endToEnd(result: ImportResult, fills: Record<string, Fill>): Prom
   writeFileSync(yaml, renderImportedYaml(result.data, { header: ['test'] }));
   const idx = loadCriteriaSet(yaml);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await renderTemplateXlsx(idx, { lang: 'vi', agency: { code: 'T1', name: 'Đơn vị thử' }, year: 2026 })) as unknown as ArrayBuffer);
+  await wb.xlsx.load(
+    (await renderTemplateXlsx(idx, {
+      lang: 'vi',
+      agency: { code: 'T1', name: 'Đơn vị thử' },
+      year: 2026,
+    })) as unknown as ArrayBuffer,
+  );
   const sheet = wb.getWorksheet('Tự chấm điểm')!;
   for (const r of templateRows(idx)) {
     if (r.level !== 'item') continue;
     const it = r.node as Item;
     const rule = it.rule;
     if (rule.kind === 'survey') continue;
-    const best = rule.kind === 'choice' ? [...rule.options].sort((a, b) => b.points - a.points)[0]!.label.vi : undefined;
+    const best =
+      rule.kind === 'choice' ? [...rule.options].sort((a, b) => b.points - a.points)[0]!.label.vi : undefined;
     const adjust = it.source === 'bonus' || it.source === 'penalty';
     const fill: Fill = fills[it.code] ?? {
       points: adjust ? 0 : it.max,
@@ -106,7 +126,11 @@ async function endToEnd(result: ImportResult, fills: Record<string, Fill>): Prom
   const path = join(dir, 'tu-cham.xlsx');
   writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
   const report = await validateFiles([{ path, file: 'tu-cham.xlsx' }], { expected: idx });
-  expect(report.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.location.cell ?? ''} ${JSON.stringify(f.args)}`)).toEqual([]);
+  expect(
+    report.findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => `${f.code} ${f.location.cell ?? ''} ${JSON.stringify(f.args)}`),
+  ).toEqual([]);
   const x = await explainFile(path, { expected: idx });
   expect(x.agency).toBeDefined();
   const t = x.agency!.total;
@@ -120,20 +144,34 @@ describe('criteria import corpus', () => {
     expect(set.decision.number).toBe('2948/QĐ-BNV');
     expect(set.total).toBe(100);
     expect(shape(set)).toEqual([
-      '1 10 group', '1.1 10 points',
-      '2 10 group', '2.1 10 points',
-      '3 14.5 group', '3.1 14.5 points',
-      '4 11 group', '4.1 11 points',
-      '5 16 group', '5.1 16 points',
-      '6 7 group', '6.1 7 points',
-      '7 16 group', '7.1 16 points',
-      '8 15.5 group', '8.1 15.5 points',
+      '1 10 group',
+      '1.1 10 points',
+      '2 10 group',
+      '2.1 10 points',
+      '3 14.5 group',
+      '3.1 14.5 points',
+      '4 11 group',
+      '4.1 11 points',
+      '5 16 group',
+      '5.1 16 points',
+      '6 7 group',
+      '6.1 7 points',
+      '7 16 group',
+      '7.1 16 points',
+      '8 15.5 group',
+      '8.1 15.5 points',
     ]);
     expect(r.counts).toEqual({ fields: 8, criteria: 0, items: 8 });
-    const ignored = r.findings.filter((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED').map((f) => `${f.location.cell} ${(f.args as { header: string }).header}`);
+    const ignored = r.findings
+      .filter((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED')
+      .map((f) => `${f.location.cell} ${(f.args as { header: string }).header}`);
     expect(ignored).toEqual(['C4 Số tiêu chí', 'D4 Số TCTP', 'F4 Ghi chú']);
     // Full marks but 12 of 14,5 on field 3 and 10 of 15,5 on field 8: 100 − 2,5 − 5,5 = 92.
-    expect(await endToEnd(r, { '3.1': { points: 12 }, '8.1': { points: 10 } })).toEqual({ points: '92', max: '100', index: '92' });
+    expect(await endToEnd(r, { '3.1': { points: 12 }, '8.1': { points: 10 } })).toEqual({
+      points: '92',
+      max: '100',
+      index: '92',
+    });
   });
 
   it('2948-linh-vuc-khong-dau.csv: the same fields from a comma CSV headed without diacritics', async () => {
@@ -142,7 +180,9 @@ describe('criteria import corpus', () => {
     const fromXlsx = CriteriaSet.parse((await importFixture('2948-linh-vuc.xlsx')).data);
     expect(shape(set)).toEqual(shape(fromXlsx));
     expect(set.fields.map((f) => f.title.vi)).toEqual(fromXlsx.fields.map((f) => f.title.vi));
-    expect(r.findings.filter((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED').map((f) => f.location.cell)).toEqual(['D1']);
+    expect(r.findings.filter((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED').map((f) => f.location.cell)).toEqual([
+      'D1',
+    ]);
     // Every item at full marks: 100.
     expect(await endToEnd(r, {})).toEqual({ points: '100', max: '100', index: '100' });
   });
@@ -150,8 +190,20 @@ describe('criteria import corpus', () => {
   it('876-hai-cap.csv: two levels with method and evidence columns; linear, boolean, deduction, choice, survey', async () => {
     const r = await importFixture('876-hai-cap.csv', '876/QĐ-BNV');
     const set = CriteriaSet.parse(r.data);
-    expect(shape(set)).toEqual(['1 6 group', '1.1 2 boolean', '1.2 3 bands', '1.3 1 survey survey', '2 4 group', '2.1 2 deduction', '2.2 2 choice']);
-    expect(item(set, '1.2').rule).toEqual({ kind: 'bands', input: 'percent', bands: [{ min: 0, max: 100, points: 0, linearTo: 3 }] });
+    expect(shape(set)).toEqual([
+      '1 6 group',
+      '1.1 2 boolean',
+      '1.2 3 bands',
+      '1.3 1 survey survey',
+      '2 4 group',
+      '2.1 2 deduction',
+      '2.2 2 choice',
+    ]);
+    expect(item(set, '1.2').rule).toEqual({
+      kind: 'bands',
+      input: 'percent',
+      bands: [{ min: 0, max: 100, points: 0, linearTo: 3 }],
+    });
     expect(item(set, '2.1').rule).toEqual({ kind: 'deduction', perUnit: 0.5, unit: { vi: 'văn bản chậm' } });
     expect(item(set, '2.2').evidence).toBe('none');
     expect(item(set, '1.1').guidance?.vi).toBe('Đạt/Không đạt\nTài liệu kiểm chứng: Kế hoạch CCHC năm');
@@ -170,8 +222,15 @@ describe('criteria import corpus', () => {
     const set = CriteriaSet.parse(r.data);
     expect(set.decision.number).toBe('1880/QĐ-UBND');
     expect(shape(set)).toEqual([
-      '1 7 group', '1.1 5 group', '1.1.1 1 choice', '1.1.2 1 choice', '1.1.3 1 boolean', '1.1.4 2 bands',
-      '1.2 2 group', '1.2.1 1 choice', '1.2.2 1 boolean',
+      '1 7 group',
+      '1.1 5 group',
+      '1.1.1 1 choice',
+      '1.1.2 1 choice',
+      '1.1.3 1 boolean',
+      '1.1.4 2 bands',
+      '1.2 2 group',
+      '1.2.1 1 choice',
+      '1.2.2 1 boolean',
     ]);
     expect(item(set, '1.1.1').rule).toMatchObject({ options: [{ points: 1 }, { points: 0.5 }, { points: 0 }] });
     expect(item(set, '1.1.4').rule).toEqual({
@@ -199,14 +258,27 @@ describe('criteria import corpus', () => {
     const set = CriteriaSet.parse(r.data);
     expect(set.decision.number).toBe('5666/QĐ-UBND');
     expect(shape(set)).toEqual([
-      '1 4 group', '1.1 4 group', '1.1.1 2 points', '1.1.2 2 deduction',
-      '2 3 group', '2.1 3 group', '2.1.1 3 choice',
-      '3 0 group', '3.1 0 group', '3.1.1 2 count bonus', '3.2 0 group', '3.2.1 3 count penalty',
+      '1 4 group',
+      '1.1 4 group',
+      '1.1.1 2 points',
+      '1.1.2 2 deduction',
+      '2 3 group',
+      '2.1 3 group',
+      '2.1.1 3 choice',
+      '3 0 group',
+      '3.1 0 group',
+      '3.1.1 2 count bonus',
+      '3.2 0 group',
+      '3.2.1 3 count penalty',
     ]);
     expect(set.total).toBe(7);
     expect(set.adjustmentCaps).toEqual({ bonus: 2, penalty: 3 });
-    expect(item(set, '1.1.1').guidance?.vi).toBe('a) Ban hành đúng thời hạn quy định: 1 điểm\nb) Xác định đầy đủ nhiệm vụ, sản phẩm, kinh phí: 1 điểm\nTài liệu kiểm chứng: Kế hoạch CCHC năm');
-    const ignored = r.findings.filter((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED').map((f) => `${f.location.cell} ${(f.args as { header: string }).header}`);
+    expect(item(set, '1.1.1').guidance?.vi).toBe(
+      'a) Ban hành đúng thời hạn quy định: 1 điểm\nb) Xác định đầy đủ nhiệm vụ, sản phẩm, kinh phí: 1 điểm\nTài liệu kiểm chứng: Kế hoạch CCHC năm',
+    );
+    const ignored = r.findings
+      .filter((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED')
+      .map((f) => `${f.location.cell} ${(f.args as { header: string }).header}`);
     expect(ignored).toEqual(['D5 Điểm Tự đánh giá', 'E5 Điểm Thẩm định']);
     // 1.1.1 1,5 (one part and half of the other); 1.1.2 one late report → 2 − 0,5 = 1,5; 2.1.1 "chưa
     // đầy đủ" 1,5; bonus one initiative +1; penalty one reprimand −1: 1,5 + 1,5 + 1,5 + 1 − 1 = 4,5 of 7.
@@ -226,9 +298,16 @@ describe('criteria import corpus', () => {
     expect(set.decision.number).toBe('45/QĐ-UBND');
     expect(set.title.vi).toBe('BỘ TIÊU CHÍ ĐÁNH GIÁ KẾT QUẢ CẢI CÁCH HÀNH CHÍNH CỦA UBND CẤP XÃ');
     expect(shape(set)).toEqual([
-      '1 5 group', '1.1 3 group', '1.1.1 1 boolean', '1.1.2 2 deduction',
-      '1.2 2 group', '1.2.1 1 survey survey', '1.2.2 1 survey survey',
-      '2 5 group', '2.1 5 group', '2.1.1 5 bands',
+      '1 5 group',
+      '1.1 3 group',
+      '1.1.1 1 boolean',
+      '1.1.2 2 deduction',
+      '1.2 2 group',
+      '1.2.1 1 survey survey',
+      '1.2.2 1 survey survey',
+      '2 5 group',
+      '2.1 5 group',
+      '2.1.1 5 bands',
     ]);
     // Findings name the Word table, its row and column.
     const ignored = r.findings.find((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED')!;
@@ -247,9 +326,19 @@ describe('criteria import corpus', () => {
     expect(shape(set)).toEqual(['1 3 group', '1.1 1 boolean', '1.2 2 deduction', '2 2 group', '2.1 2 bands']);
     const legacy = r.findings.filter((f) => f.code === 'INTAKE_LEGACY_ENCODING');
     expect(legacy.length).toBe(10);
-    expect(legacy.every((f) => f.severity === 'warning' && (f.args as { encoding: string }).encoding === 'TCVN3')).toBe(true);
-    expect(legacy.find((f) => f.location.cell === 'C4')?.args).toEqual({ encoding: 'TCVN3', found: '§iÓm tèi ®a', converted: 'Điểm tối đa' });
-    expect(r.findings.find((f) => f.code === 'INTAKE_LEGACY_ENCODING_MORE')?.args).toEqual({ encoding: 'TCVN3', count: 3, cells: ['B8', 'B9', 'D9'] });
+    expect(legacy.every((f) => f.severity === 'warning' && (f.args as { encoding: string }).encoding === 'TCVN3')).toBe(
+      true,
+    );
+    expect(legacy.find((f) => f.location.cell === 'C4')?.args).toEqual({
+      encoding: 'TCVN3',
+      found: '§iÓm tèi ®a',
+      converted: 'Điểm tối đa',
+    });
+    expect(r.findings.find((f) => f.code === 'INTAKE_LEGACY_ENCODING_MORE')?.args).toEqual({
+      encoding: 'TCVN3',
+      count: 3,
+      cells: ['B8', 'B9', 'D9'],
+    });
     // 1.1 Có 1; 1.2 one inspection not done → 1,5; 2.1 at 95% → 1: 3,5 of 5.
     const score = await endToEnd(r, { '1.2': { count: 1, points: 1.5 }, '2.1': { percent: 95, points: 1 } });
     expect(score).toEqual({ points: '3.5', max: '5', index: '70' });
@@ -260,7 +349,11 @@ describe('criteria import corpus', () => {
     const set = CriteriaSet.parse(r.data);
     expect(set.fields.map((f) => f.title.vi)).toEqual(['Công tác chỉ đạo, điều hành', 'Cải cách thủ tục hành chính']);
     expect(shape(set)).toEqual(['1 3 group', '1.1 1 boolean', '1.2 2 bands', '2 2 group', '2.1 2 boolean']);
-    expect(r.findings.filter((f) => f.code === 'INTAKE_LEGACY_ENCODING').every((f) => (f.args as { encoding: string }).encoding === 'VNI')).toBe(true);
+    expect(
+      r.findings
+        .filter((f) => f.code === 'INTAKE_LEGACY_ENCODING')
+        .every((f) => (f.args as { encoding: string }).encoding === 'VNI'),
+    ).toBe(true);
     // 1.1 Có 1; 1.2 at 50% → 1; 2.1 Không → 0: 2 of 5.
     const score = await endToEnd(r, { '1.2': { percent: 50, points: 1 }, '2.1': { yes: false, points: 0 } });
     expect(score).toEqual({ points: '2', max: '5', index: '40' });
@@ -270,7 +363,11 @@ describe('criteria import corpus', () => {
     const r = await importFixture('khong-danh-so.csv', '7/QĐ-UBND');
     const set = CriteriaSet.parse(r.data);
     expect(shape(set)).toEqual(['1 2 group', '1.1 1 boolean', '1.2 1 deduction', '2 2 group', '2.1 2 bands']);
-    expect(item(set, '1.2').rule).toEqual({ kind: 'deduction', perUnit: 0.25, unit: { vi: 'đơn vị không được kiểm tra' } });
+    expect(item(set, '1.2').rule).toEqual({
+      kind: 'deduction',
+      perUnit: 0.25,
+      unit: { vi: 'đơn vị không được kiểm tra' },
+    });
     // 1.1 Có 1; 1.2 two units not inspected → 0,5; 2.1 at 100% → 2: 3,5 of 4.
     const score = await endToEnd(r, { '1.2': { count: 2, points: 0.5 } });
     expect(score).toEqual({ points: '3.5', max: '4', index: '87.5' });
@@ -280,9 +377,22 @@ describe('criteria import corpus', () => {
     const r = await importFixture('phan-a-b.xlsx');
     const set = CriteriaSet.parse(r.data);
     expect(set.decision.number).toBe('3598/QĐ-UBND');
-    expect(shape(set)).toEqual(['1 3 group', '1.1 3 group', '1.1.1 1 choice', '1.1.2 2 bands', '2 2 group', '2.1 2 survey survey']);
-    expect(item(set, '1.1.2').rule).toEqual({ kind: 'bands', input: 'percent', bands: [{ min: 0, max: 100, points: 0, linearTo: 2 }] });
-    expect(r.findings.filter((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED').map((f) => f.location.cell)).toEqual(['F4']);
+    expect(shape(set)).toEqual([
+      '1 3 group',
+      '1.1 3 group',
+      '1.1.1 1 choice',
+      '1.1.2 2 bands',
+      '2 2 group',
+      '2.1 2 survey survey',
+    ]);
+    expect(item(set, '1.1.2').rule).toEqual({
+      kind: 'bands',
+      input: 'percent',
+      bands: [{ min: 0, max: 100, points: 0, linearTo: 2 }],
+    });
+    expect(r.findings.filter((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED').map((f) => f.location.cell)).toEqual([
+      'F4',
+    ]);
     // 1.1.1 chậm 0,5; 1.1.2 at 50% → 1; survey not in: 1,5 of 5.
     const score = await endToEnd(r, { '1.1.1': { option: 'Chậm', points: 0.5 }, '1.1.2': { percent: 50, points: 1 } });
     expect(score).toEqual({ points: '1.5', max: '5', index: '30' });
@@ -291,7 +401,15 @@ describe('criteria import corpus', () => {
   it('diem-thuong-tru.csv: bonus and penalty contents without sub-rows, per-unit rules capped at their maxima', async () => {
     const r = await importFixture('diem-thuong-tru.csv', '9/QĐ-UBND');
     const set = CriteriaSet.parse(r.data);
-    expect(shape(set)).toEqual(['1 5 group', '1.1 2 boolean', '1.2 3 bands', '2 0 group', '2.1 2 count bonus', '3 0 group', '3.1 3 count penalty']);
+    expect(shape(set)).toEqual([
+      '1 5 group',
+      '1.1 2 boolean',
+      '1.2 3 bands',
+      '2 0 group',
+      '2.1 2 count bonus',
+      '3 0 group',
+      '3.1 3 count penalty',
+    ]);
     expect(set.total).toBe(5);
     // 1.1 Có 2; 1.2 at 90% → 2; one award +1; two violations −2: 4 + 1 − 2 = 3 of 5.
     const score = await endToEnd(r, {
@@ -316,9 +434,15 @@ describe('criteria import: tables it cannot read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parindex-corpus-'));
     writeFileSync(join(dir, 't.csv'), 'STT;Lĩnh vực;Số tiêu chí\nI;Công tác chỉ đạo;6\n');
     const read = await readTableFile(join(dir, 't.csv'), 't.csv', DEFAULT_READ_OPTIONS);
-    const r = buildImportedSet(importCriteriaTable(read.grid!), { id: 'x', version: '1' }, (d) => checkCriteriaData(d, 'x.yaml'));
+    const r = buildImportedSet(importCriteriaTable(read.grid!), { id: 'x', version: '1' }, (d) =>
+      checkCriteriaData(d, 'x.yaml'),
+    );
     expect(r.findings.map((f) => [f.code, f.location.row, f.args])).toEqual([
-      ['CRITERIA_IMPORT_HEADER_INCOMPLETE', 1, { found: ['STT', 'Lĩnh vực/Nội dung/Tiêu chí'], missing: ['Điểm tối đa'] }],
+      [
+        'CRITERIA_IMPORT_HEADER_INCOMPLETE',
+        1,
+        { found: ['STT', 'Lĩnh vực/Nội dung/Tiêu chí'], missing: ['Điểm tối đa'] },
+      ],
     ]);
   });
 });

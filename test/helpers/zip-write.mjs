@@ -54,4 +54,3 @@ export function writeZip(parts) {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
-

@@ -42,13 +42,21 @@ describe('readWordTables', () => {
   });
 
   it('refuses a document that declares a DTD or entities', async () => {
-    const r = await readWordTables(docx(p('x'), '<!DOCTYPE w:document [<!ENTITY a "aaaa">]>'), 'bom.docx', DEFAULT_LIMITS);
+    const r = await readWordTables(
+      docx(p('x'), '<!DOCTYPE w:document [<!ENTITY a "aaaa">]>'),
+      'bom.docx',
+      DEFAULT_LIMITS,
+    );
     expect(r.grid).toBeUndefined();
     expect(r.findings.map((f) => f.code)).toEqual(['INTAKE_XML_DTD']);
   });
 
   it('a damaged document is one finding, not an exception', async () => {
-    const r = await readWordTables(writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document><w:body><w:tbl>') }]), 'hong.docx', DEFAULT_LIMITS);
+    const r = await readWordTables(
+      writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document><w:body><w:tbl>') }]),
+      'hong.docx',
+      DEFAULT_LIMITS,
+    );
     expect(r.grid).toBeUndefined();
     expect(r.findings.map((f) => f.code)).toEqual(['INTAKE_CORRUPT']);
   });

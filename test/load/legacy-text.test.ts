@@ -10,12 +10,21 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { GridSheet, type Grid } from '../../src/load/grid.js';
-import { convertLegacyCells, decodeLegacyText, fromTcvn3, fromVni, isVietnameseSyllable } from '../../src/load/legacy-text.js';
+import {
+  convertLegacyCells,
+  decodeLegacyText,
+  fromTcvn3,
+  fromVni,
+  isVietnameseSyllable,
+} from '../../src/load/legacy-text.js';
 import { readGrid } from '../../src/load/read.js';
 
 describe('decodeLegacyText', () => {
   it('TCVN3 (ABC) → Unicode, capitals kept', () => {
-    expect(decodeLegacyText('Céng hßa X· héi chñ nghÜa ViÖt Nam')).toEqual({ encoding: 'TCVN3', text: 'Cộng hòa Xã hội chủ nghĩa Việt Nam' });
+    expect(decodeLegacyText('Céng hßa X· héi chñ nghÜa ViÖt Nam')).toEqual({
+      encoding: 'TCVN3',
+      text: 'Cộng hòa Xã hội chủ nghĩa Việt Nam',
+    });
     expect(decodeLegacyText('§iÓm tèi ®a')).toEqual({ encoding: 'TCVN3', text: 'Điểm tối đa' });
     expect(decodeLegacyText('C¤NG T¸C CHØ §¹O')).toEqual({ encoding: 'TCVN3', text: 'CÔNG TÁC CHỈ ĐẠO' });
     // Only letters Unicode Vietnamese also uses, but not Vietnamese as they stand.
@@ -23,13 +32,34 @@ describe('decodeLegacyText', () => {
   });
 
   it('VNI → Unicode', () => {
-    expect(decodeLegacyText('Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam')).toEqual({ encoding: 'VNI', text: 'Cộng hòa xã hội chủ nghĩa Việt Nam' });
+    expect(decodeLegacyText('Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam')).toEqual({
+      encoding: 'VNI',
+      text: 'Cộng hòa xã hội chủ nghĩa Việt Nam',
+    });
     expect(decodeLegacyText('Ñieåm toái ña')).toEqual({ encoding: 'VNI', text: 'Điểm tối đa' });
     expect(decodeLegacyText('Caùc tieâu chí ñöôïc')).toEqual({ encoding: 'VNI', text: 'Các tiêu chí được' });
   });
 
   it('never touches ASCII, Unicode Vietnamese, symbols or other languages', () => {
-    for (const s of ['STT', 'Tong cong 100', 'Cộng hòa xã hội', 'Có', 'Không', 'Đạt', 'à á â ã', 'Lĩnh vực', 'Tính theo tỷ lệ', '30°C', '«Kế hoạch»', '«Plan»', '± 5%', 'Müller GmbH', 'José Martí', 'Khôgn', 'Cộng hòa xã hội'.normalize('NFD')])
+    for (const s of [
+      'STT',
+      'Tong cong 100',
+      'Cộng hòa xã hội',
+      'Có',
+      'Không',
+      'Đạt',
+      'à á â ã',
+      'Lĩnh vực',
+      'Tính theo tỷ lệ',
+      '30°C',
+      '«Kế hoạch»',
+      '«Plan»',
+      '± 5%',
+      'Müller GmbH',
+      'José Martí',
+      'Khôgn',
+      'Cộng hòa xã hội'.normalize('NFD'),
+    ])
       expect(decodeLegacyText(s), s).toBeUndefined();
   });
 
@@ -42,7 +72,8 @@ describe('decodeLegacyText', () => {
   });
 
   it('syllables', () => {
-    for (const w of ['nghiêng', 'được', 'khuya', 'quyết', 'giữ', 'Việt', 'gì']) expect(isVietnameseSyllable(w), w).toBe(true);
+    for (const w of ['nghiêng', 'được', 'khuya', 'quyết', 'giữ', 'Việt', 'gì'])
+      expect(isVietnameseSyllable(w), w).toBe(true);
     for (const w of ['néi', 'qđ', 'mỹller', 'ốá']) expect(isVietnameseSyllable(w), w).toBe(false);
   });
 });
@@ -59,15 +90,26 @@ describe('convertLegacyCells', () => {
     expect(sheet.text(1, 2)).toBe('Ban hành kế hoạch');
     expect(sheet.text(13, 2)).toBe('Ban hành kế hoạch');
     expect(sheet.text(1, 3)).toBe('Cộng hòa');
-    expect(findings.map((f) => f.code)).toEqual([...Array(10).fill('INTAKE_LEGACY_ENCODING'), 'INTAKE_LEGACY_ENCODING_MORE']);
+    expect(findings.map((f) => f.code)).toEqual([
+      ...Array(10).fill('INTAKE_LEGACY_ENCODING'),
+      'INTAKE_LEGACY_ENCODING_MORE',
+    ]);
     expect(findings[0]!.location).toEqual({ file: 't.xlsx', sheet: 'Trang 1', row: 1, column: 2, cell: 'B1' });
     expect(findings[10]!.args).toEqual({ encoding: 'TCVN3', count: 2, cells: ['B11', 'B12'] });
   });
 
   it('is cheap on ordinary cells: 200,000 Unicode and ASCII cells well under a second', () => {
     const sheet = new GridSheet('S');
-    const words = ['Quyết định số 12/QĐ-UBND ngày 10/01/2026', 'Có', 'Không', 'BC 1', '1.2.3', 'Kế hoạch cải cách hành chính năm 2026'];
-    for (let r = 1; r <= 40_000; r++) for (let c = 1; c <= 5; c++) sheet.set(r, c, { t: 'text', s: `${words[(r + c) % words.length]}` });
+    const words = [
+      'Quyết định số 12/QĐ-UBND ngày 10/01/2026',
+      'Có',
+      'Không',
+      'BC 1',
+      '1.2.3',
+      'Kế hoạch cải cách hành chính năm 2026',
+    ];
+    for (let r = 1; r <= 40_000; r++)
+      for (let c = 1; c <= 5; c++) sheet.set(r, c, { t: 'text', s: `${words[(r + c) % words.length]}` });
     const grid: Grid = { file: 'big.xlsx', format: 'xlsx', sha256: '', sheets: [sheet] };
     const t0 = performance.now();
     expect(convertLegacyCells(grid)).toEqual([]);
@@ -87,7 +129,9 @@ describe('every file read goes through the check', () => {
     writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
     const read = await readGrid(path, 'a.xlsx', DEFAULT_READ_OPTIONS);
     expect(read.grid!.sheets[0]!.text(2, 3)).toBe('Quyết định số 12/QĐ-UBND');
-    expect(read.findings.filter((f) => f.code === 'INTAKE_LEGACY_ENCODING').map((f) => [f.location.cell, f.args.encoding])).toEqual([['C2', 'TCVN3']]);
+    expect(
+      read.findings.filter((f) => f.code === 'INTAKE_LEGACY_ENCODING').map((f) => [f.location.cell, f.args.encoding]),
+    ).toEqual([['C2', 'TCVN3']]);
   });
 
   it('CSV in UTF-8 with VNI text, and CSV bytes in the Windows code page (read as windows-1258)', async () => {
@@ -98,11 +142,27 @@ describe('every file read goes through the check', () => {
     const b = await readGrid(join(dir, 'b.csv'), 'b.csv', DEFAULT_READ_OPTIONS);
     expect(b.grid!.csv!.encoding).toBe('windows-1258');
     expect(b.grid!.sheets[0]!.text(2, 2)).toBe('Xã Phú Cường');
-    expect(b.findings.find((f) => f.code === 'INTAKE_LEGACY_ENCODING')?.args).toEqual({ encoding: 'VNI', found: 'Xaõ Phuù Cöôøng', converted: 'Xã Phú Cường' });
+    expect(b.findings.find((f) => f.code === 'INTAKE_LEGACY_ENCODING')?.args).toEqual({
+      encoding: 'VNI',
+      found: 'Xaõ Phuù Cöôøng',
+      converted: 'Xã Phú Cường',
+    });
   });
 
   it('a genuine windows-1258 Vietnamese CSV is left as it is', async () => {
-    const bytes = Buffer.from([...Buffer.from('Ma;Ten\nX1;X'), 0x61, 0xde, ...Buffer.from(' Ph'), 0x75, 0xec, ...Buffer.from(' C'), 0xfd, 0xf5, 0xcc, ...Buffer.from('ng\n')]);
+    const bytes = Buffer.from([
+      ...Buffer.from('Ma;Ten\nX1;X'),
+      0x61,
+      0xde,
+      ...Buffer.from(' Ph'),
+      0x75,
+      0xec,
+      ...Buffer.from(' C'),
+      0xfd,
+      0xf5,
+      0xcc,
+      ...Buffer.from('ng\n'),
+    ]);
     writeFileSync(join(dir, 'w.csv'), bytes);
     const w = await readGrid(join(dir, 'w.csv'), 'w.csv', DEFAULT_READ_OPTIONS);
     expect(w.grid!.sheets[0]!.text(2, 2).normalize('NFC')).toBe('Xã Phú Cường');
@@ -113,7 +173,11 @@ describe('every file read goes through the check', () => {
 describe('the windows-1258 intake fixture', () => {
   it('is left as it is: every cell reads as Vietnamese once decoded', async () => {
     const { ROOT } = await import('../helpers/cli.js');
-    const r = await readGrid(join(ROOT, 'fixtures/intake/xa-windows-1258.csv'), 'xa-windows-1258.csv', DEFAULT_READ_OPTIONS);
+    const r = await readGrid(
+      join(ROOT, 'fixtures/intake/xa-windows-1258.csv'),
+      'xa-windows-1258.csv',
+      DEFAULT_READ_OPTIONS,
+    );
     expect(r.findings.filter((f) => f.code.startsWith('INTAKE_LEGACY'))).toEqual([]);
   });
 });

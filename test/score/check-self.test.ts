@@ -21,7 +21,14 @@ const bands = Item.parse({
   title: { vi: 't' },
   max: 2,
   evidence: 'required',
-  rule: { kind: 'bands', input: 'ratio', bands: [{ min: 0, max: 90, points: 0 }, { min: 90, max: 100, points: 2 }] },
+  rule: {
+    kind: 'bands',
+    input: 'ratio',
+    bands: [
+      { min: 0, max: 90, points: 0 },
+      { min: 90, max: 100, points: 2 },
+    ],
+  },
 });
 const found = (rows: SelfScoredRow[]): string[] => checkSelfScores(rows).map((f) => `${f.code} ${f.location.cell}`);
 
@@ -31,15 +38,21 @@ describe('self-score checks', () => {
   });
 
   it('points that contradict the rule on the raw inputs, at the points cell', () => {
-    expect(found([row(bands, { numerator: q(45), denominator: q(47), points: q(1), evidence: 'QĐ 12' })])).toEqual(['INTAKE_POINTS_CONTRADICT_RULE E7']);
+    expect(found([row(bands, { numerator: q(45), denominator: q(47), points: q(1), evidence: 'QĐ 12' })])).toEqual([
+      'INTAKE_POINTS_CONTRADICT_RULE E7',
+    ]);
     expect(found([row(bands, { numerator: q(45), denominator: q(47), points: q(2), evidence: 'QĐ 12' })])).toEqual([]);
     // Points already wrong on their own (above the maximum…) are not compared again.
-    expect(found([row(bands, { numerator: q(45), denominator: q(47), points: q(1), evidence: 'QĐ 12' }, false)])).toEqual([]);
+    expect(
+      found([row(bands, { numerator: q(45), denominator: q(47), points: q(1), evidence: 'QĐ 12' }, false)]),
+    ).toEqual([]);
   });
 
   it('evidence missing where points are claimed, or explained instead', () => {
     expect(found([row(bands, { numerator: q(45), denominator: q(47) })])).toEqual(['INTAKE_EVIDENCE_MISSING L7']);
-    expect(found([row(bands, { numerator: q(45), denominator: q(47), explanation: 'đang ban hành' })])).toEqual(['INTAKE_EVIDENCE_EXPLAINED L7']);
+    expect(found([row(bands, { numerator: q(45), denominator: q(47), explanation: 'đang ban hành' })])).toEqual([
+      'INTAKE_EVIDENCE_EXPLAINED L7',
+    ]);
     // 40/47 = 85.1%: 0 points claimed, no evidence needed.
     expect(found([row(bands, { numerator: q(40), denominator: q(47) })])).toEqual([]);
   });
