@@ -244,7 +244,7 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
     const valueX = iv ? Math.max(x(idx), x(iv.index.upper.value)) + 4 : x(idx) + 4;
     const mid = y + CHART.row / 2;
     const whisker = iv
-      ? `<path class="whisker" d="M${r1(x(iv.index.lower.value))} ${mid}H${r1(x(iv.index.upper.value))}` +
+      ? `<path class="whisker" stroke="#222" stroke-width="1.2" fill="none" d="M${r1(x(iv.index.lower.value))} ${mid}H${r1(x(iv.index.upper.value))}` +
         `M${r1(x(iv.index.lower.value))} ${mid - 4}V${mid + 4}M${r1(x(iv.index.upper.value))} ${mid - 4}V${mid + 4}"/>`
       : '';
     out.push(
@@ -255,7 +255,7 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
       whisker,
       `<text class="value" x="${r1(valueX)}" y="${y + 14}">${esc(fmtPercent(idx, dec, lang))}</text>`,
       range && range !== rank
-        ? `<text class="range" x="${CHART.width - 44}" y="${y + 14}" text-anchor="end">${esc(`(${range})`)}</text>`
+        ? `<text class="range" x="${CHART.width - 44}" y="${y + 14}" text-anchor="end" fill="#666" font-size="11">${esc(`(${range})`)}</text>`
         : '',
       change
         ? `<text class="change ${changeClass}" x="${CHART.width - 4}" y="${y + 14}" text-anchor="end">${esc(change)}</text>`
@@ -467,7 +467,6 @@ nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:12px}
 svg text{font-family:inherit;font-size:12px;fill:var(--ink)}
 svg .value{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}svg .axis{fill:var(--muted);font-size:11px}svg .grid{stroke:#eceff1}svg .threshold{stroke-dasharray:4 3;stroke-width:1.5}
 svg .threshold-label{font-size:11px;font-weight:600}
-svg .whisker{stroke:#222;stroke-width:1.2;fill:none}svg .range{fill:var(--muted);font-size:11px}
 svg .change.up{fill:#2e7d32}svg .change.down{fill:#c62828}svg .change.same,svg .change.new{fill:var(--muted)}
 svg .bar:hover rect{opacity:.8}
 svg .track{fill:#eceff1}svg .mean-mark{stroke:#000;stroke-width:2}
