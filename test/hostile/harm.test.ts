@@ -91,12 +91,13 @@ describe('an interrupted run', () => {
 
 describe('a stop request during a long synchronous step', () => {
   it('ends the run within a second (SIGTERM and Ctrl-C), leaving no temporary file', async () => {
-    // A legal CSV of 1.4 million cells: csv-parse reads it in one synchronous call of seconds.
+    // A legal CSV of 2.8 million cells (under the 3 million limit): csv-parse reads it in one
+    // synchronous call of seconds; the signal comes while that call runs, well after start-up.
     const dir = mkdtempSync(join(tmpdir(), 'parindex-stop-'));
     const row = Array(14).fill('Văn bản 12').join(';');
     writeFileSync(
       join(dir, 'big.csv'),
-      `${Array.from({ length: 14 }, (_, i) => `c${i}`).join(';')}\n${`${row}\n`.repeat(100_000)}`,
+      `${Array.from({ length: 14 }, (_, i) => `c${i}`).join(';')}\n${`${row}\n`.repeat(199_000)}`,
     );
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const child = spawn(
@@ -107,7 +108,8 @@ describe('a stop request during a long synchronous step', () => {
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
         child.on('exit', (code, sig) => resolve({ code, signal: sig })),
       );
-      await new Promise((r) => setTimeout(r, 2500));
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(child.exitCode, 'still running when the signal is sent').toBe(null);
       const t0 = Date.now();
       child.kill(signal);
       const end = await exited;
