@@ -9,12 +9,13 @@ import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import type { Lang } from '../messages/types.js';
 import { rankedUnits, sipasRoundingNotes } from '../rank/sipas.js';
-import type { SipasResult } from '../result/sipas.js';
+import type { SipasResult, SipasResultUnit } from '../result/sipas.js';
 import type { SipasUnit } from '../score/sipas.js';
 import { cell, fmtNumber, fmtPercent } from './format.js';
 import { textOf } from './score-text.js';
 import { addFindingsSheet, close, header, next, numberCell, PCT, ratio, rowsOf, sheet } from './xlsx-report.js';
 import { setTextCell } from '../core/xlsx-text.js';
+import { fmtPoints, sipasBasisText, sipasComparisonText, sipasRankChange } from './sipas-change-text.js';
 
 /** The workbook's document date: SIPAS answers carry none, so a fixed one keeps the bytes stable. */
 const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
@@ -40,26 +41,31 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   const shortEl = (id: string): string => id.split('.').pop() ?? id;
   const rankOf = r.units.find((u) => u.rankOf !== undefined)?.rankOf ?? 0;
   const rw = Math.max(7, `${rankOf}/${rankOf}`.length);
+  const cmp = r.comparison !== undefined;
   const head =
     cell(vi ? 'Hạng' : 'Rank', rw, 'right') +
+    (cmp ? ' ' + cell(vi ? 'Thay đổi' : 'Change', 8) : '') +
     ' ' +
     cell(unitLabel(r, lang), 28) +
     ' ' +
     cell(vi ? 'Số phiếu' : 'Resp.', 8, 'right') +
     ' ' +
     cell('SIPAS', 8, 'right') +
+    (cmp ? ' ' + cell(vi ? '± điểm %' : '± pts', 8, 'right') : '') +
     domains.map((d) => ' ' + cell(d.slice(0, 9), 9, 'right')).join('') +
     elements.map((e) => ' ' + cell(shortEl(e).slice(0, 9), 9, 'right')).join('');
   lines.push('');
   lines.push(c.dim(head));
-  const row = (u: SipasUnit, label: string, rank: string): string =>
+  const row = (u: SipasResultUnit, label: string, rank: string): string =>
     cell(rank, rw, 'right') +
+    (cmp ? ' ' + cell(u === r.overall ? '' : sipasRankChange(u, lang), 8) : '') +
     ' ' +
     cell(label, 28) +
     ' ' +
     cell(fmtNumber(u.respondents, 0, lang), 8, 'right') +
     ' ' +
     cell(pct(u, lang), 8, 'right') +
+    (cmp ? ' ' + cell(u.previous ? fmtPoints(u.previous.change.value, lang) : '', 8, 'right') : '') +
     u.domains.map((d) => ' ' + cell(pct(d, lang), 9, 'right')).join('') +
     u.elements.map((e) => ' ' + cell(pct(e, lang), 9, 'right')).join('');
   for (const u of rankedUnits(r.units)) {
@@ -67,6 +73,13 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
     lines.push(u.smallSample ? c.yellow(line) : line);
   }
   lines.push(c.bold(row(r.overall, vi ? 'Chung (gộp mọi phiếu)' : 'Overall (all respondents)', '')));
+  if (r.comparison) {
+    lines.push(c.dim(sipasComparisonText(r.comparison, lang)));
+    for (const u of rankedUnits(r.units)) {
+      const basis = sipasBasisText(u, lang);
+      if (basis) lines.push(c.dim(`${u.code}: ${basis}.`));
+    }
+  }
   for (const note of sipasRoundingNotes(r.units))
     lines.push(
       c.dim(

@@ -8,6 +8,8 @@ import { planOutputs, sipasFormatOf, writeSipasReports } from '../../report/writ
 import { readRoster } from '../../round/roster.js';
 import { loadQuestionnaire } from '../../criteria/questionnaire.js';
 import { runSipas } from '../../pipeline/run-sipas.js';
+import { compareSipasWithPrevious } from '../../pipeline/sipas-previous.js';
+import { readMergedWeights } from '../../round/merged-weights.js';
 import type { SipasBy } from '../../score/sipas.js';
 import { collectFiles } from '../../pipeline/check-files.js';
 import type { Register } from '../command.js';
@@ -31,6 +33,21 @@ export const registerSipasCommands: Register = (program, run) => {
       '--roster <file>',
       'danh sách cơ quan; mã khác danh sách là lỗi dữ liệu / roster; other agency codes are findings',
     )
+    .option(
+      '--previous <file>',
+      'kết quả SIPAS năm trước (.json của parindex) hoặc bảng đã công bố (.xlsx/.csv: mã hoặc tên, chỉ số, ' +
+        'có thể thêm hạng và cột từng khối/yếu tố) / last year: a parindex SIPAS .json or a published table',
+    )
+    .option(
+      '--merged <rule>',
+      'so sánh đơn vị hợp nhất (cột "Tiền thân" của --roster): none, mean hoặc weighted / how merged units ' +
+        'are compared: none, mean or weighted',
+      'none',
+    )
+    .option(
+      '--merged-weights <file>',
+      'trọng số cho weighted (YAML: mã: {mã tiền thân: trọng số}) / weights for weighted (YAML: code: {predecessor: w})',
+    )
     .option('--out <files...>', 'ghi kết quả: .xlsx, .json / write the result: .xlsx, .json')
     .option('--force', 'ghi đè tệp đã có / overwrite existing files')
     .action(async function (this: Command, args: string[]) {
@@ -40,6 +57,9 @@ export const registerSipasCommands: Register = (program, run) => {
           by: string;
           weights?: string;
           roster?: string;
+          previous?: string;
+          merged: string;
+          mergedWeights?: string;
           out?: string[];
           force?: boolean;
         }>();
@@ -48,22 +68,39 @@ export const registerSipasCommands: Register = (program, run) => {
             vi: `--by nhận "agency" hoặc "group", không phải "${o.by}".`,
             en: `--by takes "agency" or "group", not "${o.by}".`,
           });
+        if (o.merged !== 'none' && o.merged !== 'mean' && o.merged !== 'weighted')
+          throw new UsageError({
+            vi: `--merged nhận "none", "mean" hoặc "weighted", không phải "${o.merged}".`,
+            en: `--merged takes "none", "mean" or "weighted", not "${o.merged}".`,
+          });
+        if (o.merged === 'weighted' && !o.mergedWeights)
+          throw new UsageError({
+            vi: '--merged weighted cần --merged-weights <tệp>.',
+            en: '--merged weighted needs --merged-weights <file>.',
+          });
         const files = collectFiles(args, ctx.cwd).map((f) => ({ path: f.path, display: f.file }));
         if (files.length === 0) throw new UsageError({ vi: 'Không có tệp trả lời nào.', en: 'No answer files.' });
         const plan = planOutputs(o.out ?? [], sipasFormatOf, {
-          protect: [...files.map((f) => f.path), ...(o.roster ? [o.roster] : [])],
+          protect: [
+            ...files.map((f) => f.path),
+            ...(o.roster ? [o.roster] : []),
+            ...(o.previous ? [o.previous] : []),
+            ...(o.mergedWeights ? [o.mergedWeights] : []),
+          ],
           force: o.force === true,
         });
         const questionnaire = loadQuestionnaire(o.questionnaire);
         let roster: Map<string, string | undefined> | undefined;
+        const predecessors = new Map<string, string[]>();
         const early: Finding[] = [];
         if (o.roster) {
           const r = await readRoster(o.roster, o.roster, undefined, ctx.read);
           early.push(...r.findings);
           roster = new Map(r.agencies.map((a) => [a.code, a.name]));
+          for (const a of r.agencies) if (a.predecessors?.length) predecessors.set(a.code, a.predecessors);
         }
         const live = ctx.stderrIsTTY && !ctx.quiet && !ctx.json;
-        const result = await runSipas(files, {
+        let result = await runSipas(files, {
           questionnaire,
           read: ctx.read,
           by: o.by as SipasBy,
@@ -79,6 +116,18 @@ export const registerSipasCommands: Register = (program, run) => {
           },
         });
         if (live) ctx.errRaw('\r\u001b[K');
+        if (o.previous)
+          result = await compareSipasWithPrevious(result, questionnaire, {
+            path: o.previous,
+            display: o.previous,
+            predecessors,
+            ...(o.roster ? { predecessorsFile: o.roster } : {}),
+            merged: {
+              compare: o.merged,
+              weights: o.mergedWeights ? readMergedWeights(o.mergedWeights) : {},
+            },
+            read: ctx.read,
+          });
         result.findings.unshift(...early);
         await writeSipasReports(result, plan, ctx.lang);
         if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
