@@ -4,6 +4,7 @@
  * how). Deterministic: the workbook's dates are fixed, so the same result gives the same bytes.
  */
 import type { ChalkInstance } from 'chalk';
+import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
@@ -123,6 +124,9 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   return lines;
 }
 
+/** A change in percentage points, sign always shown: +2.15 / -1.30. */
+const POINTS = '+0.00;-0.00;0.00';
+
 const T = {
   ranking: { vi: 'Xếp hạng SIPAS', en: 'SIPAS ranking' },
   items: { vi: 'Câu hỏi', en: 'Items' },
@@ -151,6 +155,9 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
     ...r.overall.domains.map((d, i) => ({ id: d.id, get: (u: SipasUnit) => u.domains[i]! })),
     ...r.overall.elements.map((e, i) => ({ id: e.id, get: (u: SipasUnit) => u.elements[i]! })),
   ];
+  // With last year: its index, the change in points, last year's rank and the change, and the rule used.
+  const cmp = r.comparison !== undefined;
+  const first = cmp ? 11 : 6;
   header(
     rk,
     [
@@ -159,9 +166,14 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
       unitLabel(r, lang),
       vi ? 'Số phiếu' : 'Respondents',
       vi ? 'Dưới cỡ mẫu' : 'Below min. sample',
+      ...(cmp
+        ? vi
+          ? ['SIPAS năm trước', 'Thay đổi (điểm %)', 'Hạng năm trước', 'Thay đổi hạng', 'So sánh với']
+          : ['SIPAS last year', 'Change (points)', 'Rank last year', 'Rank change', 'Compared with']
+        : []),
       ...measures.flatMap((m) => [m.id === 'sipas' ? 'SIPAS' : m.id, vi ? 'n hợp lệ' : 'n valid']),
     ],
-    [7, 12, 36, 11, 12, ...measures.flatMap(() => [12, 9])],
+    [7, 12, 36, 11, 12, ...(cmp ? [12, 12, 10, 10, 40] : []), ...measures.flatMap(() => [12, 9])],
   );
   for (const u of units) {
     const row = next(rk);
@@ -171,15 +183,17 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
     setTextCell(row.getCell(3), isOverall ? overallLabel : (u.name ?? ''));
     row.getCell(4).value = u.respondents;
     if (u.smallSample) setTextCell(row.getCell(5), vi ? 'có' : 'yes');
+    if (cmp) changeCells(row, u, isOverall, lang);
     measures.forEach((m, i) => {
       const x = m.get(u);
-      if (x.index) numberCell(row.getCell(6 + 2 * i), ratio(x.index.value), PCT);
-      row.getCell(7 + 2 * i).value = x.valid;
+      if (x.index) numberCell(row.getCell(first + 2 * i), ratio(x.index.value), PCT);
+      row.getCell(first + 1 + 2 * i).value = x.valid;
     });
     if (isOverall) row.font = { name: 'Calibri', size: 11, bold: true };
   }
-  rk.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(rk), column: 5 + 2 * measures.length } };
+  rk.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(rk), column: first - 1 + 2 * measures.length } };
   close(rk);
+  if (r.comparison) addChangeSheet(wb, r, units, overallLabel, lang);
 
   // Items, long: unit × question with satisfied and valid counts.
   const it = sheet(wb, T.items[lang], lang);
@@ -251,6 +265,8 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   );
   kv(vi ? 'Chỉ số chung' : 'Overall', vi ? 'gộp mọi phiếu được tính của mọi đơn vị' : r.aggregation.overall);
   kv(vi ? 'Cỡ mẫu tối thiểu' : 'Minimum sample', String(r.minSample));
+  if (r.comparison)
+    kv(vi ? 'So với năm trước' : 'Last year', sipasComparisonText(r.comparison, lang), r.comparison.sha256 ?? '');
   kv(vi ? 'Làm tròn' : 'Rounding', vi ? '2 chữ số thập phân, làm tròn lên từ 5, một lần' : r.aggregation.rounding);
   for (const i of r.inputs)
     kv(
@@ -264,4 +280,73 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   close(ab);
   await wb.commit();
   return fixZipTimestamps(Buffer.concat(chunks), FIXED_DATE);
+}
+
+/** The change columns of a ranking row: last year's index, the change in points, ranks, and the rule. */
+function changeCells(row: ExcelJS.Row, u: SipasResultUnit, isOverall: boolean, lang: Lang): void {
+  const p = u.previous;
+  if (p) {
+    numberCell(row.getCell(6), ratio(p.previous.value), PCT);
+    numberCell(row.getCell(7), p.change.value, POINTS);
+    if (p.previousRank !== undefined) row.getCell(8).value = p.previousRank;
+  }
+  if (!isOverall) {
+    const rc = sipasRankChange(u, lang);
+    if (rc) setTextCell(row.getCell(9), rc);
+  }
+  const basis = sipasBasisText(u, lang);
+  if (basis) setTextCell(row.getCell(10), basis);
+}
+
+/** The long sheet of changes: unit × measure (overall, domains, elements, questions) with last year and the change. */
+function addChangeSheet(
+  wb: Parameters<typeof sheet>[0],
+  r: SipasResult,
+  units: readonly SipasResultUnit[],
+  overallLabel: string,
+  lang: Lang,
+): void {
+  const vi = lang === 'vi';
+  const ws = sheet(wb, vi ? 'So với năm trước' : 'Against last year', lang);
+  header(
+    ws,
+    [
+      vi ? 'Mã' : 'Code',
+      unitLabel(r, lang),
+      vi ? 'Chỉ số' : 'Measure',
+      vi ? 'Năm trước' : 'Last year',
+      vi ? 'Năm nay' : 'This year',
+      vi ? 'Thay đổi (điểm %)' : 'Change (points)',
+      vi ? 'So sánh với' : 'Compared with',
+    ],
+    [12, 36, 22, 12, 12, 14, 50],
+  );
+  for (const u of units) {
+    const isOverall = u === r.overall;
+    const now = new Map<string, number | undefined>([['sipas', u.index?.value]]);
+    for (const d of u.domains) now.set(d.id, d.index?.value);
+    for (const e of u.elements) now.set(e.id, e.index?.value);
+    for (const x of u.items) now.set(x.code, x.index?.value);
+    const put = (measure: string, previous?: number, change?: number): void => {
+      const row = next(ws);
+      setTextCell(row.getCell(1), u.code);
+      setTextCell(row.getCell(2), isOverall ? overallLabel : (u.name ?? ''));
+      setTextCell(row.getCell(3), measure === 'sipas' ? 'SIPAS' : measure);
+      if (previous !== undefined) numberCell(row.getCell(4), ratio(previous), PCT);
+      const v = now.get(measure);
+      if (v !== undefined) numberCell(row.getCell(5), ratio(v), PCT);
+      if (change !== undefined) numberCell(row.getCell(6), change, POINTS);
+      const basis = sipasBasisText(u, lang);
+      if (basis) setTextCell(row.getCell(7), basis);
+    };
+    const p = u.previous;
+    if (!p) {
+      put('sipas');
+      continue;
+    }
+    put('sipas', p.previous.value, p.change.value);
+    for (const m of p.measures) put(m.id, m.previous.value, m.change.value);
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(ws), column: 7 } };
+  close(ws);
 }

@@ -46,7 +46,8 @@ export const registerSipasCommands: Register = (program, run) => {
     )
     .option(
       '--merged-weights <file>',
-      'trọng số cho weighted (YAML: mã: {mã tiền thân: trọng số}) / weights for weighted (YAML: code: {predecessor: w})',
+      'trọng số cho weighted (YAML: mã: {mã tiền thân: trọng số}) / weights for weighted ' +
+        '(YAML: code: {predecessor: weight})',
     )
     .option('--out <files...>', 'ghi kết quả: .xlsx, .json / write the result: .xlsx, .json')
     .option('--force', 'ghi đè tệp đã có / overwrite existing files')
