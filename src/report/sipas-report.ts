@@ -173,8 +173,10 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
         : []),
       ...measures.flatMap((m) => [m.id === 'sipas' ? 'SIPAS' : m.id, vi ? 'n hợp lệ' : 'n valid']),
     ],
-    [7, 12, 36, 11, 12, ...(cmp ? [12, 12, 10, 10, 40] : []), ...measures.flatMap(() => [12, 9])],
+    [7, 12, 36, 11, 12, ...(cmp ? [12, 12, 10, 10, 50] : []), ...measures.flatMap(() => [12, 9])],
   );
+  // Two-line headers ("Thay đổi (điểm %)") need the room: spreadsheet programs do not grow a written row.
+  if (cmp) rk.getRow(1).height = 30;
   for (const u of units) {
     const row = next(rk);
     const isOverall = u === r.overall;
@@ -292,7 +294,10 @@ function changeCells(row: ExcelJS.Row, u: SipasResultUnit, isOverall: boolean, l
   }
   if (!isOverall) {
     const rc = sipasRankChange(u, lang);
-    if (rc) setTextCell(row.getCell(9), rc);
+    if (rc) {
+      setTextCell(row.getCell(9), rc);
+      row.getCell(9).alignment = { horizontal: 'center' };
+    }
   }
   const basis = sipasBasisText(u, lang);
   if (basis) setTextCell(row.getCell(10), basis);
@@ -321,6 +326,7 @@ function addChangeSheet(
     ],
     [12, 36, 22, 12, 12, 14, 50],
   );
+  ws.getRow(1).height = 30;
   for (const u of units) {
     const isOverall = u === r.overall;
     const now = new Map<string, number | undefined>([['sipas', u.index?.value]]);
@@ -336,7 +342,7 @@ function addChangeSheet(
       const v = now.get(measure);
       if (v !== undefined) numberCell(row.getCell(5), ratio(v), PCT);
       if (change !== undefined) numberCell(row.getCell(6), change, POINTS);
-      const basis = sipasBasisText(u, lang);
+      const basis = sipasBasisText(u, lang) || (u.isNew ? (vi ? 'mới' : 'new') : '');
       if (basis) setTextCell(row.getCell(7), basis);
     };
     const p = u.previous;
