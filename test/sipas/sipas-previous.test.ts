@@ -298,3 +298,36 @@ describe('parindex sipas --previous', () => {
     expect(runBin([...args, '--previous', 'q.json'], { cwd: dir }).code).toBe(2);
   });
 });
+
+describe('the README’s SIPAS command on the sample round', () => {
+  it('matches all 49 rows of the published table; each change is this year’s exact index − the printed one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-sipas-readme-'));
+    const out = join(dir, 'sipas.json');
+    const args = ['sipas', 'fixtures/sample-round/survey/phieu-khao-sat.csv'];
+    const run = runBin([
+      ...args,
+      ...['--questionnaire', 'sipas-illustrative@2025.1', '--roster', 'fixtures/sample-round/roster.csv'],
+      ...['--previous', 'fixtures/sample-round/previous/xep-hang-sipas-2024.csv', '--out', out],
+    ]);
+    expect(run.code).toBe(0);
+    const r = JSON.parse(readFileSync(out, 'utf8')) as SipasResult;
+    expect(r.comparison).toMatchObject({ kind: 'table', rows: 49, matched: 49, measures: ['policies', 'services'] });
+    // 25088 is new in 2025 (the table has no row for it): new, with a finding.
+    expect(r.units.find((u) => u.code === '25088')?.isNew).toBe(true);
+    expect(r.findings.filter((f) => f.code === 'ROUND_PREVIOUS_AGENCY_ABSENT').map((f) => f.args)).toEqual([
+      { agency: '25088' },
+    ]);
+    // Sở Y tế's printed row, read here without the tool: index and rank as the table prints them.
+    const table = readFileSync('fixtures/sample-round/previous/xep-hang-sipas-2024.csv', 'utf8').split(/\r\n/);
+    const row = table.find((l) => l.split(';')[1] === 'Sở Y tế')!.split(';');
+    const printed = Number(row[2]!.replace(',', '.'));
+    const syt = r.units.find((u) => u.code === 'SYT')!;
+    expect(syt.previous?.previous.value).toBe(printed);
+    expect(syt.previous?.previousRank).toBe(Number(row[3]));
+    expect(syt.previous?.rankChange).toBe(Number(row[3]) - syt.rank!);
+    // Exact: index − printed, rounded once; a difference of two rounded values could differ by 0.01.
+    const [n, d = '1'] = syt.index!.exact.split('/');
+    const exactChange = Number(n) / Number(d) - printed;
+    expect(Math.abs(syt.previous!.change.value - exactChange)).toBeLessThanOrEqual(0.005);
+  });
+});
