@@ -339,7 +339,8 @@ writeFileSync(
     .replace(/^year: .*$/m, 'year: 2024')
     .replace(/^date: .*$/m, 'date: "2024-12-31"')
     .replace(/^appraisal:[\s\S]*?(?=^\w)/m, 'appraisal: []\n')
-    .replace(/^previous: .*\n/m, ''),
+    .replace(/^previous: .*\n/m, '')
+    .replace(/^ +previous: .*\n/m, ''),
 );
 await writeRound(prevDir, prevRoster, 2024, {});
 const prevRun = await runRound(prevDir, { allowIncomplete: true });

@@ -331,3 +331,29 @@ describe('the README’s SIPAS command on the sample round', () => {
     expect(Math.abs(syt.previous!.change.value - exactChange)).toBeLessThanOrEqual(0.005);
   });
 });
+
+describe('parindex sipas --round', () => {
+  it('takes questionnaire, answers, roster, survey.sipas.previous and merged from round.yaml', () => {
+    const run = runBin(['sipas', '--round', 'fixtures/sample-round', '--json']);
+    expect(run.code).toBe(0);
+    const r = JSON.parse(run.stdout) as SipasResult;
+    expect(r.questionnaire.ref).toBe('sipas-illustrative@2025.1');
+    expect(r.comparison).toMatchObject({ file: 'previous/xep-hang-sipas-2024.csv', kind: 'table', merged: 'none' });
+    // The same figures as the command that names every file (the README's).
+    const direct = runBin([
+      ...['sipas', 'fixtures/sample-round/survey/phieu-khao-sat.csv', '--json'],
+      ...['--questionnaire', 'sipas-illustrative@2025.1', '--roster', 'fixtures/sample-round/roster.csv'],
+      ...['--previous', 'fixtures/sample-round/previous/xep-hang-sipas-2024.csv'],
+    ]);
+    const d = JSON.parse(direct.stdout) as SipasResult;
+    expect(r.units.map((u) => [u.code, u.previous?.change.exact])).toEqual(
+      d.units.map((u) => [u.code, u.previous?.change.exact]),
+    );
+  });
+
+  it('refuses answer files or a questionnaire beside --round (exit 2)', () => {
+    const both = ['sipas', 'fixtures/sample-round/survey/phieu-khao-sat.csv', '--round', 'fixtures/sample-round'];
+    expect(runBin(both).code).toBe(2);
+    expect(runBin(['sipas', 'fixtures/sample-round/survey/phieu-khao-sat.csv']).code).toBe(2);
+  });
+});

@@ -4,7 +4,10 @@ import { UsageError } from '../../findings/errors.js';
 import { hasErrors, type Finding } from '../../findings/finding.js';
 import { renderFindingsSummary } from '../../report/findings-text.js';
 import { renderSipasText } from '../../report/sipas-report.js';
-import { planOutputs, sipasFormatOf, writeSipasReports } from '../../report/write-report.js';
+import { planOutputs, sipasFormatOf, writeSipasReports, type SipasFormat } from '../../report/write-report.js';
+import type { SipasResult } from '../../result/sipas.js';
+import type { MergerRule } from '../../round/previous.js';
+import { runRoundSipas } from '../../pipeline/round-sipas.js';
 import { readRoster } from '../../round/roster.js';
 import { loadQuestionnaire } from '../../criteria/questionnaire.js';
 import { runSipas } from '../../pipeline/run-sipas.js';
@@ -19,10 +22,15 @@ export const registerSipasCommands: Register = (program, run) => {
     .command('sipas')
     .description('chỉ số hài lòng (SIPAS) từ phiếu khảo sát thô / satisfaction indices (SIPAS) from raw survey answers')
     .argument(
-      '<answers...>',
+      '[answers...]',
       'tệp trả lời .csv/.xlsx, mỗi dòng một phiếu, hoặc thư mục / answer files, one row per respondent, or folders',
     )
-    .requiredOption('--questionnaire <ref>', 'bộ câu hỏi: id@version hoặc đường dẫn / questionnaire id@version or path')
+    .option('--questionnaire <ref>', 'bộ câu hỏi: id@version hoặc đường dẫn / questionnaire id@version or path')
+    .option(
+      '--round <dir>',
+      'SIPAS của kỳ đánh giá: bộ câu hỏi, tệp trả lời, danh sách, survey.sipas.previous và merged theo ' +
+        "round.yaml / the round's SIPAS: questionnaire, answers, roster, previous and merged from round.yaml",
+    )
     .option(
       '--by <unit>',
       'tính theo: agency (cơ quan) hoặc group (đối tượng) / per agency or per respondent group',
@@ -42,7 +50,6 @@ export const registerSipasCommands: Register = (program, run) => {
       '--merged <rule>',
       'so sánh đơn vị hợp nhất (cột "Tiền thân" của --roster): none, mean hoặc weighted / how merged units ' +
         'are compared: none, mean or weighted',
-      'none',
     )
     .option(
       '--merged-weights <file>',
@@ -54,12 +61,13 @@ export const registerSipasCommands: Register = (program, run) => {
     .action(async function (this: Command, args: string[]) {
       await run(this, async (ctx) => {
         const o = this.opts<{
-          questionnaire: string;
+          questionnaire?: string;
+          round?: string;
           by: string;
           weights?: string;
           roster?: string;
           previous?: string;
-          merged: string;
+          merged?: string;
           mergedWeights?: string;
           out?: string[];
           force?: boolean;
@@ -69,15 +77,45 @@ export const registerSipasCommands: Register = (program, run) => {
             vi: `--by nhận "agency" hoặc "group", không phải "${o.by}".`,
             en: `--by takes "agency" or "group", not "${o.by}".`,
           });
-        if (o.merged !== 'none' && o.merged !== 'mean' && o.merged !== 'weighted')
+        if (o.merged !== undefined && o.merged !== 'none' && o.merged !== 'mean' && o.merged !== 'weighted')
           throw new UsageError({
             vi: `--merged nhận "none", "mean" hoặc "weighted", không phải "${o.merged}".`,
             en: `--merged takes "none", "mean" or "weighted", not "${o.merged}".`,
           });
-        if (o.merged === 'weighted' && !o.mergedWeights)
+        if (o.merged === 'weighted' && !o.mergedWeights && !o.round)
           throw new UsageError({
             vi: '--merged weighted cần --merged-weights <tệp>.',
             en: '--merged weighted needs --merged-weights <file>.',
+          });
+        const live = ctx.stderrIsTTY && !ctx.quiet && !ctx.json;
+        const onRows = (n: number): void => {
+          if (live)
+            ctx.errRaw(
+              `\r${ctx.lang === 'vi' ? 'Đã đọc' : 'Read'} ` +
+                `${n.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-US')} ` +
+                `${ctx.lang === 'vi' ? 'dòng' : 'rows'}…`,
+            );
+        };
+        if (o.round) {
+          if (args.length > 0 || o.questionnaire || o.roster || o.weights || o.mergedWeights || o.by !== 'agency')
+            throw new UsageError({
+              vi: 'Với --round, tệp trả lời, bộ câu hỏi, danh sách, trọng số và --by lấy từ round.yaml.',
+              en: 'With --round, the answers, questionnaire, roster, weights and --by come from round.yaml.',
+            });
+          const r = await runRoundSipas(o.round, {
+            read: ctx.read,
+            onRows,
+            ...(o.previous ? { previous: { path: o.previous, display: o.previous } } : {}),
+            ...(o.merged ? { merged: o.merged } : {}),
+          });
+          if (live) ctx.errRaw('\r\u001b[K');
+          const plan = planOutputs(o.out ?? [], sipasFormatOf, { protect: r.inputs, force: o.force === true });
+          return show(r.result, plan);
+        }
+        if (!o.questionnaire)
+          throw new UsageError({
+            vi: 'Cần --questionnaire <id@version> (hoặc --round <thư mục>).',
+            en: '--questionnaire <id@version> is needed (or --round <dir>).',
           });
         const files = collectFiles(args, ctx.cwd).map((f) => ({ path: f.path, display: f.file }));
         if (files.length === 0) throw new UsageError({ vi: 'Không có tệp trả lời nào.', en: 'No answer files.' });
@@ -100,21 +138,13 @@ export const registerSipasCommands: Register = (program, run) => {
           roster = new Map(r.agencies.map((a) => [a.code, a.name]));
           for (const a of r.agencies) if (a.predecessors?.length) predecessors.set(a.code, a.predecessors);
         }
-        const live = ctx.stderrIsTTY && !ctx.quiet && !ctx.json;
         let result = await runSipas(files, {
           questionnaire,
           read: ctx.read,
           by: o.by as SipasBy,
           ...(o.weights !== undefined ? { weights: o.weights } : {}),
           ...(roster ? { roster } : {}),
-          onRows: (n) => {
-            if (live)
-              ctx.errRaw(
-                `\r${ctx.lang === 'vi' ? 'Đã đọc' : 'Read'} ` +
-                  `${n.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-US')} ` +
-                  `${ctx.lang === 'vi' ? 'dòng' : 'rows'}…`,
-              );
-          },
+          onRows,
         });
         if (live) ctx.errRaw('\r\u001b[K');
         if (o.previous)
@@ -124,24 +154,29 @@ export const registerSipasCommands: Register = (program, run) => {
             predecessors,
             ...(o.roster ? { predecessorsFile: o.roster } : {}),
             merged: {
-              compare: o.merged,
+              compare: (o.merged ?? 'none') as MergerRule,
               weights: o.mergedWeights ? readMergedWeights(o.mergedWeights) : {},
             },
             read: ctx.read,
           });
         result.findings.unshift(...early);
-        await writeSipasReports(result, plan, ctx.lang);
-        if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
-        else {
-          const hint = {
-            vi: 'xem tất cả với --json hoặc --out sipas.xlsx',
-            en: 'see them all with --json or --out sipas.xlsx',
-          };
-          for (const l of renderFindingsSummary(result.findings, ctx.lang, ctx.color, hint)) ctx.err(l);
-          for (const l of renderSipasText(result, ctx.lang, ctx.color)) ctx.out(l);
-          for (const { out } of plan) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
+        return show(result, plan);
+
+        /** Writes the reports, prints the findings and the table; the exit code. */
+        async function show(result: SipasResult, plan: { out: string; format: SipasFormat }[]): Promise<number> {
+          await writeSipasReports(result, plan, ctx.lang);
+          if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
+          else {
+            const hint = {
+              vi: 'xem tất cả với --json hoặc --out sipas.xlsx',
+              en: 'see them all with --json or --out sipas.xlsx',
+            };
+            for (const l of renderFindingsSummary(result.findings, ctx.lang, ctx.color, hint)) ctx.err(l);
+            for (const l of renderSipasText(result, ctx.lang, ctx.color)) ctx.out(l);
+            for (const { out } of plan) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
+          }
+          return hasErrors(result.findings) ? 1 : 0;
         }
-        return hasErrors(result.findings) ? 1 : 0;
       });
     });
 };
