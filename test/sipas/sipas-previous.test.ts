@@ -188,6 +188,24 @@ describe('SIPAS against last year’s result.json', async () => {
     expect(r.findings.filter((f) => f.code.startsWith('ROUND_'))).toEqual([]);
   });
 
+  it('by weighted mean 1 : 3: (100 + 0 × 3) / 4 = 25 → 62.5 − 25 = +37.5; a missing weight: error', async () => {
+    const spec = { path: join(dir, 'sipas-2024.json'), display: 'sipas-2024.json', predecessors: PREDECESSORS };
+    const w = await compareSipasWithPrevious(now, qi, {
+      ...spec,
+      merged: { compare: 'weighted', weights: { U3: { P1: 1, P2: 3 } } },
+    });
+    expect(change(unit(w, 'U3'))).toEqual(['25', '37.5', undefined]);
+    expect(unit(w, 'U3').previous?.basis).toEqual({ rule: 'weighted', from: ['P1', 'P2'], weights: [1, 3] });
+    const missing = await compareSipasWithPrevious(now, qi, {
+      ...spec,
+      merged: { compare: 'weighted', weights: { U3: { P1: 1 } } },
+    });
+    expect(unit(missing, 'U3').mergedFrom).toEqual(['P1', 'P2']);
+    expect(missing.findings.filter((f) => f.code === 'ROUND_MERGER_WEIGHTS_MISSING').map((f) => f.severity)).toEqual([
+      'error',
+    ]);
+  });
+
   it('by rule none, the merged unit is new, "hợp nhất từ P1, P2", and the terminal table says so', async () => {
     const none = await compareSipasWithPrevious(now, qi, {
       path: join(dir, 'sipas-2024.json'),
