@@ -95,6 +95,12 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
 
   const lang = langFromArgv(argv, streams.env);
   const debug = argv.includes('--debug');
+  // --json promises one JSON document on stdout, for a run that could not start too (exit 2).
+  const json = argv.includes('--json');
+  const cannotRun = (message: string, kind: 'usage' | 'input' | 'internal'): number => {
+    if (json) streams.stdout.write(JSON.stringify({ tool: TOOL_NAME, version: TOOL_VERSION, ok: false, exitCode: EXIT.CANNOT_RUN, error: { kind, message } }, null, 2) + '\n');
+    return EXIT.CANNOT_RUN;
+  };
   if (argv[0] === '--version') {
     streams.stdout.write(`${TOOL_VERSION}\n`);
     return EXIT.OK;
@@ -106,11 +112,11 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
     if (e instanceof CommanderError) {
       // Help and version end cleanly; every other commander error is a usage error (exit 2).
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
-      return EXIT.CANNOT_RUN;
+      return cannotRun(e.message.replace(/^error: /, ''), 'usage');
     }
     if (e instanceof RunError) {
       streams.stderr.write(`${TOOL_NAME}: ${e.text[lang]}\n`);
-      return EXIT.CANNOT_RUN;
+      return cannotRun(e.text[lang], e instanceof UsageError ? 'usage' : 'input');
     }
     const err = e instanceof Error ? e : new InternalError(String(e));
     streams.stderr.write(
@@ -121,7 +127,7 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
     streams.stderr.write(`${TOOL_NAME} ${TOOL_VERSION}, node ${process.versions.node}, ${process.platform}\n`);
     if (debug && err.stack) streams.stderr.write(err.stack + '\n');
     else streams.stderr.write(lang === 'vi' ? 'Chạy lại với --debug để xem chi tiết.\n' : 'Run again with --debug for details.\n');
-    return EXIT.CANNOT_RUN;
+    return cannotRun(err.message, 'internal');
   }
 }
 

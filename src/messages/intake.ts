@@ -159,8 +159,8 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_FILE_UNREADABLE: {
     severity: 'error',
     example: { reason: 'EACCES: permission denied' },
-    vi: (a) => `Không đọc được tệp (${a.reason}). Kiểm tra quyền đọc và đường dẫn.`,
-    en: (a) => `The file cannot be read (${a.reason}). Check the path and read permission.`,
+    vi: (a) => `Không đọc được tệp (${readReason(a.reason, 'vi')}). Kiểm tra quyền đọc và đường dẫn.`,
+    en: (a) => `The file cannot be read (${readReason(a.reason, 'en')}). Check the path and read permission.`,
   },
   INTAKE_EMPTY_FILE: {
     severity: 'error',
@@ -504,4 +504,20 @@ function delimiterName(d: string, lang: 'vi' | 'en'): string {
   const names: Record<string, [string, string]> = { ',': ['phẩy (,)', 'comma (,)'], ';': ['chấm phẩy (;)', 'semicolon (;)'], '\t': ['tab', 'tab'] };
   const n = names[d];
   return n ? n[lang === 'vi' ? 0 : 1] : quote(d);
+}
+
+/** A system error code in words a person reads ("ENOENT" → "không tìm thấy tệp"); other reasons as they are. */
+export function readReason(reason: string, lang: 'vi' | 'en'): string {
+  const code = /^[A-Z]+/.exec(reason)?.[0] ?? '';
+  const words: Record<string, { vi: string; en: string }> = {
+    ENOENT: { vi: 'không tìm thấy tệp', en: 'no such file' },
+    EACCES: { vi: 'không có quyền đọc', en: 'no permission to read it' },
+    EPERM: { vi: 'không có quyền đọc', en: 'no permission to read it' },
+    EISDIR: { vi: 'đây là một thư mục', en: 'it is a folder' },
+    ELOOP: { vi: 'liên kết vòng', en: 'a loop of links' },
+    EMFILE: { vi: 'quá nhiều tệp đang mở', en: 'too many open files' },
+  };
+  if (words[code]) return words[code][lang];
+  if (reason === 'not a regular file') return lang === 'vi' ? 'không phải tệp thông thường' : 'not a regular file';
+  return reason;
 }

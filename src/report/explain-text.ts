@@ -5,6 +5,8 @@ import type { Lang } from '../messages/types.js';
 import type { AgencyResult, CriteriaRef, ItemResult, RoundResult } from '../round/result.js';
 import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
+import { scorecardRows, signedPoints } from './scorecard.js';
+import { agencyMarks } from './marks.js';
 
 /** How many gap lines to show. */
 const GAPS = 10;
@@ -15,6 +17,7 @@ export function renderExplainText(result: RoundResult, agency: AgencyResult, lan
   const dec = set?.rounding.decimals ?? 2;
   const n = (x: { value: number } | undefined): string => (x ? fmtNumber(x.value, dec, lang) : '');
   const vi = lang === 'vi';
+  const sgn = (x: { exact: string; value: number }, sign: 1 | -1): string => signedPoints(exact(x), sign, dec, lang);
   const lines: string[] = [];
   lines.push(c.bold(`${agency.name} (${agency.code})`));
   const group = result.groups.find((g) => g.id === agency.group);
@@ -32,12 +35,13 @@ export function renderExplainText(result: RoundResult, agency: AgencyResult, lan
     `${vi ? 'Chỉ số' : 'Index'} ${c.bold(fmtPercent(agency.total.index.value, dec, lang))} (${n(agency.total.points)}/${n(agency.total.max)} ${vi ? 'điểm' : 'points'})` +
       `, ${rankText}${band ? `, ${textOf(band.label, lang)}` : ''}${change ? `, ${change}` : ''}.`,
   );
+  for (const m of agencyMarks(agency, set, lang)) lines.push(agency.openErrors ? c.red(`⚠ ${m}`) : c.yellow(`⚠ ${m}`));
   const s = agency.bySource;
   lines.push(
     c.dim(
       vi
-        ? `Thẩm định ${n(s.appraisal.points)}/${n(s.appraisal.max)} · điều tra XHH ${n(s.survey.points)}/${n(s.survey.max)} · thưởng +${n(s.bonus)} · trừ −${n(s.penalty)}`
-        : `Appraisal ${n(s.appraisal.points)}/${n(s.appraisal.max)} · survey ${n(s.survey.points)}/${n(s.survey.max)} · bonus +${n(s.bonus)} · penalty −${n(s.penalty)}`,
+        ? `Thẩm định ${n(s.appraisal.points)}/${n(s.appraisal.max)} · điều tra XHH ${n(s.survey.points)}/${n(s.survey.max)} · thưởng ${sgn(s.bonus, 1)} · trừ ${sgn(s.penalty, -1)}`
+        : `Appraisal ${n(s.appraisal.points)}/${n(s.appraisal.max)} · survey ${n(s.survey.points)}/${n(s.survey.max)} · bonus ${sgn(s.bonus, 1)} · penalty ${sgn(s.penalty, -1)}`,
     ),
   );
   lines.push('');
@@ -57,9 +61,17 @@ export function renderExplainText(result: RoundResult, agency: AgencyResult, lan
     ),
   );
   const title = itemTitles(set, lang);
+  const fieldRows = new Map(scorecardRows(agency).flatMap((r) => (r.kind === 'field' ? [[r.code, r] as const] : [])));
   for (const f of agency.fields) {
     const ft = set?.fields.find((x) => x.code === f.code);
-    lines.push(c.bold(`${f.code}. ${textOf(ft?.title, lang)} — ${n(f.points)}/${n(f.max)} (${fmtPercent(f.index.value, dec, lang)})`));
+    // Bonus and penalty have their own signed figures, never a percentage of a zero maximum.
+    const fr = fieldRows.get(f.code);
+    const figures = [
+      ...(!fr || fr.scored ? [`${n(f.points)}/${n(f.max)} (${fmtPercent(f.index.value, dec, lang)})`] : []),
+      ...(fr?.adjustments.bonus !== undefined ? [`${vi ? 'thưởng' : 'bonus'} ${signedPoints(fr.adjustments.bonus, 1, dec, lang)}`] : []),
+      ...(fr?.adjustments.penalty !== undefined ? [`${vi ? 'trừ' : 'penalty'} ${signedPoints(fr.adjustments.penalty, -1, dec, lang)}`] : []),
+    ];
+    lines.push(c.bold(`${f.code}. ${textOf(ft?.title, lang)} — ${figures.join(' · ')}`));
     for (const it of agency.items.filter((i) => i.field === f.code && i.applicable)) {
       const changed = it.appraised !== undefined && it.self !== undefined && it.appraised.exact !== it.self.exact;
       const row =

@@ -44,6 +44,8 @@ export interface ResultParts {
   appraisalChanges: AppraisalChange[];
   inputs: RoundResult['inputs'];
   findings: Finding[];
+  /** Errors still open per agency code, when the round was scored with them (--allow-incomplete). */
+  openErrors?: Map<string, number>;
 }
 
 /** Builds the result document. Deterministic: every list has a stated order. */
@@ -87,6 +89,8 @@ export function buildRoundResult(p: ResultParts): RoundResult {
       bands: summary?.bands ?? idx.set.bands.map((b) => ({ id: b.id, count: 0 })),
       ...(summary?.highest?.agencies[0] ? { highest: summary.highest.agencies[0] } : {}),
       ...(summary?.lowest?.agencies[0] ? { lowest: summary.lowest.agencies[0] } : {}),
+      ...(summary?.highest && summary.highest.agencies.length > 1 ? { highestTied: summary.highest.agencies } : {}),
+      ...(summary?.lowest && summary.lowest.agencies.length > 1 ? { lowestTied: summary.lowest.agencies } : {}),
       roundingNotes: (ranking?.roundingNotes ?? []).map((r) => ({ agencies: r.agencies, shown: r.shown, decimals: r.decimals })),
     });
     const groupScores = members.map((m) => scoreByCode.get(m.code)).filter((s): s is AgencyScore => s !== undefined);
@@ -201,6 +205,10 @@ function agencyResult(
         }),
     };
   }
+  const open = p.openErrors?.get(agency.code);
+  if (open) out.openErrors = open;
+  const noSurvey = score.items.filter((i) => i.applicable && i.source === 'survey' && i.basis === 'missing').map((i) => i.code);
+  if (noSurvey.length > 0) out.surveyMissing = noSurvey;
   return out;
 }
 

@@ -10,7 +10,8 @@ import { relative, sep } from 'node:path';
 import { Rational } from '../core/rational.js';
 import { loadCriteriaSet, resolveCriteriaRef } from '../criteria/load.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
-import { compareFindings, finding, hasErrors, type Finding } from '../findings/finding.js';
+import { compareFindings, finding, hasErrors, promoteWarnings, type Finding } from '../findings/finding.js';
+import { missingSurveyFindings, openErrorsByAgency } from './marks.js';
 import { rankAgencies } from '../rank/rank.js';
 import { scoreAgency } from '../score/score.js';
 import type { AgencyScore, SurveyValue } from '../score/types.js';
@@ -36,6 +37,8 @@ export interface RunOptions {
   workers?: number | ((files: number) => number);
   /** Called as each step ends ("validate", "score", "rank", "result"), for --debug. */
   onPhase?: (phase: string) => void;
+  /** Warnings count as errors (`--strict`): they block scoring unless `allowIncomplete`. */
+  strict?: boolean;
 }
 
 export interface RoundRun {
@@ -110,7 +113,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   const roundFindings: Finding[] = [];
   for (const a of roster.agencies)
     if (!selfByAgency.has(a.code))
-      roundFindings.push(finding('ROUND_SUBMISSION_MISSING', { file: cfg.roster }, { agency: a.code, zero: cfg.missingSubmission === 'zero' }, { agency: a.code }));
+      roundFindings.push(finding('ROUND_SUBMISSION_MISSING', { file: cfg.roster }, { agency: a.code, zero: cfg.missingSubmission === 'zero', name: a.name }, { agency: a.code }));
 
   // Survey points.
   const survey = new Map<string, Map<string, SurveyValue>>();
@@ -181,8 +184,13 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     } else if (before.some((r) => !current.includes(r))) roundFindings.push(finding('ROUND_CRITERIA_CHANGED', at, { previous: before, current }));
   }
 
+  // Survey items without data score 0: never silently (issue 20, item 2).
+  const surveyAt = cfg.survey.points[0] ?? cfg.survey.sipas?.answers[0] ?? show(round.file);
+  roundFindings.push(...missingSurveyFindings(roster.agencies, sets, survey, { file: surveyAt }, cfg.survey.missing));
+
   opts.onPhase?.('validate');
-  const findings = [...round.findings, ...roster.findings, ...validation.findings, ...roundFindings].sort(compareFindings);
+  const all = [...round.findings, ...roster.findings, ...validation.findings, ...roundFindings].sort(compareFindings);
+  const findings = opts.strict ? promoteWarnings(all) : all;
   const blocked = hasErrors(findings) && opts.allowIncomplete !== true;
   if (blocked) return { ...base, findings, blocked, validation };
 
@@ -215,6 +223,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     appraisalChanges: appraisal.changes,
     inputs,
     findings,
+    openErrors: openErrorsByAgency(findings, base.submissions),
   });
   opts.onPhase?.('result');
   return { ...base, scores, findings, blocked: false, result, validation };

@@ -46,7 +46,7 @@ export async function explainWorkbook(path: string, opts: { expected?: CriteriaI
     roster: '-',
     submissions: path,
     appraisal: [],
-    survey: { points: [] },
+    survey: { points: [], missing: 'warning' },
     missingSubmission: 'report',
   };
   const result = buildRoundResult({
@@ -63,5 +63,7 @@ export async function explainWorkbook(path: string, opts: { expected?: CriteriaI
   const a = result.agencies[0]!;
   delete a.rank;
   delete a.groupSize;
+  // A single file is scored without survey data by design (the footnote of `explain file` says so).
+  delete a.surveyMissing;
   return { result, agency: a, findings };
 }

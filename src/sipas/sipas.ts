@@ -417,7 +417,7 @@ export async function runSipas(files: readonly { path: string; display: string }
     if (name) u.name = name;
     if (t.respondents < minSample) {
       u.smallSample = true;
-      findings.push(finding('SIPAS_SMALL_SAMPLE', {}, { agency: t.code, respondents: t.respondents, min: minSample }, { agency: t.code }));
+      findings.push(finding('SIPAS_SMALL_SAMPLE', {}, { agency: t.code, respondents: t.respondents, min: minSample, ...(name ? { name } : {}) }, { agency: t.code }));
       counts.SIPAS_SMALL_SAMPLE = (counts.SIPAS_SMALL_SAMPLE ?? 0) + 1;
     }
     return { u, exact: u.index ? Rational.fromExact(u.index.exact) : undefined };

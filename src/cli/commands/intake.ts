@@ -1,5 +1,6 @@
 /** Commands of the intake stage: validate. (template has its own module.) */
 import type { Command } from 'commander';
+import { requireExisting } from '../paths.js';
 import { loadCriteriaSet } from '../../criteria/load.js';
 import { UsageError, InputError } from '../../findings/errors.js';
 import { countFindings, hasErrors, promoteWarnings } from '../../findings/finding.js';
@@ -53,6 +54,7 @@ export const registerIntakeCommands: Register = (program, run) => {
           }
           roster = new Map(r.agencies.map((a) => [a.code, a]));
         }
+        requireExisting(paths);
         const files = collectFiles(paths);
         if (files.length === 0) throw new UsageError({ vi: 'Không có tệp bảng tính nào để kiểm tra.', en: 'No spreadsheet files to validate.' });
         const bar = progress(ctx, { vi: 'tệp', en: 'files' });

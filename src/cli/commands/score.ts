@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { requireExisting } from '../paths.js';
 import { writeFileAtomic } from '../../core/fs.js';
 import { loadCriteriaSet } from '../../criteria/load.js';
 import { InputError, UsageError } from '../../findings/errors.js';
@@ -27,12 +28,13 @@ export const registerScoreCommands: Register = (program, run) => {
     .argument('<round>', 'thư mục kỳ đánh giá (có round.yaml) / round folder')
     .option('--out <files...>', 'tệp kết quả và báo cáo: .json, .xlsx, .html, .csv (mặc định <round>/result.json) / result and report files')
     .option('--allow-incomplete', 'vẫn chấm khi còn lỗi / score even with errors')
+    .option('--strict', 'coi cảnh báo là lỗi (ví dụ thiếu số liệu điều tra XHH) / treat warnings as errors (e.g. missing survey data)')
     .option('--force', 'ghi đè tệp báo cáo đã có / overwrite existing report files')
     .option('--scorecards <layout>', 'bảng điểm trong báo cáo Excel: sheets (mỗi cơ quan một trang) hoặc long (một trang) / Excel scorecards: sheets or long')
     .action(async function (this: Command, dir: string) {
       await run(this, async (ctx) => {
-        const o = this.opts<{ out?: string[]; allowIncomplete?: boolean; force?: boolean; scorecards?: string }>();
-        const r = await scoreRound(ctx, dir, o.allowIncomplete === true);
+        const o = this.opts<{ out?: string[]; allowIncomplete?: boolean; strict?: boolean; force?: boolean; scorecards?: string }>();
+        const r = await scoreRound(ctx, dir, o.allowIncomplete === true, false, o.strict === true);
         if (!r.result) {
           if (ctx.json) ctx.out(JSON.stringify({ command: 'score', blocked: true, counts: countFindings(r.findings) }, null, 2));
           return 1;
@@ -72,6 +74,7 @@ export const registerScoreCommands: Register = (program, run) => {
       await run(this, async (ctx) => {
         const o = this.opts<{ criteria?: string; kind?: string; allowIncomplete?: boolean }>();
         if (!existsSync(join(target, 'round.yaml')) && !/\.ya?ml$/i.test(target)) {
+          requireExisting([target]);
           const expected = o.criteria ? loadCriteriaSet(o.criteria) : undefined;
           const x = await explainWorkbook(target, { ...(expected ? { expected } : {}), ...(o.kind ? { kind: o.kind } : {}) });
           printFindings(ctx, x.findings);
@@ -134,18 +137,29 @@ function debugPhase(ctx: CliContext, phase: string): void {
 }
 
 /** Runs the round with a progress line and prints its findings; the caller reports the result. */
-async function scoreRound(ctx: CliContext, dir: string, allowIncomplete: boolean, quietFindings = false): Promise<RoundRun> {
+async function scoreRound(ctx: CliContext, dir: string, allowIncomplete: boolean, quietFindings = false, strict = false): Promise<RoundRun> {
   const bar = progress(ctx, { vi: 'hồ sơ', en: 'files' });
-  const r = await runRound(dir, { allowIncomplete, onProgress: (d, t) => bar.tick(d, t), workers: ctx.workersFor, onPhase: (p) => debugPhase(ctx, p) });
+  const r = await runRound(dir, { allowIncomplete, strict, onProgress: (d, t) => bar.tick(d, t), workers: ctx.workersFor, onPhase: (p) => debugPhase(ctx, p) });
   bar.done();
   if (ctx.debug && r.validation) ctx.err(`score: ${r.validation.files.length} files, ${r.validation.workers} worker threads`);
   const shown = r.findings.filter((f) => f.severity !== 'info');
   if (!quietFindings || r.blocked) printFindings(ctx, shown);
+  // The --allow-incomplete advice only to a run without it (a round that cannot be read is blocked either way).
   if (r.blocked)
     ctx.err(
+      allowIncomplete
+        ? ctx.lang === 'vi'
+          ? `Chưa chấm điểm: còn ${countFindings(r.findings).error} lỗi ở tệp kỳ đánh giá hoặc bộ tiêu chí; sửa các lỗi trên.`
+          : `Not scored: ${countFindings(r.findings).error} errors remain in the round file or criteria; fix them.`
+        : ctx.lang === 'vi'
+          ? `Chưa chấm điểm: còn ${countFindings(r.findings).error} lỗi. Sửa các lỗi trên, hoặc chạy lại với --allow-incomplete để chấm với số liệu hiện có.`
+          : `Not scored: ${countFindings(r.findings).error} errors remain. Fix them, or run again with --allow-incomplete to score with the data as it is.`,
+    );
+  else if (allowIncomplete && hasErrors(r.findings))
+    ctx.err(
       ctx.lang === 'vi'
-        ? `Chưa chấm điểm: còn ${countFindings(r.findings).error} lỗi. Sửa các lỗi trên, hoặc chạy lại với --allow-incomplete để chấm với số liệu hiện có.`
-        : `Not scored: ${countFindings(r.findings).error} errors remain. Fix them, or run again with --allow-incomplete to score with the data as it is.`,
+        ? `Đã chấm khi còn ${countFindings(r.findings).error} lỗi (--allow-incomplete): các cơ quan liên quan được đánh dấu trong bảng xếp hạng và báo cáo.`
+        : `Scored with ${countFindings(r.findings).error} open errors (--allow-incomplete): the agencies concerned are marked in the ranking and the reports.`,
     );
   return r;
 }

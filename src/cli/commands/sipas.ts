@@ -1,6 +1,7 @@
 /** Commands of the sipas stage: sipas (satisfaction indices from raw survey answers). */
 import { extname } from 'node:path';
 import type { Command } from 'commander';
+import { requireExisting } from '../paths.js';
 import { writeFileAtomic } from '../../core/fs.js';
 import { UsageError } from '../../findings/errors.js';
 import { hasErrors, type Finding } from '../../findings/finding.js';
@@ -36,6 +37,7 @@ export const registerSipasCommands: Register = (program, run) => {
         const o = this.opts<{ questionnaire: string; by: string; weights?: string; roster?: string; out?: string[]; force?: boolean }>();
         if (o.by !== 'agency' && o.by !== 'group')
           throw new UsageError({ vi: `--by nhận "agency" hoặc "group", không phải "${o.by}".`, en: `--by takes "agency" or "group", not "${o.by}".` });
+        requireExisting(args);
         const files = collectFiles(args).map((f) => ({ path: f.path, display: f.file }));
         if (files.length === 0) throw new UsageError({ vi: 'Không có tệp trả lời nào.', en: 'No answer files.' });
         const plan = planOutputs(o.out ?? [], sipasFormatOf, { protect: [...files.map((f) => f.path), ...(o.roster ? [o.roster] : [])], force: o.force === true });
