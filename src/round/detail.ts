@@ -69,7 +69,8 @@ function clampedText(value: Rational, max: Rational, final: Rational, lang: Lang
 export function inputsIn(item: Item, input: ItemInput, lang: Lang): string {
   const vi = lang === 'vi';
   const n = (r: Rational, d = 2): string => {
-    const s = r.toFixed(d).replace(/\.?0+$/, '');
+    // Only zeros after the decimal point go: 40/50 stays 40/50 (it read 4/5).
+    const s = d === 0 ? r.toFixed(0) : r.toFixed(d).replace(/\.?0+$/, '');
     return vi ? s.replace('.', ',') : s;
   };
   const rule = item.rule;
