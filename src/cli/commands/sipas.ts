@@ -37,11 +37,11 @@ export const registerSipasCommands: Register = (program, run) => {
         const o = this.opts<{ questionnaire: string; by: string; weights?: string; roster?: string; out?: string[]; force?: boolean }>();
         if (o.by !== 'agency' && o.by !== 'group')
           throw new UsageError({ vi: `--by nhận "agency" hoặc "group", không phải "${o.by}".`, en: `--by takes "agency" or "group", not "${o.by}".` });
-        requireExisting(args);
         const files = collectFiles(args).map((f) => ({ path: f.path, display: f.file }));
         if (files.length === 0) throw new UsageError({ vi: 'Không có tệp trả lời nào.', en: 'No answer files.' });
         const plan = planOutputs(o.out ?? [], sipasFormatOf, { protect: [...files.map((f) => f.path), ...(o.roster ? [o.roster] : [])], force: o.force === true });
         const questionnaire = loadQuestionnaire(o.questionnaire);
+        requireExisting(args);
         let roster: Map<string, string | undefined> | undefined;
         const early: Finding[] = [];
         if (o.roster) {
