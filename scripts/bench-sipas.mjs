@@ -7,7 +7,15 @@
  * alone. Run after `npm run build`: `npm run bench:sipas [-- --small]`.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -23,11 +31,11 @@ const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : args.includes('--small')
 const AGENCIES = 3_321;
 const QUESTIONS = Array.from({ length: 25 }, (_, i) => `Q${i + 1}`);
 
-
 /** 25 questions in 2 domains: services (5 elements × 4) and policies (1 element × 5). */
 export function questionnaireYaml() {
   const q = (n) => `{ code: Q${n}, text: { vi: "Câu ${n}" } }`;
-  const el = (id, from, count) => `      - { id: ${id}, title: { vi: ${id} }, questions: [${Array.from({ length: count }, (_, i) => q(from + i)).join(', ')}] }`;
+  const el = (id, from, count) =>
+    `      - { id: ${id}, title: { vi: ${id} }, questions: [${Array.from({ length: count }, (_, i) => q(from + i)).join(', ')}] }`;
   return `format: 1
 kind: questionnaire
 id: bench
@@ -70,7 +78,12 @@ export async function generateAnswers(file, ROWS) {
     let line = `P${i},${agency}`;
     for (let j = 0; j < 25; j++) {
       const r = rand();
-      line += r < 0.03 ? ',' : r < 0.04 ? ',Không có ý kiến' : `,${rand() < p ? (rand() < 0.4 ? 5 : 4) : 1 + Math.floor(rand() * 3)}`;
+      line +=
+        r < 0.03
+          ? ','
+          : r < 0.04
+            ? ',Không có ý kiến'
+            : `,${rand() < p ? (rand() < 0.4 ? 5 : 4) : 1 + Math.floor(rand() * 3)}`;
     }
     buf += line + '\r\n';
     if (buf.length > 1 << 20) {
@@ -93,7 +106,14 @@ export function timed(nodeArgs, rusageFile, cwd = process.cwd()) {
   });
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
   const u = JSON.parse(readFileSync(rusageFile, 'utf8'));
-  return { wall, cpu: (u.userCPUTime + u.systemCPUTime) / 1000, rss: u.maxRSS / 1024, code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return {
+    wall,
+    cpu: (u.userCPUTime + u.systemCPUTime) / 1000,
+    rss: u.maxRSS / 1024,
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
@@ -107,10 +127,15 @@ async function main() {
     const g0 = Date.now();
     await generateAnswers(csv, ROWS);
     const size = statSync(csv).size;
-    console.log(`generated ${ROWS.toLocaleString('en-US')} respondents × 25 questions, ${AGENCIES} agencies: ${(size / 1e6).toFixed(1)} MB in ${((Date.now() - g0) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${ROWS.toLocaleString('en-US')} respondents × 25 questions, ${AGENCIES} agencies: ${(size / 1e6).toFixed(1)} MB in ${((Date.now() - g0) / 1000).toFixed(1)} s`,
+    );
 
     const floorRead = join(dir, 'floor-read.mjs');
-    writeFileSync(floorRead, `import { createReadStream } from 'node:fs'; let n = 0; for await (const c of createReadStream(${JSON.stringify(csv)})) n += c.length; console.log(n);`);
+    writeFileSync(
+      floorRead,
+      `import { createReadStream } from 'node:fs'; let n = 0; for await (const c of createReadStream(${JSON.stringify(csv)})) n += c.length; console.log(n);`,
+    );
     const floorParse = join(dir, 'floor-parse.mjs');
     writeFileSync(
       floorParse,
@@ -131,9 +156,17 @@ async function main() {
     console.log('');
     console.log('step                        wall s   CPU s  peak MB   rows/s');
     for (const [name, r] of rows)
-      console.log(`${name.padEnd(26)} ${(r.wall / 1000).toFixed(2).padStart(7)} ${(r.cpu / 1000).toFixed(2).padStart(7)} ${r.rss.toFixed(0).padStart(8)} ${Math.round(ROWS / (r.wall / 1000)).toLocaleString('en-US').padStart(9)}`);
+      console.log(
+        `${name.padEnd(26)} ${(r.wall / 1000).toFixed(2).padStart(7)} ${(r.cpu / 1000).toFixed(2).padStart(7)} ${r.rss.toFixed(0).padStart(8)} ${Math.round(
+          ROWS / (r.wall / 1000),
+        )
+          .toLocaleString('en-US')
+          .padStart(9)}`,
+      );
     console.log('');
-    console.log(`sipas: ${result.units.length} agencies, ${result.overall.respondents.toLocaleString('en-US')} respondents, overall ${result.overall.index.value}; distance to csv-parse floor ${(run.wall / rows[1][1].wall).toFixed(2)}×`);
+    console.log(
+      `sipas: ${result.units.length} agencies, ${result.overall.respondents.toLocaleString('en-US')} respondents, overall ${result.overall.index.value}; distance to csv-parse floor ${(run.wall / rows[1][1].wall).toFixed(2)}×`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

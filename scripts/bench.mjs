@@ -34,7 +34,8 @@ function roundYaml(kind) {
 
 function roster(kind, prefix) {
   const lines = ['mã,tên cơ quan,loại,nhóm'];
-  for (let i = 1; i <= AGENCIES; i++) lines.push(`${prefix}${String(i).padStart(4, '0')},Đơn vị ${i},${kind},tinh-${1 + (i % 34)}`);
+  for (let i = 1; i <= AGENCIES; i++)
+    lines.push(`${prefix}${String(i).padStart(4, '0')},Đơn vị ${i},${kind},tinh-${1 + (i % 34)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -48,10 +49,19 @@ function writeWorkbooks(dir) {
   for (let i = 1; i <= AGENCIES; i++) {
     const code = `D${String(i).padStart(4, '0')}`;
     // Each agency cites its own documents ("Văn bản số 67/BC-D0001 …"), as real files do.
-    const s = strings.replace('<t>SNV</t>', `<t>${code}</t>`).replace('<t>Sở Nội vụ</t>', `<t>Đơn vị ${i}</t>`).replaceAll('/BC-SNV', `/BC-${code}`);
+    const s = strings
+      .replace('<t>SNV</t>', `<t>${code}</t>`)
+      .replace('<t>Sở Nội vụ</t>', `<t>Đơn vị ${i}</t>`)
+      .replaceAll('/BC-SNV', `/BC-${code}`);
     // Same answers as the prototype; 2% get a mistake (points above the item's maximum).
     const sh = rand() < 0.02 ? sheet.replace('<c r="E5"><v>2</v></c>', '<c r="E5"><v>9</v></c>') : sheet;
-    const out = parts.map((p) => (p.name === 'xl/sharedStrings.xml' ? { ...p, data: Buffer.from(s) } : p.name === 'xl/worksheets/sheet2.xml' ? { ...p, data: Buffer.from(sh) } : p));
+    const out = parts.map((p) =>
+      p.name === 'xl/sharedStrings.xml'
+        ? { ...p, data: Buffer.from(s) }
+        : p.name === 'xl/worksheets/sheet2.xml'
+          ? { ...p, data: Buffer.from(sh) }
+          : p,
+    );
     writeFileSync(join(dir, 'submissions', `${code.toLowerCase()}.xlsx`), writeZip(out));
   }
   writeFileSync(join(dir, 'roster.csv'), roster('department', 'D'));
@@ -60,7 +70,9 @@ function writeWorkbooks(dir) {
 
 /** The same size of round as long CSV files (one per province), from the sample's commune rows. */
 function writeCsvRound(dir) {
-  const lines = readFileSync(BASE_CSV, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = readFileSync(BASE_CSV, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   const head = lines[0];
   const proto = lines.slice(1).filter((l) => l.startsWith('25001;'));
   mkdirSync(join(dir, 'submissions'), { recursive: true });
@@ -110,7 +122,10 @@ try {
   writeCsvRound(join(dir, 'round-csv'));
   writeFileSync(join(dir, 'bench.yaml'), questionnaireYaml());
   await generateAnswers(join(dir, 'answers.csv'), ROWS);
-  const wbBytes = readdirSync(join(dir, 'round-xlsx/submissions')).reduce((s, n) => s + statSync(join(dir, 'round-xlsx/submissions', n)).size, 0);
+  const wbBytes = readdirSync(join(dir, 'round-xlsx/submissions')).reduce(
+    (s, n) => s + statSync(join(dir, 'round-xlsx/submissions', n)).size,
+    0,
+  );
   console.log(
     `generated in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${AGENCIES} workbooks (${(wbBytes / 1e6).toFixed(1)} MB), ${AGENCIES} agencies as long CSV, ${ROWS.toLocaleString('en-US')} respondents × 25 questions (${(statSync(join(dir, 'answers.csv')).size / 1e6).toFixed(1)} MB)`,
   );
@@ -118,13 +133,39 @@ try {
     console.log(`generated into ${dir}`);
     process.exit(0);
   }
-  console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}; medians of ${RUNS} run(s)`);
+  console.log(
+    `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}; medians of ${RUNS} run(s)`,
+  );
 
   const steps = [
-    { name: 'validate (workbooks)', unit: 'files', n: AGENCIES, args: [BIN, '--quiet', 'validate', 'round-xlsx/submissions', '--roster', 'round-xlsx/roster.csv'], ok: [0, 1] },
-    { name: 'score + Excel report', unit: 'files', n: AGENCIES, args: [BIN, '--quiet', 'score', 'round-xlsx', '--allow-incomplete', '--force', '--out', 'report.xlsx'], ok: [0, 1] },
-    { name: 'score (long CSV)', unit: 'agencies', n: AGENCIES, args: [BIN, '--quiet', 'score', 'round-csv', '--allow-incomplete'], ok: [0, 1] },
-    { name: 'sipas', unit: 'rows', n: ROWS, args: [BIN, '--quiet', 'sipas', 'answers.csv', '--questionnaire', 'bench.yaml', '--out', 'sipas.json', '--force'], ok: [0] },
+    {
+      name: 'validate (workbooks)',
+      unit: 'files',
+      n: AGENCIES,
+      args: [BIN, '--quiet', 'validate', 'round-xlsx/submissions', '--roster', 'round-xlsx/roster.csv'],
+      ok: [0, 1],
+    },
+    {
+      name: 'score + Excel report',
+      unit: 'files',
+      n: AGENCIES,
+      args: [BIN, '--quiet', 'score', 'round-xlsx', '--allow-incomplete', '--force', '--out', 'report.xlsx'],
+      ok: [0, 1],
+    },
+    {
+      name: 'score (long CSV)',
+      unit: 'agencies',
+      n: AGENCIES,
+      args: [BIN, '--quiet', 'score', 'round-csv', '--allow-incomplete'],
+      ok: [0, 1],
+    },
+    {
+      name: 'sipas',
+      unit: 'rows',
+      n: ROWS,
+      args: [BIN, '--quiet', 'sipas', 'answers.csv', '--questionnaire', 'bench.yaml', '--out', 'sipas.json', '--force'],
+      ok: [0],
+    },
   ];
   const rows = [];
   for (const step of steps) {
@@ -137,14 +178,21 @@ try {
       }
       runs.push(r);
     }
-    rows.push({ ...step, wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), rss: median(runs.map((r) => r.rss)) });
+    rows.push({
+      ...step,
+      wall: median(runs.map((r) => r.wall)),
+      cpu: median(runs.map((r) => r.cpu)),
+      rss: median(runs.map((r) => r.rss)),
+    });
   }
   // Floors, in this process.
   let t = performance.now();
   const cells = floorWorkbooks(join(dir, 'round-xlsx/submissions'));
   const floorWb = performance.now() - t;
   t = performance.now();
-  const roundCsv = floorCsv(readdirSync(join(dir, 'round-csv/submissions')).map((f) => join(dir, 'round-csv/submissions', f)));
+  const roundCsv = floorCsv(
+    readdirSync(join(dir, 'round-csv/submissions')).map((f) => join(dir, 'round-csv/submissions', f)),
+  );
   const floorRoundCsv = performance.now() - t;
   t = performance.now();
   const answers = floorCsv([join(dir, 'answers.csv')]);
@@ -152,7 +200,12 @@ try {
 
   console.log('');
   console.log('step                       wall s   CPU s  peak MB        per s    floor s   × floor');
-  const floorOf = { 'validate (workbooks)': floorWb, 'score + Excel report': floorWb, 'score (long CSV)': floorRoundCsv, sipas: floorAnswers };
+  const floorOf = {
+    'validate (workbooks)': floorWb,
+    'score + Excel report': floorWb,
+    'score (long CSV)': floorRoundCsv,
+    sipas: floorAnswers,
+  };
   for (const r of rows) {
     const f = floorOf[r.name] / 1000;
     console.log(
@@ -160,8 +213,12 @@ try {
     );
   }
   console.log('');
-  console.log(`floors: unzip + scan ${AGENCIES} workbooks (${cells.toLocaleString('en-US')} cells) ${(floorWb / 1000).toFixed(2)} s; read the round's CSV (${(roundCsv.bytes / 1e6).toFixed(1)} MB, ${roundCsv.lines.toLocaleString('en-US')} lines) and find every line ${(floorRoundCsv / 1000).toFixed(3)} s; the same for the answers (${(answers.bytes / 1e6).toFixed(1)} MB) ${(floorAnswers / 1000).toFixed(3)} s`);
-  console.log('targets (2-core reference): validate ≤ 8 s, score + Excel ≤ 12 s, ≤ 600 MB; sipas ≤ 5 s, ≤ 200 MB; each within 3× its floor');
+  console.log(
+    `floors: unzip + scan ${AGENCIES} workbooks (${cells.toLocaleString('en-US')} cells) ${(floorWb / 1000).toFixed(2)} s; read the round's CSV (${(roundCsv.bytes / 1e6).toFixed(1)} MB, ${roundCsv.lines.toLocaleString('en-US')} lines) and find every line ${(floorRoundCsv / 1000).toFixed(3)} s; the same for the answers (${(answers.bytes / 1e6).toFixed(1)} MB) ${(floorAnswers / 1000).toFixed(3)} s`,
+  );
+  console.log(
+    'targets (2-core reference): validate ≤ 8 s, score + Excel ≤ 12 s, ≤ 600 MB; sipas ≤ 5 s, ≤ 200 MB; each within 3× its floor',
+  );
 } finally {
   if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
   else console.log(`kept ${dir}`);

@@ -17,7 +17,18 @@ const DATE = new Date(Date.UTC(2025, 11, 31));
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
-const COL = { points: 5, option: 6, yes: 7, numerator: 8, denominator: 9, percent: 10, count: 11, na: 12, evidence: 13, explanation: 14 };
+const COL = {
+  points: 5,
+  option: 6,
+  yes: 7,
+  numerator: 8,
+  denominator: 9,
+  percent: 10,
+  count: 11,
+  na: 12,
+  evidence: 13,
+  explanation: 14,
+};
 
 async function load() {
   const wb = new ExcelJS.Workbook();
@@ -160,7 +171,9 @@ const whole = readFileSync(join(OUT, 'sach-stc.xlsx'));
 writeFileSync(join(OUT, 'cat-ngang.xlsx'), whole.subarray(0, Math.floor(whole.length / 2))); // INTAKE_CORRUPT
 
 // CSV variants of one commune's complete, clean rows (taken from the sample round).
-const sample = readFileSync(join(ROOT, 'sample-round', 'submissions', 'xa-phuong', 'cum-1.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+const sample = readFileSync(join(ROOT, 'sample-round', 'submissions', 'xa-phuong', 'cum-1.csv'), 'utf8')
+  .replace(/^\uFEFF/, '')
+  .split('\r\n');
 const head = sample[0];
 const rows = sample.filter((l) => l.startsWith('25001;'));
 const csv = (lines, sep = ';') => lines.map((l) => (sep === ';' ? l : l.split(';').join(sep))).join('\r\n') + '\r\n';
@@ -182,7 +195,13 @@ function encode1258(text) {
   const dec = new TextDecoder('windows-1258');
   const table = new Map();
   for (let b = 0; b < 256; b++) table.set(dec.decode(Uint8Array.of(b)), b);
-  const combining = new Map([['\u0300', 0xcc], ['\u0309', 0xd2], ['\u0303', 0xde], ['\u0301', 0xec], ['\u0323', 0xf2]]);
+  const combining = new Map([
+    ['\u0300', 0xcc],
+    ['\u0309', 0xd2],
+    ['\u0303', 0xde],
+    ['\u0301', 0xec],
+    ['\u0323', 0xf2],
+  ]);
   const out = [];
   for (const ch of text.normalize('NFC')) {
     if (table.has(ch)) {
@@ -191,7 +210,10 @@ function encode1258(text) {
     }
     const [base, ...marks] = ch.normalize('NFD');
     // Windows-1258 has precomposed vowels with circumflex/breve/horn but tones as combining marks.
-    let b = [...marks].reduce((acc, m) => (table.has((acc + m).normalize('NFC')) && !combining.has(m) ? (acc + m).normalize('NFC') : acc), base);
+    let b = [...marks].reduce(
+      (acc, m) => (table.has((acc + m).normalize('NFC')) && !combining.has(m) ? (acc + m).normalize('NFC') : acc),
+      base,
+    );
     const rest = [...marks].filter((m) => !(b.normalize('NFD').includes(m) && m !== base));
     if (!table.has(b)) throw new Error(`cannot encode ${ch}`);
     out.push(table.get(b));

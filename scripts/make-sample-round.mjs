@@ -12,9 +12,7 @@ import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
 import { rng } from './rng.mjs';
 import { parse } from 'csv-parse/sync';
-import {
-  loadCriteriaSet, appliesWithAncestors, Rational, textIn,
-} from '../dist/index.js';
+import { loadCriteriaSet, appliesWithAncestors, Rational, textIn } from '../dist/index.js';
 import { ruleOutcome } from '../dist/validate/rule-points.js';
 import { fixZipTimestamps } from '../dist/core/zip.js';
 import { runRound } from '../dist/round/run.js';
@@ -25,14 +23,12 @@ const SET = 'illustrative-internal@2025.1';
 const idx = loadCriteriaSet(SET);
 const DATE = new Date(Date.UTC(2025, 11, 31));
 
-
 function readRoster() {
   const records = parse(readFileSync(join(ROOT, 'roster.csv')), { bom: true, from_line: 2 });
   return records.map(([code, name, kind, group, region]) => ({ code, name, kind, group, region }));
 }
 
-const stepOf = (item) => (item.rule.kind === 'points' ? item.rule.step ?? 0.25 : 0.25);
-
+const stepOf = (item) => (item.rule.kind === 'points' ? (item.rule.step ?? 0.25) : 0.25);
 
 /** Inputs of one item for an agency of quality q (0..1). */
 function inputsFor(item, q, rand) {
@@ -48,7 +44,10 @@ function inputsFor(item, q, rand) {
     case 'choice': {
       const opts = [...rule.options].sort((a, b) => b.points - a.points);
       const i = good() ? 0 : rand() < 0.7 ? 1 : Math.min(2, opts.length - 1);
-      return { option: opts[Math.min(i, opts.length - 1)].id, optionLabel: opts[Math.min(i, opts.length - 1)].label.vi };
+      return {
+        option: opts[Math.min(i, opts.length - 1)].id,
+        optionLabel: opts[Math.min(i, opts.length - 1)].label.vi,
+      };
     }
     case 'boolean':
       return { yes: good() };
@@ -77,13 +76,20 @@ function selfScoring(agency, seed, opts = {}) {
     if (item.source === 'survey' || item.rule.kind === 'survey') continue;
     if (!appliesWithAncestors(idx, item.code, agency.kind)) continue;
     if (opts.notApplicable?.includes(item.code)) {
-      rows.push({ code: item.code, notApplicable: true, cells: {}, location: {}, explanation: 'Năm 2025 không phát sinh nhiệm vụ này' });
+      rows.push({
+        code: item.code,
+        notApplicable: true,
+        cells: {},
+        location: {},
+        explanation: 'Năm 2025 không phát sinh nhiệm vụ này',
+      });
       continue;
     }
     const input = { code: item.code, notApplicable: false, cells: {}, location: {}, ...inputsFor(item, q, rand) };
     const out = ruleOutcome(item, input);
     if (out) input.points = out.points;
-    if (out && out.points.gt(Rational.ZERO)) input.evidence = `Văn bản số ${10 + Math.floor(rand() * 280)}/${item.source === 'bonus' ? 'QĐ' : 'BC'}-${agency.code} ngày ${1 + Math.floor(rand() * 27)}/${1 + Math.floor(rand() * 11)}/2025`;
+    if (out && out.points.gt(Rational.ZERO))
+      input.evidence = `Văn bản số ${10 + Math.floor(rand() * 280)}/${item.source === 'bonus' ? 'QĐ' : 'BC'}-${agency.code} ngày ${1 + Math.floor(rand() * 27)}/${1 + Math.floor(rand() * 11)}/2025`;
     rows.push(input);
   }
   return { q, rows };
@@ -161,12 +167,44 @@ async function workbook(agency, rows) {
 
 /** The long CSV form: one row per item, Vietnamese headers, semicolons and decimal commas. */
 function csvRows(agency, rows) {
-  const cols = ['agency', 'code', 'points', 'option', 'yes', 'numerator', 'denominator', 'percent', 'count', 'notApplicable', 'evidence', 'explanation'];
+  const cols = [
+    'agency',
+    'code',
+    'points',
+    'option',
+    'yes',
+    'numerator',
+    'denominator',
+    'percent',
+    'count',
+    'notApplicable',
+    'evidence',
+    'explanation',
+  ];
   const head = cols.map((c) => (c === 'agency' ? 'Mã cơ quan' : SCORING_COLUMNS.find((x) => x.field === c).vi));
-  const vn = (r) => (r === undefined ? '' : r.toFixed(2).replace(/\.?0+$/, '').replace('.', ','));
+  const vn = (r) =>
+    r === undefined
+      ? ''
+      : r
+          .toFixed(2)
+          .replace(/\.?0+$/, '')
+          .replace('.', ',');
   const q = (s) => (s === undefined ? '' : /[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = rows.map((i) =>
-    [agency.code, i.code, vn(i.points), q(i.optionLabel), i.yes === undefined ? '' : i.yes ? 'Có' : 'Không', vn(i.numerator), vn(i.denominator), vn(i.percent), i.count ?? '', i.notApplicable ? 'x' : '', q(i.evidence), q(i.explanation)].join(';'),
+    [
+      agency.code,
+      i.code,
+      vn(i.points),
+      q(i.optionLabel),
+      i.yes === undefined ? '' : i.yes ? 'Có' : 'Không',
+      vn(i.numerator),
+      vn(i.denominator),
+      vn(i.percent),
+      i.count ?? '',
+      i.notApplicable ? 'x' : '',
+      q(i.evidence),
+      q(i.explanation),
+    ].join(';'),
   );
   return [head.join(';'), ...lines];
 }
@@ -188,13 +226,18 @@ async function writeRound(dir, roster, seedBase, { previous, appraisal, notAppli
   const scorings = new Map();
   for (const [i, a] of roster.entries()) {
     const twin = twins?.[a.code];
-    const s = selfScoring(twin ? roster.find((x) => x.code === twin) : a, seedBase + (twin ? roster.findIndex((x) => x.code === twin) : i), { notApplicable: notApplicable?.[a.code] });
+    const s = selfScoring(
+      twin ? roster.find((x) => x.code === twin) : a,
+      seedBase + (twin ? roster.findIndex((x) => x.code === twin) : i),
+      { notApplicable: notApplicable?.[a.code] },
+    );
     scorings.set(a.code, s);
   }
   const communeLines = [];
   for (const a of roster) {
     const { rows } = scorings.get(a.code);
-    if (a.kind === 'department') writeFileSync(join(dir, 'submissions', 'so-nganh', `${a.code.toLowerCase()}.xlsx`), await workbook(a, rows));
+    if (a.kind === 'department')
+      writeFileSync(join(dir, 'submissions', 'so-nganh', `${a.code.toLowerCase()}.xlsx`), await workbook(a, rows));
     else communeLines.push(csvRows(a, rows));
   }
   // Communes send CSV, ten per file (as a district office would collect them).
@@ -219,13 +262,25 @@ async function writeRound(dir, roster, seedBase, { previous, appraisal, notAppli
   }
   mkdirSync(join(dir, 'survey'), { recursive: true });
   writeFileSync(join(dir, 'survey', 'diem-dieu-tra.csv'), '\uFEFF' + survey.join('\r\n') + '\r\n');
-  writeFileSync(join(dir, 'survey', 'phieu-khao-sat.csv'), '\uFEFF' + sipasAnswers(roster, seedBase, scorings, twins).join('\r\n') + '\r\n');
+  writeFileSync(
+    join(dir, 'survey', 'phieu-khao-sat.csv'),
+    '\uFEFF' + sipasAnswers(roster, seedBase, scorings, twins).join('\r\n') + '\r\n',
+  );
   return scorings;
 }
 
 const SIPAS_MEASURE = /^(services|policies)(\.|$)/;
-const QUESTIONS = [...Array.from({ length: 14 }, (_, i) => `CS${i + 1}`), ...Array.from({ length: 19 }, (_, i) => `DV${i + 1}`)];
-const LABELS = { 1: ['Rất không hài lòng', 'rat khong hai long'], 2: ['Không hài lòng', 'KHÔNG HÀI LÒNG'], 3: ['Bình thường', 'binh thuong'], 4: ['Hài lòng', 'hai long'], 5: ['Rất hài lòng', 'Rat hai long'] };
+const QUESTIONS = [
+  ...Array.from({ length: 14 }, (_, i) => `CS${i + 1}`),
+  ...Array.from({ length: 19 }, (_, i) => `DV${i + 1}`),
+];
+const LABELS = {
+  1: ['Rất không hài lòng', 'rat khong hai long'],
+  2: ['Không hài lòng', 'KHÔNG HÀI LÒNG'],
+  3: ['Bình thường', 'binh thuong'],
+  4: ['Hài lòng', 'hai long'],
+  5: ['Rất hài lòng', 'Rat hai long'],
+};
 
 /**
  * Raw SIPAS answers (questionnaire sipas-illustrative@2025.1): 30 to 60 respondents per agency,
@@ -245,11 +300,15 @@ function sipasAnswers(roster, seedBase, scorings, twins) {
         const r = rand();
         if (r < 0.03) return '';
         if (r < 0.05) return 'Không có ý kiến';
-        const p = Math.min(0.97, q * 0.7 + 0.28 + (j % 5 - 2) * 0.02);
+        const p = Math.min(0.97, q * 0.7 + 0.28 + ((j % 5) - 2) * 0.02);
         const level = rand() < p ? (rand() < 0.4 ? 5 : 4) : 1 + Math.floor(rand() * 3);
         return rand() < 0.1 ? LABELS[level][Math.floor(rand() * 2)] : String(level);
       });
-      lines.push([`${a.code}-${String(k).padStart(3, '0')}`, a.code, rand() < 0.7 ? 'Người dân' : 'Doanh nghiệp', ...cells].join(';'));
+      lines.push(
+        [`${a.code}-${String(k).padStart(3, '0')}`, a.code, rand() < 0.7 ? 'Người dân' : 'Doanh nghiệp', ...cells].join(
+          ';',
+        ),
+      );
     }
   }
   // One answer off the scale and one row left blank, as real files have.
@@ -263,12 +322,20 @@ const roster = readRoster();
 const prevDir = mkdtempSync(join(tmpdir(), 'parindex-sample-2024-'));
 cpSync(join(ROOT, 'roster.csv'), join(prevDir, 'roster.csv'));
 const prevRoster = roster.filter((a) => a.code !== '25088');
-writeFileSync(join(prevDir, 'roster.csv'), '\uFEFFmã,tên cơ quan,loại,nhóm,khu vực\r\n' + prevRoster.map((a) => [a.code, a.name, a.kind, a.group, a.region].join(',')).join('\r\n') + '\r\n');
+writeFileSync(
+  join(prevDir, 'roster.csv'),
+  '\uFEFFmã,tên cơ quan,loại,nhóm,khu vực\r\n' +
+    prevRoster.map((a) => [a.code, a.name, a.kind, a.group, a.region].join(',')).join('\r\n') +
+    '\r\n',
+);
 const ROUND_YAML = readFileSync(join(ROOT, 'round.yaml'), 'utf8');
 writeFileSync(
   join(prevDir, 'round.yaml'),
-  ROUND_YAML.replace(/^name: .*$/m, 'name: "Chỉ số CCHC năm 2024 (mẫu)"').replace(/^year: .*$/m, 'year: 2024').replace(/^date: .*$/m, 'date: "2024-12-31"')
-    .replace(/^appraisal:[\s\S]*?(?=^\w)/m, 'appraisal: []\n').replace(/^previous: .*\n/m, ''),
+  ROUND_YAML.replace(/^name: .*$/m, 'name: "Chỉ số CCHC năm 2024 (mẫu)"')
+    .replace(/^year: .*$/m, 'year: 2024')
+    .replace(/^date: .*$/m, 'date: "2024-12-31"')
+    .replace(/^appraisal:[\s\S]*?(?=^\w)/m, 'appraisal: []\n')
+    .replace(/^previous: .*\n/m, ''),
 );
 await writeRound(prevDir, prevRoster, 2024, {});
 const prevRun = await runRound(prevDir, { allowIncomplete: true });
@@ -280,13 +347,15 @@ rmSync(prevDir, { recursive: true, force: true });
 // This year: two departments with identical files and survey (a tie), one item not applicable.
 const scorings = await writeRound(ROOT, roster, 2025, {
   twins: { SNGV: 'SDTTG' },
-  notApplicable: { SXD: ['2.2.2'], '25004': ['3.2.2'] },
+  notApplicable: { SXD: ['2.2.2'], 25004: ['3.2.2'] },
 });
 mkdirSync(join(ROOT, 'appraisal'), { recursive: true });
 // First appraisal: points lowered where evidence did not support them.
 const lowered = [];
 for (const code of ['SNV', 'STC', 'SYT', 'SGDDT', '25001', '25010', '25019', '25031']) {
-  const row = scorings.get(code).rows.find((r) => r.points && r.points.gt(Rational.ZERO) && idx.byCode.get(r.code).item.rule.kind !== 'count');
+  const row = scorings
+    .get(code)
+    .rows.find((r) => r.points && r.points.gt(Rational.ZERO) && idx.byCode.get(r.code).item.rule.kind !== 'count');
   if (!row) continue;
   const item = idx.byCode.get(row.code).item;
   const to = Rational.ZERO.max(row.points.sub(Rational.fromNumber(Math.min(item.max, 0.5))));
@@ -294,6 +363,14 @@ for (const code of ['SNV', 'STC', 'SYT', 'SGDDT', '25001', '25010', '25019', '25
 }
 await appraisalFile('dot-1.xlsx', lowered);
 // Second appraisal, after the agencies' explanations: two restored, one lowered again.
-const second = lowered.slice(0, 2).map(([a, i]) => [a, i, scorings.get(a).rows.find((r) => r.code === i).points.toNumber(), 'Chấp nhận giải trình, bổ sung tài liệu']);
+const second = lowered.slice(0, 2).map(([a, i]) => [
+  a,
+  i,
+  scorings
+    .get(a)
+    .rows.find((r) => r.code === i)
+    .points.toNumber(),
+  'Chấp nhận giải trình, bổ sung tài liệu',
+]);
 await appraisalFile('dot-2.xlsx', second);
 console.log(`sample round written to ${ROOT}`);

@@ -4,11 +4,27 @@ export { cleanText, looseKey, codeKey, stripDiacritics } from './core/text.js';
 export { writeFileAtomic, writeFileAtomicSync, writeViaTemp } from './core/fs.js';
 export * from './findings/finding.js';
 export * from './findings/errors.js';
-export { messages, findingCodes, renderFinding, renderMessage, renderLocation, severityLabel, defaultSeverity, type Lang } from './messages/index.js';
+export {
+  messages,
+  findingCodes,
+  renderFinding,
+  renderMessage,
+  renderLocation,
+  severityLabel,
+  defaultSeverity,
+  type Lang,
+} from './messages/index.js';
 export * from './criteria/schema.js';
 export * from './criteria/tree.js';
 export { checkCriteriaSet } from './criteria/check.js';
-export { loadCriteriaFile, loadCriteriaSet, listCriteriaFiles, resolveCriteriaRef, BUNDLED_CRITERIA_DIR, type LoadedCriteria } from './criteria/load.js';
+export {
+  loadCriteriaFile,
+  loadCriteriaSet,
+  listCriteriaFiles,
+  resolveCriteriaRef,
+  BUNDLED_CRITERIA_DIR,
+  type LoadedCriteria,
+} from './criteria/load.js';
 export { describeRule, ruleKindLabel } from './criteria/describe.js';
 export { findBand } from './criteria/bands.js';
 export { criteriaJsonSchema } from './criteria/json-schema.js';
@@ -33,6 +49,20 @@ export { renderHtmlReport, HTML_DETAIL_MAX } from './report/html-report.js';
 export { renderCsvReport } from './report/csv-report.js';
 export { renderReport, writeReports, reportFormatOf, type ReportFormat } from './report/write-report.js';
 export { Questionnaire } from './sipas/schema.js';
-export { loadQuestionnaire, indexQuestionnaire, checkQuestionnaire, type QuestionnaireIndex } from './sipas/questionnaire.js';
-export { runSipas, exactIndices, weightedMean, measureIndex, readWeight, type SipasResult, type SipasUnit, type SipasOptions } from './sipas/sipas.js';
+export {
+  loadQuestionnaire,
+  indexQuestionnaire,
+  checkQuestionnaire,
+  type QuestionnaireIndex,
+} from './sipas/questionnaire.js';
+export {
+  runSipas,
+  exactIndices,
+  weightedMean,
+  measureIndex,
+  readWeight,
+  type SipasResult,
+  type SipasUnit,
+  type SipasOptions,
+} from './sipas/sipas.js';
 export { renderSipasText, renderSipasXlsx } from './report/sipas-report.js';

@@ -40,7 +40,10 @@ export interface CliStreams {
 
 export function makeContext(opts: GlobalOptions, streams: CliStreams): CliContext {
   const lang = parseLang(opts.lang ?? streams.env.PARINDEX_LANG ?? 'vi');
-  const noColor = opts.color === false || (streams.env.NO_COLOR !== undefined && streams.env.NO_COLOR !== '') || !streams.stdout.isTTY;
+  const noColor =
+    opts.color === false ||
+    (streams.env.NO_COLOR !== undefined && streams.env.NO_COLOR !== '') ||
+    !streams.stdout.isTTY;
   return {
     lang,
     json: opts.json === true,
@@ -48,7 +51,8 @@ export function makeContext(opts: GlobalOptions, streams: CliStreams): CliContex
     quiet: opts.quiet === true,
     color: new Chalk({ level: noColor ? 0 : 1 }),
     stderrIsTTY: streams.stderr.isTTY === true && !opts.quiet,
-    workersFor: (files) => (opts.workers === undefined || opts.workers === 'auto' ? autoWorkers(files) : Number(opts.workers)),
+    workersFor: (files) =>
+      opts.workers === undefined || opts.workers === 'auto' ? autoWorkers(files) : Number(opts.workers),
     out: (t) => void streams.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => void streams.stderr.write(t.endsWith('\n') ? t : t + '\n'),
     errRaw: (t) => void streams.stderr.write(t),
@@ -57,5 +61,8 @@ export function makeContext(opts: GlobalOptions, streams: CliStreams): CliContex
 
 export function parseLang(value: string): Lang {
   if (value === 'vi' || value === 'en') return value;
-  throw new UsageError({ vi: `--lang phải là "vi" hoặc "en" (nhận được "${value}").`, en: `--lang must be "vi" or "en" (got "${value}").` });
+  throw new UsageError({
+    vi: `--lang phải là "vi" hoặc "en" (nhận được "${value}").`,
+    en: `--lang must be "vi" or "en" (got "${value}").`,
+  });
 }

@@ -3,7 +3,11 @@ import { removeTempFiles } from '../core/fs.js';
 import { runCli } from './program.js';
 
 // Stopped mid-write (Ctrl-C, kill): remove the half-written temporary files, then exit as stopped.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
   process.on(signal, () => {
     removeTempFiles();
     process.exit(code);

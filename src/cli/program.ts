@@ -2,7 +2,15 @@
  * The commander program: global options, commands, and the mapping of outcomes to exit codes
  * (0 clean, 1 findings of severity error, 2 could not run — a bad flag too).
  */
-import { DEFAULT_LIMITS, LIMIT_FLAGS, parseLimit, setLimits, showLimit, type LimitName, type Limits } from '../core/limits.js';
+import {
+  DEFAULT_LIMITS,
+  LIMIT_FLAGS,
+  parseLimit,
+  setLimits,
+  showLimit,
+  type LimitName,
+  type Limits,
+} from '../core/limits.js';
 import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
 import { InternalError, RunError, UsageError } from '../findings/errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -24,7 +32,15 @@ export type CommandRunner = (ctx: CliContext) => Promise<number> | number;
 /** Registers commands; each command calls `run` with its body. */
 export type Register = (program: Command, run: (cmd: Command, body: CommandRunner) => Promise<void>) => void;
 
-const REGISTRARS: Register[] = [registerCriteriaCommands, registerTemplateCommands, registerIntakeCommands, registerRoundCommands, registerScoreCommands, registerReportCommands, registerSipasCommands];
+const REGISTRARS: Register[] = [
+  registerCriteriaCommands,
+  registerTemplateCommands,
+  registerIntakeCommands,
+  registerRoundCommands,
+  registerScoreCommands,
+  registerReportCommands,
+  registerSipasCommands,
+];
 
 /** The global option of a limit, named and described by LIMIT_FLAGS. */
 function limitOption(name: LimitName): Option {
@@ -44,7 +60,10 @@ function limitsFromOptions(opts: Record<string, unknown>): Partial<Limits> {
     if (raw === undefined) continue;
     const v = parseLimit(name, String(raw));
     if (v === undefined)
-      throw new UsageError({ vi: `${LIMIT_FLAGS[name].flag} cần một số dương, không phải "${String(raw)}".`, en: `${LIMIT_FLAGS[name].flag} needs a positive number, not "${String(raw)}".` });
+      throw new UsageError({
+        vi: `${LIMIT_FLAGS[name].flag} cần một số dương, không phải "${String(raw)}".`,
+        en: `${LIMIT_FLAGS[name].flag} needs a positive number, not "${String(raw)}".`,
+      });
     out[name] = v;
   }
   return out;
@@ -68,7 +87,10 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
     .option('-q, --quiet', 'không hiện tiến độ / no progress output')
     .option('--debug', 'hiện chi tiết lỗi nội bộ / show internal error details')
     .addOption(
-      new Option('--workers <n>', 'số luồng kiểm tra hồ sơ song song (auto: theo số nhân CPU khi có từ 40 tệp) / worker threads for checking files (auto: one per core from 40 files)')
+      new Option(
+        '--workers <n>',
+        'số luồng kiểm tra hồ sơ song song (auto: theo số nhân CPU khi có từ 40 tệp) / worker threads for checking files (auto: one per core from 40 files)',
+      )
         .default('auto')
         .argParser((v: string) => {
           if (v !== 'auto' && !/^\d{1,2}$/.test(v)) throw new InvalidArgumentError('auto | 0–99');
@@ -98,7 +120,14 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
   // --json promises one JSON document on stdout, for a run that could not start too (exit 2).
   const json = argv.includes('--json');
   const cannotRun = (message: string, kind: 'usage' | 'input' | 'internal'): number => {
-    if (json) streams.stdout.write(JSON.stringify({ tool: TOOL_NAME, version: TOOL_VERSION, ok: false, exitCode: EXIT.CANNOT_RUN, error: { kind, message } }, null, 2) + '\n');
+    if (json)
+      streams.stdout.write(
+        JSON.stringify(
+          { tool: TOOL_NAME, version: TOOL_VERSION, ok: false, exitCode: EXIT.CANNOT_RUN, error: { kind, message } },
+          null,
+          2,
+        ) + '\n',
+      );
     return EXIT.CANNOT_RUN;
   };
   if (argv[0] === '--version') {
@@ -111,7 +140,8 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version end cleanly; every other commander error is a usage error (exit 2).
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return EXIT.OK;
       return cannotRun(e.message.replace(/^error: /, ''), 'usage');
     }
     if (e instanceof RunError) {
@@ -126,7 +156,10 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
     );
     streams.stderr.write(`${TOOL_NAME} ${TOOL_VERSION}, node ${process.versions.node}, ${process.platform}\n`);
     if (debug && err.stack) streams.stderr.write(err.stack + '\n');
-    else streams.stderr.write(lang === 'vi' ? 'Chạy lại với --debug để xem chi tiết.\n' : 'Run again with --debug for details.\n');
+    else
+      streams.stderr.write(
+        lang === 'vi' ? 'Chạy lại với --debug để xem chi tiết.\n' : 'Run again with --debug for details.\n',
+      );
     return cannotRun(err.message, 'internal');
   }
 }
@@ -134,6 +167,7 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
 /** The language for messages printed before or without a parsed command line. */
 function langFromArgv(argv: string[], env: Record<string, string | undefined>): 'vi' | 'en' {
   const i = argv.lastIndexOf('--lang');
-  const value = argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (i >= 0 ? argv[i + 1] : undefined) ?? env.PARINDEX_LANG;
+  const value =
+    argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (i >= 0 ? argv[i + 1] : undefined) ?? env.PARINDEX_LANG;
   return value === 'en' ? 'en' : 'vi';
 }

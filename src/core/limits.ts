@@ -34,14 +34,19 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 export type LimitName = keyof Limits;
 
 /** The flag that raises each limit, the unit its value is given in, and its help text. */
-export const LIMIT_FLAGS: Readonly<Record<LimitName, { flag: string; unit: 'MB' | 'count' | 'chars'; help: string }>> = Object.freeze({
-  fileBytes: { flag: '--max-file-size', unit: 'MB', help: 'giới hạn dung lượng tệp / largest input file' },
-  uncompressedBytes: { flag: '--max-uncompressed', unit: 'MB', help: 'giới hạn dung lượng giải nén của bảng tính / largest unzipped workbook' },
-  zipEntries: { flag: '--max-entries', unit: 'count', help: 'số mục tối đa trong tệp nén / most zip entries' },
-  rows: { flag: '--max-rows', unit: 'count', help: 'số dòng tối đa mỗi trang / most rows per sheet' },
-  cells: { flag: '--max-cells', unit: 'count', help: 'số ô tối đa mỗi tệp / most cells per file' },
-  stringLength: { flag: '--max-string', unit: 'chars', help: 'số ký tự tối đa mỗi ô / longest cell text' },
-});
+export const LIMIT_FLAGS: Readonly<Record<LimitName, { flag: string; unit: 'MB' | 'count' | 'chars'; help: string }>> =
+  Object.freeze({
+    fileBytes: { flag: '--max-file-size', unit: 'MB', help: 'giới hạn dung lượng tệp / largest input file' },
+    uncompressedBytes: {
+      flag: '--max-uncompressed',
+      unit: 'MB',
+      help: 'giới hạn dung lượng giải nén của bảng tính / largest unzipped workbook',
+    },
+    zipEntries: { flag: '--max-entries', unit: 'count', help: 'số mục tối đa trong tệp nén / most zip entries' },
+    rows: { flag: '--max-rows', unit: 'count', help: 'số dòng tối đa mỗi trang / most rows per sheet' },
+    cells: { flag: '--max-cells', unit: 'count', help: 'số ô tối đa mỗi tệp / most cells per file' },
+    stringLength: { flag: '--max-string', unit: 'chars', help: 'số ký tự tối đa mỗi ô / longest cell text' },
+  });
 
 let active: Limits = { ...DEFAULT_LIMITS };
 

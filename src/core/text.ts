@@ -15,7 +15,11 @@ export function cleanText(s: string): string {
   if (PLAIN_ASCII.test(s)) return s;
   // Most text (evidence, titles) only needs NFC; the replacements below cost three times as much.
   if (!NEEDS_CLEANING.test(s)) return s.normalize('NFC');
-  return s.normalize('NFC').replace(INVISIBLE, '').replace(/[\s\u00A0]+/g, ' ').trim();
+  return s
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(/[\s\u00A0]+/g, ' ')
+    .trim();
 }
 
 /** Full-width digits and letters (０-９, Ａ-Ｚ) to ASCII. */

@@ -30,19 +30,29 @@ export function readDataFile(path: string, display: string, maxBytes = 5 * 1024 
   let size: number;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) throw new DataFileError({ vi: `${display}: là thư mục, không phải tệp.`, en: `${display}: is a folder, not a file.` });
+    if (st.isDirectory())
+      throw new DataFileError({
+        vi: `${display}: là thư mục, không phải tệp.`,
+        en: `${display}: is a folder, not a file.`,
+      });
     size = st.size;
   } catch (e) {
     if (e instanceof DataFileError) throw e;
     throw new DataFileError({ vi: `${display}: không tìm thấy tệp.`, en: `${display}: file not found.` }, true);
   }
   if (size > maxBytes)
-    throw new DataFileError({ vi: `${display}: tệp quá lớn (${size} byte; tối đa ${maxBytes}).`, en: `${display}: file too large (${size} bytes; at most ${maxBytes}).` });
+    throw new DataFileError({
+      vi: `${display}: tệp quá lớn (${size} byte; tối đa ${maxBytes}).`,
+      en: `${display}: file too large (${size} bytes; at most ${maxBytes}).`,
+    });
   let text: string;
   try {
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    throw new DataFileError({ vi: `${display}: không đọc được tệp (${(e as Error).message}).`, en: `${display}: cannot read the file (${(e as Error).message}).` });
+    throw new DataFileError({
+      vi: `${display}: không đọc được tệp (${(e as Error).message}).`,
+      en: `${display}: cannot read the file (${(e as Error).message}).`,
+    });
   }
   return parseDataText(text, display, extname(path).toLowerCase() === '.json');
 }
@@ -53,7 +63,10 @@ export function parseDataText(text: string, display: string, json = false): Data
     try {
       return { data: JSON.parse(text), lineOf: () => undefined };
     } catch (e) {
-      throw new DataFileError({ vi: `${display}: không đọc được JSON (${(e as Error).message}).`, en: `${display}: not valid JSON (${(e as Error).message}).` });
+      throw new DataFileError({
+        vi: `${display}: không đọc được JSON (${(e as Error).message}).`,
+        en: `${display}: not valid JSON (${(e as Error).message}).`,
+      });
     }
   }
   const lineCounter = new LineCounter();
@@ -62,13 +75,19 @@ export function parseDataText(text: string, display: string, json = false): Data
   if (err) {
     const pos = err.linePos?.[0];
     const where = pos ? `:${pos.line}:${pos.col}` : '';
-    throw new DataFileError({ vi: `${display}${where}: YAML sai cú pháp (${firstLine(err.message)}).`, en: `${display}${where}: malformed YAML (${firstLine(err.message)}).` });
+    throw new DataFileError({
+      vi: `${display}${where}: YAML sai cú pháp (${firstLine(err.message)}).`,
+      en: `${display}${where}: malformed YAML (${firstLine(err.message)}).`,
+    });
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    throw new DataFileError({ vi: `${display}: YAML không dùng được (${firstLine((e as Error).message)}).`, en: `${display}: YAML cannot be used (${firstLine((e as Error).message)}).` });
+    throw new DataFileError({
+      vi: `${display}: YAML không dùng được (${firstLine((e as Error).message)}).`,
+      en: `${display}: YAML cannot be used (${firstLine((e as Error).message)}).`,
+    });
   }
   return { data, lineOf: (path) => lineOfPath(doc, lineCounter, path) };
 }

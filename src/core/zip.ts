@@ -22,7 +22,8 @@ function dosDateTime(date: Date): { time: number; day: number } {
 
 /** Offset of the end-of-central-directory record (in the last 22 + 65535 bytes), or -1. */
 function findEndOfCentralDirectory(buf: Buffer): number {
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) if (buf.readUInt32LE(i) === EOCD_SIG) return i;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--)
+    if (buf.readUInt32LE(i) === EOCD_SIG) return i;
   return -1;
 }
 
@@ -135,7 +136,8 @@ export function fixZipTimestampsInFile(path: string, date: Date): void {
     const local = Buffer.alloc(4);
     for (const e of entries) {
       writeSync(fd, stamp, 0, 4, e.central + 12);
-      if (e.offset + 30 <= size && readSync(fd, local, 0, 4, e.offset) === 4 && local.readUInt32LE(0) === LOC_SIG) writeSync(fd, stamp, 0, 4, e.offset + 10);
+      if (e.offset + 30 <= size && readSync(fd, local, 0, 4, e.offset) === 4 && local.readUInt32LE(0) === LOC_SIG)
+        writeSync(fd, stamp, 0, 4, e.offset + 10);
     }
   } finally {
     closeSync(fd);
@@ -198,4 +200,3 @@ export function writeZip(parts: ZipPart[]): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
-

@@ -31,24 +31,39 @@ export function parseWithFindings<T extends z.ZodType>(
     if (line !== undefined) l.line = line;
     return l;
   };
-  const visit = (list: readonly z.core.$ZodIssue[], viList: readonly z.core.$ZodIssue[] | undefined, prefix: PropertyKey[]): void => {
+  const visit = (
+    list: readonly z.core.$ZodIssue[],
+    viList: readonly z.core.$ZodIssue[] | undefined,
+    prefix: PropertyKey[],
+  ): void => {
     for (const [n, issue] of list.entries()) {
       const viIssue = viList?.[n];
       const full = [...prefix, ...issue.path];
       const path = full.map(String).join('.');
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) out.push(finding(codes.unknownKey, loc(path ? `${path}.${key}` : key), { path: path || '(root)', key }));
+        for (const key of issue.keys)
+          out.push(finding(codes.unknownKey, loc(path ? `${path}.${key}` : key), { path: path || '(root)', key }));
         continue;
       }
       if (issue.code === 'invalid_union' && issue.errors.length === 2) {
         const value = valueAt(data, full);
         if (isObject(value)) {
           const branch = 'children' in value ? 1 : 0;
-          visit(issue.errors[branch] ?? [], viIssue?.code === 'invalid_union' ? viIssue.errors[branch] : undefined, full);
+          visit(
+            issue.errors[branch] ?? [],
+            viIssue?.code === 'invalid_union' ? viIssue.errors[branch] : undefined,
+            full,
+          );
           continue;
         }
       }
-      out.push(finding(codes.shape, loc(path), { path: path || '(root)', message: issue.message, messageVi: viTypeWords(viIssue?.message ?? issue.message) }));
+      out.push(
+        finding(codes.shape, loc(path), {
+          path: path || '(root)',
+          message: issue.message,
+          messageVi: viTypeWords(viIssue?.message ?? issue.message),
+        }),
+      );
     }
   };
   visit(parsed.error.issues, viIssues, []);
@@ -83,5 +98,8 @@ const VI_TYPES: Record<string, string> = {
 };
 
 export function viTypeWords(message: string): string {
-  return message.replace(/\b(string|number|boolean|object|array|undefined|null|bigint|date|nan)\b/gi, (w) => VI_TYPES[w.toLowerCase()] ?? w);
+  return message.replace(
+    /\b(string|number|boolean|object|array|undefined|null|bigint|date|nan)\b/gi,
+    (w) => VI_TYPES[w.toLowerCase()] ?? w,
+  );
 }

@@ -24,25 +24,65 @@ export function checkCriteriaSet(set: CriteriaSet, file?: string, lineOf: LineOf
   const kinds = set.agencyKinds.map((k) => k.id);
   const seen = new Map<string, string>();
 
-  if (isUnconfirmed(set.provenance)) out.push(finding('CRITERIA_UNCONFIRMED', at('provenance'), { code: `${set.id}@${set.version}`, ...noteOf(set.provenance) }));
+  if (isUnconfirmed(set.provenance))
+    out.push(
+      finding('CRITERIA_UNCONFIRMED', at('provenance'), {
+        code: `${set.id}@${set.version}`,
+        ...noteOf(set.provenance),
+      }),
+    );
 
   visitNodes(set, (node, path, parent) => {
     const first = seen.get(node.code);
-    if (first !== undefined) out.push(finding('CRITERIA_DUPLICATE_CODE', at(`${path}.code`), { code: node.code, firstPath: first }, { criterion: node.code }));
+    if (first !== undefined)
+      out.push(
+        finding(
+          'CRITERIA_DUPLICATE_CODE',
+          at(`${path}.code`),
+          { code: node.code, firstPath: first },
+          { criterion: node.code },
+        ),
+      );
     else seen.set(node.code, path);
 
     if (!/^\d+(\.\d+)*$/.test(node.code)) {
       out.push(finding('CRITERIA_CODE_FORMAT', at(`${path}.code`), { code: node.code }, { criterion: node.code }));
-    } else if (parent && !(node.code.startsWith(parent.code + '.') && !node.code.slice(parent.code.length + 1).includes('.'))) {
-      out.push(finding('CRITERIA_CODE_FORMAT', at(`${path}.code`), { code: node.code, parent: parent.code }, { criterion: node.code }));
+    } else if (
+      parent &&
+      !(node.code.startsWith(parent.code + '.') && !node.code.slice(parent.code.length + 1).includes('.'))
+    ) {
+      out.push(
+        finding(
+          'CRITERIA_CODE_FORMAT',
+          at(`${path}.code`),
+          { code: node.code, parent: parent.code },
+          { criterion: node.code },
+        ),
+      );
     } else if (!parent && node.code.includes('.')) {
       out.push(finding('CRITERIA_CODE_FORMAT', at(`${path}.code`), { code: node.code }, { criterion: node.code }));
     }
 
     for (const kind of node.appliesTo ?? []) {
-      if (!kinds.includes(kind)) out.push(finding('CRITERIA_UNKNOWN_AGENCY_KIND', at(`${path}.appliesTo`), { code: node.code, kind, known: kinds }, { criterion: node.code }));
+      if (!kinds.includes(kind))
+        out.push(
+          finding(
+            'CRITERIA_UNKNOWN_AGENCY_KIND',
+            at(`${path}.appliesTo`),
+            { code: node.code, kind, known: kinds },
+            { criterion: node.code },
+          ),
+        );
     }
-    if (isUnconfirmed(node.provenance)) out.push(finding('CRITERIA_UNCONFIRMED', at(`${path}.provenance`), { code: node.code, ...noteOf(node.provenance) }, { criterion: node.code }));
+    if (isUnconfirmed(node.provenance))
+      out.push(
+        finding(
+          'CRITERIA_UNCONFIRMED',
+          at(`${path}.provenance`),
+          { code: node.code, ...noteOf(node.provenance) },
+          { criterion: node.code },
+        ),
+      );
 
     if (isItem(node)) out.push(...checkItem(node, path, at));
     else out.push(...checkGroupSum(node, path, at, kinds));
@@ -53,7 +93,13 @@ export function checkCriteriaSet(set: CriteriaSet, file?: string, lineOf: LineOf
   for (const kind of kinds) {
     const sum = Rational.sum(set.fields.filter((f) => appliesTo(f, kind)).map((f) => Rational.fromNumber(f.max)));
     if (!sum.eq(total)) {
-      out.push(finding('CRITERIA_TOTAL_MISMATCH', at('total'), { total: total.toExact(), sum: sum.toExact(), ...kindArg(kinds, kind) }));
+      out.push(
+        finding('CRITERIA_TOTAL_MISMATCH', at('total'), {
+          total: total.toExact(),
+          sum: sum.toExact(),
+          ...kindArg(kinds, kind),
+        }),
+      );
       break;
     }
   }
@@ -68,13 +114,27 @@ export function checkCriteriaSet(set: CriteriaSet, file?: string, lineOf: LineOf
       });
       const s = Rational.sum(items.map((i) => Rational.fromNumber(i.max)));
       if (!s.eq(Rational.fromNumber(declared))) {
-        out.push(finding('CRITERIA_SOURCE_TOTAL_MISMATCH', at(`sourceTotals.${source}`), { source, declared: String(declared), sum: s.toExact(), ...kindArg(kinds, kind) }));
+        out.push(
+          finding('CRITERIA_SOURCE_TOTAL_MISMATCH', at(`sourceTotals.${source}`), {
+            source,
+            declared: String(declared),
+            sum: s.toExact(),
+            ...kindArg(kinds, kind),
+          }),
+        );
         break;
       }
     }
   }
 
-  out.push(...checkBands(set.bands.map((b) => ({ min: b.min, max: b.max, label: b.id })), 'grading', 'bands', at));
+  out.push(
+    ...checkBands(
+      set.bands.map((b) => ({ min: b.min, max: b.max, label: b.id })),
+      'grading',
+      'bands',
+      at,
+    ),
+  );
   return out;
 }
 
@@ -86,7 +146,14 @@ function checkGroupSum(node: Group, path: string, at: (p: string) => FindingLoca
     const children = node.children.filter((c) => appliesTo(c, kind) && (!isItem(c) || isScored(c)));
     const sum = Rational.sum(children.map((c) => Rational.fromNumber(c.max)));
     if (!sum.eq(max))
-      return [finding('CRITERIA_MAX_MISMATCH', at(`${path}.max`), { code: node.code, max: max.toExact(), sum: sum.toExact(), ...kindArg(kinds, kind) }, { criterion: node.code })];
+      return [
+        finding(
+          'CRITERIA_MAX_MISMATCH',
+          at(`${path}.max`),
+          { code: node.code, max: max.toExact(), sum: sum.toExact(), ...kindArg(kinds, kind) },
+          { criterion: node.code },
+        ),
+      ];
   }
   return [];
 }
@@ -112,21 +179,52 @@ function checkItem(item: Item, path: string, at: (p: string) => FindingLocation)
   const rule = item.rule;
   const above = (what: string, points: number, rulePath: string): void => {
     const p = Rational.fromNumber(points);
-    if (p.gt(max)) out.push(finding('CRITERIA_POINTS_ABOVE_MAX', at(rulePath), { code: item.code, what, points: p.toExact(), max: max.toExact() }, { criterion: item.code }));
+    if (p.gt(max))
+      out.push(
+        finding(
+          'CRITERIA_POINTS_ABOVE_MAX',
+          at(rulePath),
+          { code: item.code, what, points: p.toExact(), max: max.toExact() },
+          { criterion: item.code },
+        ),
+      );
   };
   if ((rule.kind === 'survey') !== (item.source === 'survey')) {
-    out.push(finding('CRITERIA_RULE_SOURCE_MISMATCH', at(`${path}.rule.kind`), { code: item.code, kind: rule.kind, source: item.source }, { criterion: item.code }));
+    out.push(
+      finding(
+        'CRITERIA_RULE_SOURCE_MISMATCH',
+        at(`${path}.rule.kind`),
+        { code: item.code, kind: rule.kind, source: item.source },
+        { criterion: item.code },
+      ),
+    );
   }
   switch (rule.kind) {
     case 'points': {
       const step = Rational.fromNumber(rule.step ?? 0.25);
-      if (!max.isMultipleOf(step)) out.push(finding('CRITERIA_STEP_NOT_DIVIDING', at(`${path}.rule.step`), { code: item.code, step: step.toExact(), max: max.toExact() }, { criterion: item.code }));
+      if (!max.isMultipleOf(step))
+        out.push(
+          finding(
+            'CRITERIA_STEP_NOT_DIVIDING',
+            at(`${path}.rule.step`),
+            { code: item.code, step: step.toExact(), max: max.toExact() },
+            { criterion: item.code },
+          ),
+        );
       break;
     }
     case 'choice': {
       const ids = new Set<string>();
       rule.options.forEach((o, i) => {
-        if (ids.has(o.id)) out.push(finding('CRITERIA_DUPLICATE_OPTION', at(`${path}.rule.options.${i}.id`), { code: item.code, option: o.id }, { criterion: item.code }));
+        if (ids.has(o.id))
+          out.push(
+            finding(
+              'CRITERIA_DUPLICATE_OPTION',
+              at(`${path}.rule.options.${i}.id`),
+              { code: item.code, option: o.id },
+              { criterion: item.code },
+            ),
+          );
         ids.add(o.id);
         above(o.id, o.points, `${path}.rule.options.${i}.points`);
       });
@@ -137,7 +235,15 @@ function checkItem(item: Item, path: string, at: (p: string) => FindingLocation)
         above(`${b.min}–${b.max}%`, b.points, `${path}.rule.bands.${i}.points`);
         if (b.linearTo !== undefined) above(`${b.min}–${b.max}%`, b.linearTo, `${path}.rule.bands.${i}.linearTo`);
       });
-      out.push(...checkBands(rule.bands.map((b) => ({ min: b.min, max: b.max, label: `${b.min}–${b.max}` })), item.code, `${path}.rule.bands`, at, item.code));
+      out.push(
+        ...checkBands(
+          rule.bands.map((b) => ({ min: b.min, max: b.max, label: `${b.min}–${b.max}` })),
+          item.code,
+          `${path}.rule.bands`,
+          at,
+          item.code,
+        ),
+      );
       break;
     case 'deduction':
     case 'count':
@@ -177,7 +283,8 @@ function checkBands(
     if (min.gt(max)) out.push(finding('CRITERIA_BAND_ORDER', at(`${path}.${i}`), { where, band: label }, extra));
     else if (min.eq(max)) {
       const prev = points.get(min.toExact());
-      if (prev !== undefined) out.push(finding('CRITERIA_BAND_OVERLAP', at(`${path}.${i}.min`), { where, a: prev, b: label }, extra));
+      if (prev !== undefined)
+        out.push(finding('CRITERIA_BAND_OVERLAP', at(`${path}.${i}.min`), { where, a: prev, b: label }, extra));
       points.set(min.toExact(), label);
     } else ranges.push({ min, max, label, i });
   });
@@ -186,8 +293,16 @@ function checkBands(
   let prev: (typeof ranges)[number] | undefined;
   for (const b of ranges) {
     if (b.min.gt(reach) && !(points.has(reach.toExact()) && b.min.eq(reach))) {
-      out.push(finding('CRITERIA_BAND_GAP', at(`${path}.${b.i}.min`), { where, from: reach.toExact(), to: b.min.toExact() }, extra));
-    } else if (prev && b.min.lt(reach)) out.push(finding('CRITERIA_BAND_OVERLAP', at(`${path}.${b.i}.min`), { where, a: prev.label, b: b.label }, extra));
+      out.push(
+        finding(
+          'CRITERIA_BAND_GAP',
+          at(`${path}.${b.i}.min`),
+          { where, from: reach.toExact(), to: b.min.toExact() },
+          extra,
+        ),
+      );
+    } else if (prev && b.min.lt(reach))
+      out.push(finding('CRITERIA_BAND_OVERLAP', at(`${path}.${b.i}.min`), { where, a: prev.label, b: b.label }, extra));
     if (b.max.gt(reach)) {
       reach = b.max;
       prev = b;

@@ -7,8 +7,14 @@ import { z } from 'zod';
 import { readDataFile, DataFileError } from '../core/yaml.js';
 import { CriteriaError } from '../findings/errors.js';
 
-const Ref = z.string().regex(/^[a-z0-9][a-z0-9-]*@[0-9A-Za-z][0-9A-Za-z.-]*$/).describe('A criteria set as id@version.');
-const Code = z.string().regex(/^\d+(\.\d+)*$/).describe('A criteria code such as "1", "1.2" or "1.2.3".');
+const Ref = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*@[0-9A-Za-z][0-9A-Za-z.-]*$/)
+  .describe('A criteria set as id@version.');
+const Code = z
+  .string()
+  .regex(/^\d+(\.\d+)*$/)
+  .describe('A criteria code such as "1", "1.2" or "1.2.3".');
 
 export const Crosswalk = z
   .strictObject({
@@ -18,7 +24,9 @@ export const Crosswalk = z
     to: Ref.describe("This year's set."),
     map: z
       .record(Code, Code.nullable())
-      .describe('Old code → new code, or null when the node was removed. A group’s mapping carries its descendants ("1.2" → "2.2" maps 1.2.1 to 2.2.1); codes not listed keep their code.'),
+      .describe(
+        'Old code → new code, or null when the node was removed. A group’s mapping carries its descendants ("1.2" → "2.2" maps 1.2.1 to 2.2.1); codes not listed keep their code.',
+      ),
   })
   .describe('A crosswalk between two versions of a criteria set.');
 export type Crosswalk = z.infer<typeof Crosswalk>;

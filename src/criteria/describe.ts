@@ -14,23 +14,32 @@ export function describeRule(item: Item, lang: Lang): string {
         ? `Nhập điểm từ 0 đến ${p(item.max)}, bước ${p(r.step ?? 0.25)} điểm.`
         : `Enter points from 0 to ${p(item.max)} in steps of ${p(r.step ?? 0.25)}.`;
     case 'choice':
-      return r.options.map((o) => `${textIn(o.label, lang)}: ${p(o.points)}`).join('; ') + (vi ? ' (điểm).' : ' (points).');
+      return (
+        r.options.map((o) => `${textIn(o.label, lang)}: ${p(o.points)}`).join('; ') + (vi ? ' (điểm).' : ' (points).')
+      );
     case 'boolean':
       return vi ? `Đạt: ${p(item.max)} điểm; không đạt: 0 điểm.` : `Yes: ${p(item.max)} points; no: 0.`;
     case 'bands': {
-      const what = r.input === 'ratio'
-        ? vi
-          ? `Tỷ lệ = ${textIn(r.numerator, lang) || 'tử số'} ÷ ${textIn(r.denominator, lang) || 'mẫu số'}. `
-          : `Ratio = ${textIn(r.numerator, lang) || 'numerator'} ÷ ${textIn(r.denominator, lang) || 'denominator'}. `
-        : vi
-          ? 'Nhập tỷ lệ phần trăm. '
-          : 'Enter the percentage. ';
+      const what =
+        r.input === 'ratio'
+          ? vi
+            ? `Tỷ lệ = ${textIn(r.numerator, lang) || 'tử số'} ÷ ${textIn(r.denominator, lang) || 'mẫu số'}. `
+            : `Ratio = ${textIn(r.numerator, lang) || 'numerator'} ÷ ${textIn(r.denominator, lang) || 'denominator'}. `
+          : vi
+            ? 'Nhập tỷ lệ phần trăm. '
+            : 'Enter the percentage. ';
       const bands = [...r.bands]
         .sort((a, b) => b.min - a.min || b.max - a.max)
         .map((b) => {
           // A one-value band at this band's lower end takes that value: the band starts above it.
           const above = b.min !== b.max && r.bands.some((x) => x.min === b.min && x.max === b.min);
-          const from = vi ? (above ? `trên ${p(b.min)}%` : `từ ${p(b.min)}%`) : above ? `over ${p(b.min)}%` : `${p(b.min)}%`;
+          const from = vi
+            ? above
+              ? `trên ${p(b.min)}%`
+              : `từ ${p(b.min)}%`
+            : above
+              ? `over ${p(b.min)}%`
+              : `${p(b.min)}%`;
           const range =
             b.min === b.max
               ? `${p(b.min)}%`
@@ -45,13 +54,14 @@ export function describeRule(item: Item, lang: Lang): string {
                 : vi
                   ? `${from} đến dưới ${p(b.max)}%`
                   : `${from} to under ${p(b.max)}%`;
-          const pts = b.linearTo !== undefined
-            ? vi
-              ? `${p(b.points)}–${p(b.linearTo)} điểm theo tỷ lệ`
-              : `${p(b.points)}–${p(b.linearTo)} points in proportion`
-            : vi
-              ? `${p(b.points)} điểm`
-              : `${p(b.points)} ${b.points === 1 ? 'point' : 'points'}`;
+          const pts =
+            b.linearTo !== undefined
+              ? vi
+                ? `${p(b.points)}–${p(b.linearTo)} điểm theo tỷ lệ`
+                : `${p(b.points)}–${p(b.linearTo)} points in proportion`
+              : vi
+                ? `${p(b.points)} điểm`
+                : `${p(b.points)} ${b.points === 1 ? 'point' : 'points'}`;
           return `${range}: ${pts}`;
         });
       return what + bands.join('; ') + '.';

@@ -104,8 +104,16 @@ export function diffCriteriaSets(a: CriteriaSet, b: CriteriaSet): CriteriaDiff {
       counts.added++;
       continue;
     }
-    const c: Extract<CriteriaChange, { change: 'matched' }> = { change: 'matched', how: how.get(n)!, from: o.code, to: n.code, title: { from: o.title, to: n.title }, item: n.item };
-    if (!Rational.fromNumber(o.node.max).eq(Rational.fromNumber(n.node.max))) c.max = { from: o.node.max, to: n.node.max };
+    const c: Extract<CriteriaChange, { change: 'matched' }> = {
+      change: 'matched',
+      how: how.get(n)!,
+      from: o.code,
+      to: n.code,
+      title: { from: o.title, to: n.title },
+      item: n.item,
+    };
+    if (!Rational.fromNumber(o.node.max).eq(Rational.fromNumber(n.node.max)))
+      c.max = { from: o.node.max, to: n.node.max };
     if (isItem(o.node) && isItem(n.node)) {
       if (ruleText(o.node) !== ruleText(n.node)) c.rule = { from: o.node.rule.kind, to: n.node.rule.kind };
       if (o.node.source !== n.node.source) c.source = { from: o.node.source, to: n.node.source };
@@ -131,7 +139,11 @@ export function diffCriteriaSets(a: CriteriaSet, b: CriteriaSet): CriteriaDiff {
   cmp('total', String(a.total), String(b.total));
   cmp('appraisal', a.sourceTotals?.appraisal?.toString(), b.sourceTotals?.appraisal?.toString());
   cmp('survey', a.sourceTotals?.survey?.toString(), b.sourceTotals?.survey?.toString());
-  cmp('bands', a.bands.map((x) => `${x.id} ${x.min}–${x.max}`).join(', '), b.bands.map((x) => `${x.id} ${x.min}–${x.max}`).join(', '));
+  cmp(
+    'bands',
+    a.bands.map((x) => `${x.id} ${x.min}–${x.max}`).join(', '),
+    b.bands.map((x) => `${x.id} ${x.min}–${x.max}`).join(', '),
+  );
   return { from: `${a.id}@${a.version}`, to: `${b.id}@${b.version}`, set, nodes, counts };
 }
 
@@ -154,7 +166,13 @@ export function crosswalkFromDiff(d: CriteriaDiff): Crosswalk {
   };
   // Parents come before children in both lists, so a group's entry is there before its items.
   const entries = d.nodes
-    .map((c) => (c.change === 'matched' ? { from: c.from, to: c.to as string | null } : c.change === 'removed' ? { from: c.from, to: null } : undefined))
+    .map((c) =>
+      c.change === 'matched'
+        ? { from: c.from, to: c.to as string | null }
+        : c.change === 'removed'
+          ? { from: c.from, to: null }
+          : undefined,
+    )
     .filter((e): e is { from: string; to: string | null } => e !== undefined)
     .sort((x, y) => depth(x.from) - depth(y.from) || compareCodes(x.from, y.from));
   for (const e of entries) {

@@ -35,8 +35,27 @@ const COLUMNS = {
     'Criterion',
     'Criteria',
   ],
-  max: ['Điểm tối đa', 'Điểm chuẩn', 'Thang điểm', 'Điểm', 'Điểm tối đa (điểm)', 'Max', 'Maximum', 'Maximum points', 'Max points'],
-  guidance: ['Hướng dẫn chấm điểm', 'Hướng dẫn chấm', 'Hướng dẫn', 'Cách chấm điểm', 'Cách tính điểm', 'Phương pháp chấm điểm', 'Guidance', 'Scoring guidance'],
+  max: [
+    'Điểm tối đa',
+    'Điểm chuẩn',
+    'Thang điểm',
+    'Điểm',
+    'Điểm tối đa (điểm)',
+    'Max',
+    'Maximum',
+    'Maximum points',
+    'Max points',
+  ],
+  guidance: [
+    'Hướng dẫn chấm điểm',
+    'Hướng dẫn chấm',
+    'Hướng dẫn',
+    'Cách chấm điểm',
+    'Cách tính điểm',
+    'Phương pháp chấm điểm',
+    'Guidance',
+    'Scoring guidance',
+  ],
   source: ['Phương pháp đánh giá', 'Hình thức đánh giá', 'Nguồn điểm', 'Phương thức', 'Source'],
 } as const;
 type Column = keyof typeof COLUMNS;
@@ -84,7 +103,13 @@ export function importCriteriaTable(grid: Grid): ImportedTable {
   const out: ImportedTable = { file: grid.file, fields: [], caps: {}, findings, rules: {} };
   const located = locateHeader(grid);
   if (!located) {
-    findings.push(finding('CRITERIA_IMPORT_NO_TABLE', { file: grid.file }, { columns: ['STT/Mã', 'Nội dung/Tiêu chí', 'Điểm tối đa'] }));
+    findings.push(
+      finding(
+        'CRITERIA_IMPORT_NO_TABLE',
+        { file: grid.file },
+        { columns: ['STT/Mã', 'Nội dung/Tiêu chí', 'Điểm tối đa'] },
+      ),
+    );
     return out;
   }
   const { sheet, headerRow, columns } = located;
@@ -102,8 +127,14 @@ export function importCriteriaTable(grid: Grid): ImportedTable {
     out.caption = caption[0]!;
     out.captionText = caption.join(' ');
   }
-  const text = (row: number, col: number | undefined): string => (col === undefined ? '' : cleanCell(sheet.get(row, col)));
-  const convention: DecimalConvention | undefined = conventionOf(sheet.rowNumbers().filter((r) => r > headerRow).map((r) => text(r, columns.max)));
+  const text = (row: number, col: number | undefined): string =>
+    col === undefined ? '' : cleanCell(sheet.get(row, col));
+  const convention: DecimalConvention | undefined = conventionOf(
+    sheet
+      .rowNumbers()
+      .filter((r) => r > headerRow)
+      .map((r) => text(r, columns.max)),
+  );
 
   interface Row {
     row: number;
@@ -146,7 +177,9 @@ export function importCriteriaTable(grid: Grid): ImportedTable {
         prev.guidance = [prev.guidance, guidance || title].filter(Boolean).join('\n');
         continue;
       }
-      findings.push(finding('CRITERIA_IMPORT_ROW_SKIPPED', at(r, columns.code ?? columns.title), { found: written || title }));
+      findings.push(
+        finding('CRITERIA_IMPORT_ROW_SKIPPED', at(r, columns.code ?? columns.title), { found: written || title }),
+      );
       continue;
     }
     rows.push({ row: r, marker, written, title, maxText, guidance, guidanceRow: r, sourceText });
@@ -186,7 +219,10 @@ export function importCriteriaTable(grid: Grid): ImportedTable {
     if (x.guidance) node.guidance = x.guidance;
     const m = readMax(x.maxText, convention);
     if (m.ok && m.value) node.max = m.value;
-    else if (!m.ok) findings.push(finding('CRITERIA_IMPORT_MAX_UNREADABLE', node.maxAt, { code, found: x.maxText }, { criterion: code }));
+    else if (!m.ok)
+      findings.push(
+        finding('CRITERIA_IMPORT_MAX_UNREADABLE', node.maxAt, { code, found: x.maxText }, { criterion: code }),
+      );
     if (x.marker.kind === 'dotted' && !hasRoman && x.written.replace(/\.$/, '') !== code)
       findings.push(finding('CRITERIA_IMPORT_RENUMBERED', node.at, { written: x.written, code }, { criterion: code }));
     siblings.push(node);
@@ -220,7 +256,9 @@ export function importCriteriaTable(grid: Grid): ImportedTable {
     }
     if (!n.max) {
       n.max = sum;
-      findings.push(finding('CRITERIA_IMPORT_MAX_COMPUTED', n.maxAt, { code: n.code, sum: sum.toExact() }, { criterion: n.code }));
+      findings.push(
+        finding('CRITERIA_IMPORT_MAX_COMPUTED', n.maxAt, { code: n.code, sum: sum.toExact() }, { criterion: n.code }),
+      );
     }
   };
   out.fields.forEach(finish);
@@ -228,9 +266,12 @@ export function importCriteriaTable(grid: Grid): ImportedTable {
 }
 
 /** The header row: the first row (of the first 30, any visible sheet) naming code, title and maximum. */
-function locateHeader(grid: Grid): { sheet: GridSheet; headerRow: number; columns: Partial<Record<Column, number>> } | undefined {
+function locateHeader(
+  grid: Grid,
+): { sheet: GridSheet; headerRow: number; columns: Partial<Record<Column, number>> } | undefined {
   const words = new Map<string, Column>();
-  for (const [c, list] of Object.entries(COLUMNS) as [Column, readonly string[]][]) for (const w of list) words.set(looseKey(w), c);
+  for (const [c, list] of Object.entries(COLUMNS) as [Column, readonly string[]][])
+    for (const w of list) words.set(looseKey(w), c);
   for (const sheet of grid.sheets) {
     if (sheet.state !== 'visible') continue;
     for (const r of sheet.rowNumbers()) {
@@ -261,7 +302,9 @@ function captionAbove(sheet: GridSheet, headerRow: number): string[] {
 
 function cleanCell(cell: GridCell | undefined): string {
   if (!cell || cell.merged?.role === 'child') return '';
-  return cleanText(valueText(cell.v)).replace(/[ \t]+/g, ' ').trim();
+  return cleanText(valueText(cell.v))
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
@@ -279,7 +322,10 @@ function romanValue(s: string): number | undefined {
 
 /** "II", "II.", "1", "1.2.", "a", "a)", "b." → a marker; anything else → undefined. */
 export function parseMarker(written: string): Marker | undefined {
-  const s = written.trim().replace(/^(Phần|Lĩnh vực|Tiêu chí)\s+/i, '').replace(/[.)]$/, '');
+  const s = written
+    .trim()
+    .replace(/^(Phần|Lĩnh vực|Tiêu chí)\s+/i, '')
+    .replace(/[.)]$/, '');
   if (!s) return undefined;
   const roman = romanValue(s.toUpperCase() === s ? s : '');
   if (roman !== undefined) return { kind: 'roman', n: roman };
@@ -305,7 +351,10 @@ function isColumnNumbers(written: string, title: string, max: string): boolean {
   return all.length > 1 && all.every((t) => /^\(?\d{1,2}\)?$/.test(t));
 }
 
-function readMax(text: string, convention: DecimalConvention | undefined): { ok: true; value?: Rational } | { ok: false } {
+function readMax(
+  text: string,
+  convention: DecimalConvention | undefined,
+): { ok: true; value?: Rational } | { ok: false } {
   if (!text) return { ok: true };
   const s = text.replace(/\s*(điểm|đ)\.?$/i, '');
   const r = parseNumberText(s, convention ?? 'comma');
@@ -317,7 +366,8 @@ function readMax(text: string, convention: DecimalConvention | undefined): { ok:
 function sourceOf(text: string, parent: ImportedNode | undefined): Source {
   const k = looseKey(text);
   if (/dieu tra|xhh|khao sat|survey/.test(k)) return 'survey';
-  if (parent && (parent.source === 'bonus' || parent.source === 'penalty' || parent.source === 'survey')) return parent.source;
+  if (parent && (parent.source === 'bonus' || parent.source === 'penalty' || parent.source === 'survey'))
+    return parent.source;
   return 'appraisal';
 }
 
@@ -344,7 +394,8 @@ function itemRule(n: ImportedNode, out: ImportedTable, findings: Finding[]): Rul
     count(rule.kind);
     return rule;
   }
-  if (n.guidance) findings.push(finding('CRITERIA_IMPORT_GUIDANCE_KEPT', n.guidanceAt, { code: n.code }, { criterion: n.code }));
+  if (n.guidance)
+    findings.push(finding('CRITERIA_IMPORT_GUIDANCE_KEPT', n.guidanceAt, { code: n.code }, { criterion: n.code }));
   count('points');
   return { kind: 'points', step: stepFor(max) };
 }
@@ -374,7 +425,13 @@ interface Clause {
 export function ruleFromGuidance(guidance: string, max: Rational): Rule | undefined {
   const parts = guidance
     .split(/[;\n]+|\.\s+(?=[A-ZĐÀ-Ỹ-])/u)
-    .map((p) => p.trim().replace(/^[-+•–]\s*/, '').replace(/[.;,]$/, '').trim())
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^[-+•–]\s*/, '')
+        .replace(/[.;,]$/, '')
+        .trim(),
+    )
     .filter(Boolean);
   const clauses: Clause[] = [];
   for (const p of parts) {
@@ -392,7 +449,12 @@ export function ruleFromGuidance(guidance: string, max: Rational): Rule | undefi
   if (ranges.every((r) => r !== undefined)) return bandsOf(clauses, ranges as PercentRange[]);
   if (ranges.some((r) => r !== undefined)) return undefined; // some clauses are ranges, some are not: ambiguous
 
-  if (clauses.length === 2 && clauses[0]!.points.eq(max) && clauses[1]!.points.isZero() && /^(khong|chua)\b/.test(looseKey(clauses[1]!.label)))
+  if (
+    clauses.length === 2 &&
+    clauses[0]!.points.eq(max) &&
+    clauses[1]!.points.isZero() &&
+    /^(khong|chua)\b/.test(looseKey(clauses[1]!.label))
+  )
     return { kind: 'boolean' };
   const ids = new Set<string>();
   const options = clauses.map((c, i) => {
@@ -413,7 +475,10 @@ interface PercentRange {
 
 /** "từ 80% đến dưới 100%" and the like → a range; undefined when the label is not one. */
 function percentRange(label: string): PercentRange | undefined {
-  const k = stripDiacritics(label.toLowerCase()).replace(/\s+/g, ' ').replace(/^(dat|ty le|ty le dat|dat ty le|hoan thanh)\s+/, '').trim();
+  const k = stripDiacritics(label.toLowerCase())
+    .replace(/\s+/g, ' ')
+    .replace(/^(dat|ty le|ty le dat|dat ty le|hoan thanh)\s+/, '')
+    .trim();
   const n = (s: string): Rational | undefined => {
     const r = parseNumberText(s, 'comma');
     return r.ok ? r.value : undefined;
@@ -430,7 +495,10 @@ function percentRange(label: string): PercentRange | undefined {
     const hi = n(m[2]!);
     return lo && hi ? { lo, loIncl: true, hi, hiIncl: false } : undefined;
   }
-  if ((m = new RegExp(`^(?:tu )?${P} (?:den|-|–) ${P}$`).exec(k)) || (m = new RegExp(`^tu ${P} ?(?:-|–) ?${P}$`).exec(k))) {
+  if (
+    (m = new RegExp(`^(?:tu )?${P} (?:den|-|–) ${P}$`).exec(k)) ||
+    (m = new RegExp(`^tu ${P} ?(?:-|–) ?${P}$`).exec(k))
+  ) {
     const lo = n(m[1]!);
     const hi = n(m[2]!);
     return lo && hi ? { lo, loIncl: true, hi, hiIncl: true } : undefined;
@@ -459,7 +527,9 @@ function percentRange(label: string): PercentRange | undefined {
 function bandsOf(clauses: Clause[], ranges: PercentRange[]): Rule | undefined {
   const hundred = Rational.HUNDRED;
   // Every value in [0, 100] is in exactly one range: check the ends and the points between.
-  const cuts = [...new Set(ranges.flatMap((r) => [r.lo.toExact(), r.hi.toExact()]))].map((x) => Rational.parse(x)!).sort((a, b) => a.cmp(b));
+  const cuts = [...new Set(ranges.flatMap((r) => [r.lo.toExact(), r.hi.toExact()]))]
+    .map((x) => Rational.parse(x)!)
+    .sort((a, b) => a.cmp(b));
   const probes: Rational[] = [...cuts];
   for (let i = 0; i + 1 < cuts.length; i++) probes.push(cuts[i]!.add(cuts[i + 1]!).div(Rational.fromNumber(2)));
   if (!cuts[0]!.isZero() || !cuts[cuts.length - 1]!.eq(hundred)) return undefined;
@@ -471,7 +541,8 @@ function bandsOf(clauses: Clause[], ranges: PercentRange[]): Rule | undefined {
   ranges.forEach((r, i) => {
     const points = clauses[i]!.points.toNumber();
     if (r.lo.lt(r.hi)) bands.push({ min: r.lo.toNumber(), max: r.hi.toNumber(), points });
-    if (r.hiIncl && (r.hi.lt(hundred) || r.lo.eq(r.hi))) bands.push({ min: r.hi.toNumber(), max: r.hi.toNumber(), points });
+    if (r.hiIncl && (r.hi.lt(hundred) || r.lo.eq(r.hi)))
+      bands.push({ min: r.hi.toNumber(), max: r.hi.toNumber(), points });
   });
   bands.sort((a, b) => b.min - a.min || b.max - a.max);
   return { kind: 'bands', input: 'percent', bands };
@@ -519,12 +590,20 @@ const DEFAULT_BANDS = [
 ];
 
 /** Builds the set from an imported table and checks it as `criteria check` would. */
-export function buildImportedSet(table: ImportedTable, opts: ImportOptions, check: (data: unknown) => { findings: Finding[] }): ImportResult {
+export function buildImportedSet(
+  table: ImportedTable,
+  opts: ImportOptions,
+  check: (data: unknown) => { findings: Finding[] },
+): ImportResult {
   const paths = new Map<string, FindingLocation>();
   const counts = { fields: 0, criteria: 0, items: 0 };
   const nodeData = (n: ImportedNode, path: string, depth: number): Record<string, unknown> => {
     paths.set(path, n.maxAt);
-    const out: Record<string, unknown> = { code: n.code, title: { vi: n.title || n.written }, max: (n.max ?? Rational.ZERO).toNumber() };
+    const out: Record<string, unknown> = {
+      code: n.code,
+      title: { vi: n.title || n.written },
+      max: (n.max ?? Rational.ZERO).toNumber(),
+    };
     if (n.guidance) out.guidance = { vi: n.guidance };
     if (n.children.length > 0) {
       if (depth === 0) counts.fields++;
@@ -587,11 +666,16 @@ export function renderImportedYaml(data: Record<string, unknown>, opts: { schema
   visit(doc, {
     Map(_key, node) {
       const short = (v: unknown): boolean => isScalar(v) && !String(v.value).includes('\n');
-      const scalars = node.items.every((p) => short(p.value) || (isMap(p.value) && p.value.items.every((q) => short(q.value))));
+      const scalars = node.items.every(
+        (p) => short(p.value) || (isMap(p.value) && p.value.items.every((q) => short(q.value))),
+      );
       const width = JSON.stringify(node.toJSON()).length;
       if (scalars && width <= 160) node.flow = true;
     },
   });
-  const head = [...(opts.schema ? [`# yaml-language-server: $schema=${opts.schema}`] : []), ...opts.header.map((l) => `# ${l}`)].join('\n');
+  const head = [
+    ...(opts.schema ? [`# yaml-language-server: $schema=${opts.schema}`] : []),
+    ...opts.header.map((l) => `# ${l}`),
+  ].join('\n');
   return `${head}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: true })}`;
 }

@@ -96,7 +96,13 @@ export function loadCriteriaFile(path: string, displayPath = path): LoadedCriter
   const expected = `${set.id}${sep}${set.version}`;
   const rel = join(basename(dirname(path)), basename(path, extname(path)));
   if (rel !== expected && resolve(path).startsWith(resolve(BUNDLED_CRITERIA_DIR))) {
-    findings.push(finding('CRITERIA_FILE_NAME_MISMATCH', { file: displayPath }, { expected: `criteria/${set.id}/${set.version}.yaml`, found: displayPath }));
+    findings.push(
+      finding(
+        'CRITERIA_FILE_NAME_MISMATCH',
+        { file: displayPath },
+        { expected: `criteria/${set.id}/${set.version}.yaml`, found: displayPath },
+      ),
+    );
   }
   const result: LoadedCriteria = { file: displayPath, set, findings };
   if (!hasErrors(findings)) result.index = indexCriteriaSet(set);
@@ -104,7 +110,11 @@ export function loadCriteriaFile(path: string, displayPath = path): LoadedCriter
 }
 
 /** Shape (zod) then named rules, for data already parsed from a file (or built by `criteria import`). */
-export function checkCriteriaData(data: unknown, displayPath: string, lineOf: (p: string) => number | undefined = () => undefined): { set?: CriteriaSet; findings: Finding[] } {
+export function checkCriteriaData(
+  data: unknown,
+  displayPath: string,
+  lineOf: (p: string) => number | undefined = () => undefined,
+): { set?: CriteriaSet; findings: Finding[] } {
   const parsed = CriteriaSet.safeParse(data);
   if (!parsed.success) {
     // Parse again with zod's Vietnamese locale so that generic shape messages read in both languages.
@@ -116,17 +126,31 @@ export function checkCriteriaData(data: unknown, displayPath: string, lineOf: (p
 }
 
 /** A questionnaire among the criteria files (`kind: questionnaire`): same shape findings, its own named rules. */
-function loadQuestionnaireData(data: unknown, path: string, displayPath: string, lineOf: (p: string) => number | undefined): LoadedCriteria {
+function loadQuestionnaireData(
+  data: unknown,
+  path: string,
+  displayPath: string,
+  lineOf: (p: string) => number | undefined,
+): LoadedCriteria {
   const parsed = Questionnaire.safeParse(data);
   if (!parsed.success) {
     const vi = Questionnaire.safeParse(data, { error: z.locales.vi().localeError });
-    return { file: displayPath, findings: shapeFindings(parsed.error.issues, vi.success ? [] : vi.error.issues, data, displayPath, lineOf) };
+    return {
+      file: displayPath,
+      findings: shapeFindings(parsed.error.issues, vi.success ? [] : vi.error.issues, data, displayPath, lineOf),
+    };
   }
   const q = parsed.data;
   const findings = checkQuestionnaire(q, displayPath, lineOf);
   const rel = join(basename(dirname(path)), basename(path, extname(path)));
   if (rel !== `${q.id}${sep}${q.version}` && resolve(path).startsWith(resolve(BUNDLED_CRITERIA_DIR)))
-    findings.push(finding('CRITERIA_FILE_NAME_MISMATCH', { file: displayPath }, { expected: `criteria/${q.id}/${q.version}.yaml`, found: displayPath }));
+    findings.push(
+      finding(
+        'CRITERIA_FILE_NAME_MISMATCH',
+        { file: displayPath },
+        { expected: `criteria/${q.id}/${q.version}.yaml`, found: displayPath },
+      ),
+    );
   return { file: displayPath, questionnaire: q, findings };
 }
 
@@ -145,13 +169,20 @@ function shapeFindings(
     if (line !== undefined) l.line = line;
     return l;
   };
-  const visit = (list: readonly z.core.$ZodIssue[], viList: readonly z.core.$ZodIssue[] | undefined, prefix: PropertyKey[]): void => {
+  const visit = (
+    list: readonly z.core.$ZodIssue[],
+    viList: readonly z.core.$ZodIssue[] | undefined,
+    prefix: PropertyKey[],
+  ): void => {
     for (const [n, issue] of list.entries()) {
       const viIssue = viList?.[n];
       const full = [...prefix, ...issue.path];
       const path = full.map(String).join('.');
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) out.push(finding('CRITERIA_UNKNOWN_KEY', loc(path ? `${path}.${key}` : key), { path: path || '(root)', key }));
+        for (const key of issue.keys)
+          out.push(
+            finding('CRITERIA_UNKNOWN_KEY', loc(path ? `${path}.${key}` : key), { path: path || '(root)', key }),
+          );
         continue;
       }
       if (issue.code === 'invalid_union') {
@@ -163,17 +194,29 @@ function shapeFindings(
           const onKey = full[full.length - 1] === key;
           const kind = onKey ? String(value) : isObject(value) ? String(value[key]) : String(value);
           const keyPath = onKey ? path : `${path}.${key}`;
-          out.push(finding('CRITERIA_UNKNOWN_RULE_KIND', loc(keyPath), { path: keyPath, kind, expected: [...RULE_KINDS] }));
+          out.push(
+            finding('CRITERIA_UNKNOWN_RULE_KIND', loc(keyPath), { path: keyPath, kind, expected: [...RULE_KINDS] }),
+          );
           continue;
         }
         // Node union (item | group): follow the branch the input looks like.
         if (issue.errors.length === 2 && isObject(value)) {
           const branch = 'children' in value ? 1 : 0;
-          visit(issue.errors[branch] ?? [], viIssue?.code === 'invalid_union' ? viIssue.errors[branch] : undefined, full);
+          visit(
+            issue.errors[branch] ?? [],
+            viIssue?.code === 'invalid_union' ? viIssue.errors[branch] : undefined,
+            full,
+          );
           continue;
         }
       }
-      out.push(finding('CRITERIA_SHAPE', loc(path), { path: path || '(root)', message: issue.message, messageVi: viIssue?.message ?? issue.message }));
+      out.push(
+        finding('CRITERIA_SHAPE', loc(path), {
+          path: path || '(root)',
+          message: issue.message,
+          messageVi: viIssue?.message ?? issue.message,
+        }),
+      );
     }
   };
   visit(issues, viIssues, []);
@@ -202,9 +245,16 @@ function readText(path: string, displayPath: string): string {
   try {
     st = statSync(path);
   } catch {
-    throw new CriteriaError({ vi: `${displayPath}: không tìm thấy tệp.`, en: `${displayPath}: file not found.` }, 'CRITERIA_NOT_FOUND');
+    throw new CriteriaError(
+      { vi: `${displayPath}: không tìm thấy tệp.`, en: `${displayPath}: file not found.` },
+      'CRITERIA_NOT_FOUND',
+    );
   }
-  if (st.isDirectory()) throw new CriteriaError({ vi: `${displayPath}: là thư mục, không phải tệp bộ tiêu chí.`, en: `${displayPath}: is a folder, not a criteria file.` });
+  if (st.isDirectory())
+    throw new CriteriaError({
+      vi: `${displayPath}: là thư mục, không phải tệp bộ tiêu chí.`,
+      en: `${displayPath}: is a folder, not a criteria file.`,
+    });
   if (st.size > MAX_CRITERIA_BYTES)
     throw new CriteriaError({
       vi: `${displayPath}: tệp quá lớn (${st.size} byte; tối đa ${MAX_CRITERIA_BYTES}).`,
@@ -213,7 +263,10 @@ function readText(path: string, displayPath: string): string {
   try {
     return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    throw new CriteriaError({ vi: `${displayPath}: không đọc được tệp (${(e as Error).message}).`, en: `${displayPath}: cannot read the file (${(e as Error).message}).` });
+    throw new CriteriaError({
+      vi: `${displayPath}: không đọc được tệp (${(e as Error).message}).`,
+      en: `${displayPath}: cannot read the file (${(e as Error).message}).`,
+    });
   }
 }
 
@@ -268,7 +321,10 @@ export function loadCriteriaSet(ref: string, extraDirs: string[] = []): Criteria
   const { path, display } = resolveCriteriaRef(ref, extraDirs);
   const loaded = loadCriteriaFile(path, display);
   if (loaded.questionnaire)
-    throw new CriteriaError({ vi: `${display} là bộ câu hỏi khảo sát, không phải bộ tiêu chí.`, en: `${display} is a survey questionnaire, not a criteria set.` });
+    throw new CriteriaError({
+      vi: `${display} là bộ câu hỏi khảo sát, không phải bộ tiêu chí.`,
+      en: `${display} is a survey questionnaire, not a criteria set.`,
+    });
   if (!loaded.index) {
     const first = loaded.findings.find((f) => f.severity === 'error');
     const where = first?.location.line ? `:${first.location.line}` : '';

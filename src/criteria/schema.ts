@@ -24,9 +24,14 @@ export const Provenance = z
     z.strictObject({
       status: z
         .enum(['confirmed', 'unconfirmed', 'illustrative'])
-        .describe('confirmed: stated by the cited source; unconfirmed: not found in any public source; illustrative: made up for examples.'),
+        .describe(
+          'confirmed: stated by the cited source; unconfirmed: not found in any public source; illustrative: made up for examples.',
+        ),
       source: z.string().optional().describe('The decision, annex, or address the value comes from.'),
-      note: z.union([z.string(), Text]).optional().describe('What is and is not confirmed: one text, or Vietnamese and English.'),
+      note: z
+        .union([z.string(), Text])
+        .optional()
+        .describe('What is and is not confirmed: one text, or Vietnamese and English.'),
     }),
   ])
   .describe('Where the values come from: a status word, or an object with status, source and note.');
@@ -41,12 +46,17 @@ const BandRange = {
 export const PointsRule = z
   .strictObject({
     kind: z.literal('points'),
-    step: Points.positive().optional().describe('Points are entered in multiples of this step, e.g. 0.25. Default 0.25.'),
+    step: Points.positive()
+      .optional()
+      .describe('Points are entered in multiples of this step, e.g. 0.25. Default 0.25.'),
   })
   .describe('The agency enters points from 0 to the maximum, in the declared step.');
 
 export const ChoiceOption = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('Stable option id, e.g. "on-time".'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .describe('Stable option id, e.g. "on-time".'),
   label: Text.describe('What the agency picks from the drop-down list.'),
   points: Points.describe('Points this option is worth.'),
 });
@@ -68,7 +78,9 @@ export const Band = z
   .strictObject({
     ...BandRange,
     points: Points.describe('Points at the lower bound of the band (all of the band when not linear).'),
-    linearTo: Points.optional().describe('When set, points rise linearly from `points` at `min` to `linearTo` at `max`.'),
+    linearTo: Points.optional().describe(
+      'When set, points rise linearly from `points` at `min` to `linearTo` at `max`.',
+    ),
   })
   .describe('A band of the ratio and the points it gives.');
 
@@ -78,7 +90,9 @@ export const BandsRule = z
     input: z
       .enum(['ratio', 'percent'])
       .default('ratio')
-      .describe('ratio: the agency enters numerator and denominator (e.g. dossiers on time and dossiers received); percent: it enters the percentage.'),
+      .describe(
+        'ratio: the agency enters numerator and denominator (e.g. dossiers on time and dossiers received); percent: it enters the percentage.',
+      ),
     numerator: Text.optional().describe('What the numerator counts, e.g. "Số hồ sơ giải quyết đúng hạn".'),
     denominator: Text.optional().describe('What the denominator counts, e.g. "Tổng số hồ sơ đã giải quyết".'),
     bands: z.array(Band).min(1).describe('Bands covering 0–100% without gaps or overlaps.'),
@@ -104,7 +118,12 @@ export const CountRule = z
 export const SurveyRule = z
   .strictObject({
     kind: z.literal('survey'),
-    measure: z.string().optional().describe('The survey measure that feeds this item (a questionnaire element or domain); set by the round when absent.'),
+    measure: z
+      .string()
+      .optional()
+      .describe(
+        'The survey measure that feeds this item (a questionnaire element or domain); set by the round when absent.',
+      ),
   })
   .describe('Points = maximum × a satisfaction share supplied by the survey.');
 
@@ -125,9 +144,15 @@ const Code = z.string().min(1).max(40).describe('Hierarchical code, e.g. "1", "1
 const nodeCommon = {
   code: Code,
   title: Text.describe('Title of the field, criterion or item.'),
-  max: Points.describe('Maximum points. A parent’s maximum is the sum of its scored children (bonus and penalty excluded).'),
+  max: Points.describe(
+    'Maximum points. A parent’s maximum is the sum of its scored children (bonus and penalty excluded).',
+  ),
   guidance: Text.optional().describe('Scoring guidance as written in the decision.'),
-  appliesTo: z.array(z.string()).min(1).optional().describe('Agency kinds this node applies to; all kinds when absent.'),
+  appliesTo: z
+    .array(z.string())
+    .min(1)
+    .optional()
+    .describe('Agency kinds this node applies to; all kinds when absent.'),
   provenance: Provenance.optional(),
 };
 
@@ -162,13 +187,19 @@ export const Group: z.ZodType<Group, unknown> = z.lazy(() =>
   z
     .strictObject({
       ...nodeCommon,
-      children: z.array(z.union([Item, Group])).min(1).describe('Criteria or items under this node.'),
+      children: z
+        .array(z.union([Item, Group]))
+        .min(1)
+        .describe('Criteria or items under this node.'),
     })
     .describe('A field (lĩnh vực) or criterion (tiêu chí) with children.'),
 ) as unknown as z.ZodType<Group, unknown>;
 
 export const AgencyKind = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('Stable id used in rosters and `appliesTo`, e.g. "department".'),
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .describe('Stable id used in rosters and `appliesTo`, e.g. "department".'),
   title: Text,
 });
 
@@ -182,7 +213,11 @@ export const GradeBand = z
 
 export const Decision = z.strictObject({
   number: z.string().min(1).describe('Decision number as cited, e.g. "876/QĐ-BNV".'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('Date of signing, ISO (YYYY-MM-DD).'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .describe('Date of signing, ISO (YYYY-MM-DD).'),
   issuer: z.string().optional().describe('Who issued it, e.g. "Bộ Nội vụ".'),
   title: z.string().optional().describe('Title of the decision.'),
   url: z.string().optional().describe('Where the text can be read.'),
@@ -192,11 +227,20 @@ export const CriteriaSet = z
   .strictObject({
     $schema: z.string().optional().describe('Path to criteria.schema.json, for editors.'),
     format: z.literal(1).describe('Criteria format version; this schema is version 1.'),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('Stable id of the set, e.g. "hn-internal".'),
-    version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/).describe('Version; a published version is never edited, a new one is added.'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .describe('Stable id of the set, e.g. "hn-internal".'),
+    version: z
+      .string()
+      .regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/)
+      .describe('Version; a published version is never edited, a new one is added.'),
     title: Text,
     description: Text.optional().describe('What the set is, and what in it is confirmed by public sources.'),
-    illustrative: z.boolean().default(false).describe('True for sets made up for examples and tests, not issued by anyone.'),
+    illustrative: z
+      .boolean()
+      .default(false)
+      .describe('True for sets made up for examples and tests, not issued by anyone.'),
     decision: Decision.describe('The decision the set comes from.'),
     provenance: Provenance.optional(),
     agencyKinds: z.array(AgencyKind).min(1).describe('Kinds of agency the set applies to.'),
@@ -215,11 +259,16 @@ export const CriteriaSet = z
       })
       .optional()
       .describe('Caps on bonus and penalty points over all items.'),
-    capAtTotal: z.boolean().default(true).describe('Whether points after bonus are capped at the total (index ≤ 100%).'),
+    capAtTotal: z
+      .boolean()
+      .default(true)
+      .describe('Whether points after bonus are capped at the total (index ≤ 100%).'),
     notApplicable: z
       .enum(['rescale', 'full'])
       .default('rescale')
-      .describe('rescale: a not-applicable item leaves the maximum and the index is points ÷ applicable maximum; full: it scores its maximum.'),
+      .describe(
+        'rescale: a not-applicable item leaves the maximum and the index is points ÷ applicable maximum; full: it scores its maximum.',
+      ),
     rounding: z
       .strictObject({
         decimals: z.number().int().min(0).max(6).default(2),

@@ -13,7 +13,11 @@ export function renderTemplateCsv(idx: CriteriaIndex, opts: TemplateOptions): st
   const lines = [CSV_COLUMNS.map((c) => quote(c[opts.lang]))];
   for (const r of templateRows(idx, opts.kind)) {
     if (r.level !== 'item' || !('rule' in r.node) || r.node.rule.kind === 'survey') continue;
-    lines.push(CSV_COLUMNS.map((c) => (c.field === 'agency' ? quote(opts.agency?.code ?? '') : c.field === 'code' ? r.code : '')));
+    lines.push(
+      CSV_COLUMNS.map((c) =>
+        c.field === 'agency' ? quote(opts.agency?.code ?? '') : c.field === 'code' ? r.code : '',
+      ),
+    );
   }
   return csvDocument(lines, sep);
 }

@@ -16,7 +16,14 @@ import { RULE_KINDS } from '../criteria/schema.js';
 import { cellAddress, columnLetters } from '../findings/finding.js';
 import type { Lang } from '../messages/types.js';
 import { PRINT_A4_LANDSCAPE, setTextCell } from '../report/xlsx-text.js';
-import { INFO_FIELDS, NOT_APPLICABLE_MARK, SCORING_COLUMNS, SHEETS, YES_NO_LABELS, type ColumnField } from './columns.js';
+import {
+  INFO_FIELDS,
+  NOT_APPLICABLE_MARK,
+  SCORING_COLUMNS,
+  SHEETS,
+  YES_NO_LABELS,
+  type ColumnField,
+} from './columns.js';
 
 export interface TemplateOptions {
   lang: Lang;
@@ -62,10 +69,11 @@ export function templateRows(idx: CriteriaIndex, kind?: string): TemplateRow[] {
     const level = 'children' in node ? (depth === 0 ? 'field' : 'criterion') : 'item';
     const row: TemplateRow = { row: next++, code: node.code, level, node, children: [] };
     rows.push(row);
-    if ('children' in node) for (const c of node.children) {
-      const r = walk(c, depth + 1);
-      if (r !== undefined) row.children.push(r);
-    }
+    if ('children' in node)
+      for (const c of node.children) {
+        const r = walk(c, depth + 1);
+        if (r !== undefined) row.children.push(r);
+      }
     return row.row;
   };
   for (const f of idx.set.fields) walk(f, 0);
@@ -175,7 +183,8 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
   let listRow = 1;
   const pointsLetter = columnLetters(col('points'));
   // Cached subtotal of a group: the sum of its children's prefilled points (0 in a new template).
-  const cached = (r: TemplateRow): Rational => (r.level === 'item' ? Rational.ZERO : Rational.sum(r.children.map((c) => cached(byRow.get(c)!))));
+  const cached = (r: TemplateRow): Rational =>
+    r.level === 'item' ? Rational.ZERO : Rational.sum(r.children.map((c) => cached(byRow.get(c)!)));
   // Penalty points are subtracted from a subtotal, never added (bonus and scored points add).
   const isPenalty = (c: number): boolean => {
     const child = byRow.get(c)!;
@@ -190,8 +199,14 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
     row.alignment = { wrapText: true, vertical: 'top' };
     if (r.level !== 'item') {
       row.font = { bold: true };
-      const plus = r.children.filter((c) => !isPenalty(c)).map((c) => `${pointsLetter}${c}`).join(',');
-      const minus = r.children.filter(isPenalty).map((c) => `${pointsLetter}${c}`).join(',');
+      const plus = r.children
+        .filter((c) => !isPenalty(c))
+        .map((c) => `${pointsLetter}${c}`)
+        .join(',');
+      const minus = r.children
+        .filter(isPenalty)
+        .map((c) => `${pointsLetter}${c}`)
+        .join(',');
       const formula = `${plus ? `SUM(${plus})` : '0'}${minus ? `-SUM(${minus})` : ''}`;
       row.getCell(col('points')).value = { formula, result: cached(r).toNumber() };
       row.getCell(col('points')).numFmt = '0.00';
@@ -201,7 +216,10 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
     const item = r.node as Item;
     const kinds = item.appliesTo && opts.kind === undefined ? ` [${item.appliesTo.join(', ')}]` : '';
     setTextCell(row.getCell(col('rule')), describeRule(item, lang) + kinds);
-    const inputs = new Set<ColumnField>([...RULE_INPUTS[item.rule.kind], ...(item.rule.kind === 'survey' ? [] : TEXT_INPUTS)]);
+    const inputs = new Set<ColumnField>([
+      ...RULE_INPUTS[item.rule.kind],
+      ...(item.rule.kind === 'survey' ? [] : TEXT_INPUTS),
+    ]);
     if (item.notApplicable) inputs.add('notApplicable');
     if (item.rule.kind === 'bands') {
       if (item.rule.input === 'percent') {
@@ -231,7 +249,9 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
         allowBlank: true,
         showErrorMessage: true,
         errorTitle: vi ? 'Điểm không hợp lệ' : 'Invalid points',
-        error: vi ? `Điểm từ 0 đến ${fmt(max, lang)}${step ? `, bước ${fmt(step, lang)}` : ''}.` : `Points from 0 to ${max}${step ? `, in steps of ${step}` : ''}.`,
+        error: vi
+          ? `Điểm từ 0 đến ${fmt(max, lang)}${step ? `, bước ${fmt(step, lang)}` : ''}.`
+          : `Points from 0 to ${max}${step ? `, in steps of ${step}` : ''}.`,
         showInputMessage: step !== undefined,
         prompt: step ? (vi ? `Chấm theo bước ${fmt(step, lang)} điểm` : `In steps of ${step}`) : '',
       };
@@ -245,15 +265,45 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
       listRow++;
       at('option').dataValidation = { type: 'list', allowBlank: true, formulae: [range], showErrorMessage: true };
     }
-    if (inputs.has('yes')) at('yes').dataValidation = { type: 'list', allowBlank: true, formulae: [`"${YES_NO_LABELS[lang].join(',')}"`], showErrorMessage: true };
+    if (inputs.has('yes'))
+      at('yes').dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${YES_NO_LABELS[lang].join(',')}"`],
+        showErrorMessage: true,
+      };
     if (inputs.has('notApplicable'))
-      at('notApplicable').dataValidation = { type: 'list', allowBlank: true, formulae: [`"${NOT_APPLICABLE_MARK}"`], showErrorMessage: true };
+      at('notApplicable').dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${NOT_APPLICABLE_MARK}"`],
+        showErrorMessage: true,
+      };
     for (const f of ['numerator', 'denominator', 'count'] as const)
-      if (inputs.has(f)) at(f).dataValidation = { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true };
+      if (inputs.has(f))
+        at(f).dataValidation = {
+          type: 'whole',
+          operator: 'greaterThanOrEqual',
+          formulae: [0],
+          allowBlank: true,
+          showErrorMessage: true,
+        };
     if (inputs.has('percent'))
-      at('percent').dataValidation = { type: 'decimal', operator: 'between', formulae: [0, 100], allowBlank: true, showErrorMessage: true };
+      at('percent').dataValidation = {
+        type: 'decimal',
+        operator: 'between',
+        formulae: [0, 100],
+        allowBlank: true,
+        showErrorMessage: true,
+      };
   }
-  await ws.protect('', { spinCount: 1, selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  await ws.protect('', {
+    spinCount: 1,
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+  });
   await lists.protect('', { spinCount: 1 });
   return fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()), date);
 }

@@ -29,7 +29,8 @@ type Encoding = { encoding: string; skip: number; label: string };
 
 /** The encoding a byte-order mark declares, if the bytes start with one. */
 function bomOf(buf: Uint8Array): Encoding | undefined {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: 'utf-8', skip: 3, label: 'utf-8 (BOM)' };
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return { encoding: 'utf-8', skip: 3, label: 'utf-8 (BOM)' };
   if (buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', skip: 2, label: 'utf-16le (BOM)' };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', skip: 2, label: 'utf-16be (BOM)' };
   return undefined;
@@ -84,7 +85,10 @@ function firstLine(text: string): string {
 }
 
 /** Parses CSV text into a sheet of text cells; row 1 is the header. */
-export function readCsvText(buf: Buffer, limits: Pick<Limits, 'rows' | 'cells' | 'stringLength'> = activeLimits()): CsvRead {
+export function readCsvText(
+  buf: Buffer,
+  limits: Pick<Limits, 'rows' | 'cells' | 'stringLength'> = activeLimits(),
+): CsvRead {
   const decoded = decodeText(buf);
   const nul = decoded.text.includes('\u0000');
   const text = nul ? decoded.text.replace(/\u0000/g, '') : decoded.text;
@@ -93,14 +97,25 @@ export function readCsvText(buf: Buffer, limits: Pick<Limits, 'rows' | 'cells' |
   const out: CsvRead = { sheet, delimiter, encoding: decoded.encoding, ragged: [], nul, width: 0, long: [] };
   let records: string[][] = [];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as string[][];
   } catch (e) {
     // Keep what parsed before the broken record: cut the text at the start of the line where
     // the quote that never closes was opened (or where csv-parse stopped).
     const err = e as { message?: string; lines?: number };
     const cut = openQuoteLineStart(text) ?? lineStart(text, typeof err.lines === 'number' ? err.lines : 1);
     try {
-      records = parse(text.slice(0, cut), { delimiter, relax_column_count: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
+      records = parse(text.slice(0, cut), {
+        delimiter,
+        relax_column_count: true,
+        bom: true,
+        record_delimiter: ['\r\n', '\n', '\r'],
+      }) as string[][];
     } catch {
       records = [];
     }
@@ -133,8 +148,12 @@ export function readCsvText(buf: Buffer, limits: Pick<Limits, 'rows' | 'cells' |
 }
 
 function shortCsvError(message: string): string {
-  if (/quote/i.test(message) && /(not closed|unclosed|unterminated|Quote Not Closed)/i.test(message)) return 'unterminated quote';
-  return message.replace(/^CsvError:\s*/, '').replace(/\s+/g, ' ').slice(0, 120);
+  if (/quote/i.test(message) && /(not closed|unclosed|unterminated|Quote Not Closed)/i.test(message))
+    return 'unterminated quote';
+  return message
+    .replace(/^CsvError:\s*/, '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 120);
 }
 
 /** Offset of the start of the line holding a quote that is still open at the end of the text. */

@@ -64,7 +64,8 @@ export function parseNumberText(raw: string, convention?: DecimalConvention): Nu
     const asDecimal = done(intPart, frac);
     const asThousands = done(intPart + frac, '');
     if (convention !== undefined) return (convention === 'comma') === (sep === ',') ? asDecimal : asThousands;
-    if (asDecimal.ok && asThousands.ok) return { ok: false, reason: 'ambiguous', readings: [asDecimal.value, asThousands.value] };
+    if (asDecimal.ok && asThousands.ok)
+      return { ok: false, reason: 'ambiguous', readings: [asDecimal.value, asThousands.value] };
   }
   return done(intPart, frac);
 }

@@ -13,9 +13,19 @@ import { readXlsxLean } from './xlsx-lean.js';
 import { guardWorkbookZip } from './zip-guard.js';
 import { activeLimits, showLimit, type Limits } from '../core/limits.js';
 
-function tooLong(file: string, loc: { sheet: string; row: number; column: number; cell: string }, length: number, limits: Limits): Finding {
+function tooLong(
+  file: string,
+  loc: { sheet: string; row: number; column: number; cell: string },
+  length: number,
+  limits: Limits,
+): Finding {
   const { sheet, ...rest } = loc;
-  return finding('INTAKE_LIMIT_EXCEEDED', { file, ...(sheet ? { sheet } : {}), ...rest }, { limit: 'stringLength', found: String(length), max: String(limits.stringLength) }, { severity: 'warning' });
+  return finding(
+    'INTAKE_LIMIT_EXCEEDED',
+    { file, ...(sheet ? { sheet } : {}), ...rest },
+    { limit: 'stringLength', found: String(length), max: String(limits.stringLength) },
+    { severity: 'warning' },
+  );
 }
 
 /** The limits a read obeys (see core/limits.ts). */
@@ -35,10 +45,20 @@ export async function readGrid(path: string, file: string, limits: ReadLimits = 
     const st = statSync(path);
     if (!st.isFile()) return { findings: [finding('INTAKE_FILE_UNREADABLE', at, { reason: 'not a regular file' })] };
     if (st.size > limits.fileBytes)
-      return { findings: [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'fileBytes', found: showLimit('fileBytes', st.size), max: showLimit('fileBytes', limits.fileBytes) })] };
+      return {
+        findings: [
+          finding('INTAKE_LIMIT_EXCEEDED', at, {
+            limit: 'fileBytes',
+            found: showLimit('fileBytes', st.size),
+            max: showLimit('fileBytes', limits.fileBytes),
+          }),
+        ],
+      };
     buf = readFileSync(path);
   } catch (e) {
-    return { findings: [finding('INTAKE_FILE_UNREADABLE', at, { reason: (e as NodeJS.ErrnoException).code ?? String(e) })] };
+    return {
+      findings: [finding('INTAKE_FILE_UNREADABLE', at, { reason: (e as NodeJS.ErrnoException).code ?? String(e) })],
+    };
   }
   const sha256 = createHash('sha256').update(buf).digest('hex');
   if (buf.length === 0) return { sha256, findings: [finding('INTAKE_EMPTY_FILE', at, {})] };
@@ -52,11 +72,19 @@ export async function readGrid(path: string, file: string, limits: ReadLimits = 
       if (guard.some((f) => f.severity === 'error')) return { sha256, findings: guard };
       try {
         const long: Finding[] = [];
-        const onLong = (loc: { sheet: string; row: number; column: number; cell: string }, length: number): number => long.push(tooLong(file, loc, length, limits));
+        const onLong = (loc: { sheet: string; row: number; column: number; cell: string }, length: number): number =>
+          long.push(tooLong(file, loc, length, limits));
         // The lean reader for the plain case; exceljs for everything else (and when asked to).
-        const lean = process.env.PARINDEX_READER === 'exceljs' ? undefined : readXlsxLean(parts, { stringLength: limits.stringLength, onLong });
+        const lean =
+          process.env.PARINDEX_READER === 'exceljs'
+            ? undefined
+            : readXlsxLean(parts, { stringLength: limits.stringLength, onLong });
         const sheets = lean ?? (await readXlsxSheets(buf, { stringLength: limits.stringLength, onLong }));
-        return { sha256, grid: { file, format: 'xlsx', sha256, sheets }, findings: [...guard, ...long, ...circular(file, sheets)] };
+        return {
+          sha256,
+          grid: { file, format: 'xlsx', sha256, sheets },
+          findings: [...guard, ...long, ...circular(file, sheets)],
+        };
       } catch (e) {
         return { sha256, findings: [finding('INTAKE_CORRUPT', at, { detail: shortError(e) })] };
       }
@@ -64,13 +92,31 @@ export async function readGrid(path: string, file: string, limits: ReadLimits = 
     default: {
       const r = readCsvText(buf, limits);
       const findings: Finding[] = [finding('INTAKE_CSV_DIALECT', at, { delimiter: r.delimiter, encoding: r.encoding })];
-      if (r.limit) return { sha256, findings: [...findings, finding('INTAKE_LIMIT_EXCEEDED', at, { limit: r.limit.limit, found: String(r.limit.found), max: showLimit(r.limit.limit, limits[r.limit.limit]) })] };
+      if (r.limit)
+        return {
+          sha256,
+          findings: [
+            ...findings,
+            finding('INTAKE_LIMIT_EXCEEDED', at, {
+              limit: r.limit.limit,
+              found: String(r.limit.found),
+              max: showLimit(r.limit.limit, limits[r.limit.limit]),
+            }),
+          ],
+        };
       if (r.nul) findings.push(finding('INTAKE_CSV_NUL_REMOVED', at, {}));
-      for (const [row, column, length] of r.long) findings.push(tooLong(file, { sheet: '', row, column, cell: cellAddress(row, column) }, length, limits));
+      for (const [row, column, length] of r.long)
+        findings.push(tooLong(file, { sheet: '', row, column, cell: cellAddress(row, column) }, length, limits));
       const width = r.width;
-      for (const [row, found] of r.ragged) findings.push(finding('INTAKE_RAGGED_ROW', { file, row }, { found, expected: width }));
-      if (r.error) findings.push(finding('INTAKE_CSV_MALFORMED', { file, row: r.error.row }, { detail: r.error.detail }));
-      return { sha256, grid: { file, format: 'csv', sha256, sheets: [r.sheet], csv: { delimiter: r.delimiter, encoding: r.encoding } }, findings };
+      for (const [row, found] of r.ragged)
+        findings.push(finding('INTAKE_RAGGED_ROW', { file, row }, { found, expected: width }));
+      if (r.error)
+        findings.push(finding('INTAKE_CSV_MALFORMED', { file, row: r.error.row }, { detail: r.error.detail }));
+      return {
+        sha256,
+        grid: { file, format: 'csv', sha256, sheets: [r.sheet], csv: { delimiter: r.delimiter, encoding: r.encoding } },
+        findings,
+      };
     }
   }
 }
@@ -82,9 +128,25 @@ function circular(file: string, sheets: readonly GridSheet[]): Finding[] {
     for (const row of sheet.rows.values())
       for (const cell of row.values()) {
         if (!cell.formula) continue;
-        const refs = cell.formula.toUpperCase().replace(/\$/g, '').match(/[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?/g) ?? [];
+        const refs =
+          cell.formula
+            .toUpperCase()
+            .replace(/\$/g, '')
+            .match(/[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?/g) ?? [];
         if (refs.some((r) => covers(r, cell.row, cell.col)))
-          out.push(finding('INTAKE_CIRCULAR_FORMULA', { file, ...(sheet.name ? { sheet: sheet.name } : {}), row: cell.row, column: cell.col, cell: cell.address }, { formula: cell.formula }));
+          out.push(
+            finding(
+              'INTAKE_CIRCULAR_FORMULA',
+              {
+                file,
+                ...(sheet.name ? { sheet: sheet.name } : {}),
+                row: cell.row,
+                column: cell.col,
+                cell: cell.address,
+              },
+              { formula: cell.formula },
+            ),
+          );
       }
   return out;
 }
@@ -94,7 +156,12 @@ function covers(ref: string, row: number, col: number): boolean {
   const p = parseCellAddress(a);
   const q = parseCellAddress(b ?? a);
   if (!p || !q) return false;
-  return row >= Math.min(p.row, q.row) && row <= Math.max(p.row, q.row) && col >= Math.min(p.col, q.col) && col <= Math.max(p.col, q.col);
+  return (
+    row >= Math.min(p.row, q.row) &&
+    row <= Math.max(p.row, q.row) &&
+    col >= Math.min(p.col, q.col) &&
+    col <= Math.max(p.col, q.col)
+  );
 }
 
 /** The finding for a file kind that is not read (legacy, encrypted, damaged, not a spreadsheet); undefined for xlsx and csv. */

@@ -26,10 +26,12 @@ export function sniffFile(buf: Buffer, name: string): FileKind {
     if (buf.subarray(30, 38).toString('latin1') === 'mimetype') {
       const mime = buf.subarray(38, 100).toString('latin1');
       if (mime.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return { kind: 'legacy', format: 'ods' };
-      if (mime.startsWith('application/vnd.oasis.opendocument')) return { kind: 'not-spreadsheet', detected: 'OpenDocument' };
+      if (mime.startsWith('application/vnd.oasis.opendocument'))
+        return { kind: 'not-spreadsheet', detected: 'OpenDocument' };
     }
     // A zip ends with its central directory; a file cut short (a broken download or e-mail) has none.
-    if (!hasEndOfCentralDirectory(buf)) return { kind: 'corrupt', detail: 'zip archive cut short (no central directory)' };
+    if (!hasEndOfCentralDirectory(buf))
+      return { kind: 'corrupt', detail: 'zip archive cut short (no central directory)' };
     // Entry names are stored in clear in the local headers and the central directory.
     if (contains(buf, 'xl/workbook.xml') || contains(buf, 'xl/workbook.bin')) return { kind: 'xlsx' };
     if (contains(buf, 'word/document.xml')) return { kind: 'not-spreadsheet', detected: 'Word (.docx)' };
@@ -38,18 +40,23 @@ export function sniffFile(buf: Buffer, name: string): FileKind {
   }
   if (startsWith(buf, OLE)) {
     // Encrypted OOXML is an OLE container with EncryptionInfo and EncryptedPackage streams.
-    if (contains(buf, 'EncryptedPackage', 'utf16le') || contains(buf, 'EncryptionInfo', 'utf16le')) return { kind: 'encrypted' };
-    if (contains(buf, 'Workbook', 'utf16le') || contains(buf, 'Book', 'utf16le')) return { kind: 'legacy', format: 'xls' };
+    if (contains(buf, 'EncryptedPackage', 'utf16le') || contains(buf, 'EncryptionInfo', 'utf16le'))
+      return { kind: 'encrypted' };
+    if (contains(buf, 'Workbook', 'utf16le') || contains(buf, 'Book', 'utf16le'))
+      return { kind: 'legacy', format: 'xls' };
     if (contains(buf, 'WordDocument', 'utf16le')) return { kind: 'not-spreadsheet', detected: 'Word 97–2003 (.doc)' };
     return { kind: 'not-spreadsheet', detected: 'OLE' };
   }
   const head = buf.subarray(0, 8).toString('latin1');
   if (head.startsWith('%PDF')) return { kind: 'not-spreadsheet', detected: 'PDF' };
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47]) || startsWith(buf, [0xff, 0xd8, 0xff])) return { kind: 'not-spreadsheet', detected: 'image' };
+  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47]) || startsWith(buf, [0xff, 0xd8, 0xff]))
+    return { kind: 'not-spreadsheet', detected: 'image' };
   if (head.startsWith('{\\rtf')) return { kind: 'not-spreadsheet', detected: 'RTF' };
   const lower = name.toLowerCase();
-  if (/\.(xlsx|xlsm|xltx|xltm)$/.test(lower)) return { kind: 'not-spreadsheet', detected: lower.slice(lower.lastIndexOf('.')) + ' without workbook content' };
-  if (/\.xls$/.test(lower) && /<html|<\?xml/i.test(buf.subarray(0, 512).toString('latin1'))) return { kind: 'legacy', format: 'xls' };
+  if (/\.(xlsx|xlsm|xltx|xltm)$/.test(lower))
+    return { kind: 'not-spreadsheet', detected: lower.slice(lower.lastIndexOf('.')) + ' without workbook content' };
+  if (/\.xls$/.test(lower) && /<html|<\?xml/i.test(buf.subarray(0, 512).toString('latin1')))
+    return { kind: 'legacy', format: 'xls' };
   if (looksLikeText(buf)) return { kind: 'csv' };
   return { kind: 'not-spreadsheet', detected: 'binary' };
 }

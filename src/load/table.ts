@@ -26,11 +26,18 @@ export interface Table<F extends string> {
   rows: TableRow<F>[];
 }
 
-export function findTable<F extends string>(grid: Grid, spec: TableSpec<F>, preferSheet?: readonly string[]): Table<F> | undefined {
+export function findTable<F extends string>(
+  grid: Grid,
+  spec: TableSpec<F>,
+  preferSheet?: readonly string[],
+): Table<F> | undefined {
   const index = new Map<string, F>();
-  for (const [f, words] of Object.entries(spec.fields) as [F, readonly string[]][]) for (const w of words) index.set(looseKey(w), f);
+  for (const [f, words] of Object.entries(spec.fields) as [F, readonly string[]][])
+    for (const w of words) index.set(looseKey(w), f);
   const prefer = new Set((preferSheet ?? []).map(looseKey));
-  const sheets = [...grid.sheets].sort((a, b) => Number(prefer.has(looseKey(b.name ?? ''))) - Number(prefer.has(looseKey(a.name ?? ''))));
+  const sheets = [...grid.sheets].sort(
+    (a, b) => Number(prefer.has(looseKey(b.name ?? ''))) - Number(prefer.has(looseKey(a.name ?? ''))),
+  );
   for (const sheet of sheets) {
     if (sheet.state !== 'visible' && !prefer.has(looseKey(sheet.name ?? ''))) continue;
     for (const r of sheet.rowNumbers()) {
@@ -40,13 +47,19 @@ export function findTable<F extends string>(grid: Grid, spec: TableSpec<F>, pref
         const f = index.get(looseKey(valueText(cell.v)));
         if (f !== undefined && columns[f] === undefined) columns[f] = c;
       }
-      if (spec.required.every((f) => columns[f] !== undefined)) return { sheet, headerRow: r, columns, rows: rowsOf(grid, sheet, r, columns) };
+      if (spec.required.every((f) => columns[f] !== undefined))
+        return { sheet, headerRow: r, columns, rows: rowsOf(grid, sheet, r, columns) };
     }
   }
   return undefined;
 }
 
-function rowsOf<F extends string>(grid: Grid, sheet: GridSheet, headerRow: number, columns: Partial<Record<F, number>>): TableRow<F>[] {
+function rowsOf<F extends string>(
+  grid: Grid,
+  sheet: GridSheet,
+  headerRow: number,
+  columns: Partial<Record<F, number>>,
+): TableRow<F>[] {
   const out: TableRow<F>[] = [];
   for (const r of sheet.rowNumbers()) {
     if (r <= headerRow) continue;

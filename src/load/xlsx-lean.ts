@@ -30,7 +30,10 @@ const BUILTIN_FORMATS: Record<number, string> = {
 
 class Decline extends Error {}
 
-function parse(xml: string, on: { open?: (t: SaxesTagPlain) => void; text?: (s: string) => void; close?: (name: string) => void }): void {
+function parse(
+  xml: string,
+  on: { open?: (t: SaxesTagPlain) => void; text?: (s: string) => void; close?: (name: string) => void },
+): void {
   const p = new SaxesParser({ xmlns: false, position: false });
   if (on.open) p.on('opentag', on.open);
   if (on.text) p.on('text', on.text);
@@ -60,7 +63,10 @@ function excelToIso(v: number, date1904: boolean): string | undefined {
  */
 export function readXlsxLean(
   parts: ReadonlyMap<string, Buffer>,
-  opts: { stringLength?: number; onLong?: (at: { sheet: string; row: number; column: number; cell: string }, length: number) => void } = {},
+  opts: {
+    stringLength?: number;
+    onLong?: (at: { sheet: string; row: number; column: number; cell: string }, length: number) => void;
+  } = {},
 ): GridSheet[] | undefined {
   try {
     return read(parts, opts);
@@ -94,7 +100,12 @@ function read(parts: ReadonlyMap<string, Buffer>, opts: Parameters<typeof readXl
       const rid = Object.entries(t.attributes).find(([k]) => localName(k) === 'id' && k !== 'sheetId')?.[1];
       const part = targets.get(String(rid ?? ''));
       if (!part) throw new Decline();
-      sheetDefs.push({ name: String(t.attributes.name ?? ''), state: String(t.attributes.state ?? 'visible'), id: Number(t.attributes.sheetId ?? 0), part });
+      sheetDefs.push({
+        name: String(t.attributes.name ?? ''),
+        state: String(t.attributes.state ?? 'visible'),
+        id: Number(t.attributes.sheetId ?? 0),
+        part,
+      });
     },
   });
   // exceljs lists sheets by sheet id.
@@ -157,7 +168,10 @@ function read(parts: ReadonlyMap<string, Buffer>, opts: Parameters<typeof readXl
     let st = styleCache.get(s);
     if (!st) {
       const f = xfFormats[s];
-      styleCache.set(s, (st = { fmt: f !== undefined && /%/.test(f.replace(/"[^"]*"/g, '')) ? '%' : undefined, date: isDateFmt(f) }));
+      styleCache.set(
+        s,
+        (st = { fmt: f !== undefined && /%/.test(f.replace(/"[^"]*"/g, '')) ? '%' : undefined, date: isDateFmt(f) }),
+      );
     }
     return st;
   };
@@ -167,7 +181,9 @@ function read(parts: ReadonlyMap<string, Buffer>, opts: Parameters<typeof readXl
     const xml = text(def.part);
     if (xml === undefined) throw new Decline();
     const state = def.state === 'hidden' || def.state === 'veryHidden' ? (def.state as SheetState) : 'visible';
-    out.push(readSheet(xml, new GridSheet(def.name, state), { styleOf, strings, date1904, maxText, onLong: opts.onLong }));
+    out.push(
+      readSheet(xml, new GridSheet(def.name, state), { styleOf, strings, date1904, maxText, onLong: opts.onLong }),
+    );
   }
   return out;
 }
@@ -322,7 +338,18 @@ function readSheet(xml: string, sheet: GridSheet, cx: SheetContext): GridSheet {
         const r = refRow;
         const k = refCol;
         if (k > maxCol) maxCol = k;
-        const cell = cellOf(type, hasF, value, formula, r, k, spelled === 1 ? ref : cellAddress(r, k), cx.styleOf(style), cx.strings, cx.date1904);
+        const cell = cellOf(
+          type,
+          hasF,
+          value,
+          formula,
+          r,
+          k,
+          spelled === 1 ? ref : cellAddress(r, k),
+          cx.styleOf(style),
+          cx.strings,
+          cx.date1904,
+        );
         if (cell) {
           const key = cellKey(r, k);
           if (key <= lastKey) inOrder = false;
@@ -435,7 +462,12 @@ function cellOf(
     }
     if (type === 'n' && !style.date) {
       const n = parseFloat(value);
-      return { row, col, address, v: Number.isFinite(n) ? { t: 'number', n, percentFormat: fmt === '%' } : { t: 'error', e: '#NUM!' } };
+      return {
+        row,
+        col,
+        address,
+        v: Number.isFinite(n) ? { t: 'number', n, percentFormat: fmt === '%' } : { t: 'error', e: '#NUM!' },
+      };
     }
   }
   const asNumber = (raw: string): unknown => {

@@ -13,7 +13,10 @@ import { cellAddress, parseCellAddress } from '../findings/finding.js';
 /** Reads every worksheet's values. Throws on a broken file; the caller turns that into a finding. */
 export async function readXlsxSheets(
   buf: Buffer,
-  opts: { stringLength?: number; onLong?: (at: { sheet: string; row: number; column: number; cell: string }, length: number) => void } = {},
+  opts: {
+    stringLength?: number;
+    onLong?: (at: { sheet: string; row: number; column: number; cell: string }, length: number) => void;
+  } = {},
 ): Promise<GridSheet[]> {
   const maxText = opts.stringLength ?? Infinity;
   const Excel = await loadExcel();
@@ -60,10 +63,20 @@ export async function readXlsxSheets(
 /** Normalises an exceljs cell value. */
 export function normalise(value: unknown, numFmt: string | undefined): { v: CellValue; formula?: string } {
   if (value === null || value === undefined) return { v: { t: 'empty' } };
-  if (typeof value === 'number') return { v: Number.isFinite(value) ? { t: 'number', n: value, percentFormat: isPercentFormat(numFmt) } : { t: 'error', e: '#NUM!' } };
+  if (typeof value === 'number')
+    return {
+      v: Number.isFinite(value)
+        ? { t: 'number', n: value, percentFormat: isPercentFormat(numFmt) }
+        : { t: 'error', e: '#NUM!' },
+    };
   if (typeof value === 'string') return { v: { t: 'text', s: value } };
   if (typeof value === 'boolean') return { v: { t: 'bool', b: value } };
-  if (value instanceof Date) return { v: Number.isNaN(value.getTime()) ? { t: 'error', e: '#VALUE!' } : { t: 'date', iso: value.toISOString().slice(0, 10) } };
+  if (value instanceof Date)
+    return {
+      v: Number.isNaN(value.getTime())
+        ? { t: 'error', e: '#VALUE!' }
+        : { t: 'date', iso: value.toISOString().slice(0, 10) },
+    };
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
@@ -72,7 +85,8 @@ export function normalise(value: unknown, numFmt: string | undefined): { v: Cell
       return { v: normalise(o.result, numFmt).v, formula };
     }
     if ('error' in o) return { v: { t: 'error', e: String(o.error) } };
-    if (Array.isArray(o.richText)) return { v: { t: 'text', s: (o.richText as { text?: unknown }[]).map((p) => String(p.text ?? '')).join('') } };
+    if (Array.isArray(o.richText))
+      return { v: { t: 'text', s: (o.richText as { text?: unknown }[]).map((p) => String(p.text ?? '')).join('') } };
     if ('text' in o) return { v: { t: 'text', s: typeof o.text === 'string' ? o.text : normaliseText(o.text) } };
   }
   return { v: { t: 'text', s: String(value) } };
@@ -80,7 +94,7 @@ export function normalise(value: unknown, numFmt: string | undefined): { v: Cell
 
 function normaliseText(t: unknown): string {
   if (t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText))
-    return ((t as { richText: { text?: unknown }[] }).richText).map((p) => String(p.text ?? '')).join('');
+    return (t as { richText: { text?: unknown }[] }).richText.map((p) => String(p.text ?? '')).join('');
   return String(t ?? '');
 }
 
@@ -91,7 +105,15 @@ function isPercentFormat(numFmt: string | undefined): boolean {
 /** Every cell of every merged range → its role and range. */
 function mergeRanges(ws: ExcelJS.Worksheet): Map<string, { role: 'master' | 'child'; range: string }> {
   const out = new Map<string, { role: 'master' | 'child'; range: string }>();
-  const model = (ws as unknown as { _merges?: Record<string, { range?: string; model?: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+  const model =
+    (
+      ws as unknown as {
+        _merges?: Record<
+          string,
+          { range?: string; model?: { top: number; left: number; bottom: number; right: number } }
+        >;
+      }
+    )._merges ?? {};
   for (const m of Object.values(model)) {
     const box = m.model;
     if (!box) continue;

@@ -20,7 +20,13 @@ const SYNC_MAX = 8 * 1024 * 1024;
  * Streams an entry through inflate, handing each piece to `onChunk` and keeping none, and stops
  * as soon as more than `max` bytes came out (throws TooLarge). Returns the number of bytes.
  */
-async function scanZipEntry(buf: Buffer, e: ZipEntry, max: number, onChunk: (chunk: Buffer) => void, onWhole?: (part: Buffer) => void): Promise<number> {
+async function scanZipEntry(
+  buf: Buffer,
+  e: ZipEntry,
+  max: number,
+  onChunk: (chunk: Buffer) => void,
+  onWhole?: (part: Buffer) => void,
+): Promise<number> {
   const data = zipEntryData(buf, e);
   if (e.method === 0) {
     if (data.length > max) throw new TooLarge();
@@ -76,7 +82,14 @@ export function countTags(buf: Uint8Array, carried = 0): { rows: number; cells: 
     if (a === 0x63 /* c */) {
       const b = buf[i + 2];
       if ((b === 0x20 || b === 0x3e) && i + 3 > carried) cells++;
-    } else if (a === 0x72 /* r */ && buf[i + 2] === 0x6f && i + 3 < buf.length && buf[i + 3] === 0x77 && i + 4 > carried) rows++;
+    } else if (
+      a === 0x72 /* r */ &&
+      buf[i + 2] === 0x6f &&
+      i + 3 < buf.length &&
+      buf[i + 3] === 0x77 &&
+      i + 4 > carried
+    )
+      rows++;
   }
   return { rows, cells };
 }
@@ -88,27 +101,47 @@ const TAIL = 3;
  * file must not be handed to the spreadsheet reader. With `keep`, the XML parts inflated in one
  * piece are kept there for the lean reader.
  */
-export async function guardWorkbookZip(buf: Buffer, file: string, limits: Limits, keep?: Map<string, Buffer>): Promise<Finding[]> {
+export async function guardWorkbookZip(
+  buf: Buffer,
+  file: string,
+  limits: Limits,
+  keep?: Map<string, Buffer>,
+): Promise<Finding[]> {
   const at = { file };
   const out: Finding[] = [];
   const entries = listZipEntries(buf);
   if (!entries) return [finding('INTAKE_CORRUPT', at, { detail: 'unreadable zip central directory' })];
   if (entries.length > limits.zipEntries)
-    return [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'zipEntries', found: String(entries.length), max: showLimit('zipEntries', limits.zipEntries) })];
+    return [
+      finding('INTAKE_LIMIT_EXCEEDED', at, {
+        limit: 'zipEntries',
+        found: String(entries.length),
+        max: showLimit('zipEntries', limits.zipEntries),
+      }),
+    ];
   for (const e of entries) {
     const parts = e.name.split(/[\\/]/);
-    if (e.name.startsWith('/') || /^[a-zA-Z]:/.test(e.name) || parts.includes('..')) return [finding('INTAKE_ZIP_UNSAFE_PATH', at, { entry: e.name.slice(0, 120) })];
+    if (e.name.startsWith('/') || /^[a-zA-Z]:/.test(e.name) || parts.includes('..'))
+      return [finding('INTAKE_ZIP_UNSAFE_PATH', at, { entry: e.name.slice(0, 120) })];
   }
   const declared = entries.reduce((s, e) => s + e.size, 0);
   if (declared > limits.uncompressedBytes)
-    return [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'uncompressedBytes', found: showLimit('uncompressedBytes', declared), max: showLimit('uncompressedBytes', limits.uncompressedBytes) })];
+    return [
+      finding('INTAKE_LIMIT_EXCEEDED', at, {
+        limit: 'uncompressedBytes',
+        found: showLimit('uncompressedBytes', declared),
+        max: showLimit('uncompressedBytes', limits.uncompressedBytes),
+      }),
+    ];
 
   let budget = limits.uncompressedBytes;
   let cells = 0;
   for (const e of entries) {
     const lower = e.name.toLowerCase();
-    if (lower.endsWith('vbaproject.bin') && !out.some((f) => f.code === 'INTAKE_MACROS_IGNORED')) out.push(finding('INTAKE_MACROS_IGNORED', at, {}));
-    if (lower.startsWith('xl/externallinks/') && lower.endsWith('.xml')) out.push(finding('INTAKE_EXTERNAL_LINKS', at, { part: e.name }));
+    if (lower.endsWith('vbaproject.bin') && !out.some((f) => f.code === 'INTAKE_MACROS_IGNORED'))
+      out.push(finding('INTAKE_MACROS_IGNORED', at, {}));
+    if (lower.startsWith('xl/externallinks/') && lower.endsWith('.xml'))
+      out.push(finding('INTAKE_EXTERNAL_LINKS', at, { part: e.name }));
     if (!lower.endsWith('.xml') && !lower.endsWith('.rels')) continue;
     let head = Buffer.alloc(0);
     let tail = Buffer.alloc(0);
@@ -116,26 +149,56 @@ export async function guardWorkbookZip(buf: Buffer, file: string, limits: Limits
     const isSheet = lower.startsWith('xl/worksheets/') && lower.endsWith('.xml');
     let size: number;
     try {
-      size = await scanZipEntry(buf, e, budget, (chunk) => {
-        if (head.length < 4096) head = Buffer.concat([head, chunk.subarray(0, 4096 - head.length)]);
-        if (!isSheet) return;
-        // Count tags across chunk borders: the last bytes of the previous chunk go in front.
-        const joined = tail.length ? Buffer.concat([tail, chunk]) : chunk;
-        const n = countTags(joined, tail.length);
-        rows += n.rows;
-        cells += n.cells;
-        tail = Buffer.from(joined.subarray(Math.max(0, joined.length - TAIL)));
-      }, keep ? (part) => keep.set(e.name, part) : undefined);
+      size = await scanZipEntry(
+        buf,
+        e,
+        budget,
+        (chunk) => {
+          if (head.length < 4096) head = Buffer.concat([head, chunk.subarray(0, 4096 - head.length)]);
+          if (!isSheet) return;
+          // Count tags across chunk borders: the last bytes of the previous chunk go in front.
+          const joined = tail.length ? Buffer.concat([tail, chunk]) : chunk;
+          const n = countTags(joined, tail.length);
+          rows += n.rows;
+          cells += n.cells;
+          tail = Buffer.from(joined.subarray(Math.max(0, joined.length - TAIL)));
+        },
+        keep ? (part) => keep.set(e.name, part) : undefined,
+      );
     } catch (err) {
       if (err instanceof TooLarge)
-        return [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'uncompressedBytes', found: `> ${showLimit('uncompressedBytes', limits.uncompressedBytes)}`, max: showLimit('uncompressedBytes', limits.uncompressedBytes) })];
-      return [finding('INTAKE_CORRUPT', at, { detail: `${e.name}: ${err instanceof Error ? err.message.slice(0, 120) : String(err)}` })];
+        return [
+          finding('INTAKE_LIMIT_EXCEEDED', at, {
+            limit: 'uncompressedBytes',
+            found: `> ${showLimit('uncompressedBytes', limits.uncompressedBytes)}`,
+            max: showLimit('uncompressedBytes', limits.uncompressedBytes),
+          }),
+        ];
+      return [
+        finding('INTAKE_CORRUPT', at, {
+          detail: `${e.name}: ${err instanceof Error ? err.message.slice(0, 120) : String(err)}`,
+        }),
+      ];
     }
     budget -= size;
     // A DTD may only come before the root element, so the start of the part tells.
     if (/<!DOCTYPE|<!ENTITY/i.test(head.toString('latin1'))) return [finding('INTAKE_XML_DTD', at, { part: e.name })];
-    if (rows > limits.rows) return [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'rows', found: String(rows), max: showLimit('rows', limits.rows) })];
-    if (cells > limits.cells) return [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'cells', found: `> ${limits.cells}`, max: showLimit('cells', limits.cells) })];
+    if (rows > limits.rows)
+      return [
+        finding('INTAKE_LIMIT_EXCEEDED', at, {
+          limit: 'rows',
+          found: String(rows),
+          max: showLimit('rows', limits.rows),
+        }),
+      ];
+    if (cells > limits.cells)
+      return [
+        finding('INTAKE_LIMIT_EXCEEDED', at, {
+          limit: 'cells',
+          found: `> ${limits.cells}`,
+          max: showLimit('cells', limits.cells),
+        }),
+      ];
   }
   return out;
 }

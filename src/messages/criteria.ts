@@ -59,14 +59,19 @@ export interface CriteriaArgs {
 export const criteriaMessages: Catalogue<CriteriaArgs> = {
   CRITERIA_SHAPE: {
     severity: 'error',
-    example: { path: 'fields.0.max', message: 'Invalid input: expected number, received string', messageVi: 'Đầu vào không hợp lệ: mong đợi số, nhận được string' },
+    example: {
+      path: 'fields.0.max',
+      message: 'Invalid input: expected number, received string',
+      messageVi: 'Đầu vào không hợp lệ: mong đợi số, nhận được string',
+    },
     vi: (a) => `${a.path}: ${a.messageVi}. Sửa giá trị theo định dạng bộ tiêu chí (parindex criteria schema).`,
     en: (a) => `${a.path}: ${a.message}. Fix the value to match the criteria format (parindex criteria schema).`,
   },
   CRITERIA_UNKNOWN_KEY: {
     severity: 'error',
     example: { path: 'fields.0', key: 'maxx' },
-    vi: (a) => `${a.path}: khoá ${quote(a.key)} không có trong định dạng bộ tiêu chí. Sửa lỗi chính tả hoặc xoá khoá này.`,
+    vi: (a) =>
+      `${a.path}: khoá ${quote(a.key)} không có trong định dạng bộ tiêu chí. Sửa lỗi chính tả hoặc xoá khoá này.`,
     en: (a) => `${a.path}: key ${quote(a.key)} is not part of the criteria format. Fix the spelling or remove it.`,
   },
   CRITERIA_UNKNOWN_RULE_KIND: {
@@ -96,31 +101,38 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
   CRITERIA_MAX_MISMATCH: {
     severity: 'error',
     example: { code: '1.1', max: '5', sum: '4.5', kind: 'commune' },
-    vi: (a) => `Điểm tối đa của ${a.code} là ${num(a.max, 'vi')} nhưng tổng điểm tối đa các mục con là ${num(a.sum, 'vi')}${kindVi(a.kind)}; sửa để hai số bằng nhau.`,
-    en: (a) => `${a.code} has a maximum of ${a.max} but its children's maxima add up to ${a.sum}${kindEn(a.kind)}; make them equal.`,
+    vi: (a) =>
+      `Điểm tối đa của ${a.code} là ${num(a.max, 'vi')} nhưng tổng điểm tối đa các mục con là ${num(a.sum, 'vi')}${kindVi(a.kind)}; sửa để hai số bằng nhau.`,
+    en: (a) =>
+      `${a.code} has a maximum of ${a.max} but its children's maxima add up to ${a.sum}${kindEn(a.kind)}; make them equal.`,
   },
   CRITERIA_TOTAL_MISMATCH: {
     severity: 'error',
     example: { total: '100', sum: '99.5' },
-    vi: (a) => `Tổng điểm tối đa khai báo là ${num(a.total, 'vi')} nhưng các lĩnh vực cộng lại được ${num(a.sum, 'vi')}${kindVi(a.kind)}.`,
+    vi: (a) =>
+      `Tổng điểm tối đa khai báo là ${num(a.total, 'vi')} nhưng các lĩnh vực cộng lại được ${num(a.sum, 'vi')}${kindVi(a.kind)}.`,
     en: (a) => `The declared total is ${a.total} but the fields add up to ${a.sum}${kindEn(a.kind)}.`,
   },
   CRITERIA_SOURCE_TOTAL_MISMATCH: {
     severity: 'error',
     example: { source: 'survey', declared: '30', sum: '28' },
-    vi: (a) => `Phần điểm ${sourceVi(a.source)} khai báo là ${num(a.declared, 'vi')} nhưng các tiêu chí thuộc phần này cộng lại được ${num(a.sum, 'vi')}${kindVi(a.kind)}.`,
-    en: (a) => `The ${a.source} part is declared as ${a.declared} points but its items add up to ${a.sum}${kindEn(a.kind)}.`,
+    vi: (a) =>
+      `Phần điểm ${sourceVi(a.source)} khai báo là ${num(a.declared, 'vi')} nhưng các tiêu chí thuộc phần này cộng lại được ${num(a.sum, 'vi')}${kindVi(a.kind)}.`,
+    en: (a) =>
+      `The ${a.source} part is declared as ${a.declared} points but its items add up to ${a.sum}${kindEn(a.kind)}.`,
   },
   CRITERIA_BAND_OVERLAP: {
     severity: 'error',
     example: { where: 'grading', a: '80–90', b: '85–100' },
-    vi: (a) => `${whereVi(a.where)}: khoảng ${a.a} và khoảng ${a.b} chồng lên nhau; mỗi tỷ lệ chỉ được thuộc một khoảng.`,
+    vi: (a) =>
+      `${whereVi(a.where)}: khoảng ${a.a} và khoảng ${a.b} chồng lên nhau; mỗi tỷ lệ chỉ được thuộc một khoảng.`,
     en: (a) => `${whereEn(a.where)}: band ${a.a} overlaps band ${a.b}; each ratio must fall in exactly one band.`,
   },
   CRITERIA_BAND_GAP: {
     severity: 'error',
     example: { where: '3.2.1', from: '70', to: '80' },
-    vi: (a) => `${whereVi(a.where)}: không có khoảng nào cho tỷ lệ từ ${num(a.from, 'vi')}% đến ${num(a.to, 'vi')}%; các khoảng phải phủ kín 0–100%.`,
+    vi: (a) =>
+      `${whereVi(a.where)}: không có khoảng nào cho tỷ lệ từ ${num(a.from, 'vi')}% đến ${num(a.to, 'vi')}%; các khoảng phải phủ kín 0–100%.`,
     en: (a) => `${whereEn(a.where)}: no band covers ${a.from}% to ${a.to}%; bands must cover 0–100% without gaps.`,
   },
   CRITERIA_BAND_ORDER: {
@@ -132,7 +144,8 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
   CRITERIA_POINTS_ABOVE_MAX: {
     severity: 'error',
     example: { code: '1.1.1', what: 'on-time', points: '1.5', max: '1' },
-    vi: (a) => `Tiêu chí ${a.code}: ${quote(a.what)} cho ${num(a.points, 'vi')} điểm, vượt điểm tối đa ${num(a.max, 'vi')}.`,
+    vi: (a) =>
+      `Tiêu chí ${a.code}: ${quote(a.what)} cho ${num(a.points, 'vi')} điểm, vượt điểm tối đa ${num(a.max, 'vi')}.`,
     en: (a) => `Item ${a.code}: ${quote(a.what)} gives ${a.points} points, above the maximum of ${a.max}.`,
   },
   CRITERIA_STEP_NOT_DIVIDING: {
@@ -144,8 +157,10 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
   CRITERIA_UNKNOWN_AGENCY_KIND: {
     severity: 'error',
     example: { code: '4.1.1', kind: 'district', known: ['department', 'commune'] },
-    vi: (a) => `Tiêu chí ${a.code} áp dụng cho loại cơ quan ${quote(a.kind)} chưa được khai báo; các loại đã khai báo: ${a.known.join(', ')}.`,
-    en: (a) => `Item ${a.code} applies to agency kind ${quote(a.kind)}, which the set does not declare; declared: ${a.known.join(', ')}.`,
+    vi: (a) =>
+      `Tiêu chí ${a.code} áp dụng cho loại cơ quan ${quote(a.kind)} chưa được khai báo; các loại đã khai báo: ${a.known.join(', ')}.`,
+    en: (a) =>
+      `Item ${a.code} applies to agency kind ${quote(a.kind)}, which the set does not declare; declared: ${a.known.join(', ')}.`,
   },
   CRITERIA_RULE_SOURCE_MISMATCH: {
     severity: 'error',
@@ -163,7 +178,8 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
     severity: 'warning',
     example: { code: '3', note: 'field maximum not published' },
     vi: (a) => `${a.code}: giá trị chưa được xác nhận từ nguồn công khai${a.note ? ` (${a.note})` : ''}.`,
-    en: (a) => `${a.code}: value not confirmed by a public source${(a.noteEn ?? a.note) ? ` (${a.noteEn ?? a.note})` : ''}.`,
+    en: (a) =>
+      `${a.code}: value not confirmed by a public source${(a.noteEn ?? a.note) ? ` (${a.noteEn ?? a.note})` : ''}.`,
   },
   CRITERIA_FILE_NAME_MISMATCH: {
     severity: 'warning',
@@ -174,14 +190,18 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
   CRITERIA_IMPORT_NO_TABLE: {
     severity: 'error',
     example: { columns: ['STT/Mã', 'Nội dung/Tiêu chí', 'Điểm tối đa'] },
-    vi: (a) => `Không tìm thấy bảng tiêu chí: 30 dòng đầu của các trang không có dòng tiêu đề gồm các cột ${list(a.columns.map(quote), 'vi')}. Thêm dòng tiêu đề cột rồi nhập lại.`,
-    en: (a) => `No criteria table found: no row among the first 30 of any sheet names the columns ${list(a.columns.map(quote), 'en')}. Add a header row and import again.`,
+    vi: (a) =>
+      `Không tìm thấy bảng tiêu chí: 30 dòng đầu của các trang không có dòng tiêu đề gồm các cột ${list(a.columns.map(quote), 'vi')}. Thêm dòng tiêu đề cột rồi nhập lại.`,
+    en: (a) =>
+      `No criteria table found: no row among the first 30 of any sheet names the columns ${list(a.columns.map(quote), 'en')}. Add a header row and import again.`,
   },
   CRITERIA_IMPORT_ROW_SKIPPED: {
     severity: 'warning',
     example: { found: 'Ghi chú' },
-    vi: (a) => `Dòng có ${quote(a.found)} không có số thứ tự đọc được (I, II; 1, 1.1; a, b) nên bị bỏ qua. Nếu đây là một tiêu chí, ghi số thứ tự vào cột STT.`,
-    en: (a) => `The row with ${quote(a.found)} has no readable numbering (I, II; 1, 1.1; a, b), so it is left out. If it is a criterion, write its number in the code column.`,
+    vi: (a) =>
+      `Dòng có ${quote(a.found)} không có số thứ tự đọc được (I, II; 1, 1.1; a, b) nên bị bỏ qua. Nếu đây là một tiêu chí, ghi số thứ tự vào cột STT.`,
+    en: (a) =>
+      `The row with ${quote(a.found)} has no readable numbering (I, II; 1, 1.1; a, b), so it is left out. If it is a criterion, write its number in the code column.`,
   },
   CRITERIA_IMPORT_MAX_UNREADABLE: {
     severity: 'error',
@@ -210,19 +230,30 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
   CRITERIA_IMPORT_GUIDANCE_KEPT: {
     severity: 'info',
     example: { code: '2.1.3' },
-    vi: (a) => `${a.code}: hướng dẫn chấm điểm không chuyển được thành quy tắc rõ ràng; giữ nguyên văn bản, cơ quan nhập điểm trực tiếp.`,
-    en: (a) => `${a.code}: the scoring guidance is not an unambiguous rule; it is kept as text and agencies enter points directly.`,
+    vi: (a) =>
+      `${a.code}: hướng dẫn chấm điểm không chuyển được thành quy tắc rõ ràng; giữ nguyên văn bản, cơ quan nhập điểm trực tiếp.`,
+    en: (a) =>
+      `${a.code}: the scoring guidance is not an unambiguous rule; it is kept as text and agencies enter points directly.`,
   },
   CRITERIA_IMPORT_NO_DECISION: {
     severity: 'warning',
     example: {},
-    vi: () => `Không tìm thấy số quyết định phía trên bảng; bộ tiêu chí ghi "?". Thêm --decision "123/QĐ-UBND" hoặc sửa decision.number trong tệp.`,
-    en: () => `No decision number found above the table; the set says "?". Add --decision "123/QĐ-UBND" or edit decision.number in the file.`,
+    vi: () =>
+      `Không tìm thấy số quyết định phía trên bảng; bộ tiêu chí ghi "?". Thêm --decision "123/QĐ-UBND" hoặc sửa decision.number trong tệp.`,
+    en: () =>
+      `No decision number found above the table; the set says "?". Add --decision "123/QĐ-UBND" or edit decision.number in the file.`,
   },
 };
 
 function sourceVi(source: string): string {
-  return ({ appraisal: 'thẩm định', survey: 'điều tra xã hội học', bonus: 'điểm thưởng', penalty: 'điểm trừ' } as Record<string, string>)[source] ?? source;
+  return (
+    (
+      { appraisal: 'thẩm định', survey: 'điều tra xã hội học', bonus: 'điểm thưởng', penalty: 'điểm trừ' } as Record<
+        string,
+        string
+      >
+    )[source] ?? source
+  );
 }
 function kindVi(kind: string | undefined): string {
   return kind ? ` (với loại cơ quan ${kind})` : '';

@@ -45,7 +45,8 @@ export function renderLocation(loc: FindingLocation, lang: Lang, withFile = true
   if (loc.cell) parts.push(lang === 'vi' ? `ô ${loc.cell}` : `cell ${loc.cell}`);
   else if (loc.row !== undefined) parts.push(lang === 'vi' ? `dòng ${loc.row}` : `row ${loc.row}`);
   else if (loc.line !== undefined) parts.push(lang === 'vi' ? `dòng ${loc.line}` : `line ${loc.line}`);
-  if (!loc.cell && loc.column !== undefined && loc.row === undefined) parts.push(lang === 'vi' ? `cột ${loc.column}` : `column ${loc.column}`);
+  if (!loc.cell && loc.column !== undefined && loc.row === undefined)
+    parts.push(lang === 'vi' ? `cột ${loc.column}` : `column ${loc.column}`);
   return parts.join(', ');
 }
 

@@ -34,11 +34,19 @@ const FIELD_VI: Record<string, string> = {
   year: 'năm',
 };
 const fieldVi = (f: string): string => FIELD_VI[f] ?? f;
-const FIELD_EN: Record<string, string> = { yes: 'yes/no', notApplicable: 'not applicable', agency: 'agency code', code: 'item code', percent: 'percent' };
+const FIELD_EN: Record<string, string> = {
+  yes: 'yes/no',
+  notApplicable: 'not applicable',
+  agency: 'agency code',
+  code: 'item code',
+  percent: 'percent',
+};
 const fieldEn = (f: string): string => FIELD_EN[f] ?? f;
 
-const SAVE_AS_VI = 'Mở tệp bằng Excel hoặc LibreOffice, chọn Lưu thành (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.';
-const SAVE_AS_EN = 'Open it in Excel or LibreOffice, use Save As with type "Excel Workbook (.xlsx)", and send it again.';
+const SAVE_AS_VI =
+  'Mở tệp bằng Excel hoặc LibreOffice, chọn Lưu thành (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.';
+const SAVE_AS_EN =
+  'Open it in Excel or LibreOffice, use Save As with type "Excel Workbook (.xlsx)", and send it again.';
 
 export interface IntakeArgs {
   /** The file could not be read from disk. */
@@ -176,19 +184,24 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: { detected: 'PDF' },
     vi: (a) => `Tệp không phải bảng tính (nhận ra: ${a.detected}). Cần tệp .xlsx theo biểu mẫu hoặc tệp .csv.`,
-    en: (a) => `The file is not a spreadsheet (looks like: ${a.detected}). Expected an .xlsx from the template or a .csv file.`,
+    en: (a) =>
+      `The file is not a spreadsheet (looks like: ${a.detected}). Expected an .xlsx from the template or a .csv file.`,
   },
   INTAKE_LEGACY_FORMAT: {
     severity: 'error',
     example: { format: 'xls' },
-    vi: (a) => `Tệp ở định dạng cũ ${a.format === 'xls' ? 'Excel 97–2003 (.xls)' : 'OpenDocument (.ods)'}, parindex chỉ đọc .xlsx. ${SAVE_AS_VI}`,
-    en: (a) => `The file is in the ${a.format === 'xls' ? 'legacy Excel 97–2003 (.xls)' : 'OpenDocument (.ods)'} format; parindex reads .xlsx only. ${SAVE_AS_EN}`,
+    vi: (a) =>
+      `Tệp ở định dạng cũ ${a.format === 'xls' ? 'Excel 97–2003 (.xls)' : 'OpenDocument (.ods)'}, parindex chỉ đọc .xlsx. ${SAVE_AS_VI}`,
+    en: (a) =>
+      `The file is in the ${a.format === 'xls' ? 'legacy Excel 97–2003 (.xls)' : 'OpenDocument (.ods)'} format; parindex reads .xlsx only. ${SAVE_AS_EN}`,
   },
   INTAKE_ENCRYPTED: {
     severity: 'error',
     example: {},
-    vi: () => 'Bảng tính được đặt mật khẩu nên không đọc được. Gỡ mật khẩu mở tệp (File > Info > Protect Workbook) rồi lưu lại dạng .xlsx.',
-    en: () => 'The workbook is password-encrypted and cannot be read. Remove the open password (File > Info > Protect Workbook) and save it as .xlsx.',
+    vi: () =>
+      'Bảng tính được đặt mật khẩu nên không đọc được. Gỡ mật khẩu mở tệp (File > Info > Protect Workbook) rồi lưu lại dạng .xlsx.',
+    en: () =>
+      'The workbook is password-encrypted and cannot be read. Remove the open password (File > Info > Protect Workbook) and save it as .xlsx.',
   },
   INTAKE_CORRUPT: {
     severity: 'error',
@@ -217,20 +230,26 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_XML_DTD: {
     severity: 'error',
     example: { part: 'xl/sharedStrings.xml' },
-    vi: (a) => `Phần ${quote(a.part)} của tệp khai báo DTD/thực thể XML, điều mà Excel không bao giờ ghi; tệp không được đọc. ${SAVE_AS_VI}`,
-    en: (a) => `Part ${quote(a.part)} declares an XML DTD or entities, which Excel never writes; the file is not read. ${SAVE_AS_EN}`,
+    vi: (a) =>
+      `Phần ${quote(a.part)} của tệp khai báo DTD/thực thể XML, điều mà Excel không bao giờ ghi; tệp không được đọc. ${SAVE_AS_VI}`,
+    en: (a) =>
+      `Part ${quote(a.part)} declares an XML DTD or entities, which Excel never writes; the file is not read. ${SAVE_AS_EN}`,
   },
   INTAKE_CIRCULAR_FORMULA: {
     severity: 'warning',
     example: { formula: 'SUM(E3:E5)' },
-    vi: (a) => `Công thức ${quote('=' + a.formula)} tham chiếu chính ô của nó (vòng lặp); giá trị đã lưu không được dùng, parindex tự cộng các tiêu chí thành phần.`,
-    en: (a) => `The formula ${quote('=' + a.formula)} refers to its own cell (a circular reference); its saved value is not used, parindex sums the items itself.`,
+    vi: (a) =>
+      `Công thức ${quote('=' + a.formula)} tham chiếu chính ô của nó (vòng lặp); giá trị đã lưu không được dùng, parindex tự cộng các tiêu chí thành phần.`,
+    en: (a) =>
+      `The formula ${quote('=' + a.formula)} refers to its own cell (a circular reference); its saved value is not used, parindex sums the items itself.`,
   },
   INTAKE_CSV_NUL_REMOVED: {
     severity: 'warning',
     example: {},
-    vi: () => 'Tệp CSV có ký tự NUL (thường do tệp hỏng hoặc sai bảng mã); các ký tự này đã bị bỏ. Kiểm tra lại nội dung.',
-    en: () => 'The CSV file holds NUL bytes (usually a damaged or mis-encoded file); they were removed. Check its content.',
+    vi: () =>
+      'Tệp CSV có ký tự NUL (thường do tệp hỏng hoặc sai bảng mã); các ký tự này đã bị bỏ. Kiểm tra lại nội dung.',
+    en: () =>
+      'The CSV file holds NUL bytes (usually a damaged or mis-encoded file); they were removed. Check its content.',
   },
   INTAKE_MACROS_IGNORED: {
     severity: 'info',
@@ -241,8 +260,10 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_EXTERNAL_LINKS: {
     severity: 'warning',
     example: { part: 'xl/externalLinks/externalLink1.xml' },
-    vi: () => 'Tệp có liên kết tới bảng tính khác: dùng giá trị đã lưu trong ô, không mở liên kết. Nên dán giá trị (Paste Values) trước khi gửi.',
-    en: () => 'The workbook links to other workbooks: the values saved in the cells are used, links are never followed. Paste values before sending.',
+    vi: () =>
+      'Tệp có liên kết tới bảng tính khác: dùng giá trị đã lưu trong ô, không mở liên kết. Nên dán giá trị (Paste Values) trước khi gửi.',
+    en: () =>
+      'The workbook links to other workbooks: the values saved in the cells are used, links are never followed. Paste values before sending.',
   },
   INTAKE_CSV_DIALECT: {
     severity: 'info',
@@ -265,26 +286,44 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_INFO_MISSING: {
     severity: 'warning',
     example: { expected: 'Thông tin' },
-    vi: (a) => `Không có trang ${quote(a.expected)} (mã cơ quan, năm, bộ tiêu chí). Dùng biểu mẫu của "parindex template".`,
-    en: (a) => `There is no ${quote(a.expected)} sheet (agency code, year, criteria set). Use the workbook from "parindex template".`,
+    vi: (a) =>
+      `Không có trang ${quote(a.expected)} (mã cơ quan, năm, bộ tiêu chí). Dùng biểu mẫu của "parindex template".`,
+    en: (a) =>
+      `There is no ${quote(a.expected)} sheet (agency code, year, criteria set). Use the workbook from "parindex template".`,
   },
   INTAKE_HEADER_NOT_FOUND: {
     severity: 'error',
     example: { sheet: 'Tự chấm điểm', expected: ['Mã', 'Điểm tự chấm'] },
-    vi: (a) => `Không tìm thấy dòng tiêu đề có các cột ${list(a.expected.map((e) => quote(e)), 'vi')}. Giữ nguyên dòng tiêu đề của biểu mẫu.`,
-    en: (a) => `No header row with the columns ${list(a.expected.map((e) => quote(e)), 'en')} was found. Keep the template's header row.`,
+    vi: (a) =>
+      `Không tìm thấy dòng tiêu đề có các cột ${list(
+        a.expected.map((e) => quote(e)),
+        'vi',
+      )}. Giữ nguyên dòng tiêu đề của biểu mẫu.`,
+    en: (a) =>
+      `No header row with the columns ${list(
+        a.expected.map((e) => quote(e)),
+        'en',
+      )} was found. Keep the template's header row.`,
   },
   INTAKE_CRITERIA_MISSING: {
     severity: 'warning',
     example: { expected: 'illustrative-internal@2025.1' },
-    vi: (a) => (a.expected ? `Tệp không ghi bộ tiêu chí; kiểm tra theo ${a.expected}.` : 'Tệp không ghi bộ tiêu chí nên không kiểm tra được các tiêu chí. Chỉ rõ bộ tiêu chí bằng --criteria.'),
-    en: (a) => (a.expected ? `The file names no criteria set; checked against ${a.expected}.` : 'The file names no criteria set, so its items cannot be checked. Name the set with --criteria.'),
+    vi: (a) =>
+      a.expected
+        ? `Tệp không ghi bộ tiêu chí; kiểm tra theo ${a.expected}.`
+        : 'Tệp không ghi bộ tiêu chí nên không kiểm tra được các tiêu chí. Chỉ rõ bộ tiêu chí bằng --criteria.',
+    en: (a) =>
+      a.expected
+        ? `The file names no criteria set; checked against ${a.expected}.`
+        : 'The file names no criteria set, so its items cannot be checked. Name the set with --criteria.',
   },
   INTAKE_CRITERIA_MISMATCH: {
     severity: 'error',
     example: { found: 'illustrative-internal@2024.1', expected: 'illustrative-internal@2025.1' },
-    vi: (a) => `Tệp được lập theo bộ tiêu chí ${a.found}, nhưng kỳ đánh giá dùng ${a.expected}. Tải biểu mẫu mới ("parindex template") và chép lại số liệu.`,
-    en: (a) => `The file was made for criteria set ${a.found}, but ${a.expected} is expected. Get the new template ("parindex template") and copy the figures over.`,
+    vi: (a) =>
+      `Tệp được lập theo bộ tiêu chí ${a.found}, nhưng kỳ đánh giá dùng ${a.expected}. Tải biểu mẫu mới ("parindex template") và chép lại số liệu.`,
+    en: (a) =>
+      `The file was made for criteria set ${a.found}, but ${a.expected} is expected. Get the new template ("parindex template") and copy the figures over.`,
   },
   INTAKE_CRITERIA_UNKNOWN: {
     severity: 'error',
@@ -296,12 +335,14 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: {},
     vi: () => 'Tệp không ghi mã cơ quan. Điền mã cơ quan ở trang "Thông tin" (hoặc cột "Mã cơ quan" của tệp CSV).',
-    en: () => 'The file has no agency code. Fill it in on the "Information" sheet (or in the CSV "Agency code" column).',
+    en: () =>
+      'The file has no agency code. Fill it in on the "Information" sheet (or in the CSV "Agency code" column).',
   },
   INTAKE_AGENCY_NOT_IN_ROSTER: {
     severity: 'error',
     example: { agency: 'SXD2' },
-    vi: (a) => `Mã cơ quan ${quote(a.agency)} không có trong danh sách cơ quan. Kiểm tra lỗi chính tả hoặc bổ sung vào danh sách.`,
+    vi: (a) =>
+      `Mã cơ quan ${quote(a.agency)} không có trong danh sách cơ quan. Kiểm tra lỗi chính tả hoặc bổ sung vào danh sách.`,
     en: (a) => `Agency code ${quote(a.agency)} is not in the roster. Check the spelling or add it to the roster.`,
   },
   INTAKE_AGENCY_DUPLICATE: {
@@ -313,8 +354,10 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_AGENCY_NAME_MISMATCH: {
     severity: 'warning',
     example: { agency: 'SNV', found: 'Sở Nội Vụ HN', roster: 'Sở Nội vụ' },
-    vi: (a) => `Tên cơ quan ${quote(a.found)} khác tên trong danh sách (${quote(a.roster)}) của mã ${a.agency}; dùng tên trong danh sách.`,
-    en: (a) => `Agency name ${quote(a.found)} differs from the roster's (${quote(a.roster)}) for code ${a.agency}; the roster's name is used.`,
+    vi: (a) =>
+      `Tên cơ quan ${quote(a.found)} khác tên trong danh sách (${quote(a.roster)}) của mã ${a.agency}; dùng tên trong danh sách.`,
+    en: (a) =>
+      `Agency name ${quote(a.found)} differs from the roster's (${quote(a.roster)}) for code ${a.agency}; the roster's name is used.`,
   },
   INTAKE_YEAR_MISMATCH: {
     severity: 'error',
@@ -331,14 +374,18 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_MISSING_ITEM: {
     severity: 'error',
     example: { item: '3.1.2', agency: 'Sở Y tế (SYT)' },
-    vi: (a) => `Thiếu dòng của tiêu chí ${a.item}${a.agency ? ` của cơ quan ${a.agency}` : ''}; tiêu chí này sẽ được 0 điểm. Thêm lại dòng theo biểu mẫu.`,
-    en: (a) => `Item ${a.item}${a.agency ? ` of agency ${a.agency}` : ''} has no row; it would score 0. Put the row back as in the template.`,
+    vi: (a) =>
+      `Thiếu dòng của tiêu chí ${a.item}${a.agency ? ` của cơ quan ${a.agency}` : ''}; tiêu chí này sẽ được 0 điểm. Thêm lại dòng theo biểu mẫu.`,
+    en: (a) =>
+      `Item ${a.item}${a.agency ? ` of agency ${a.agency}` : ''} has no row; it would score 0. Put the row back as in the template.`,
   },
   INTAKE_CODE_UNREADABLE: {
     severity: 'error',
     example: { found: '4,1', suggestion: '4.1' },
-    vi: (a) => `Không đọc được mã tiêu chí ${quote(a.found)}: dòng này bị bỏ qua. Có phải là ${quote(a.suggestion)}? Sửa mã theo biểu mẫu (dấu chấm, chữ số Ả Rập).`,
-    en: (a) => `The item code ${quote(a.found)} cannot be read: this row is skipped. Did you mean ${quote(a.suggestion)}? Write the code as in the template (dots, Arabic digits).`,
+    vi: (a) =>
+      `Không đọc được mã tiêu chí ${quote(a.found)}: dòng này bị bỏ qua. Có phải là ${quote(a.suggestion)}? Sửa mã theo biểu mẫu (dấu chấm, chữ số Ả Rập).`,
+    en: (a) =>
+      `The item code ${quote(a.found)} cannot be read: this row is skipped. Did you mean ${quote(a.suggestion)}? Write the code as in the template (dots, Arabic digits).`,
   },
   INTAKE_LOCKED_CELL_CHANGED: {
     severity: 'warning',
@@ -355,13 +402,16 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_DUPLICATE_ITEM: {
     severity: 'error',
     example: { item: '1.2.1', first: 'A8' },
-    vi: (a) => `Tiêu chí ${a.item} xuất hiện lần thứ hai (lần đầu ở ${a.first}); chỉ dòng đầu được dùng. Xoá dòng trùng.`,
-    en: (a) => `Item ${a.item} appears a second time (first at ${a.first}); only the first row is used. Delete the duplicate.`,
+    vi: (a) =>
+      `Tiêu chí ${a.item} xuất hiện lần thứ hai (lần đầu ở ${a.first}); chỉ dòng đầu được dùng. Xoá dòng trùng.`,
+    en: (a) =>
+      `Item ${a.item} appears a second time (first at ${a.first}); only the first row is used. Delete the duplicate.`,
   },
   INTAKE_ITEM_NOT_FOR_KIND: {
     severity: 'error',
     example: { item: '6.3.1', kind: 'commune' },
-    vi: (a) => `Tiêu chí ${a.item} không áp dụng cho loại cơ quan ${quote(a.kind)} nhưng đã được chấm. Để trống dòng này.`,
+    vi: (a) =>
+      `Tiêu chí ${a.item} không áp dụng cho loại cơ quan ${quote(a.kind)} nhưng đã được chấm. Để trống dòng này.`,
     en: (a) => `Item ${a.item} does not apply to agencies of kind ${quote(a.kind)} but is scored. Leave the row blank.`,
   },
   INTAKE_NA_NOT_ALLOWED: {
@@ -391,8 +441,10 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_AMBIGUOUS_NUMBER: {
     severity: 'error',
     example: { field: 'numerator', value: '1.234', readings: ['1.234', '1234'] },
-    vi: (a) => `Số ${quote(a.value)} ở ô ${fieldVi(a.field)} có thể hiểu là ${num(a.readings[0], 'vi')} hoặc ${num(a.readings[1], 'vi')}. Ghi rõ, ví dụ ${num(a.readings[1], 'vi')} (không dấu phân cách hàng nghìn).`,
-    en: (a) => `${quote(a.value)} in the ${fieldEn(a.field)} cell can be read as ${a.readings[0]} or ${a.readings[1]}. Write it unambiguously, e.g. ${a.readings[1]} without a thousands separator.`,
+    vi: (a) =>
+      `Số ${quote(a.value)} ở ô ${fieldVi(a.field)} có thể hiểu là ${num(a.readings[0], 'vi')} hoặc ${num(a.readings[1], 'vi')}. Ghi rõ, ví dụ ${num(a.readings[1], 'vi')} (không dấu phân cách hàng nghìn).`,
+    en: (a) =>
+      `${quote(a.value)} in the ${fieldEn(a.field)} cell can be read as ${a.readings[0]} or ${a.readings[1]}. Write it unambiguously, e.g. ${a.readings[1]} without a thousands separator.`,
   },
   INTAKE_NEGATIVE: {
     severity: 'error',
@@ -409,7 +461,8 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_OFF_STEP: {
     severity: 'error',
     example: { value: '0.3', step: '0.25' },
-    vi: (a) => `Điểm ${num(a.value, 'vi')} không phải bội số của ${num(a.step, 'vi')}; chấm theo bước ${num(a.step, 'vi')} điểm.`,
+    vi: (a) =>
+      `Điểm ${num(a.value, 'vi')} không phải bội số của ${num(a.step, 'vi')}; chấm theo bước ${num(a.step, 'vi')} điểm.`,
     en: (a) => `Points ${a.value} are not a multiple of ${a.step}; score in steps of ${a.step}.`,
   },
   INTAKE_NOT_WHOLE: {
@@ -427,14 +480,17 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_UNKNOWN_OPTION: {
     severity: 'error',
     example: { value: 'Hoàn thành', options: ['Đúng hạn', 'Trễ hạn', 'Không thực hiện'] },
-    vi: (a) => `Lựa chọn ${quote(a.value)} không có trong danh sách: ${list(a.options, 'vi')}. Chọn từ danh sách thả xuống.`,
+    vi: (a) =>
+      `Lựa chọn ${quote(a.value)} không có trong danh sách: ${list(a.options, 'vi')}. Chọn từ danh sách thả xuống.`,
     en: (a) => `Option ${quote(a.value)} is not in the list: ${list(a.options, 'en')}. Pick from the drop-down list.`,
   },
   INTAKE_BAD_YES_NO: {
     severity: 'error',
     example: { field: 'yes', value: 'có lẽ' },
-    vi: (a) => `Ô ${fieldVi(a.field)} cần "Có" hoặc "Không"${a.field === 'notApplicable' ? ' (hoặc "x")' : ''}, nhưng có ${quote(a.value)}.`,
-    en: (a) => `The ${fieldEn(a.field)} cell needs "Yes" or "No"${a.field === 'notApplicable' ? ' (or "x")' : ''} but holds ${quote(a.value)}.`,
+    vi: (a) =>
+      `Ô ${fieldVi(a.field)} cần "Có" hoặc "Không"${a.field === 'notApplicable' ? ' (hoặc "x")' : ''}, nhưng có ${quote(a.value)}.`,
+    en: (a) =>
+      `The ${fieldEn(a.field)} cell needs "Yes" or "No"${a.field === 'notApplicable' ? ' (or "x")' : ''} but holds ${quote(a.value)}.`,
   },
   INTAKE_NUMERATOR_ABOVE_DENOMINATOR: {
     severity: 'error',
@@ -445,8 +501,10 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_ZERO_DENOMINATOR: {
     severity: 'error',
     example: {},
-    vi: () => 'Mẫu số bằng 0 nên không tính được tỷ lệ. Nếu không phát sinh, đánh dấu "không áp dụng" (khi tiêu chí cho phép) hoặc giải trình.',
-    en: () => 'The denominator is 0, so no rate can be computed. If nothing arose, mark the item "not applicable" (where allowed) or explain.',
+    vi: () =>
+      'Mẫu số bằng 0 nên không tính được tỷ lệ. Nếu không phát sinh, đánh dấu "không áp dụng" (khi tiêu chí cho phép) hoặc giải trình.',
+    en: () =>
+      'The denominator is 0, so no rate can be computed. If nothing arose, mark the item "not applicable" (where allowed) or explain.',
   },
   INTAKE_RATIO_INCOMPLETE: {
     severity: 'error',
@@ -457,14 +515,18 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_FORMULA_NO_RESULT: {
     severity: 'error',
     example: { formula: 'SUM(E5:E9)' },
-    vi: (a) => `Ô có công thức =${a.formula} nhưng chưa có giá trị tính sẵn (tệp không được lưu bằng chương trình bảng tính). Mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi.`,
-    en: (a) => `The cell holds the formula =${a.formula} with no computed value (the file was not saved by a spreadsheet program). Open it in Excel or LibreOffice, save, and send it again.`,
+    vi: (a) =>
+      `Ô có công thức =${a.formula} nhưng chưa có giá trị tính sẵn (tệp không được lưu bằng chương trình bảng tính). Mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi.`,
+    en: (a) =>
+      `The cell holds the formula =${a.formula} with no computed value (the file was not saved by a spreadsheet program). Open it in Excel or LibreOffice, save, and send it again.`,
   },
   INTAKE_DATE_NOT_NUMBER: {
     severity: 'error',
     example: { field: 'points', value: '2025-03-02' },
-    vi: (a) => `Ô ${fieldVi(a.field)} chứa ngày tháng (${a.value}) thay vì số; Excel có thể đã tự đổi "2.3" thành ngày. Định dạng ô là Số (Number) rồi nhập lại.`,
-    en: (a) => `The ${fieldEn(a.field)} cell holds a date (${a.value}) instead of a number; Excel may have turned "2.3" into a date. Format the cell as Number and type it again.`,
+    vi: (a) =>
+      `Ô ${fieldVi(a.field)} chứa ngày tháng (${a.value}) thay vì số; Excel có thể đã tự đổi "2.3" thành ngày. Định dạng ô là Số (Number) rồi nhập lại.`,
+    en: (a) =>
+      `The ${fieldEn(a.field)} cell holds a date (${a.value}) instead of a number; Excel may have turned "2.3" into a date. Format the cell as Number and type it again.`,
   },
   INTAKE_ERROR_VALUE: {
     severity: 'error',
@@ -475,13 +537,16 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_MERGED_INPUT: {
     severity: 'error',
     example: { range: 'E12:E13' },
-    vi: (a) => `Ô nhập liệu nằm trong vùng gộp ô ${a.range}; giá trị chỉ thuộc về ô đầu. Bỏ gộp ô (Unmerge) và nhập cho từng dòng.`,
-    en: (a) => `The input cell is inside the merged range ${a.range}; the value belongs to its first cell only. Unmerge and fill each row.`,
+    vi: (a) =>
+      `Ô nhập liệu nằm trong vùng gộp ô ${a.range}; giá trị chỉ thuộc về ô đầu. Bỏ gộp ô (Unmerge) và nhập cho từng dòng.`,
+    en: (a) =>
+      `The input cell is inside the merged range ${a.range}; the value belongs to its first cell only. Unmerge and fill each row.`,
   },
   INTAKE_HIDDEN_VALUE: {
     severity: 'warning',
     example: { what: 'row' },
-    vi: (a) => `Giá trị nằm ở ${a.what === 'row' ? 'dòng' : 'cột'} bị ẩn; vẫn được tính. Bỏ ẩn để người thẩm định nhìn thấy.`,
+    vi: (a) =>
+      `Giá trị nằm ở ${a.what === 'row' ? 'dòng' : 'cột'} bị ẩn; vẫn được tính. Bỏ ẩn để người thẩm định nhìn thấy.`,
     en: (a) => `The value is in a hidden ${a.what}; it still counts. Unhide it so appraisers can see it.`,
   },
   INTAKE_HIDDEN_SHEET: {
@@ -499,7 +564,8 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_EVIDENCE_MISSING: {
     severity: 'error',
     example: { item: '2.1.1' },
-    vi: (a) => `Tiêu chí ${a.item} cần tài liệu kiểm chứng nhưng không có, cũng không có giải trình. Ghi số, ký hiệu văn bản hoặc giải trình.`,
+    vi: (a) =>
+      `Tiêu chí ${a.item} cần tài liệu kiểm chứng nhưng không có, cũng không có giải trình. Ghi số, ký hiệu văn bản hoặc giải trình.`,
     en: (a) => `Item ${a.item} requires evidence but has none and no explanation. Cite the document or explain.`,
   },
   INTAKE_EVIDENCE_EXPLAINED: {
@@ -511,19 +577,27 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_POINTS_CONTRADICT_RULE: {
     severity: 'error',
     example: { item: '5.2.1', entered: '2', rule: '1.5', detail: '97/100 = 97%', detailVi: '97/100 = 97%' },
-    vi: (a) => `Tiêu chí ${a.item}: tự chấm ${num(a.entered, 'vi')} điểm, nhưng theo số liệu đã nhập (${a.detailVi ?? a.detail.replace(/\./g, ',')}) thì được ${num(a.rule, 'vi')} điểm. Sửa điểm hoặc số liệu; khi chấm dùng ${num(a.rule, 'vi')} điểm.`,
-    en: (a) => `Item ${a.item}: self-scored ${a.entered} points, but the entered data (${a.detail}) gives ${a.rule}. Fix the points or the data; scoring uses ${a.rule}.`,
+    vi: (a) =>
+      `Tiêu chí ${a.item}: tự chấm ${num(a.entered, 'vi')} điểm, nhưng theo số liệu đã nhập (${a.detailVi ?? a.detail.replace(/\./g, ',')}) thì được ${num(a.rule, 'vi')} điểm. Sửa điểm hoặc số liệu; khi chấm dùng ${num(a.rule, 'vi')} điểm.`,
+    en: (a) =>
+      `Item ${a.item}: self-scored ${a.entered} points, but the entered data (${a.detail}) gives ${a.rule}. Fix the points or the data; scoring uses ${a.rule}.`,
   },
   INTAKE_SUBTOTAL_MISMATCH: {
     severity: 'warning',
     example: { group: '1.2', found: '3', expected: '2.75' },
-    vi: (a) => `Ô cộng của ${a.group} ghi ${num(a.found, 'vi')}, tổng các tiêu chí là ${num(a.expected, 'vi')}. Ô cộng không dùng để chấm; kiểm tra công thức.`,
-    en: (a) => `The subtotal of ${a.group} says ${a.found}; its items add up to ${a.expected}. Subtotals are not used for scoring; check the formula.`,
+    vi: (a) =>
+      `Ô cộng của ${a.group} ghi ${num(a.found, 'vi')}, tổng các tiêu chí là ${num(a.expected, 'vi')}. Ô cộng không dùng để chấm; kiểm tra công thức.`,
+    en: (a) =>
+      `The subtotal of ${a.group} says ${a.found}; its items add up to ${a.expected}. Subtotals are not used for scoring; check the formula.`,
   },
 };
 
 function delimiterName(d: string, lang: 'vi' | 'en'): string {
-  const names: Record<string, [string, string]> = { ',': ['phẩy (,)', 'comma (,)'], ';': ['chấm phẩy (;)', 'semicolon (;)'], '\t': ['tab', 'tab'] };
+  const names: Record<string, [string, string]> = {
+    ',': ['phẩy (,)', 'comma (,)'],
+    ';': ['chấm phẩy (;)', 'semicolon (;)'],
+    '\t': ['tab', 'tab'],
+  };
   const n = names[d];
   return n ? n[lang === 'vi' ? 0 : 1] : quote(d);
 }

@@ -42,7 +42,12 @@ export function gapList(score: AgencyScore, criteria: CriteriaIndex, group?: rea
   const rankAt = (index: Rational): number | undefined => (sorted ? 1 + countAbove(sorted, index) : undefined);
   const currentRank = rankAt(score.total.index);
   // The total depends only on these sums (see totalOf), so each item's "if full" is a change of one sum.
-  const sums = { scored: score.total.scored, max: score.total.max, bonusItems: score.bySource.bonus.items, penaltyItems: score.bySource.penalty.items };
+  const sums = {
+    scored: score.total.scored,
+    max: score.total.max,
+    bonusItems: score.bySource.bonus.items,
+    penaltyItems: score.bySource.penalty.items,
+  };
 
   const gaps: { gap: ItemGap; order: number }[] = [];
   score.items.forEach((it, order) => {
@@ -53,7 +58,11 @@ export function gapList(score: AgencyScore, criteria: CriteriaIndex, group?: rea
     const delta = full.sub(it.final);
     const total = totalOf(criteria.set, {
       ...sums,
-      ...(it.source === 'bonus' ? { bonusItems: sums.bonusItems.add(delta) } : it.source === 'penalty' ? { penaltyItems: sums.penaltyItems.add(delta) } : { scored: sums.scored.add(delta) }),
+      ...(it.source === 'bonus'
+        ? { bonusItems: sums.bonusItems.add(delta) }
+        : it.source === 'penalty'
+          ? { penaltyItems: sums.penaltyItems.add(delta) }
+          : { scored: sums.scored.add(delta) }),
     }).total;
     const gap: ItemGap = {
       code: it.code,
@@ -80,7 +89,10 @@ const sortedCache = new WeakMap<readonly AgencyScore[], Rational[]>();
 function sortedIndices(group: readonly AgencyScore[]): Rational[] {
   let s = sortedCache.get(group);
   if (!s) {
-    s = group.filter((x) => x.status !== 'missing').map((x) => x.total.index).sort((a, b) => b.cmp(a));
+    s = group
+      .filter((x) => x.status !== 'missing')
+      .map((x) => x.total.index)
+      .sort((a, b) => b.cmp(a));
     sortedCache.set(group, s);
   }
   return s;

@@ -8,7 +8,15 @@ import { findBand } from '../criteria/bands.js';
 import type { CriteriaSet } from '../criteria/schema.js';
 import { formatIndex } from '../score/score.js';
 import type { AgencyScore } from '../score/types.js';
-import type { GroupRanking, GroupSummary, PreviousResult, RankChange, RankedAgency, Ranking, RoundingNote } from './types.js';
+import type {
+  GroupRanking,
+  GroupSummary,
+  PreviousResult,
+  RankChange,
+  RankedAgency,
+  Ranking,
+  RoundingNote,
+} from './types.js';
 
 /** What ranking needs from a criteria set: grading bands and the rounding rule. */
 export type RankingRules = Pick<CriteriaSet, 'bands' | 'rounding'>;
@@ -47,7 +55,12 @@ export function rankAgencies(
   return { groups };
 }
 
-function rankGroup(group: string, members: AgencyScore[], rules: RankingRules, before: Map<string, PreviousResult['agencies'][number]> | undefined): GroupRanking {
+function rankGroup(
+  group: string,
+  members: AgencyScore[],
+  rules: RankingRules,
+  before: Map<string, PreviousResult['agencies'][number]> | undefined,
+): GroupRanking {
   const ranked = members
     .filter((s) => s.status !== 'missing')
     .sort((a, b) => b.total.index.cmp(a.total.index) || compareCodes(a.agency.code, b.agency.code));
@@ -73,7 +86,13 @@ function rankGroup(group: string, members: AgencyScore[], rules: RankingRules, b
     agencies.push(r);
   });
 
-  return { group, agencies, unranked, summary: summarise(agencies, rules), roundingNotes: roundingNotes(agencies, rules) };
+  return {
+    group,
+    agencies,
+    unranked,
+    summary: summarise(agencies, rules),
+    roundingNotes: roundingNotes(agencies, rules),
+  };
 }
 
 /**
@@ -84,9 +103,16 @@ function changeOf(s: AgencyScore, rank: number, before: Map<string, PreviousResu
   const p = before.get(s.agency.code);
   if (!p) return { kind: 'new' };
   const indexChange = s.total.index.sub(p.index);
-  if (p.group !== s.agency.group) return { kind: 'other-group', previousGroup: p.group, previousRank: p.rank, previousIndex: p.index, indexChange };
+  if (p.group !== s.agency.group)
+    return { kind: 'other-group', previousGroup: p.group, previousRank: p.rank, previousIndex: p.index, indexChange };
   const places = p.rank - rank;
-  return { kind: places > 0 ? 'up' : places < 0 ? 'down' : 'same', places: Math.abs(places), previousRank: p.rank, previousIndex: p.index, indexChange };
+  return {
+    kind: places > 0 ? 'up' : places < 0 ? 'down' : 'same',
+    places: Math.abs(places),
+    previousRank: p.rank,
+    previousIndex: p.index,
+    indexChange,
+  };
 }
 
 /** Group summary (§1.4: count per band and mean, e.g. "A 13, B 50, mean 88,37%"). */
@@ -95,13 +121,19 @@ function summarise(agencies: RankedAgency[], rules: RankingRules): GroupSummary 
   for (const a of agencies) if (a.band !== undefined) counts.set(a.band, (counts.get(a.band) ?? 0) + 1);
   const summary: GroupSummary = {
     count: agencies.length,
-    mean: agencies.length === 0 ? Rational.ZERO : Rational.sum(agencies.map((a) => a.index)).div(Rational.of(agencies.length)),
+    mean:
+      agencies.length === 0
+        ? Rational.ZERO
+        : Rational.sum(agencies.map((a) => a.index)).div(Rational.of(agencies.length)),
     bands: [...counts].map(([id, count]) => ({ id, count })),
   };
   const first = agencies[0];
   const last = agencies[agencies.length - 1];
   if (first && last) {
-    summary.highest = { agencies: agencies.filter((a) => a.index.eq(first.index)).map((a) => a.code), index: first.index };
+    summary.highest = {
+      agencies: agencies.filter((a) => a.index.eq(first.index)).map((a) => a.code),
+      index: first.index,
+    };
     summary.lowest = { agencies: agencies.filter((a) => a.index.eq(last.index)).map((a) => a.code), index: last.index };
   }
   return summary;
@@ -120,7 +152,10 @@ function roundingNotes(agencies: RankedAgency[], rules: RankingRules): RoundingN
     while (j < agencies.length && agencies[j]!.shown === agencies[i]!.shown) j++;
     const run = agencies.slice(i, j);
     if (new Set(run.map((a) => a.rank)).size > 1) {
-      const decimals = decimalsApart(run.map((a) => a.index), rules);
+      const decimals = decimalsApart(
+        run.map((a) => a.index),
+        rules,
+      );
       notes.push({
         agencies: run.map((a) => a.code),
         shown: run[0]!.shown,

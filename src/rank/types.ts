@@ -16,7 +16,13 @@ export interface PreviousResult {
  * when last year's result has no such agency.
  */
 export type RankChange =
-  | { kind: 'up' | 'down' | 'same'; places: number; previousRank: number; previousIndex: Rational; indexChange: Rational }
+  | {
+      kind: 'up' | 'down' | 'same';
+      places: number;
+      previousRank: number;
+      previousIndex: Rational;
+      indexChange: Rational;
+    }
   | { kind: 'other-group'; previousGroup: string; previousRank: number; previousIndex: Rational; indexChange: Rational }
   | { kind: 'new' };
 

@@ -12,8 +12,48 @@ import { reportView } from './view.js';
 import { agencyMarks, resultHasMarks } from './marks.js';
 
 const HEAD = {
-  vi: ['Nhóm', 'Hạng', 'Số đơn vị trong nhóm', 'Thay đổi hạng', 'Hạng năm trước', 'Mã', 'Cơ quan', 'Loại', 'Vùng', 'Trạng thái', 'Chỉ số (%)', 'Xếp loại', 'Tổng điểm', 'Điểm tối đa', 'Điểm thẩm định', 'Điểm điều tra XHH', 'Điểm thưởng', 'Điểm trừ', 'Chỉ số năm trước (%)'],
-  en: ['Group', 'Rank', 'Group size', 'Rank change', 'Previous rank', 'Code', 'Agency', 'Kind', 'Region', 'Status', 'Index (%)', 'Band', 'Points', 'Maximum', 'Appraisal points', 'Survey points', 'Bonus', 'Penalty', 'Previous index (%)'],
+  vi: [
+    'Nhóm',
+    'Hạng',
+    'Số đơn vị trong nhóm',
+    'Thay đổi hạng',
+    'Hạng năm trước',
+    'Mã',
+    'Cơ quan',
+    'Loại',
+    'Vùng',
+    'Trạng thái',
+    'Chỉ số (%)',
+    'Xếp loại',
+    'Tổng điểm',
+    'Điểm tối đa',
+    'Điểm thẩm định',
+    'Điểm điều tra XHH',
+    'Điểm thưởng',
+    'Điểm trừ',
+    'Chỉ số năm trước (%)',
+  ],
+  en: [
+    'Group',
+    'Rank',
+    'Group size',
+    'Rank change',
+    'Previous rank',
+    'Code',
+    'Agency',
+    'Kind',
+    'Region',
+    'Status',
+    'Index (%)',
+    'Band',
+    'Points',
+    'Maximum',
+    'Appraisal points',
+    'Survey points',
+    'Bonus',
+    'Penalty',
+    'Previous index (%)',
+  ],
 } as const;
 
 const STATUS = {
@@ -27,7 +67,13 @@ export function renderCsvReport(result: RoundResult, lang: Lang): string {
   const field = lang === 'vi' ? 'Lĩnh vực' : 'Field';
   // A note column (open errors, missing survey data, band from the exact value) only when some agency has one.
   const marked = resultHasMarks(result);
-  const rows: string[][] = [[...HEAD[lang], ...v.fieldCodes.map((c) => `${field} ${c} (%)`), ...(marked ? [lang === 'vi' ? 'Ghi chú' : 'Notes'] : [])].map(text)];
+  const rows: string[][] = [
+    [
+      ...HEAD[lang],
+      ...v.fieldCodes.map((c) => `${field} ${c} (%)`),
+      ...(marked ? [lang === 'vi' ? 'Ghi chú' : 'Notes'] : []),
+    ].map(text),
+  ];
   for (const g of result.groups) {
     for (const code of g.agencies) {
       const a = v.agency(code);
@@ -39,7 +85,11 @@ export function renderCsvReport(result: RoundResult, lang: Lang): string {
         text(textOf(g.title, lang)),
         a.rank === undefined ? '' : String(a.rank),
         a.groupSize === undefined ? '' : String(a.groupSize),
-        a.isNew ? text(lang === 'vi' ? 'mới' : 'new') : a.previous?.rankChange === undefined ? '' : String(a.previous.rankChange),
+        a.isNew
+          ? text(lang === 'vi' ? 'mới' : 'new')
+          : a.previous?.rankChange === undefined
+            ? ''
+            : String(a.previous.rankChange),
         a.previous?.rank === undefined ? '' : String(a.previous.rank),
         text(a.code),
         text(a.name),

@@ -68,8 +68,12 @@ export function renderExplainText(result: RoundResult, agency: AgencyResult, lan
     const fr = fieldRows.get(f.code);
     const figures = [
       ...(!fr || fr.scored ? [`${n(f.points)}/${n(f.max)} (${fmtPercent(f.index.value, dec, lang)})`] : []),
-      ...(fr?.adjustments.bonus !== undefined ? [`${vi ? 'thưởng' : 'bonus'} ${signedPoints(fr.adjustments.bonus, 1, dec, lang)}`] : []),
-      ...(fr?.adjustments.penalty !== undefined ? [`${vi ? 'trừ' : 'penalty'} ${signedPoints(fr.adjustments.penalty, -1, dec, lang)}`] : []),
+      ...(fr?.adjustments.bonus !== undefined
+        ? [`${vi ? 'thưởng' : 'bonus'} ${signedPoints(fr.adjustments.bonus, 1, dec, lang)}`]
+        : []),
+      ...(fr?.adjustments.penalty !== undefined
+        ? [`${vi ? 'trừ' : 'penalty'} ${signedPoints(fr.adjustments.penalty, -1, dec, lang)}`]
+        : []),
     ];
     lines.push(c.bold(`${f.code}. ${textOf(ft?.title, lang)} — ${figures.join(' · ')}`));
     for (const it of agency.items.filter((i) => i.field === f.code && i.applicable)) {
@@ -89,7 +93,8 @@ export function renderExplainText(result: RoundResult, agency: AgencyResult, lan
       lines.push(changed ? c.yellow(row) : row);
       const t = title.get(it.code);
       if (t) lines.push(c.dim(`        ${t}`));
-      if (changed && it.reason) lines.push(c.yellow(`        ${vi ? 'Lý do thẩm định' : 'Appraisal reason'}: ${it.reason}`));
+      if (changed && it.reason)
+        lines.push(c.yellow(`        ${vi ? 'Lý do thẩm định' : 'Appraisal reason'}: ${it.reason}`));
     }
   }
   const gaps = gapList(agency).slice(0, GAPS);

@@ -44,7 +44,13 @@ export interface FindingJson {
 }
 
 export function findingToJson(f: Finding, lang: Lang): FindingJson {
-  const j: FindingJson = { code: f.code, severity: f.severity, message: renderMessage(f, lang), location: f.location, args: f.args };
+  const j: FindingJson = {
+    code: f.code,
+    severity: f.severity,
+    message: renderMessage(f, lang),
+    location: f.location,
+    args: f.args,
+  };
   if (f.criterion !== undefined) j.criterion = f.criterion;
   if (f.agency !== undefined) j.agency = f.agency;
   return j;

@@ -13,7 +13,12 @@ export function fmtPercent(value: number, decimals: number, lang: Lang): string 
 }
 
 /** Rank change in words: "tăng 3 bậc" / "up 3", "giảm 1 bậc" / "down 1", "giữ nguyên" / "same", "mới" / "new". */
-export function fmtRankChange(change: number | undefined, isNew: boolean | undefined, lang: Lang, short = false): string {
+export function fmtRankChange(
+  change: number | undefined,
+  isNew: boolean | undefined,
+  lang: Lang,
+  short = false,
+): string {
   if (isNew) return lang === 'vi' ? 'mới' : 'new';
   if (change === undefined) return '';
   if (change === 0) return short ? '=' : lang === 'vi' ? 'giữ nguyên' : 'same';

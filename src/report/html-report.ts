@@ -73,19 +73,25 @@ export function renderHtmlReport(result: RoundResult, opts: HtmlReportOptions): 
       parts.push(rankChart(v, g, i, ranked, set));
     }
     if (missing.length > 0)
-      parts.push(`<p class="missing">${esc(t('Chưa nộp hồ sơ, không xếp hạng', 'No submission, not ranked'))}: ${missing.map((a) => esc(`${a.name} (${a.code})`)).join(', ')}.</p>`);
+      parts.push(
+        `<p class="missing">${esc(t('Chưa nộp hồ sơ, không xếp hạng', 'No submission, not ranked'))}: ${missing.map((a) => esc(`${a.name} (${a.code})`)).join(', ')}.</p>`,
+      );
     parts.push('</section>');
   });
 
   parts.push(`<section id="fields"><h2>${esc(t('Chỉ số theo lĩnh vực', 'Index by field'))}</h2>`);
-  parts.push(`<p class="note">${esc(t('Mỗi ô là chỉ số của lĩnh vực (điểm đạt ÷ điểm tối đa): đỏ từ 50% trở xuống, vàng 75%, xanh 100%.', 'Each cell is the field index (points ÷ maximum): red at 50% and below, yellow at 75%, green at 100%.'))}</p>`);
+  parts.push(
+    `<p class="note">${esc(t('Mỗi ô là chỉ số của lĩnh vực (điểm đạt ÷ điểm tối đa): đỏ từ 50% trở xuống, vàng 75%, xanh 100%.', 'Each cell is the field index (points ÷ maximum): red at 50% and below, yellow at 75%, green at 100%.'))}</p>`,
+  );
   parts.push(fieldLegend(v));
   for (const g of result.groups) parts.push(heatmap(v, g));
   parts.push('</section>');
 
   parts.push(`<section id="cards"><h2>${esc(t('Từng cơ quan', 'Agencies'))}</h2>`);
   for (const g of result.groups) {
-    const members = g.agencies.map((c) => v.agency(c)).filter((a): a is AgencyResult => a !== undefined && a.status !== 'missing');
+    const members = g.agencies
+      .map((c) => v.agency(c))
+      .filter((a): a is AgencyResult => a !== undefined && a.status !== 'missing');
     if (members.length > HTML_DETAIL_MAX) {
       parts.push(
         `<p class="note">${esc(
@@ -106,7 +112,10 @@ export function renderHtmlReport(result: RoundResult, opts: HtmlReportOptions): 
   parts.push(
     '</main>',
     `<footer><p>${esc(t('Tạo bởi', 'Made by'))} ${esc(`${result.tool.name} ${result.tool.version}`)} ${esc(
-      t('từ result.json; dữ liệu đầu vào và mã SHA-256 xem ở trang "Thông tin" của báo cáo Excel.', 'from result.json; the input files and their SHA-256 are on the "About" sheet of the Excel report.'),
+      t(
+        'từ result.json; dữ liệu đầu vào và mã SHA-256 xem ở trang "Thông tin" của báo cáo Excel.',
+        'from result.json; the input files and their SHA-256 are on the "About" sheet of the Excel report.',
+      ),
     )}</p></footer>`,
     '</body>',
     '</html>',
@@ -122,7 +131,10 @@ function summaryTile(v: ReportView, g: GroupResult): string {
   const dec = set?.rounding.decimals ?? 2;
   const ranked = g.agencies.filter((c) => v.agency(c)?.rank !== undefined).length;
   const x = groupExtremes(g, v.agency, dec, lang);
-  const counts = groupMarkCounts(g.agencies.map((c) => v.agency(c)).filter((a): a is AgencyResult => a !== undefined), lang);
+  const counts = groupMarkCounts(
+    g.agencies.map((c) => v.agency(c)).filter((a): a is AgencyResult => a !== undefined),
+    lang,
+  );
   const name = (code: string | undefined): string => {
     const a = code ? v.agency(code) : undefined;
     return a ? `${esc(a.name)} <span class="num">${esc(fmtPercent(a.total.index.value, dec, lang))}</span>` : '—';
@@ -169,7 +181,8 @@ function summaryTile(v: ReportView, g: GroupResult): string {
 
 function bandLegend(set: CriteriaRef, lang: Lang): string {
   const items = set.bands.map(
-    (b, i) => `<li><span class="swatch" style="background:${bandColour(i)}"></span>${esc(textOf(b.label, lang) || b.id)} (${esc(bandRange(b, set, lang))})</li>`,
+    (b, i) =>
+      `<li><span class="swatch" style="background:${bandColour(i)}"></span>${esc(textOf(b.label, lang) || b.id)} (${esc(bandRange(b, set, lang))})</li>`,
   );
   return `<ul class="legend" aria-label="${lang === 'vi' ? 'Xếp loại' : 'Bands'}">${items.join('')}</ul>`;
 }
@@ -222,7 +235,13 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
     const idx = a.total.index.value;
     const colour = bandColour(v.bandIndex(a));
     const change = fmtRankChange(a.previous?.rankChange, a.isNew, lang, true);
-    const changeClass = a.isNew ? 'new' : (a.previous?.rankChange ?? 0) > 0 ? 'up' : (a.previous?.rankChange ?? 0) < 0 ? 'down' : 'same';
+    const changeClass = a.isNew
+      ? 'new'
+      : (a.previous?.rankChange ?? 0) > 0
+        ? 'up'
+        : (a.previous?.rankChange ?? 0) < 0
+          ? 'down'
+          : 'same';
     const rank = a.rank === undefined ? '—' : String(a.rank);
     const marks = agencyMarks(a, set, lang);
     const tip = `${rank}. ${a.name}: ${fmtPercent(idx, dec, lang)}${v.bandLabel(a) ? `, ${v.bandLabel(a)}` : ''}${change ? `, ${fmtRankChange(a.previous?.rankChange, a.isNew, lang)}` : ''}${marks.length ? ` (${marks.join('; ')})` : ''}`;
@@ -234,14 +253,18 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
         : `<text class="name" x="40" y="${y + 14}">${esc(clip(a.name, 40))}</text>`,
       `<rect x="${CHART.label}" y="${y + 3}" width="${r1(x(idx) - CHART.label)}" height="${CHART.row - 6}" fill="${colour}"/>`,
       `<text class="value" x="${r1(x(idx) + 4)}" y="${y + 14}">${esc(fmtPercent(idx, dec, lang))}</text>`,
-      change ? `<text class="change ${changeClass}" x="${CHART.width - 4}" y="${y + 14}" text-anchor="end">${esc(change)}</text>` : '',
+      change
+        ? `<text class="change ${changeClass}" x="${CHART.width - 4}" y="${y + 14}" text-anchor="end">${esc(change)}</text>`
+        : '',
       '</g>',
     );
   });
   out.push('</svg>');
   const marked = ranked.map((a) => ({ a, m: agencyMarks(a, set, lang) })).filter((x) => x.m.length > 0);
   if (marked.length > 0)
-    out.push(`<ul class="marks">${marked.map(({ a, m }) => `<li><span class="mark">⚠</span> ${esc(`${a.rank ?? '—'}. ${a.name} (${a.code}): ${m.join('; ')}`)}</li>`).join('')}</ul>`);
+    out.push(
+      `<ul class="marks">${marked.map(({ a, m }) => `<li><span class="mark">⚠</span> ${esc(`${a.rank ?? '—'}. ${a.name} (${a.code}): ${m.join('; ')}`)}</li>`).join('')}</ul>`,
+    );
   out.push(
     `<figcaption>${esc(
       vi
@@ -260,9 +283,13 @@ function heatmap(v: ReportView, g: GroupResult): string {
   const { lang } = v;
   const vi = lang === 'vi';
   const dec = v.groupSet(g)?.rounding.decimals ?? 2;
-  const members = g.agencies.map((c) => v.agency(c)).filter((a): a is AgencyResult => a !== undefined && a.status !== 'missing');
+  const members = g.agencies
+    .map((c) => v.agency(c))
+    .filter((a): a is AgencyResult => a !== undefined && a.status !== 'missing');
   const cell = (value: number | undefined): string =>
-    value === undefined ? '<td class="na">—</td>' : `<td class="num" style="${heat(value)}">${esc(fmtNumber(value, dec === 0 ? 0 : 1, lang))}</td>`;
+    value === undefined
+      ? '<td class="na">—</td>'
+      : `<td class="num" style="${heat(value)}">${esc(fmtNumber(value, dec === 0 ? 0 : 1, lang))}</td>`;
   const head = `<tr><th scope="col">${vi ? 'Hạng' : 'Rank'}</th><th scope="col">${vi ? 'Cơ quan' : 'Agency'}</th>${v.fieldCodes
     .map((c) => `<th scope="col" title="${esc(v.fieldTitle(c))}">${vi ? 'LV' : 'F'}${esc(c)}</th>`)
     .join('')}</tr>`;
@@ -270,7 +297,9 @@ function heatmap(v: ReportView, g: GroupResult): string {
   const rows =
     members.length > HTML_DETAIL_MAX
       ? `<tr><td colspan="${v.fieldCodes.length + 2}" class="note">${esc(
-          vi ? `${members.length} cơ quan: chỉ số từng cơ quan theo lĩnh vực xem trong báo cáo Excel (trang "Lĩnh vực").` : `${members.length} agencies: each agency's field indices are in the Excel report ("Fields" sheet).`,
+          vi
+            ? `${members.length} cơ quan: chỉ số từng cơ quan theo lĩnh vực xem trong báo cáo Excel (trang "Lĩnh vực").`
+            : `${members.length} agencies: each agency's field indices are in the Excel report ("Fields" sheet).`,
         )}</td></tr>`
       : members
           .map(
@@ -304,7 +333,9 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
   const colour = bandColour(v.bandIndex(a));
   const svg: string[] = [
     `<svg class="profile" viewBox="0 0 ${labelW + barW + 70} ${height}" width="100%" role="img" aria-label="${esc(
-      vi ? `Chỉ số theo lĩnh vực của ${a.name} so với trung bình nhóm` : `Field indices of ${a.name} against the group mean`,
+      vi
+        ? `Chỉ số theo lĩnh vực của ${a.name} so với trung bình nhóm`
+        : `Field indices of ${a.name} against the group mean`,
     )}" xmlns="http://www.w3.org/2000/svg">`,
   ];
   fields.forEach((f, k) => {
@@ -316,7 +347,9 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
       `<text x="0" y="${y + 15}">${esc(clip(`${f.code}. ${v.fieldTitle(f.code)}`, 27))}</text>`,
       `<rect class="track" x="${labelW}" y="${y + 4}" width="${barW}" height="${row - 8}"/>`,
       `<rect x="${labelW}" y="${y + 4}" width="${r1(x(f.index.value) - labelW)}" height="${row - 8}" fill="${colour}"/>`,
-      mean !== undefined ? `<line class="mean-mark" x1="${r1(x(mean))}" x2="${r1(x(mean))}" y1="${y + 1}" y2="${y + row - 1}"/>` : '',
+      mean !== undefined
+        ? `<line class="mean-mark" x1="${r1(x(mean))}" x2="${r1(x(mean))}" y1="${y + 1}" y2="${y + row - 1}"/>`
+        : '',
       `<text class="value" x="${labelW + barW + 6}" y="${y + 15}">${esc(fmtPercent(f.index.value, dec === 0 ? 0 : 1, lang))}</text>`,
       '</g>',
     );
@@ -332,7 +365,11 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
         .map((it) => {
           const lost = it.max.value - it.final.value;
           const places =
-            it.placesIfFull && it.placesIfFull > 0 ? (vi ? `; đạt tối đa thì tăng ${it.placesIfFull} bậc` : `; full points would gain ${it.placesIfFull} places`) : '';
+            it.placesIfFull && it.placesIfFull > 0
+              ? vi
+                ? `; đạt tối đa thì tăng ${it.placesIfFull} bậc`
+                : `; full points would gain ${it.placesIfFull} places`
+              : '';
           return `<li><b>${esc(it.code)}</b> ${esc(clip(v.itemTitle(a, it.code), 90))}: ${esc(fmtNumber(it.final.value, dec, lang))}/${esc(fmtNumber(it.max.value, dec, lang))} (${
             vi ? 'mất' : 'lost'
           } ${esc(fmtNumber(lost, dec, lang))}${esc(places)})</li>`;
@@ -387,7 +424,15 @@ function itemTable(v: ReportView, a: AgencyResult, dec: number): string {
       return lines.join('');
     })
     .join('');
-  const head = [vi ? 'Mã' : 'Code', vi ? 'Nội dung' : 'Title', vi ? 'Tối đa' : 'Max', vi ? 'Tự chấm' : 'Self', vi ? 'Thẩm định' : 'Appraised', vi ? 'Điểm' : 'Final', vi ? 'Cách tính' : 'How scored']
+  const head = [
+    vi ? 'Mã' : 'Code',
+    vi ? 'Nội dung' : 'Title',
+    vi ? 'Tối đa' : 'Max',
+    vi ? 'Tự chấm' : 'Self',
+    vi ? 'Thẩm định' : 'Appraised',
+    vi ? 'Điểm' : 'Final',
+    vi ? 'Cách tính' : 'How scored',
+  ]
     .map((h) => `<th scope="col">${esc(h)}</th>`)
     .join('');
   return `<details class="items"><summary>${esc(vi ? `Bảng điểm: ${count} tiêu chí` : `Scorecard: ${count} items`)}</summary><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></details>`;
@@ -396,7 +441,10 @@ function itemTable(v: ReportView, a: AgencyResult, dec: number): string {
 /** Scored items (not bonus or penalty) where the most points were lost, largest first, then by code. */
 function largestGaps(a: AgencyResult): ItemResult[] {
   return a.items
-    .filter((it) => it.applicable && (it.source === 'appraisal' || it.source === 'survey') && it.max.value - it.final.value > 0)
+    .filter(
+      (it) =>
+        it.applicable && (it.source === 'appraisal' || it.source === 'survey') && it.max.value - it.final.value > 0,
+    )
     .map((it, i) => ({ it, i, lost: it.max.value - it.final.value }))
     .sort((p, q) => q.lost - p.lost || p.i - q.i)
     .slice(0, GAPS_SHOWN)

@@ -20,10 +20,19 @@ export function resultHasMarks(result: RoundResult): boolean {
 export function agencyMarks(a: AgencyResult, set: CriteriaRef | undefined, lang: Lang): string[] {
   const vi = lang === 'vi';
   const out: string[] = [];
-  if (a.openErrors) out.push(vi ? `chấm khi còn ${a.openErrors} lỗi chưa sửa` : `scored with ${a.openErrors} open ${a.openErrors === 1 ? 'error' : 'errors'}`);
+  if (a.openErrors)
+    out.push(
+      vi
+        ? `chấm khi còn ${a.openErrors} lỗi chưa sửa`
+        : `scored with ${a.openErrors} open ${a.openErrors === 1 ? 'error' : 'errors'}`,
+    );
   const missing = a.surveyMissing?.length ?? 0;
   if (missing > 0)
-    out.push(vi ? `thiếu số liệu điều tra XHH ${missing} tiêu chí (tính 0 điểm)` : `no survey data for ${missing} ${missing === 1 ? 'item' : 'items'} (scored 0)`);
+    out.push(
+      vi
+        ? `thiếu số liệu điều tra XHH ${missing} tiêu chí (tính 0 điểm)`
+        : `no survey data for ${missing} ${missing === 1 ? 'item' : 'items'} (scored 0)`,
+    );
   const exact = bandByExact(a, set, lang);
   if (exact) out.push(exact);
   return out;
@@ -39,7 +48,10 @@ export function bandByExact(a: AgencyResult, set: CriteriaRef | undefined, lang:
   if (!shown || shown.id === a.band) return undefined;
   const exact = Rational.fromExact(a.total.index.exact);
   if (!exact) return undefined;
-  const text = fmtNumber(Number(exact.toFixed(set.rounding.decimals + 4)), set.rounding.decimals + 4, lang).replace(/[.,]?0+$/, '');
+  const text = fmtNumber(Number(exact.toFixed(set.rounding.decimals + 4)), set.rounding.decimals + 4, lang).replace(
+    /[.,]?0+$/,
+    '',
+  );
   return lang === 'vi' ? `xếp loại theo giá trị chính xác ${text}%` : `band from the exact value ${text}%`;
 }
 
@@ -62,7 +74,12 @@ export interface Extremes {
   lowest?: GroupEnd;
 }
 
-export function groupExtremes(g: GroupResult, agency: (code: string) => AgencyResult | undefined, decimals: number, lang: Lang): Extremes {
+export function groupExtremes(
+  g: GroupResult,
+  agency: (code: string) => AgencyResult | undefined,
+  decimals: number,
+  lang: Lang,
+): Extremes {
   const vi = lang === 'vi';
   const end = (codes: string[]): GroupEnd => {
     const shown = codes.slice(0, 5).map((c) => agency(c)?.name ?? c);
@@ -81,7 +98,12 @@ export function groupExtremes(g: GroupResult, agency: (code: string) => AgencyRe
   const ranked = g.agencies.filter((c) => agency(c)?.rank !== undefined).length;
   if (top.length === ranked || top.some((c) => bottom.includes(c))) {
     const e = end(top);
-    if (ranked === 1) return { all: vi ? `chỉ một cơ quan được xếp hạng: ${e.names} ${e.index}` : `only one agency ranked: ${e.names} ${e.index}` };
+    if (ranked === 1)
+      return {
+        all: vi
+          ? `chỉ một cơ quan được xếp hạng: ${e.names} ${e.index}`
+          : `only one agency ranked: ${e.names} ${e.index}`,
+      };
     return { all: vi ? `cả ${ranked} cơ quan cùng ${e.index}` : `all ${ranked} agencies tie at ${e.index}` };
   }
   return { highest: end(top), lowest: end(bottom) };
@@ -94,13 +116,21 @@ export function groupMarkCounts(members: readonly AgencyResult[], lang: Lang): s
   const withErrors = members.filter((a) => a.openErrors);
   if (withErrors.length > 0) {
     const errors = withErrors.reduce((s, a) => s + (a.openErrors ?? 0), 0);
-    out.push(vi ? `${withErrors.length} cơ quan chấm khi còn lỗi chưa sửa (${errors} lỗi)` : `${withErrors.length} scored with open errors (${errors} errors)`);
+    out.push(
+      vi
+        ? `${withErrors.length} cơ quan chấm khi còn lỗi chưa sửa (${errors} lỗi)`
+        : `${withErrors.length} scored with open errors (${errors} errors)`,
+    );
   }
   const perItem = new Map<string, number>();
   for (const a of members) for (const code of a.surveyMissing ?? []) perItem.set(code, (perItem.get(code) ?? 0) + 1);
   if (perItem.size > 0) {
     const list = [...perItem].map(([code, n]) => `${code} (${n})`).join(', ');
-    out.push(vi ? `thiếu số liệu điều tra XHH, số cơ quan theo tiêu chí: ${list}` : `no survey data, agencies per item: ${list}`);
+    out.push(
+      vi
+        ? `thiếu số liệu điều tra XHH, số cơ quan theo tiêu chí: ${list}`
+        : `no survey data, agencies per item: ${list}`,
+    );
   }
   return out;
 }

@@ -62,7 +62,13 @@ export function renderScoreText(result: RoundResult, lang: Lang, c: ChalkInstanc
       const names = note.agencies.map((code) => byCode.get(code)?.name ?? code);
       const exact = note.agencies.map((code) => {
         const a = byCode.get(code);
-        return a ? fmtPercent(Number(Rational.fromExact(a.total.index.exact)?.toFixed(note.decimals) ?? a.total.index.value), note.decimals, lang) : code;
+        return a
+          ? fmtPercent(
+              Number(Rational.fromExact(a.total.index.exact)?.toFixed(note.decimals) ?? a.total.index.value),
+              note.decimals,
+              lang,
+            )
+          : code;
       });
       lines.push(
         c.yellow(
@@ -88,7 +94,10 @@ function summaryLine(
     .filter((b) => b.count > 0)
     .map((b) => {
       const label = set.bands.find((x) => x.id === b.id)?.label;
-      return `${b.count} ${lang === 'vi' ? 'cơ quan' : ''}${lang === 'vi' ? ' ' : ''}${textOf(label, lang) || b.id}`.replace(/\s+/g, ' ');
+      return `${b.count} ${lang === 'vi' ? 'cơ quan' : ''}${lang === 'vi' ? ' ' : ''}${textOf(label, lang) || b.id}`.replace(
+        /\s+/g,
+        ' ',
+      );
     });
   void result;
   const vi = lang === 'vi';
@@ -127,4 +136,3 @@ export function textOf(t: { vi: string; en?: string | undefined } | undefined, l
   if (!t) return '';
   return lang === 'en' ? (t.en ?? t.vi) : t.vi;
 }
-

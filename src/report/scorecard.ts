@@ -31,7 +31,10 @@ export type ScorecardRow =
 export function scorecardRows(a: AgencyResult): ScorecardRow[] {
   const rows: ScorecardRow[] = [];
   const applicable = a.items.filter((i) => i.applicable);
-  const under = (code: string) => (x: { code: string }): boolean => x.code.startsWith(`${code}.`);
+  const under =
+    (code: string) =>
+    (x: { code: string }): boolean =>
+      x.code.startsWith(`${code}.`);
   for (const f of a.fields) {
     const inField = applicable.filter((i) => i.field === f.code);
     if (inField.length === 0) continue;

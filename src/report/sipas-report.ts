@@ -30,7 +30,9 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   const vi = lang === 'vi';
   const lines: string[] = [];
   lines.push(c.bold(`SIPAS — ${textOf(r.questionnaire.title, lang)}`));
-  lines.push(c.dim(`${r.questionnaire.ref}${r.questionnaire.illustrative ? (vi ? ' (minh hoạ)' : ' (illustrative)') : ''}`));
+  lines.push(
+    c.dim(`${r.questionnaire.ref}${r.questionnaire.illustrative ? (vi ? ' (minh hoạ)' : ' (illustrative)') : ''}`),
+  );
   const domains = r.overall.domains.map((d) => d.id);
   const elements = r.overall.elements.map((e) => e.id);
   const shortEl = (id: string): string => id.split('.').pop() ?? id;
@@ -63,7 +65,14 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
     lines.push(u.smallSample ? c.yellow(line) : line);
   }
   lines.push(c.bold(row(r.overall, vi ? 'Chung (gộp mọi phiếu)' : 'Overall (all respondents)', '')));
-  for (const note of roundingNotes(r)) lines.push(c.dim(vi ? `${note.codes.join(', ')} cùng hiển thị ${fmtPercent(note.value, 2, lang)} nhưng khác nhau ở giá trị chính xác, nên khác hạng.` : `${note.codes.join(', ')} all show ${fmtPercent(note.value, 2, lang)} but differ in exact value, hence different ranks.`));
+  for (const note of roundingNotes(r))
+    lines.push(
+      c.dim(
+        vi
+          ? `${note.codes.join(', ')} cùng hiển thị ${fmtPercent(note.value, 2, lang)} nhưng khác nhau ở giá trị chính xác, nên khác hạng.`
+          : `${note.codes.join(', ')} all show ${fmtPercent(note.value, 2, lang)} but differ in exact value, hence different ranks.`,
+      ),
+    );
   const small = r.units.filter((u) => u.smallSample).length;
   if (small > 0)
     lines.push(
@@ -91,7 +100,8 @@ export function roundingNotes(r: SipasResult): { value: number; codes: string[] 
     let j = i + 1;
     while (j < ranked.length && ranked[j]!.index!.value === ranked[i]!.index!.value) j++;
     const run = ranked.slice(i, j);
-    if (new Set(run.map((u) => u.rank)).size > 1) out.push({ value: run[0]!.index!.value, codes: run.map((u) => u.code) });
+    if (new Set(run.map((u) => u.rank)).size > 1)
+      out.push({ value: run[0]!.index!.value, codes: run.map((u) => u.code) });
     i = j;
   }
   return out;
@@ -99,7 +109,9 @@ export function roundingNotes(r: SipasResult): { value: number; codes: string[] 
 
 /** Ranked units first (by rank, then code), then those without an index. */
 export function rankedUnits(r: SipasResult): SipasUnit[] {
-  return [...r.units].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return [...r.units].sort(
+    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
 }
 
 const T = {
@@ -132,7 +144,14 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   ];
   header(
     rk,
-    [vi ? 'Hạng' : 'Rank', vi ? 'Mã' : 'Code', unitLabel(r, lang), vi ? 'Số phiếu' : 'Respondents', vi ? 'Dưới cỡ mẫu' : 'Below min. sample', ...measures.flatMap((m) => [m.id === 'sipas' ? 'SIPAS' : m.id, vi ? 'n hợp lệ' : 'n valid'])],
+    [
+      vi ? 'Hạng' : 'Rank',
+      vi ? 'Mã' : 'Code',
+      unitLabel(r, lang),
+      vi ? 'Số phiếu' : 'Respondents',
+      vi ? 'Dưới cỡ mẫu' : 'Below min. sample',
+      ...measures.flatMap((m) => [m.id === 'sipas' ? 'SIPAS' : m.id, vi ? 'n hợp lệ' : 'n valid']),
+    ],
     [7, 12, 36, 11, 12, ...measures.flatMap(() => [12, 9])],
   );
   for (const u of units) {
@@ -155,7 +174,19 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
 
   // Items, long: unit × question with satisfied and valid counts.
   const it = sheet(wb, T.items[lang], lang);
-  header(it, [vi ? 'Mã' : 'Code', unitLabel(r, lang), vi ? 'Câu hỏi' : 'Question', vi ? 'Yếu tố' : 'Element', vi ? 'Hài lòng' : 'Satisfied', vi ? 'Hợp lệ' : 'Valid', vi ? 'Chỉ số' : 'Index'], [12, 36, 10, 26, 10, 10, 10]);
+  header(
+    it,
+    [
+      vi ? 'Mã' : 'Code',
+      unitLabel(r, lang),
+      vi ? 'Câu hỏi' : 'Question',
+      vi ? 'Yếu tố' : 'Element',
+      vi ? 'Hài lòng' : 'Satisfied',
+      vi ? 'Hợp lệ' : 'Valid',
+      vi ? 'Chỉ số' : 'Index',
+    ],
+    [12, 36, 10, 26, 10, 10, 10],
+  );
   for (const u of units) {
     const isOverall = u === r.overall;
     u.items.forEach((x) => {
@@ -185,18 +216,39 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   };
   kv(vi ? 'Bộ câu hỏi' : 'Questionnaire', `${r.questionnaire.ref} — ${textOf(r.questionnaire.title, lang)}`);
   const prov = r.questionnaire.provenance;
-  if (prov) kv(vi ? 'Nguồn' : 'Provenance', typeof prov === 'string' ? prov : [prov.status, prov.source, typeof prov.note === 'object' ? textOf(prov.note, vi ? 'vi' : 'en') : prov.note].filter(Boolean).join(' — '));
-  kv(vi ? 'Chỉ số câu hỏi' : 'Item index', vi ? 'số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100' : r.aggregation.item);
+  if (prov)
+    kv(
+      vi ? 'Nguồn' : 'Provenance',
+      typeof prov === 'string'
+        ? prov
+        : [prov.status, prov.source, typeof prov.note === 'object' ? textOf(prov.note, vi ? 'vi' : 'en') : prov.note]
+            .filter(Boolean)
+            .join(' — '),
+    );
+  kv(
+    vi ? 'Chỉ số câu hỏi' : 'Item index',
+    vi ? 'số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100' : r.aggregation.item,
+  );
   kv(vi ? 'Chỉ số yếu tố' : 'Element index', vi ? 'trung bình các câu hỏi có trả lời hợp lệ' : r.aggregation.element);
   kv(
     vi ? 'Trọng số' : 'Weights',
-    r.aggregation.domains.map((d) => `${d.id} ${d.weight} (${d.elements.map((e) => `${e.id} ${e.weight}`).join(', ')})`).join('; '),
+    r.aggregation.domains
+      .map((d) => `${d.id} ${d.weight} (${d.elements.map((e) => `${e.id} ${e.weight}`).join(', ')})`)
+      .join('; '),
   );
-  kv(vi ? 'Trọng số phiếu' : 'Respondent weights', r.aggregation.respondentWeights ?? (vi ? 'không (mỗi phiếu như nhau)' : 'none (every respondent counts once)'));
+  kv(
+    vi ? 'Trọng số phiếu' : 'Respondent weights',
+    r.aggregation.respondentWeights ?? (vi ? 'không (mỗi phiếu như nhau)' : 'none (every respondent counts once)'),
+  );
   kv(vi ? 'Chỉ số chung' : 'Overall', vi ? 'gộp mọi phiếu được tính của mọi đơn vị' : r.aggregation.overall);
   kv(vi ? 'Cỡ mẫu tối thiểu' : 'Minimum sample', String(r.minSample));
   kv(vi ? 'Làm tròn' : 'Rounding', vi ? '2 chữ số thập phân, làm tròn lên từ 5, một lần' : r.aggregation.rounding);
-  for (const i of r.inputs) kv(`${vi ? 'Tệp trả lời' : 'Answers'} (${i.rows} ${vi ? 'dòng' : 'rows'}, ${i.respondents} ${vi ? 'phiếu' : 'respondents'})`, i.file, i.sha256);
+  for (const i of r.inputs)
+    kv(
+      `${vi ? 'Tệp trả lời' : 'Answers'} (${i.rows} ${vi ? 'dòng' : 'rows'}, ${i.respondents} ${vi ? 'phiếu' : 'respondents'})`,
+      i.file,
+      i.sha256,
+    );
   kv(vi ? 'Công cụ' : 'Tool', `${r.tool.name} ${r.tool.version}`);
 
   close(ab);

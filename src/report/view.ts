@@ -36,8 +36,14 @@ export function reportView(result: RoundResult, lang: Lang): ReportView {
   const groups = new Map(result.groups.map((g) => [g.id, g]));
   const fieldCodes = [...new Set(result.criteria.flatMap((c) => c.fields.filter((f) => f.max > 0).map((f) => f.code)))];
   const fieldTitles = new Map<string, string>();
-  for (const c of result.criteria) for (const f of c.fields) if (!fieldTitles.has(f.code)) fieldTitles.set(f.code, textOf(f.title, lang));
-  const titleMaps = new Map(result.criteria.map((c) => [c.ref, new Map([...c.fields, ...c.criteria, ...c.items].map((x) => [x.code, textOf(x.title, lang)]))]));
+  for (const c of result.criteria)
+    for (const f of c.fields) if (!fieldTitles.has(f.code)) fieldTitles.set(f.code, textOf(f.title, lang));
+  const titleMaps = new Map(
+    result.criteria.map((c) => [
+      c.ref,
+      new Map([...c.fields, ...c.criteria, ...c.items].map((x) => [x.code, textOf(x.title, lang)])),
+    ]),
+  );
   const setOf = (a: AgencyResult): CriteriaRef | undefined => sets.get(a.set);
   const scored = result.agencies.filter((a) => a.status !== 'missing');
 
@@ -55,7 +61,8 @@ export function reportView(result: RoundResult, lang: Lang): ReportView {
       }
     }
   }
-  for (const [k, v] of acc) means.set(k, v.sum.div(Rational.of(v.n)).toRoundedNumber(v.rounding.decimals, v.rounding.mode));
+  for (const [k, v] of acc)
+    means.set(k, v.sum.div(Rational.of(v.n)).toRoundedNumber(v.rounding.decimals, v.rounding.mode));
 
   return {
     result,

@@ -31,7 +31,13 @@ function xlsxOptions(o: ReportOptions): XlsxReportOptions {
   return { lang: o.lang, ...(o.scorecards ? { scorecards: o.scorecards } : {}) };
 }
 
-const EXTENSIONS: Record<string, ReportFormat> = { '.json': 'json', '.csv': 'csv', '.xlsx': 'xlsx', '.html': 'html', '.htm': 'html' };
+const EXTENSIONS: Record<string, ReportFormat> = {
+  '.json': 'json',
+  '.csv': 'csv',
+  '.xlsx': 'xlsx',
+  '.html': 'html',
+  '.htm': 'html',
+};
 
 /** The format a path asks for, or a usage error naming the formats there are. */
 export function reportFormatOf(path: string): ReportFormat {
@@ -76,7 +82,11 @@ export function* jsonChunks(value: object): Generator<string> {
   yield '}\n';
 }
 
-export async function renderReport(result: RoundResult, format: ReportFormat, opts: ReportOptions): Promise<string | Buffer> {
+export async function renderReport(
+  result: RoundResult,
+  format: ReportFormat,
+  opts: ReportOptions,
+): Promise<string | Buffer> {
   return RENDERERS[format](result, opts);
 }
 
@@ -98,7 +108,11 @@ export interface OutputChecks {
  * Checks every target before anything is written: format known (`formatOf` throws otherwise),
  * not an input, not given twice, not existing unless allowed. Returns each target with its format.
  */
-export function planOutputs<F>(outs: readonly string[], formatOf: (out: string) => F, opts: OutputChecks): { out: string; format: F }[] {
+export function planOutputs<F>(
+  outs: readonly string[],
+  formatOf: (out: string) => F,
+  opts: OutputChecks,
+): { out: string; format: F }[] {
   const protect = new Set([...(opts.protect ?? [])].map((p) => resolve(p)));
   const replaceable = new Set([...(opts.replaceable ?? [])].map((p) => resolve(p)));
   const seen = new Set<string>();
@@ -106,7 +120,11 @@ export function planOutputs<F>(outs: readonly string[], formatOf: (out: string) 
   return outs.map((out) => {
     const format = formatOf(out);
     const abs = resolve(out);
-    if (protect.has(abs)) throw new UsageError({ vi: `${out} là một tệp đầu vào; chọn tên khác.`, en: `${out} is an input file; choose another name.` });
+    if (protect.has(abs))
+      throw new UsageError({
+        vi: `${out} là một tệp đầu vào; chọn tên khác.`,
+        en: `${out} is an input file; choose another name.`,
+      });
     if (seen.has(abs)) throw new UsageError({ vi: `${out} được nêu hai lần.`, en: `${out} is given twice.` });
     const inside = forbid.find((d) => abs.startsWith(d + sep));
     if (inside && !opts.force)
@@ -116,7 +134,10 @@ export function planOutputs<F>(outs: readonly string[], formatOf: (out: string) 
       });
     seen.add(abs);
     if (!opts.force && !replaceable.has(abs) && existsSync(abs))
-      throw new UsageError({ vi: `${out} đã có; dùng --force để ghi đè.`, en: `${out} exists; use --force to overwrite.` });
+      throw new UsageError({
+        vi: `${out} đã có; dùng --force để ghi đè.`,
+        en: `${out} exists; use --force to overwrite.`,
+      });
     return { out, format };
   });
 }

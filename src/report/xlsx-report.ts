@@ -113,7 +113,12 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
   // into the shared string table: item titles, agency names and scoring sentences recur on
   // every scorecard, and each is then written (and compressed) once. An agency's own words
   // (evidence, reasons) stay in their cells (see DirectCell): the table is held until the end.
-  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1, chunkSize: 256 * 1024 } } });
+  const wb = new Excel.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: true,
+    zip: { zlib: { level: 1, chunkSize: 256 * 1024 } },
+  });
   wb.creator = result.tool.name;
   wb.created = date;
   wb.modified = date;
@@ -218,7 +223,16 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
 
   // Fields matrix.
   const fm = sheet(wb, T.fields[lang], lang);
-  header(fm, [vi ? 'Nhóm' : 'Group', vi ? 'Mã' : 'Code', vi ? 'Cơ quan' : 'Agency', ...fieldCodes.map((c) => `${c}. ${fieldTitle(c)}`)], [20, 10, 40, ...fieldCodes.map(() => 14)]);
+  header(
+    fm,
+    [
+      vi ? 'Nhóm' : 'Group',
+      vi ? 'Mã' : 'Code',
+      vi ? 'Cơ quan' : 'Agency',
+      ...fieldCodes.map((c) => `${c}. ${fieldTitle(c)}`),
+    ],
+    [20, 10, 40, ...fieldCodes.map(() => 14)],
+  );
   for (const a of scored) {
     const row = next(fm);
     setTextCell(row.getCell(1), textOf(v.group(a.group)?.title, lang));
@@ -240,7 +254,14 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     fm.autoFilter = { from: { row: 1, column: 1 }, to: { row: scored.length + 1, column: 3 + fieldCodes.length } };
     fm.addConditionalFormatting({
       ref: `D2:${columnLetters(3 + fieldCodes.length)}${scored.length + 1}`,
-      rules: [{ type: 'colorScale', priority: 1, cfvo: [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }], color: [{ argb: 'FFF8696B' }, { argb: 'FFFFEB84' }, { argb: 'FF63BE7B' }] }],
+      rules: [
+        {
+          type: 'colorScale',
+          priority: 1,
+          cfvo: [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }],
+          color: [{ argb: 'FFF8696B' }, { argb: 'FFFFEB84' }, { argb: 'FF63BE7B' }],
+        },
+      ],
     });
   }
 
@@ -269,7 +290,13 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       row = [];
     };
     const text = (col: number, t: string, font?: Partial<ExcelJS.Font>, own?: boolean): void => {
-      if (t !== '') row.push({ col, text: t, own: own === true, style: sharedStyle(FORMULA_START.test(t) ? '@' : undefined, font) });
+      if (t !== '')
+        row.push({
+          col,
+          text: t,
+          own: own === true,
+          style: sharedStyle(FORMULA_START.test(t) ? '@' : undefined, font),
+        });
     };
     const points = (col: number, value: number, font?: Partial<ExcelJS.Font>): void => {
       row.push({ col, num: value, style: sharedStyle(PTS, font) });
@@ -309,7 +336,11 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       const s = lead(font);
       text(s, code, font);
       text(s + 1, adjustmentLabel(which, lang), font);
-      row.push({ col: s + 5, num: signedValue(pts, which === 'bonus' ? 1 : -1, dec), style: sharedStyle(SIGNED, font) });
+      row.push({
+        col: s + 5,
+        num: signedValue(pts, which === 'bonus' ? 1 : -1, dec),
+        style: sharedStyle(SIGNED, font),
+      });
       end();
     };
     for (const r of scorecardRows(a)) {
@@ -332,7 +363,11 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
         text(s, r.code, font);
         text(s + 1, title(r.code), font);
         const which = bonus !== undefined ? 'bonus' : 'penalty';
-        row.push({ col: s + 5, num: signedValue((bonus ?? penalty)!, which === 'bonus' ? 1 : -1, dec), style: sharedStyle(SIGNED, font) });
+        row.push({
+          col: s + 5,
+          num: signedValue((bonus ?? penalty)!, which === 'bonus' ? 1 : -1, dec),
+          style: sharedStyle(SIGNED, font),
+        });
         end();
         continue;
       }
@@ -368,7 +403,21 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
 
   // Appraisal trail.
   const ap = sheet(wb, T.appraisal[lang], lang);
-  header(ap, [vi ? 'Mã cơ quan' : 'Agency', vi ? 'Cơ quan' : 'Name', vi ? 'Mã tiêu chí' : 'Item', vi ? 'Từ' : 'From', vi ? 'Thành' : 'To', vi ? 'Lý do' : 'Reason', vi ? 'Tệp thẩm định' : 'Appraisal file', vi ? 'Đợt' : 'Round', 'Ô / Cell'], [10, 30, 10, 8, 8, 50, 28, 6, 8]);
+  header(
+    ap,
+    [
+      vi ? 'Mã cơ quan' : 'Agency',
+      vi ? 'Cơ quan' : 'Name',
+      vi ? 'Mã tiêu chí' : 'Item',
+      vi ? 'Từ' : 'From',
+      vi ? 'Thành' : 'To',
+      vi ? 'Lý do' : 'Reason',
+      vi ? 'Tệp thẩm định' : 'Appraisal file',
+      vi ? 'Đợt' : 'Round',
+      'Ô / Cell',
+    ],
+    [10, 30, 10, 8, 8, 50, 28, 6, 8],
+  );
   for (const c of result.appraisalChanges) {
     const r = next(ap);
     setTextCell(r.getCell(1), c.agency);
@@ -381,7 +430,8 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     r.getCell(8).value = c.order;
     setTextCell(r.getCell(9), c.cell ?? '');
   }
-  if (result.appraisalChanges.length) ap.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(ap), column: 9 } };
+  if (result.appraisalChanges.length)
+    ap.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(ap), column: 9 } };
   close(ap);
 
   // Findings.
@@ -399,7 +449,11 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
   kv(vi ? 'Kỳ đánh giá' : 'Round', result.round.name);
   kv(vi ? 'Năm' : 'Year', String(result.round.year));
   kv(vi ? 'Ngày báo cáo' : 'Report date', result.round.date);
-  for (const c of result.criteria) kv(vi ? 'Bộ tiêu chí' : 'Criteria set', `${c.ref} — ${c.decision.number}${c.decision.date ? ` (${c.decision.date})` : ''} — ${textOf(c.title, lang)}`);
+  for (const c of result.criteria)
+    kv(
+      vi ? 'Bộ tiêu chí' : 'Criteria set',
+      `${c.ref} — ${c.decision.number}${c.decision.date ? ` (${c.decision.date})` : ''} — ${textOf(c.title, lang)}`,
+    );
   kv(
     vi ? 'Bảng điểm' : 'Scorecards',
     layout === 'sheets'
@@ -475,7 +529,10 @@ export function sharedStyle(numFmt: string | undefined, font?: Partial<ExcelJS.F
   if (!byFormat) sharedStyles.set(font, (byFormat = new Map()));
   let style = byFormat.get(numFmt);
   if (!style) {
-    style = Object.freeze({ ...(numFmt !== undefined ? { numFmt } : {}), ...(font ? { font: Object.freeze({ ...font }) } : {}) });
+    style = Object.freeze({
+      ...(numFmt !== undefined ? { numFmt } : {}),
+      ...(font ? { font: Object.freeze({ ...font }) } : {}),
+    });
     byFormat.set(numFmt, style);
   }
   return style;
@@ -501,7 +558,13 @@ function solid(argb: string): ExcelJS.Fill {
 
 /** A sheet name Excel accepts: no []:*?/\, not starting or ending with ', at most 31 characters, unique (case-insensitive). */
 export function sheetName(wanted: string, used: Set<string>): string {
-  const clean = wanted.normalize('NFC').replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  const clean =
+    wanted
+      .normalize('NFC')
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Sheet';
   const cut = (s: string, n: number): string => [...s].slice(0, n).join('').trim();
   let name = cut(clean, 31);
   for (let i = 2; used.has(name.toLowerCase()); i++) {
@@ -516,7 +579,20 @@ export function sheetName(wanted: string, used: Set<string>): string {
 export function addFindingsSheet(wb: ExcelJS.Workbook, name: string, findings: readonly Finding[], lang: Lang): void {
   const vi = lang === 'vi';
   const fs = sheet(wb, name, lang);
-  header(fs, [vi ? 'Mức độ' : 'Severity', vi ? 'Mã lỗi' : 'Code', vi ? 'Tệp' : 'File', vi ? 'Trang' : 'Sheet', vi ? 'Ô' : 'Cell', vi ? 'Cơ quan' : 'Agency', vi ? 'Tiêu chí' : 'Item', vi ? 'Nội dung' : 'Message'], [10, 30, 32, 16, 8, 10, 8, 90]);
+  header(
+    fs,
+    [
+      vi ? 'Mức độ' : 'Severity',
+      vi ? 'Mã lỗi' : 'Code',
+      vi ? 'Tệp' : 'File',
+      vi ? 'Trang' : 'Sheet',
+      vi ? 'Ô' : 'Cell',
+      vi ? 'Cơ quan' : 'Agency',
+      vi ? 'Tiêu chí' : 'Item',
+      vi ? 'Nội dung' : 'Message',
+    ],
+    [10, 30, 32, 16, 8, 10, 8, 90],
+  );
   for (const f of findings) {
     const r = next(fs);
     const loc = f.location;
@@ -524,7 +600,7 @@ export function addFindingsSheet(wb: ExcelJS.Workbook, name: string, findings: r
     setTextCell(r.getCell(2), f.code);
     setTextCell(r.getCell(3), String(loc.file ?? ''));
     setTextCell(r.getCell(4), String(loc.sheet ?? ''));
-    setTextCell(r.getCell(5), String(loc.cell ?? (loc.row ?? loc.line ?? '')));
+    setTextCell(r.getCell(5), String(loc.cell ?? loc.row ?? loc.line ?? ''));
     setTextCell(r.getCell(6), f.agency ?? '');
     setTextCell(r.getCell(7), f.criterion ?? '');
     setTextCell(r.getCell(8), messageOf(f, lang));

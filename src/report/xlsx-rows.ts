@@ -236,9 +236,20 @@ export class DirectRows {
  */
 export function directRows(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet): DirectRows {
   const sheet = ws as unknown as Partial<StreamingSheet>;
-  const { styles, sharedStrings, useSharedStrings } = wb as unknown as { styles?: Partial<StylesTable>; sharedStrings?: Partial<SharedStrings>; useSharedStrings?: unknown };
-  if (typeof styles?.addStyleModel !== 'function' || typeof sharedStrings?.add !== 'function' || !sheet.stream || typeof sheet.stream.write !== 'function')
-    throw new InternalError('directRows: this exceljs has no streaming sheet, style table or shared strings (package.json pins exceljs 4.4.0)');
+  const { styles, sharedStrings, useSharedStrings } = wb as unknown as {
+    styles?: Partial<StylesTable>;
+    sharedStrings?: Partial<SharedStrings>;
+    useSharedStrings?: unknown;
+  };
+  if (
+    typeof styles?.addStyleModel !== 'function' ||
+    typeof sharedStrings?.add !== 'function' ||
+    !sheet.stream ||
+    typeof sheet.stream.write !== 'function'
+  )
+    throw new InternalError(
+      'directRows: this exceljs has no streaming sheet, style table or shared strings (package.json pins exceljs 4.4.0)',
+    );
   if (useSharedStrings !== true) throw new InternalError('directRows: the workbook writer must use shared strings');
   ws.getRow(1).commit();
   return new DirectRows(sheet as StreamingSheet, styles as StylesTable, sharedStrings as SharedStrings, 2);

@@ -27,7 +27,13 @@ export async function appraisalWorkbook(run: RoundRun, lang: Lang): Promise<Buff
         itemCode: item.code,
         title: textIn(item.title, lang),
         max: item.max,
-        selfInputs: input ? (input.notApplicable ? (lang === 'vi' ? 'Không áp dụng' : 'Not applicable') : inputsIn(item, input, lang)) : '',
+        selfInputs: input
+          ? input.notApplicable
+            ? lang === 'vi'
+              ? 'Không áp dụng'
+              : 'Not applicable'
+            : inputsIn(item, input, lang)
+          : '',
         evidence: input?.evidence ?? '',
         explanation: input?.explanation ?? '',
       };
@@ -35,5 +41,10 @@ export async function appraisalWorkbook(run: RoundRun, lang: Lang): Promise<Buff
       rows.push(row);
     }
   }
-  return renderAppraisalTemplate(rows, { roundName: cfg.name, year: cfg.year, date: new Date(`${cfg.date ?? `${cfg.year}-12-31`}T00:00:00Z`), lang });
+  return renderAppraisalTemplate(rows, {
+    roundName: cfg.name,
+    year: cfg.year,
+    date: new Date(`${cfg.date ?? `${cfg.year}-12-31`}T00:00:00Z`),
+    lang,
+  });
 }

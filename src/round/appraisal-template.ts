@@ -130,7 +130,16 @@ export async function renderAppraisalTemplate(
       appraised: null,
       reason: null,
     });
-    for (const key of ['agencyCode', 'agencyName', 'itemCode', 'title', 'selfInputs', 'evidence', 'explanation'] as const) setTextCell(row.getCell(key), r[key]);
+    for (const key of [
+      'agencyCode',
+      'agencyName',
+      'itemCode',
+      'title',
+      'selfInputs',
+      'evidence',
+      'explanation',
+    ] as const)
+      setTextCell(row.getCell(key), r[key]);
     row.alignment = { wrapText: true, vertical: 'top' };
     row.getCell('max').numFmt = '0.00';
     row.getCell('selfPoints').numFmt = '0.00';
@@ -144,14 +153,17 @@ export async function renderAppraisalTemplate(
       showErrorMessage: true,
       formulae: [0, r.max],
       errorTitle: lang === 'vi' ? 'Điểm không hợp lệ' : 'Invalid points',
-      error: lang === 'vi' ? `Điểm phải từ 0 đến ${String(r.max).replace('.', ',')}.` : `Points must be from 0 to ${r.max}.`,
+      error:
+        lang === 'vi' ? `Điểm phải từ 0 đến ${String(r.max).replace('.', ',')}.` : `Points must be from 0 to ${r.max}.`,
     };
     row.getCell('reason').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: APPRAISAL_COLUMNS.length } };
+  ws.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(1, rows.length + 1), column: APPRAISAL_COLUMNS.length },
+  };
   ws.pageSetup = { ...ws.pageSetup, ...PRINT_A4_LANDSCAPE };
   ws.headerFooter = { oddFooter: lang === 'vi' ? '&CTrang &P/&N' : '&CPage &P of &N' };
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   return fixZipTimestamps(buf, opts.date);
 }
-

@@ -56,18 +56,34 @@ export function mergeAppraisals(files: AppraisalLine[][], ctx: AppraisalContext)
       const where = { file: line.file, sheet: line.sheet, row: line.row, cell: line.cell };
       const idx = ctx.setOf(line.agency);
       if (!idx) {
-        findings.push(finding('ROUND_APPRAISAL_UNKNOWN_AGENCY', where, { agency: line.agency }, { agency: line.agency }));
+        findings.push(
+          finding('ROUND_APPRAISAL_UNKNOWN_AGENCY', where, { agency: line.agency }, { agency: line.agency }),
+        );
         continue;
       }
       const entry = idx.byCode.get(line.item);
       if (!entry) {
-        findings.push(finding('ROUND_APPRAISAL_UNKNOWN_ITEM', where, { item: line.item, set: idx.ref }, { agency: line.agency, criterion: line.item }));
+        findings.push(
+          finding(
+            'ROUND_APPRAISAL_UNKNOWN_ITEM',
+            where,
+            { item: line.item, set: idx.ref },
+            { agency: line.agency, criterion: line.item },
+          ),
+        );
         continue;
       }
       const key = `${line.agency}\u0000${line.item}`;
       const dup = seen.get(key);
       if (dup !== undefined) {
-        findings.push(finding('ROUND_APPRAISAL_DUPLICATE', where, { item: line.item, firstRow: dup }, { agency: line.agency, criterion: line.item }));
+        findings.push(
+          finding(
+            'ROUND_APPRAISAL_DUPLICATE',
+            where,
+            { item: line.item, firstRow: dup },
+            { agency: line.agency, criterion: line.item },
+          ),
+        );
         continue;
       }
       seen.set(key, line.row);
@@ -75,7 +91,12 @@ export function mergeAppraisals(files: AppraisalLine[][], ctx: AppraisalContext)
       const max = Rational.fromNumber(entry.item.max);
       if (line.points.lt(Rational.ZERO) || line.points.gt(max)) {
         findings.push(
-          finding('ROUND_APPRAISAL_OUT_OF_RANGE', where, { item: line.item, value: line.points.toExact(), max: max.toExact() }, { agency: line.agency, criterion: line.item }),
+          finding(
+            'ROUND_APPRAISAL_OUT_OF_RANGE',
+            where,
+            { item: line.item, value: line.points.toExact(), max: max.toExact() },
+            { agency: line.agency, criterion: line.item },
+          ),
         );
         continue;
       }
@@ -83,7 +104,14 @@ export function mergeAppraisals(files: AppraisalLine[][], ctx: AppraisalContext)
       const before = byItem.get(line.item)?.points ?? ctx.selfPoints(line.agency, line.item);
       const changed = before === undefined || !before.eq(line.points);
       if (changed && line.reason === '') {
-        findings.push(finding('ROUND_APPRAISAL_NO_REASON', where, { item: line.item, value: line.points.toExact() }, { agency: line.agency, criterion: line.item }));
+        findings.push(
+          finding(
+            'ROUND_APPRAISAL_NO_REASON',
+            where,
+            { item: line.item, value: line.points.toExact() },
+            { agency: line.agency, criterion: line.item },
+          ),
+        );
         continue;
       }
       byItem.set(line.item, { points: line.points, reason: line.reason, file: line.file, round: order });

@@ -13,7 +13,15 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { RoundConfig } from './config.js';
 import { itemDetail } from './detail.js';
 import { remember } from '../core/memo.js';
-import type { AgencyResult, AppraisalChange, CriteriaRef, GroupResult, ItemResult, Num, RoundResult } from './result.js';
+import type {
+  AgencyResult,
+  AppraisalChange,
+  CriteriaRef,
+  GroupResult,
+  ItemResult,
+  Num,
+  RoundResult,
+} from './result.js';
 
 /** An agency as the roster lists it. */
 export interface RosterAgency {
@@ -52,11 +60,20 @@ export interface ResultParts {
 export function buildRoundResult(p: ResultParts): RoundResult {
   const setByRef = new Map<string, CriteriaIndex>();
   for (const idx of p.sets.values()) setByRef.set(idx.ref, idx);
-  const criteria: CriteriaRef[] = [...setByRef.values()].map((idx) => criteriaRef(idx, [...p.sets].filter(([, v]) => v.ref === idx.ref).map(([k]) => k)));
+  const criteria: CriteriaRef[] = [...setByRef.values()].map((idx) =>
+    criteriaRef(
+      idx,
+      [...p.sets].filter(([, v]) => v.ref === idx.ref).map(([k]) => k),
+    ),
+  );
 
   const scoreByCode = new Map(p.scores.map((s) => [s.agency.code, s]));
-  const rankByCode = new Map<string, { rank: number; size: number; change: Ranking['groups'][number]['agencies'][number]['change'] }>();
-  for (const g of p.ranking.groups) for (const a of g.agencies) rankByCode.set(a.code, { rank: a.rank, size: g.agencies.length, change: a.change });
+  const rankByCode = new Map<
+    string,
+    { rank: number; size: number; change: Ranking['groups'][number]['agencies'][number]['change'] }
+  >();
+  for (const g of p.ranking.groups)
+    for (const a of g.agencies) rankByCode.set(a.code, { rank: a.rank, size: g.agencies.length, change: a.change });
 
   const groupOrder = orderGroups(p.config, p.roster);
   const membersOf = new Map<string, RosterAgency[]>();
@@ -91,7 +108,11 @@ export function buildRoundResult(p: ResultParts): RoundResult {
       ...(summary?.lowest?.agencies[0] ? { lowest: summary.lowest.agencies[0] } : {}),
       ...(summary?.highest && summary.highest.agencies.length > 1 ? { highestTied: summary.highest.agencies } : {}),
       ...(summary?.lowest && summary.lowest.agencies.length > 1 ? { lowestTied: summary.lowest.agencies } : {}),
-      roundingNotes: (ranking?.roundingNotes ?? []).map((r) => ({ agencies: r.agencies, shown: r.shown, decimals: r.decimals })),
+      roundingNotes: (ranking?.roundingNotes ?? []).map((r) => ({
+        agencies: r.agencies,
+        shown: r.shown,
+        decimals: r.decimals,
+      })),
     });
     const groupScores = members.map((m) => scoreByCode.get(m.code)).filter((s): s is AgencyScore => s !== undefined);
     for (const code of order) {
@@ -111,7 +132,9 @@ export function buildRoundResult(p: ResultParts): RoundResult {
     inputs: [...p.inputs].sort((a, b) => cmp(a.role, b.role) || cmp(a.file, b.file)),
     groups,
     agencies,
-    appraisalChanges: [...p.appraisalChanges].sort((a, b) => a.order - b.order || cmp(a.agency, b.agency) || compareItemCodes(a.item, b.item)),
+    appraisalChanges: [...p.appraisalChanges].sort(
+      (a, b) => a.order - b.order || cmp(a.agency, b.agency) || compareItemCodes(a.item, b.item),
+    ),
     findings: p.findings.map((f) => ({
       code: f.code,
       severity: f.severity,
@@ -134,7 +157,9 @@ function agencyResult(
   const n = numOf(idx);
   const sub = p.submissions.get(agency.code);
   const inputs = new Map((sub?.items ?? []).map((i) => [i.code, i]));
-  const gains = new Map(score.status === 'missing' ? [] : gapList(score, idx, group).map((g) => [g.code, g.gainIfFull]));
+  const gains = new Map(
+    score.status === 'missing' ? [] : gapList(score, idx, group).map((g) => [g.code, g.gainIfFull]),
+  );
   const items: ItemResult[] = score.items.map((it) => {
     const entry = idx.byCode.get(it.code)!;
     const input = inputs.get(it.code);
@@ -159,7 +184,9 @@ function agencyResult(
     return r;
   });
   const nodes = (level: number) =>
-    score.nodes.filter((x) => x.level === level && x.applicable).map((x) => ({ code: x.code, points: n(x.points), max: n(x.max), index: n(x.index) }));
+    score.nodes
+      .filter((x) => x.level === level && x.applicable)
+      .map((x) => ({ code: x.code, points: n(x.points), max: n(x.max), index: n(x.index) }));
   const out: AgencyResult = {
     code: agency.code,
     name: agency.name,
@@ -207,7 +234,9 @@ function agencyResult(
   }
   const open = p.openErrors?.get(agency.code);
   if (open) out.openErrors = open;
-  const noSurvey = score.items.filter((i) => i.applicable && i.source === 'survey' && i.basis === 'missing').map((i) => i.code);
+  const noSurvey = score.items
+    .filter((i) => i.applicable && i.source === 'survey' && i.basis === 'missing')
+    .map((i) => i.code);
   if (noSurvey.length > 0) out.surveyMissing = noSurvey;
   return out;
 }

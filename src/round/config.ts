@@ -33,7 +33,9 @@ export const RoundConfig = z
     appraisal: z
       .array(RelPath)
       .default([])
-      .describe('Appraisal workbooks in the order they apply; a later file overrides an earlier one (rounds of appraisal).'),
+      .describe(
+        'Appraisal workbooks in the order they apply; a later file overrides an earlier one (rounds of appraisal).',
+      ),
     survey: z
       .strictObject({
         points: z.array(RelPath).default([]).describe('Tables of agency × survey item → satisfaction share or points.'),
@@ -45,14 +47,18 @@ export const RoundConfig = z
             map: z
               .record(z.string().min(1), z.string().min(1))
               .default({})
-              .describe('Survey item code → questionnaire measure ("sipas", a domain id, or "domain.element"); overrides the measure named in the criteria set.'),
+              .describe(
+                'Survey item code → questionnaire measure ("sipas", a domain id, or "domain.element"); overrides the measure named in the criteria set.',
+              ),
           })
           .optional()
           .describe('Raw SIPAS answers; survey items whose rule names a measure take their share from them.'),
         missing: z
           .enum(['warning', 'error'])
           .default('warning')
-          .describe('A survey item with no data for an agency (scored 0): a warning, or an error that blocks scoring (as --strict does).'),
+          .describe(
+            'A survey item with no data for an agency (scored 0): a warning, or an error that blocks scoring (as --strict does).',
+          ),
       })
       .default({ points: [], missing: 'warning' })
       .describe('Survey inputs.'),
@@ -85,7 +91,10 @@ export interface LoadedRound {
 
 /** Reads `<dir>/round.yaml` (or a round file path). Throws `InputError` when it cannot be read. */
 export function loadRoundConfig(dirOrFile: string): LoadedRound {
-  const file = dirOrFile.endsWith('.yaml') || dirOrFile.endsWith('.yml') || dirOrFile.endsWith('.json') ? dirOrFile : join(dirOrFile, 'round.yaml');
+  const file =
+    dirOrFile.endsWith('.yaml') || dirOrFile.endsWith('.yml') || dirOrFile.endsWith('.json')
+      ? dirOrFile
+      : join(dirOrFile, 'round.yaml');
   const dir = resolve(file, '..');
   let df;
   try {
@@ -94,7 +103,10 @@ export function loadRoundConfig(dirOrFile: string): LoadedRound {
     if (e instanceof DataFileError) throw new InputError(e.text, e.notFound ? 'ROUND_NOT_FOUND' : 'ROUND_UNREADABLE');
     throw e;
   }
-  const { value, findings } = parseWithFindings(RoundConfig, df.data, file, df.lineOf, { shape: 'ROUND_SHAPE', unknownKey: 'ROUND_UNKNOWN_KEY' });
+  const { value, findings } = parseWithFindings(RoundConfig, df.data, file, df.lineOf, {
+    shape: 'ROUND_SHAPE',
+    unknownKey: 'ROUND_UNKNOWN_KEY',
+  });
   if (!value) return { dir, file, findings };
   for (const { path, rel } of roundPaths(value)) {
     const problem = checkRoundPath(dir, rel);
@@ -119,8 +131,10 @@ function roundPaths(c: RoundConfig): { path: string; rel: string }[] {
   if (c.previous) out.push({ path: 'previous', rel: c.previous });
   if (c.crosswalk) out.push({ path: 'crosswalk', rel: c.crosswalk });
   if (c.criteriaDir) out.push({ path: 'criteriaDir', rel: c.criteriaDir });
-  for (const [kind, ref] of Object.entries(c.criteria)) if (!isCriteriaRef(ref)) out.push({ path: `criteria.${kind}`, rel: ref });
-  if (c.survey.sipas && !isCriteriaRef(c.survey.sipas.questionnaire)) out.push({ path: 'survey.sipas.questionnaire', rel: c.survey.sipas.questionnaire });
+  for (const [kind, ref] of Object.entries(c.criteria))
+    if (!isCriteriaRef(ref)) out.push({ path: `criteria.${kind}`, rel: ref });
+  if (c.survey.sipas && !isCriteriaRef(c.survey.sipas.questionnaire))
+    out.push({ path: 'survey.sipas.questionnaire', rel: c.survey.sipas.questionnaire });
   return out;
 }
 

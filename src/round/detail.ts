@@ -32,18 +32,26 @@ function detailIn(item: Item, input: ItemInput | undefined, score: ItemScore, la
     case 'survey-points':
       return `${vi ? 'điểm điều tra XHH' : 'survey points'} → ${pts(score.final)}`;
     case 'missing':
-      return item.source === 'survey' ? (vi ? 'chưa có số liệu điều tra' : 'no survey data') : vi ? 'không tự chấm' : 'not self-scored';
+      return item.source === 'survey'
+        ? vi
+          ? 'chưa có số liệu điều tra'
+          : 'no survey data'
+        : vi
+          ? 'không tự chấm'
+          : 'not self-scored';
     case 'appraisal':
     case 'self': {
       const raw = input ? inputsIn(item, input, lang) : '';
       // A value outside 0…max is clamped: the sentence says what was applied, not the raw value.
       let self: string;
       if (score.self === undefined) self = raw || (vi ? 'không tự chấm' : 'not self-scored');
-      else if (score.basis === 'self' && !score.self.eq(score.final)) self = `${raw || `${vi ? 'tự chấm' : 'self-scored'} ${n(score.self)}`} → ${clampedText(score.self, score.max, score.final, lang)}`;
+      else if (score.basis === 'self' && !score.self.eq(score.final))
+        self = `${raw || `${vi ? 'tự chấm' : 'self-scored'} ${n(score.self)}`} → ${clampedText(score.self, score.max, score.final, lang)}`;
       else self = `${raw ? `${raw} → ` : ''}${pts(score.self)}`;
       if (score.basis === 'self') return self;
       const appraised = score.appraised ?? score.final;
-      if (!appraised.eq(score.final)) return `${self}; ${vi ? 'thẩm định' : 'appraised'} ${n(appraised)} → ${clampedText(appraised, score.max, score.final, lang)}`;
+      if (!appraised.eq(score.final))
+        return `${self}; ${vi ? 'thẩm định' : 'appraised'} ${n(appraised)} → ${clampedText(appraised, score.max, score.final, lang)}`;
       return `${self}; ${vi ? 'thẩm định' : 'appraised'} ${pts(score.final)}`;
     }
     default: {
@@ -61,7 +69,8 @@ function clampedText(value: Rational, max: Rational, final: Rational, lang: Lang
     return vi ? s.replace('.', ',') : s;
   };
   const counted = `${n(final)} ${vi ? 'điểm' : final.eq(Rational.ONE) ? 'point' : 'points'}`;
-  if (value.gt(max)) return vi ? `vượt tối đa ${n(max)}, tính ${counted}` : `above the maximum ${n(max)}, counted ${counted}`;
+  if (value.gt(max))
+    return vi ? `vượt tối đa ${n(max)}, tính ${counted}` : `above the maximum ${n(max)}, counted ${counted}`;
   return vi ? `dưới 0, tính ${counted}` : `below 0, counted ${counted}`;
 }
 

@@ -22,12 +22,16 @@ export function initRound(dir: string, opts: InitOptions): string[] {
   const roundFile = join(dir, 'round.yaml');
   if (existsSync(roundFile) && !opts.force)
     throw new InputError(
-      { vi: `${roundFile} đã có; dùng --force để ghi đè.`, en: `${roundFile} already exists; use --force to overwrite it.` },
+      {
+        vi: `${roundFile} đã có; dùng --force để ghi đè.`,
+        en: `${roundFile} already exists; use --force to overwrite it.`,
+      },
       'ROUND_EXISTS',
     );
   const kinds = new Map<string, { ref: string; title: string }>();
   for (const c of opts.criteria)
-    for (const k of c.index.set.agencyKinds) if (!kinds.has(k.id)) kinds.set(k.id, { ref: c.ref, title: textIn(k.title, opts.lang) });
+    for (const k of c.index.set.agencyKinds)
+      if (!kinds.has(k.id)) kinds.set(k.id, { ref: c.ref, title: textIn(k.title, opts.lang) });
   const vi = opts.lang === 'vi';
   const config = {
     format: 1,
@@ -51,7 +55,8 @@ export function initRound(dir: string, opts: InitOptions): string[] {
   const written = [roundFile];
   if (!existsSync(roster) || opts.force) {
     const rows = ['code,name,kind,group,region'];
-    for (const [k, v] of kinds) rows.push(`${k.toUpperCase().slice(0, 3)}01,"${vi ? 'Tên cơ quan' : 'Agency name'} (${v.title})",${k},${k},`);
+    for (const [k, v] of kinds)
+      rows.push(`${k.toUpperCase().slice(0, 3)}01,"${vi ? 'Tên cơ quan' : 'Agency name'} (${v.title})",${k},${k},`);
     writeFileAtomicSync(roster, '\uFEFF' + rows.join('\r\n') + '\r\n');
     written.push(roster);
   }

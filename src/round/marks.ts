@@ -32,7 +32,14 @@ export function missingSurveyFindings(
       if (!appliesWithAncestors(idx, item.code, a.kind)) continue;
       const v = got?.get(item.code);
       if (v && (v.points !== undefined || v.share !== undefined)) continue;
-      out.push(finding('ROUND_SURVEY_MISSING', at, { item: item.code, agency: a.code, name: a.name }, { agency: a.code, criterion: item.code, severity }));
+      out.push(
+        finding(
+          'ROUND_SURVEY_MISSING',
+          at,
+          { item: item.code, agency: a.code, name: a.name },
+          { agency: a.code, criterion: item.code, severity },
+        ),
+      );
     }
   }
   return out;
@@ -42,13 +49,17 @@ export function missingSurveyFindings(
  * Errors per agency: findings of severity error about it (its code), or in the file it sent when
  * the finding names no agency.
  */
-export function openErrorsByAgency(findings: readonly Finding[], submissions: ReadonlyMap<string, Submission>): Map<string, number> {
+export function openErrorsByAgency(
+  findings: readonly Finding[],
+  submissions: ReadonlyMap<string, Submission>,
+): Map<string, number> {
   const byFile = new Map<string, string[]>();
   for (const [code, s] of submissions) byFile.set(s.file, [...(byFile.get(s.file) ?? []), code]);
   const out = new Map<string, number>();
   for (const f of findings) {
     if (f.severity !== 'error') continue;
-    const codes = f.agency !== undefined ? [f.agency] : f.location.file !== undefined ? (byFile.get(f.location.file) ?? []) : [];
+    const codes =
+      f.agency !== undefined ? [f.agency] : f.location.file !== undefined ? (byFile.get(f.location.file) ?? []) : [];
     // A file of several agencies (long CSV) with a finding that names none: it is not one agency's.
     if (f.agency === undefined && codes.length !== 1) continue;
     for (const c of codes) out.set(c, (out.get(c) ?? 0) + 1);

@@ -22,7 +22,8 @@ export function loadPreviousResult(path: string, display: string, crosswalk?: Cr
   return previousFromResult(readResultFile(path, display), crosswalk);
 }
 
-const exact = (n: { exact: string; value: number }): Rational => Rational.fromExact(n.exact) ?? Rational.fromNumber(n.value);
+const exact = (n: { exact: string; value: number }): Rational =>
+  Rational.fromExact(n.exact) ?? Rational.fromNumber(n.value);
 
 /**
  * Last year's figures from a result document. With a crosswalk, each field index is worked out
@@ -36,7 +37,9 @@ export function previousFromResult(result: RoundResult, crosswalk?: Crosswalk): 
   for (const a of result.agencies) {
     if (a.status === 'missing') continue;
     const index = exact(a.total.index);
-    const fields = crosswalk ? fieldsThroughCrosswalk(a, crosswalk) : new Map(a.fields.map((f) => [f.code, exact(f.index)]));
+    const fields = crosswalk
+      ? fieldsThroughCrosswalk(a, crosswalk)
+      : new Map(a.fields.map((f) => [f.code, exact(f.index)]));
     figures.set(a.code, { index, group: a.group, fields, ...(a.rank !== undefined ? { rank: a.rank } : {}) });
     if (a.rank !== undefined) ranking.agencies.push({ code: a.code, group: a.group, rank: a.rank, index });
   }

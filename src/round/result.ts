@@ -66,7 +66,9 @@ export const AgencyResult = z.strictObject({
   group: z.string(),
   region: z.string().optional(),
   set: z.string().describe('id@version of the criteria set used.'),
-  status: z.enum(['scored', 'missing', 'zero']).describe('scored; missing (no submission, not ranked); zero (no submission, scored as zero).'),
+  status: z
+    .enum(['scored', 'missing', 'zero'])
+    .describe('scored; missing (no submission, not ranked); zero (no submission, scored as zero).'),
   submission: z.strictObject({ file: z.string(), sha256: z.string() }).optional(),
   total: z.strictObject({ points: Num, max: Num, index: Num }),
   bySource: z.strictObject({
@@ -87,8 +89,13 @@ export const AgencyResult = z.strictObject({
     .number()
     .int()
     .optional()
-    .describe('Errors in this agency’s inputs still open when it was scored (--allow-incomplete); every report that shows its rank marks it.'),
-  surveyMissing: z.array(z.string()).optional().describe('Survey items with no survey data for this agency (each scored 0 and reported as a finding).'),
+    .describe(
+      'Errors in this agency’s inputs still open when it was scored (--allow-incomplete); every report that shows its rank marks it.',
+    ),
+  surveyMissing: z
+    .array(z.string())
+    .optional()
+    .describe('Survey items with no survey data for this agency (each scored 0 and reported as a finding).'),
 });
 export type AgencyResult = z.infer<typeof AgencyResult>;
 
@@ -132,7 +139,17 @@ export const CriteriaRef = z.strictObject({
 export type CriteriaRef = z.infer<typeof CriteriaRef>;
 
 export const InputFile = z.strictObject({
-  role: z.enum(['round', 'roster', 'criteria', 'submission', 'appraisal', 'survey', 'previous', 'crosswalk', 'questionnaire']),
+  role: z.enum([
+    'round',
+    'roster',
+    'criteria',
+    'submission',
+    'appraisal',
+    'survey',
+    'previous',
+    'crosswalk',
+    'questionnaire',
+  ]),
   file: z.string(),
   sha256: z.string(),
 });

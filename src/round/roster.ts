@@ -53,7 +53,8 @@ export async function readRoster(path: string, file: string, kinds?: readonly st
     return loc;
   };
   for (const need of ['code', 'name', 'kind'] as const)
-    if (!cols.has(need)) findings.push(finding('ROUND_ROSTER_COLUMN_MISSING', at(headerRow), { column: HEADERS[need][0]! }));
+    if (!cols.has(need))
+      findings.push(finding('ROUND_ROSTER_COLUMN_MISSING', at(headerRow), { column: HEADERS[need][0]! }));
   if (findings.some((f) => f.code === 'ROUND_ROSTER_COLUMN_MISSING')) return out;
   const firstRow = new Map<string, number>();
   const get = (r: number, f: RosterField): string => {
@@ -73,12 +74,16 @@ export async function readRoster(path: string, file: string, kinds?: readonly st
     }
     const first = firstRow.get(code);
     if (first !== undefined) {
-      findings.push(finding('ROUND_ROSTER_DUPLICATE', at(r, cols.get('code')), { agency: code, firstRow: first }, { agency: code }));
+      findings.push(
+        finding('ROUND_ROSTER_DUPLICATE', at(r, cols.get('code')), { agency: code, firstRow: first }, { agency: code }),
+      );
       continue;
     }
     firstRow.set(code, r);
     if (kinds && !kinds.includes(kind)) {
-      findings.push(finding('ROUND_ROSTER_UNKNOWN_KIND', at(r, cols.get('kind')), { kind, kinds: [...kinds] }, { agency: code }));
+      findings.push(
+        finding('ROUND_ROSTER_UNKNOWN_KIND', at(r, cols.get('kind')), { kind, kinds: [...kinds] }, { agency: code }),
+      );
       continue;
     }
     const agency: RosterAgency = { code, name, kind, group: get(r, 'group') || kind };

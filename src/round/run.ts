@@ -59,7 +59,13 @@ type InputRole = RoundResult['inputs'][number]['role'];
 
 export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promise<RoundRun> {
   const round = loadRoundConfig(dirOrFile);
-  const base = { round, submissions: new Map<string, Submission>(), sets: new Map<string, CriteriaIndex>(), roster: [] as RosterAgency[], scores: [] as AgencyScore[] };
+  const base = {
+    round,
+    submissions: new Map<string, Submission>(),
+    sets: new Map<string, CriteriaIndex>(),
+    roster: [] as RosterAgency[],
+    scores: [] as AgencyScore[],
+  };
   if (!round.config || hasErrors(round.findings)) return { ...base, findings: round.findings, blocked: true };
   const cfg = round.config;
   const show = (abs: string): string => relative(round.dir, abs).split(sep).join('/');
@@ -79,7 +85,8 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     inputs.push({ role, file: isCriteriaRef(ref) ? ref : show(path), sha256: sha256Of(path) });
     return target;
   };
-  for (const [kind, ref] of Object.entries(cfg.criteria)) sets.set(kind, loadCriteriaSet(criteriaInput('criteria', ref), extraDirs));
+  for (const [kind, ref] of Object.entries(cfg.criteria))
+    sets.set(kind, loadCriteriaSet(criteriaInput('criteria', ref), extraDirs));
 
   // Roster.
   const rosterPath = roundPath(round, cfg.roster);
@@ -93,11 +100,15 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   };
 
   // Submissions.
-  const subPaths = (Array.isArray(cfg.submissions) ? cfg.submissions : [cfg.submissions]).map((s) => roundPath(round, s));
+  const subPaths = (Array.isArray(cfg.submissions) ? cfg.submissions : [cfg.submissions]).map((s) =>
+    roundPath(round, s),
+  );
   const files = collectFiles(subPaths, round.dir).map((f) => ({ ...f, file: f.file.split(sep).join('/') }));
   const validation = await validateFiles(files, {
     sets,
-    ...(opts.workers !== undefined ? { workers: typeof opts.workers === 'number' ? opts.workers : opts.workers(files.length) } : {}),
+    ...(opts.workers !== undefined
+      ? { workers: typeof opts.workers === 'number' ? opts.workers : opts.workers(files.length) }
+      : {}),
     roster: rosterMap,
     year: cfg.year,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
@@ -113,7 +124,14 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   const roundFindings: Finding[] = [];
   for (const a of roster.agencies)
     if (!selfByAgency.has(a.code))
-      roundFindings.push(finding('ROUND_SUBMISSION_MISSING', { file: cfg.roster }, { agency: a.code, zero: cfg.missingSubmission === 'zero', name: a.name }, { agency: a.code }));
+      roundFindings.push(
+        finding(
+          'ROUND_SUBMISSION_MISSING',
+          { file: cfg.roster },
+          { agency: a.code, zero: cfg.missingSubmission === 'zero', name: a.name },
+          { agency: a.code },
+        ),
+      );
 
   // Survey points.
   const survey = new Map<string, Map<string, SurveyValue>>();
@@ -135,11 +153,17 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     const qi = loadQuestionnaire(criteriaInput('questionnaire', sp.questionnaire), extraDirs);
     const res = await runSipas(
       sp.answers.map((rel) => ({ path: roundPath(round, rel), display: rel })),
-      { questionnaire: qi, roster: new Map(roster.agencies.map((a) => [a.code, a.name])), ...(sp.weights !== undefined ? { weights: sp.weights } : {}) },
+      {
+        questionnaire: qi,
+        roster: new Map(roster.agencies.map((a) => [a.code, a.name])),
+        ...(sp.weights !== undefined ? { weights: sp.weights } : {}),
+      },
     );
     for (const i of res.inputs) inputs.push({ role: 'survey', file: show(roundPath(round, i.file)), sha256: i.sha256 });
     roundFindings.push(...res.findings);
-    roundFindings.push(...applySipas(res, qi, sets, roster.agencies, survey, sp.map, cfg.survey.sipas.answers[0] ?? ''));
+    roundFindings.push(
+      ...applySipas(res, qi, sets, roster.agencies, survey, sp.map, cfg.survey.sipas.answers[0] ?? ''),
+    );
   }
 
   // Appraisal, in the declared order.
@@ -179,9 +203,16 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     const before = previous.criteria;
     const at = { file: cfg.crosswalk ?? cfg.previous };
     if (crosswalk) {
-      if (!before.includes(crosswalk.from)) roundFindings.push(finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'from', declared: crosswalk.from, used: before }));
-      if (!current.includes(crosswalk.to)) roundFindings.push(finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'to', declared: crosswalk.to, used: current }));
-    } else if (before.some((r) => !current.includes(r))) roundFindings.push(finding('ROUND_CRITERIA_CHANGED', at, { previous: before, current }));
+      if (!before.includes(crosswalk.from))
+        roundFindings.push(
+          finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'from', declared: crosswalk.from, used: before }),
+        );
+      if (!current.includes(crosswalk.to))
+        roundFindings.push(
+          finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'to', declared: crosswalk.to, used: current }),
+        );
+    } else if (before.some((r) => !current.includes(r)))
+      roundFindings.push(finding('ROUND_CRITERIA_CHANGED', at, { previous: before, current }));
   }
 
   // Survey items without data score 0: never silently (issue 20, item 2).
@@ -260,7 +291,14 @@ function applySipas(
       // A measure of another survey (e.g. "leaders.direction") comes from a points table.
       if (!measures.has(measure)) {
         if (measure !== 'sipas' && !domains.has(measure.split('.')[0]!)) continue;
-        out.push(finding('SIPAS_MEASURE_UNKNOWN', { file }, { measure, item: code, measures: qi.measures }, { criterion: code }));
+        out.push(
+          finding(
+            'SIPAS_MEASURE_UNKNOWN',
+            { file },
+            { measure, item: code, measures: qi.measures },
+            { criterion: code },
+          ),
+        );
         continue;
       }
       list.push({ code, measure });

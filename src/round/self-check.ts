@@ -20,7 +20,10 @@ export interface SelfCheck {
   findings: Finding[];
 }
 
-export async function explainWorkbook(path: string, opts: { expected?: CriteriaIndex; kind?: string }): Promise<SelfCheck> {
+export async function explainWorkbook(
+  path: string,
+  opts: { expected?: CriteriaIndex; kind?: string },
+): Promise<SelfCheck> {
   const resolve = (ref: string): CriteriaIndex | undefined => {
     try {
       return loadCriteriaSet(ref);
@@ -35,8 +38,18 @@ export async function explainWorkbook(path: string, opts: { expected?: CriteriaI
   const idx = checked.criteria;
   const kind = checked.kind ?? opts.kind ?? idx.set.agencyKinds[0]!.id;
   const sub = checked.submission;
-  const agency: RosterAgency = { code: sub.agency?.code ?? '?', name: sub.agency?.name ?? sub.agency?.code ?? path, kind, group: kind };
-  const score = scoreAgency({ agency, criteria: idx, self: new Map(sub.items.map((i) => [i.code, i])), evaluate: ruleOutcome });
+  const agency: RosterAgency = {
+    code: sub.agency?.code ?? '?',
+    name: sub.agency?.name ?? sub.agency?.code ?? path,
+    kind,
+    group: kind,
+  };
+  const score = scoreAgency({
+    agency,
+    criteria: idx,
+    self: new Map(sub.items.map((i) => [i.code, i])),
+    evaluate: ruleOutcome,
+  });
   const year = sub.year ?? 2000;
   const config: RoundConfig = {
     format: 1,

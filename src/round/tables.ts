@@ -14,7 +14,11 @@ import { readNumberCell } from '../validate/cells.js';
 import { APPRAISAL_HEADERS, APPRAISAL_SHEET } from './appraisal-template.js';
 import type { AppraisalLine } from './appraisal.js';
 
-const h = (k: keyof typeof APPRAISAL_HEADERS, ...more: string[]): string[] => [APPRAISAL_HEADERS[k].vi, APPRAISAL_HEADERS[k].en, ...more];
+const h = (k: keyof typeof APPRAISAL_HEADERS, ...more: string[]): string[] => [
+  APPRAISAL_HEADERS[k].vi,
+  APPRAISAL_HEADERS[k].en,
+  ...more,
+];
 
 const APPRAISAL_SPEC: TableSpec<'agency' | 'item' | 'appraised' | 'reason'> = {
   fields: {
@@ -40,7 +44,16 @@ export async function readAppraisalFile(path: string, file: string): Promise<Tab
   if (!read.grid) return out;
   const table = findTable(read.grid, APPRAISAL_SPEC, [APPRAISAL_SHEET.vi, APPRAISAL_SHEET.en]);
   if (!table) {
-    out.findings.push(finding('ROUND_TABLE_HEADER_NOT_FOUND', { file }, { what: 'appraisal', expected: [APPRAISAL_HEADERS.agencyCode.vi, APPRAISAL_HEADERS.itemCode.vi, APPRAISAL_HEADERS.appraised.vi] }));
+    out.findings.push(
+      finding(
+        'ROUND_TABLE_HEADER_NOT_FOUND',
+        { file },
+        {
+          what: 'appraisal',
+          expected: [APPRAISAL_HEADERS.agencyCode.vi, APPRAISAL_HEADERS.itemCode.vi, APPRAISAL_HEADERS.appraised.vi],
+        },
+      ),
+    );
     return out;
   }
   for (const row of table.rows) {
@@ -59,7 +72,15 @@ export async function readAppraisalFile(path: string, file: string): Promise<Tab
     }
     if (points === undefined && !reason) continue;
     const at = row.at('appraised');
-    const line: AppraisalLine = { agency, item, reason, file, sheet: table.sheet.name ?? '', row: row.row, cell: at.cell ?? '' };
+    const line: AppraisalLine = {
+      agency,
+      item,
+      reason,
+      file,
+      sheet: table.sheet.name ?? '',
+      row: row.row,
+      cell: at.cell ?? '',
+    };
     if (points !== undefined) line.points = points;
     out.value.push(line);
   }
@@ -70,7 +91,15 @@ const SURVEY_SPEC: TableSpec<'agency' | 'item' | 'share' | 'points'> = {
   fields: {
     agency: ['mã cơ quan', 'mã đơn vị', 'agency', 'agency code'],
     item: ['mã tiêu chí', 'tiêu chí', 'item', 'item code'],
-    share: ['tỷ lệ hài lòng', 'tỉ lệ hài lòng', 'chỉ số hài lòng', 'tỷ lệ', 'share', 'satisfaction', 'satisfaction share'],
+    share: [
+      'tỷ lệ hài lòng',
+      'tỉ lệ hài lòng',
+      'chỉ số hài lòng',
+      'tỷ lệ',
+      'share',
+      'satisfaction',
+      'satisfaction share',
+    ],
     points: ['điểm', 'điểm điều tra', 'points', 'survey points'],
   },
   required: ['agency', 'item'],
@@ -82,14 +111,27 @@ export interface SurveyContext {
 }
 
 /** Reads a survey points table: share (0–100%, or a fraction) or points per agency × survey item. */
-export async function readSurveyPoints(path: string, file: string, ctx: SurveyContext): Promise<TableRead<Map<string, Map<string, SurveyValue>>>> {
+export async function readSurveyPoints(
+  path: string,
+  file: string,
+  ctx: SurveyContext,
+): Promise<TableRead<Map<string, Map<string, SurveyValue>>>> {
   const read = await readGrid(path, file);
-  const out: TableRead<Map<string, Map<string, SurveyValue>>> = { value: new Map(), findings: read.findings.filter((f) => f.severity !== 'info') };
+  const out: TableRead<Map<string, Map<string, SurveyValue>>> = {
+    value: new Map(),
+    findings: read.findings.filter((f) => f.severity !== 'info'),
+  };
   if (read.sha256) out.sha256 = read.sha256;
   if (!read.grid) return out;
   const table = findTable(read.grid, SURVEY_SPEC);
   if (!table || (table.columns.share === undefined && table.columns.points === undefined)) {
-    out.findings.push(finding('ROUND_TABLE_HEADER_NOT_FOUND', { file }, { what: 'survey', expected: ['Mã cơ quan', 'Mã tiêu chí', 'Tỷ lệ hài lòng | Điểm'] }));
+    out.findings.push(
+      finding(
+        'ROUND_TABLE_HEADER_NOT_FOUND',
+        { file },
+        { what: 'survey', expected: ['Mã cơ quan', 'Mã tiêu chí', 'Tỷ lệ hài lòng | Điểm'] },
+      ),
+    );
     return out;
   }
   const firstRow = new Map<string, number>();
@@ -104,13 +146,17 @@ export async function readSurveyPoints(path: string, file: string, ctx: SurveyCo
     }
     const entry = idx.byCode.get(item);
     if (!entry || !(entry.item.source === 'survey' || entry.item.rule.kind === 'survey')) {
-      out.findings.push(finding('ROUND_SURVEY_UNKNOWN_ITEM', row.at('item'), { item, set: idx.ref }, { agency, criterion: item }));
+      out.findings.push(
+        finding('ROUND_SURVEY_UNKNOWN_ITEM', row.at('item'), { item, set: idx.ref }, { agency, criterion: item }),
+      );
       continue;
     }
     const key = `${agency}\u0000${item}`;
     const first = firstRow.get(key);
     if (first !== undefined) {
-      out.findings.push(finding('ROUND_SURVEY_DUPLICATE', row.at('item'), { item, firstRow: first }, { agency, criterion: item }));
+      out.findings.push(
+        finding('ROUND_SURVEY_DUPLICATE', row.at('item'), { item, firstRow: first }, { agency, criterion: item }),
+      );
       continue;
     }
     firstRow.set(key, row.row);
@@ -120,14 +166,28 @@ export async function readSurveyPoints(path: string, file: string, ctx: SurveyCo
       const r = readNumberCell(row.cells.points, 'points', row.at('points'), undefined);
       if (r.finding) out.findings.push({ ...r.finding, agency, criterion: item } as Finding);
       else if (r.value && (r.value.lt(Rational.ZERO) || r.value.gt(max)))
-        out.findings.push(finding('ROUND_SURVEY_OUT_OF_RANGE', row.at('points'), { item, value: r.value.toExact(), max: max.toExact() }, { agency, criterion: item }));
+        out.findings.push(
+          finding(
+            'ROUND_SURVEY_OUT_OF_RANGE',
+            row.at('points'),
+            { item, value: r.value.toExact(), max: max.toExact() },
+            { agency, criterion: item },
+          ),
+        );
       else if (r.value) value.points = r.value;
     }
     if (row.cells.share) {
       const r = readNumberCell(row.cells.share, 'percent', row.at('share'), undefined, true);
       if (r.finding) out.findings.push({ ...r.finding, agency, criterion: item } as Finding);
       else if (r.value && (r.value.lt(Rational.ZERO) || r.value.gt(Rational.HUNDRED)))
-        out.findings.push(finding('ROUND_SURVEY_OUT_OF_RANGE', row.at('share'), { item, value: `${r.value.toExact()}%`, max: '100%' }, { agency, criterion: item }));
+        out.findings.push(
+          finding(
+            'ROUND_SURVEY_OUT_OF_RANGE',
+            row.at('share'),
+            { item, value: `${r.value.toExact()}%`, max: '100%' },
+            { agency, criterion: item },
+          ),
+        );
       else if (r.value) value.share = r.value.div(Rational.HUNDRED);
     }
     if (value.points === undefined && value.share === undefined) continue;

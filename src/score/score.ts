@@ -132,7 +132,12 @@ export function percentOf(points: Rational, max: Rational): Rational {
  * totals within the set's caps, the total within [0, maximum] when the set caps at the total).
  * Exported within the stage so the gap list can re-add a changed item.
  */
-export function aggregateScore(agency: AgencyInfo, criteria: CriteriaIndex, status: AgencyStatus, items: ItemScore[]): AgencyScore {
+export function aggregateScore(
+  agency: AgencyInfo,
+  criteria: CriteriaIndex,
+  status: AgencyStatus,
+  items: ItemScore[],
+): AgencyScore {
   const set = criteria.set;
   const acc = new Map<string, { points: Rational; max: Rational; bonus: Rational; penalty: Rational }>();
   const zero = (): { points: Rational; max: Rational; bonus: Rational; penalty: Rational } => ({
@@ -189,7 +194,12 @@ export function aggregateScore(agency: AgencyInfo, criteria: CriteriaIndex, stat
   };
   for (const f of set.fields) walk(f.code, 1, undefined);
 
-  const t = totalOf(set, { scored: appraisal.points.add(survey.points), max: appraisal.max.add(survey.max), bonusItems, penaltyItems });
+  const t = totalOf(set, {
+    scored: appraisal.points.add(survey.points),
+    max: appraisal.max.add(survey.max),
+    bonusItems,
+    penaltyItems,
+  });
   const index = t.total.index;
   const score: AgencyScore = {
     agency,
@@ -234,4 +244,3 @@ function capped(items: Rational, cap: number | undefined): AdjustmentScore {
 export function formatIndex(r: Rational, set: RoundingRule): string {
   return r.toFixed(set.rounding.decimals, set.rounding.mode);
 }
-

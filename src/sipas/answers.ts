@@ -53,7 +53,10 @@ export async function hashFile(path: string): Promise<string> {
 }
 
 /** Opens an answer file; findings instead of a file when it cannot be read as a table. */
-export async function openAnswerFile(path: string, file: string): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
+export async function openAnswerFile(
+  path: string,
+  file: string,
+): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
   const at = { file };
   let head: Buffer;
   let tail: Buffer;
@@ -70,7 +73,9 @@ export async function openAnswerFile(path: string, file: string): Promise<{ answ
       await fh.close();
     }
   } catch (e) {
-    return { findings: [finding('INTAKE_FILE_UNREADABLE', at, { reason: (e as NodeJS.ErrnoException).code ?? String(e) })] };
+    return {
+      findings: [finding('INTAKE_FILE_UNREADABLE', at, { reason: (e as NodeJS.ErrnoException).code ?? String(e) })],
+    };
   }
   if (size === 0) return { findings: [finding('INTAKE_EMPTY_FILE', at, {})] };
   const kind = sniffFile(Buffer.concat([head, tail]), file);
@@ -82,7 +87,15 @@ export async function openAnswerFile(path: string, file: string): Promise<{ answ
       // number of rows; answer sets too big for the file-size limit belong in CSV, which streams.
       const limits = activeLimits();
       if (size > limits.fileBytes)
-        return { findings: [finding('INTAKE_LIMIT_EXCEEDED', at, { limit: 'fileBytes', found: showLimit('fileBytes', size), max: showLimit('fileBytes', limits.fileBytes) })] };
+        return {
+          findings: [
+            finding('INTAKE_LIMIT_EXCEEDED', at, {
+              limit: 'fileBytes',
+              found: showLimit('fileBytes', size),
+              max: showLimit('fileBytes', limits.fileBytes),
+            }),
+          ],
+        };
       const buf = await readFile(path);
       const guard = await guardWorkbookZip(buf, file, { ...limits, rows: Infinity, cells: Infinity });
       if (guard.some((f) => f.severity === 'error')) return { findings: guard };
@@ -94,7 +107,11 @@ export async function openAnswerFile(path: string, file: string): Promise<{ answ
   }
 }
 
-async function openCsv(path: string, file: string, head: Buffer): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
+async function openCsv(
+  path: string,
+  file: string,
+  head: Buffer,
+): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
   const enc = detectEncoding(head);
   const probe = new TextDecoder(enc.encoding).decode(head.subarray(enc.skip));
   const delimiter = detectDelimiter(probe);
@@ -118,11 +135,16 @@ async function openCsv(path: string, file: string, head: Buffer): Promise<{ answ
     yield decoder.decode();
   }
   // UTF-8 files are read in place (byte-rows.ts); other encodings are decoded first.
-  const records: AsyncIterable<RecordBatch> = enc.encoding === 'utf-8' ? byteRecords(bytes(), delimiter) : csvRecords(text(), delimiter);
+  const records: AsyncIterable<RecordBatch> =
+    enc.encoding === 'utf-8' ? byteRecords(bytes(), delimiter) : csvRecords(text(), delimiter);
   const it = records[Symbol.asyncIterator]();
   const findings: Finding[] = [finding('INTAKE_CSV_DIALECT', { file }, { delimiter, encoding: enc.label })];
   const malformed = (e: unknown): Finding =>
-    finding('INTAKE_CSV_MALFORMED', { file, ...(e instanceof UnterminatedQuote ? { row: e.line } : {}) }, { detail: shortError(e) });
+    finding(
+      'INTAKE_CSV_MALFORMED',
+      { file, ...(e instanceof UnterminatedQuote ? { row: e.line } : {}) },
+      { detail: shortError(e) },
+    );
   let first: IteratorResult<RecordBatch>;
   try {
     first = await it.next();
@@ -130,7 +152,8 @@ async function openCsv(path: string, file: string, head: Buffer): Promise<{ answ
     return { findings: [...findings, malformed(e)] };
   }
   // The header always comes as an ordinary record (byte-rows.ts).
-  if (first.done || isByteBatch(first.value) || first.value.length === 0) return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
+  if (first.done || isByteBatch(first.value) || first.value.length === 0)
+    return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
   const header = first.value[0]!.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
   const rest = first.value.slice(1);
   const late: Finding[] = [];
@@ -148,13 +171,28 @@ async function openCsv(path: string, file: string, head: Buffer): Promise<{ answ
       source.destroy();
     }
   }
-  return { answers: { file, header, rows: rows(), dialect: { delimiter, encoding: enc.label }, late, sha256: () => digest }, findings };
+  return {
+    answers: { file, header, rows: rows(), dialect: { delimiter, encoding: enc.label }, late, sha256: () => digest },
+    findings,
+  };
 }
 
-async function openXlsx(path: string, file: string, sha256: () => string): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
+async function openXlsx(
+  path: string,
+  file: string,
+  sha256: () => string,
+): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
   const Excel = await loadExcel();
-  const reader = new Excel.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
-  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name?: string }>;
+  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<
+    ExcelJS.stream.xlsx.WorksheetReader & { name?: string }
+  >;
   const late: Finding[] = [];
   let ws: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader & { name?: string }>;
   try {

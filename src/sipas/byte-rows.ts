@@ -161,7 +161,8 @@ export async function* byteRecords(chunks: AsyncIterator<Buffer>, delimiter: str
       last = true;
     } else {
       const chunk = n.value;
-      if (carry + chunk.length > work.length) work = Buffer.concat([work.subarray(0, carry)], Math.max(2 * work.length, carry + chunk.length));
+      if (carry + chunk.length > work.length)
+        work = Buffer.concat([work.subarray(0, carry)], Math.max(2 * work.length, carry + chunk.length));
       chunk.copy(work, carry);
       carry += chunk.length;
       if (!bomChecked) {

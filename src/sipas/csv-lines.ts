@@ -75,7 +75,11 @@ function quotes(s: string): number {
  * thousand promise turns, not a million). Line breaks are \r\n, \n or \r; blank lines are skipped but
  * counted (from `lineBase`, the lines before the text). Throws `UnterminatedQuote` at the end when a quoted field never closes.
  */
-export async function* csvRecords(chunks: AsyncIterable<string>, delimiter: string, lineBase = 0): AsyncGenerator<CsvRecord[]> {
+export async function* csvRecords(
+  chunks: AsyncIterable<string>,
+  delimiter: string,
+  lineBase = 0,
+): AsyncGenerator<CsvRecord[]> {
   let carry = '';
   let line = lineBase;
   let pending: string | undefined;

@@ -50,7 +50,14 @@ export class IdSet {
    * `addOrGet(prefix + "\u0000" + id)` for an id given as ASCII bytes `buf[start…end)`: the same
    * hash (a character of ASCII text is its byte), without building the string.
    */
-  addOrGetAscii(prefix: string, buf: Uint8Array, start: number, end: number, file: number, row: number): { file: number; row: number } | undefined {
+  addOrGetAscii(
+    prefix: string,
+    buf: Uint8Array,
+    start: number,
+    end: number,
+    file: number,
+    row: number,
+  ): { file: number; row: number } | undefined {
     let h1 = 0x811c9dc5;
     let h2 = 0x01000193 ^ (prefix.length + 1 + end - start);
     for (let i = 0; i < prefix.length; i++) {

@@ -9,7 +9,11 @@ import { loadCriteriaFile, resolveCriteriaRef } from '../criteria/load.js';
 import type { Questionnaire } from './schema.js';
 
 /** Named rules: unique ids and codes, "satisfied" levels on the scale. */
-export function checkQuestionnaire(q: Questionnaire, file: string, lineOf: (path: string) => number | undefined = () => undefined): Finding[] {
+export function checkQuestionnaire(
+  q: Questionnaire,
+  file: string,
+  lineOf: (path: string) => number | undefined = () => undefined,
+): Finding[] {
   const out: Finding[] = [];
   const at = (path: string): { file: string; path: string; line?: number } => {
     const line = lineOf(path);
@@ -22,16 +26,35 @@ export function checkQuestionnaire(q: Questionnaire, file: string, lineOf: (path
       seen.add(id);
     }
   };
-  dup('level', q.scale.levels.map((l, i) => [String(l.code), `scale.levels.${i}.code`]));
-  dup('domain', q.domains.map((d, i) => [d.id, `domains.${i}.id`]));
-  q.domains.forEach((d, i) => dup('element', d.elements.map((e, j) => [e.id, `domains.${i}.elements.${j}.id`])));
+  dup(
+    'level',
+    q.scale.levels.map((l, i) => [String(l.code), `scale.levels.${i}.code`]),
+  );
+  dup(
+    'domain',
+    q.domains.map((d, i) => [d.id, `domains.${i}.id`]),
+  );
+  q.domains.forEach((d, i) =>
+    dup(
+      'element',
+      d.elements.map((e, j) => [e.id, `domains.${i}.elements.${j}.id`]),
+    ),
+  );
   dup(
     'question',
-    q.domains.flatMap((d, i) => d.elements.flatMap((e, j) => e.questions.map((x, k): [string, string] => [looseKey(x.code), `domains.${i}.elements.${j}.questions.${k}.code`]))),
+    q.domains.flatMap((d, i) =>
+      d.elements.flatMap((e, j) =>
+        e.questions.map((x, k): [string, string] => [
+          looseKey(x.code),
+          `domains.${i}.elements.${j}.questions.${k}.code`,
+        ]),
+      ),
+    ),
   );
   const codes = q.scale.levels.map((l) => l.code);
   q.scale.satisfied.forEach((c, i) => {
-    if (!codes.includes(c)) out.push(finding('SIPAS_SATISFIED_NOT_IN_SCALE', at(`scale.satisfied.${i}`), { code: c, levels: codes }));
+    if (!codes.includes(c))
+      out.push(finding('SIPAS_SATISFIED_NOT_IN_SCALE', at(`scale.satisfied.${i}`), { code: c, levels: codes }));
   });
   return out;
 }
@@ -51,7 +74,9 @@ export interface QuestionnaireIndex {
 }
 
 export function indexQuestionnaire(q: Questionnaire): QuestionnaireIndex {
-  const questions = q.domains.flatMap((d) => d.elements.flatMap((e) => e.questions.map((x) => ({ code: x.code, domain: d.id, element: e.id }))));
+  const questions = q.domains.flatMap((d) =>
+    d.elements.flatMap((e) => e.questions.map((x) => ({ code: x.code, domain: d.id, element: e.id }))),
+  );
   const byKey = new Map(questions.map((x, i) => [looseKey(x.code), i]));
   const satisfied = new Set(q.scale.satisfied);
   const levels = new Map<string, number>();
@@ -103,7 +128,9 @@ export function loadQuestionnaire(ref: string, extraDirs: string[] = []): Questi
       vi: isSet
         ? `${display} là bộ tiêu chí, không phải bộ câu hỏi khảo sát.`
         : `${display}: bộ câu hỏi có lỗi; chạy "parindex criteria check ${display}" để xem chi tiết.`,
-      en: isSet ? `${display} is a criteria set, not a questionnaire.` : `${display}: the questionnaire has errors; run "parindex criteria check ${display}" for details.`,
+      en: isSet
+        ? `${display} is a criteria set, not a questionnaire.`
+        : `${display}: the questionnaire has errors; run "parindex criteria check ${display}" for details.`,
     });
   }
   return indexQuestionnaire(loaded.questionnaire);

@@ -98,10 +98,26 @@ const HEADERS = {
   agency: ['mã cơ quan', 'mã đơn vị', 'mã', 'cơ quan', 'đơn vị', 'agency', 'agency code', 'unit', 'unit code', 'code'],
   respondent: ['mã phiếu', 'số phiếu', 'phiếu', 'mã người trả lời', 'id', 'respondent', 'respondent id'],
   group: ['đối tượng', 'nhóm', 'nhóm đối tượng', 'group', 'respondent group'],
-  ignored: ['stt', 'số thứ tự', 'no', 'tên cơ quan', 'tên đơn vị', 'tên', 'name', 'agency name', 'ngày', 'ngày khảo sát', 'date', 'ghi chú', 'note', 'notes'],
+  ignored: [
+    'stt',
+    'số thứ tự',
+    'no',
+    'tên cơ quan',
+    'tên đơn vị',
+    'tên',
+    'name',
+    'agency name',
+    'ngày',
+    'ngày khảo sát',
+    'date',
+    'ghi chú',
+    'note',
+    'notes',
+  ],
 } as const;
 const headerKind = new Map<string, keyof typeof HEADERS>();
-for (const [k, words] of Object.entries(HEADERS)) for (const w of words) headerKind.set(looseKey(w), k as keyof typeof HEADERS);
+for (const [k, words] of Object.entries(HEADERS))
+  for (const w of words) headerKind.set(looseKey(w), k as keyof typeof HEADERS);
 
 /** Text that cleaning would not change: ASCII letters, digits and simple punctuation. */
 const SIMPLE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
@@ -148,7 +164,14 @@ function newTally(code: string, n: number): Tally {
 }
 
 function countsOf(t: Tally, n: number): Counts {
-  const c: Counts = { code: t.code, respondents: t.respondents, validN: new Float64Array(n), satN: new Float64Array(n), validW: new Float64Array(n), satW: new Float64Array(n) };
+  const c: Counts = {
+    code: t.code,
+    respondents: t.respondents,
+    validN: new Float64Array(n),
+    satN: new Float64Array(n),
+    validW: new Float64Array(n),
+    satW: new Float64Array(n),
+  };
   for (let q = 0; q < n; q++) {
     c.validN[q] = t.sums[4 * q]!;
     c.validW[q] = t.sums[4 * q + 1]!;
@@ -160,14 +183,22 @@ function countsOf(t: Tally, n: number): Counts {
 
 /** Reads a weight cell: a positive number up to 10,000, decimal point or comma. */
 export function readWeight(cell: AnswerCell): number | undefined {
-  const n = typeof cell === 'number' ? cell : cell === undefined ? NaN : Number(cell.trim().replace(/\s/g, '').replace(',', '.'));
+  const n =
+    typeof cell === 'number'
+      ? cell
+      : cell === undefined
+        ? NaN
+        : Number(cell.trim().replace(/\s/g, '').replace(',', '.'));
   if (!Number.isFinite(n) || n <= 0 || n > WEIGHT_MAX) return undefined;
   const units = Math.round(n * WEIGHT_UNIT);
   return units > 0 ? units : undefined;
 }
 
 /** Computes SIPAS from answer files (paths as given, and how to show them). */
-export async function runSipas(files: readonly { path: string; display: string }[], opts: SipasOptions): Promise<SipasResult> {
+export async function runSipas(
+  files: readonly { path: string; display: string }[],
+  opts: SipasOptions,
+): Promise<SipasResult> {
   const qi = opts.questionnaire;
   const nq = qi.questions.length;
   const by = opts.by ?? 'agency';
@@ -188,12 +219,22 @@ export async function runSipas(files: readonly { path: string; display: string }
 
   for (const { path, display } of files) {
     const perFile = new Map<FindingCode, number>();
-    const capped = <C extends keyof SipasArgs>(code: C, loc: { row: number; column?: number }, args: SipasArgs[C], agency?: string): void => {
+    const capped = <C extends keyof SipasArgs>(
+      code: C,
+      loc: { row: number; column?: number },
+      args: SipasArgs[C],
+      agency?: string,
+    ): void => {
       counts[code] = (counts[code] ?? 0) + 1;
       const n = (perFile.get(code) ?? 0) + 1;
       perFile.set(code, n);
       if (n > cap) return;
-      const location = { file: display, ...(sheet ? { sheet } : {}), row: loc.row, ...(loc.column ? { column: loc.column, cell: cellAddress(loc.row, loc.column) } : {}) };
+      const location = {
+        file: display,
+        ...(sheet ? { sheet } : {}),
+        row: loc.row,
+        ...(loc.column ? { column: loc.column, cell: cellAddress(loc.row, loc.column) } : {}),
+      };
       findings.push(finding(code, location, args as never, agency ? { agency } : {}) as Finding);
     };
     const once = (f: Finding): void => {
@@ -241,13 +282,28 @@ export async function runSipas(files: readonly { path: string; display: string }
     unitCol = by === 'agency' ? agencyCol : groupCol;
     const stop: Finding[] = [];
     if (unitCol < 0)
-      stop.push(finding('SIPAS_AGENCY_COLUMN_MISSING', at(), { expected: by === 'agency' ? ['mã cơ quan', 'agency'] : ['đối tượng', 'group'] }));
-    if (weightKey !== undefined && weightCol < 0) stop.push(finding('SIPAS_WEIGHT_COLUMN_MISSING', at(), { column: opts.weights ?? '' }));
+      stop.push(
+        finding('SIPAS_AGENCY_COLUMN_MISSING', at(), {
+          expected: by === 'agency' ? ['mã cơ quan', 'agency'] : ['đối tượng', 'group'],
+        }),
+      );
+    if (weightKey !== undefined && weightCol < 0)
+      stop.push(finding('SIPAS_WEIGHT_COLUMN_MISSING', at(), { column: opts.weights ?? '' }));
     if (qCols.length === 0) stop.push(finding('SIPAS_NO_QUESTIONS', at(), { questionnaire: qi.ref }));
-    else qi.questions.forEach((q, i) => seenQ.has(i) || once(finding('SIPAS_QUESTION_MISSING', at(), { question: q.code })));
+    else
+      qi.questions.forEach(
+        (q, i) => seenQ.has(i) || once(finding('SIPAS_QUESTION_MISSING', at(), { question: q.code })),
+      );
     if (stop.length > 0) {
       stop.forEach(once);
-      inputs.push({ file: display, sha256: a.sha256() ?? (await hashFile(path)), rows: 0, respondents: 0, ...(sheet ? { sheet } : {}), ...(a.dialect ? { dialect: a.dialect } : {}) });
+      inputs.push({
+        file: display,
+        sha256: a.sha256() ?? (await hashFile(path)),
+        rows: 0,
+        respondents: 0,
+        ...(sheet ? { sheet } : {}),
+        ...(a.dialect ? { dialect: a.dialect } : {}),
+      });
       continue;
     }
     const fileIndex = idFiles.push(display) - 1;
@@ -284,7 +340,12 @@ export async function runSipas(files: readonly { path: string; display: string }
         for (const [col, q] of qCols) {
           if (state[q] !== BAD) continue;
           const raw = cellOf(col);
-          capped('SIPAS_ANSWER_OUT_OF_SCALE', { row, column: col + 1 }, { question: qi.questions[q]!.code, value: String(raw), levels: qi.q.scale.levels.map((l) => l.code) }, code);
+          capped(
+            'SIPAS_ANSWER_OUT_OF_SCALE',
+            { row, column: col + 1 },
+            { question: qi.questions[q]!.code, value: String(raw), levels: qi.q.scale.levels.map((l) => l.code) },
+            code,
+          );
         }
       if (valid === 0) {
         if (bad === 0) capped('SIPAS_EMPTY_ROW', { row }, {}, code);
@@ -312,7 +373,12 @@ export async function runSipas(files: readonly { path: string; display: string }
         }
         if (first !== undefined) {
           id ??= cellText(cellOf(idCol));
-          capped('SIPAS_DUPLICATE_RESPONDENT', { row, column: idCol + 1 }, { respondent: id, firstFile: idFiles[first.file]!, firstRow: first.row }, code);
+          capped(
+            'SIPAS_DUPLICATE_RESPONDENT',
+            { row, column: idCol + 1 },
+            { respondent: id, firstFile: idFiles[first.file]!, firstRow: first.row },
+            code,
+          );
           return;
         }
       }
@@ -392,8 +458,16 @@ export async function runSipas(files: readonly { path: string; display: string }
       }
     }
     for (const f of a.late) once(f);
-    for (const [code, n] of perFile) if (n > cap) findings.push(finding('SIPAS_MORE', { file: display }, { code, shown: cap, total: n }));
-    inputs.push({ file: display, sha256: a.sha256() ?? (await hashFile(path)), rows, respondents, ...(sheet ? { sheet } : {}), ...(a.dialect ? { dialect: a.dialect } : {}) });
+    for (const [code, n] of perFile)
+      if (n > cap) findings.push(finding('SIPAS_MORE', { file: display }, { code, shown: cap, total: n }));
+    inputs.push({
+      file: display,
+      sha256: a.sha256() ?? (await hashFile(path)),
+      rows,
+      respondents,
+      ...(sheet ? { sheet } : {}),
+      ...(a.dialect ? { dialect: a.dialect } : {}),
+    });
   }
 
   // The rows are read: what was kept to read them goes before the results are built.
@@ -417,12 +491,21 @@ export async function runSipas(files: readonly { path: string; display: string }
     if (name) u.name = name;
     if (t.respondents < minSample) {
       u.smallSample = true;
-      findings.push(finding('SIPAS_SMALL_SAMPLE', {}, { agency: t.code, respondents: t.respondents, min: minSample, ...(name ? { name } : {}) }, { agency: t.code }));
+      findings.push(
+        finding(
+          'SIPAS_SMALL_SAMPLE',
+          {},
+          { agency: t.code, respondents: t.respondents, min: minSample, ...(name ? { name } : {}) },
+          { agency: t.code },
+        ),
+      );
       counts.SIPAS_SMALL_SAMPLE = (counts.SIPAS_SMALL_SAMPLE ?? 0) + 1;
     }
     return { u, exact: u.index ? Rational.fromExact(u.index.exact) : undefined };
   });
-  const ranked = out.filter((x) => x.exact !== undefined).sort((x, y) => y.exact!.cmp(x.exact!) || (x.u.code < y.u.code ? -1 : x.u.code > y.u.code ? 1 : 0));
+  const ranked = out
+    .filter((x) => x.exact !== undefined)
+    .sort((x, y) => y.exact!.cmp(x.exact!) || (x.u.code < y.u.code ? -1 : x.u.code > y.u.code ? 1 : 0));
   ranked.forEach((x, i) => {
     const prev = ranked[i - 1];
     x.u.rank = prev && prev.exact!.eq(x.exact!) ? prev.u.rank! : i + 1;
@@ -434,12 +517,21 @@ export async function runSipas(files: readonly { path: string; display: string }
     format: 'parindex-sipas',
     formatVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    questionnaire: { ref: qi.ref, title: qi.q.title, illustrative: qi.q.illustrative, ...(qi.q.provenance ? { provenance: qi.q.provenance } : {}) },
+    questionnaire: {
+      ref: qi.ref,
+      title: qi.q.title,
+      illustrative: qi.q.illustrative,
+      ...(qi.q.provenance ? { provenance: qi.q.provenance } : {}),
+    },
     by,
     aggregation: {
       item: 'satisfied ÷ valid answers × 100',
       element: 'mean of its items with valid answers',
-      domains: qi.q.domains.map((d) => ({ id: d.id, weight: d.weight ?? 1, elements: d.elements.map((e) => ({ id: e.id, weight: e.weight ?? 1 })) })),
+      domains: qi.q.domains.map((d) => ({
+        id: d.id,
+        weight: d.weight ?? 1,
+        elements: d.elements.map((e) => ({ id: e.id, weight: e.weight ?? 1 })),
+      })),
       respondentWeights: opts.weights ?? null,
       overall: 'all counted respondents pooled',
       rounding: '2 decimals, half up, once',
@@ -478,8 +570,13 @@ interface Exact {
 }
 
 /** The exact indices of one tally, by the questionnaire's aggregation. */
-export function exactIndices(t: { validN: ArrayLike<number>; satW: ArrayLike<number>; validW: ArrayLike<number> }, qi: QuestionnaireIndex): Exact {
-  const items = qi.questions.map((_, i) => (t.validW[i]! > 0 ? Rational.of(BigInt(t.satW[i]!) * 100n, BigInt(t.validW[i]!)) : undefined));
+export function exactIndices(
+  t: { validN: ArrayLike<number>; satW: ArrayLike<number>; validW: ArrayLike<number> },
+  qi: QuestionnaireIndex,
+): Exact {
+  const items = qi.questions.map((_, i) =>
+    t.validW[i]! > 0 ? Rational.of(BigInt(t.satW[i]!) * 100n, BigInt(t.validW[i]!)) : undefined,
+  );
   const elements: Exact['elements'] = [];
   const domains: Exact['domains'] = [];
   let q = 0;
@@ -508,7 +605,13 @@ function unitResult(t: Counts, qi: QuestionnaireIndex): SipasUnit {
     ...opt(e.overall),
     domains: e.domains.map((d) => ({ id: d.id, ...opt(d.value), valid: d.valid })),
     elements: e.elements.map((x) => ({ id: x.id, ...opt(x.value), valid: x.valid })),
-    items: qi.questions.map((x, i) => ({ code: x.code, element: `${x.domain}.${x.element}`, ...opt(e.items[i]), valid: t.validN[i]!, satisfied: t.satN[i]! })),
+    items: qi.questions.map((x, i) => ({
+      code: x.code,
+      element: `${x.domain}.${x.element}`,
+      ...opt(e.items[i]),
+      valid: t.validN[i]!,
+      satisfied: t.satN[i]!,
+    })),
   };
 }
 

@@ -18,7 +18,12 @@ import { restoreProtections, sheetProtections } from './protection.js';
 const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' } as const;
 
 /** Writes annotated copies of the .xlsx files that have findings at cells; returns the paths written. */
-export async function annotateFiles(report: ValidationReport, files: readonly InputFileRef[], dir: string, opts: { lang: Lang; force: boolean }): Promise<string[]> {
+export async function annotateFiles(
+  report: ValidationReport,
+  files: readonly InputFileRef[],
+  dir: string,
+  opts: { lang: Lang; force: boolean },
+): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   const used = new Set<string>();
@@ -31,8 +36,16 @@ export async function annotateFiles(report: ValidationReport, files: readonly In
     for (let n = 2; used.has(name); n++) name = basename(ref.file).replace(/(\.\w+)?$/, `-${n}$1`);
     used.add(name);
     const out = join(dir, name);
-    if (resolve(out) === resolve(ref.path)) throw new UsageError({ vi: '--annotate không được trỏ vào thư mục chứa tệp gốc.', en: '--annotate must not point at the folder of the input files.' });
-    if (existsSync(out) && !opts.force) throw new UsageError({ vi: `${out} đã có; dùng --force để ghi đè.`, en: `${out} exists; use --force to overwrite.` });
+    if (resolve(out) === resolve(ref.path))
+      throw new UsageError({
+        vi: '--annotate không được trỏ vào thư mục chứa tệp gốc.',
+        en: '--annotate must not point at the folder of the input files.',
+      });
+    if (existsSync(out) && !opts.force)
+      throw new UsageError({
+        vi: `${out} đã có; dùng --force để ghi đè.`,
+        en: `${out} exists; use --force to overwrite.`,
+      });
     const buf = await annotate(readFileSync(ref.path), atCells, opts.lang);
     await writeFileAtomic(out, buf);
     written.push(out);
@@ -54,7 +67,11 @@ async function annotate(input: Buffer, findings: Finding[], lang: Lang): Promise
     const ws = wb.getWorksheet(sheet);
     if (!ws) continue;
     const cell = ws.getCell(address);
-    const worst = list.some((f) => f.severity === 'error') ? 'error' : list.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+    const worst = list.some((f) => f.severity === 'error')
+      ? 'error'
+      : list.some((f) => f.severity === 'warning')
+        ? 'warning'
+        : 'info';
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[worst] } };
     cell.note = list.map((f) => `[${severityLabel(f.severity, lang)} ${f.code}] ${renderMessage(f, lang)}`).join('\n');
   }

@@ -16,7 +16,13 @@ const NO = new Set(NO_WORDS.map(looseKey));
 export type CellRead<T> = { value?: T; finding?: Finding };
 
 /** A number cell. `percent`: the percentage column ("91,43%", 0.9143, and a %-formatted 0.9143 all mean 91.43). */
-export function readNumberCell(cell: GridCell, field: string, at: FindingLocation, convention: DecimalConvention | undefined, percent = false): CellRead<Rational> {
+export function readNumberCell(
+  cell: GridCell,
+  field: string,
+  at: FindingLocation,
+  convention: DecimalConvention | undefined,
+  percent = false,
+): CellRead<Rational> {
   const v = cell.v;
   switch (v.t) {
     case 'empty':
@@ -35,7 +41,13 @@ export function readNumberCell(cell: GridCell, field: string, at: FindingLocatio
       }
       if (p.reason === 'empty') return {};
       if (p.reason === 'ambiguous')
-        return { finding: finding('INTAKE_AMBIGUOUS_NUMBER', at, { field, value: cleanText(v.s), readings: [p.readings[0].toExact(), p.readings[1].toExact()] }) };
+        return {
+          finding: finding('INTAKE_AMBIGUOUS_NUMBER', at, {
+            field,
+            value: cleanText(v.s),
+            readings: [p.readings[0].toExact(), p.readings[1].toExact()],
+          }),
+        };
       return { finding: finding('INTAKE_NOT_A_NUMBER', at, { field, value: cleanText(v.s) }) };
     }
     case 'bool':
@@ -54,10 +66,17 @@ export function readNumberCell(cell: GridCell, field: string, at: FindingLocatio
  * 0.9143 formatted as %); without, a value above 1 is a percentage and a fraction below 1 a
  * share; exactly 1 could be either and is a finding.
  */
-function shareOrPercent(r: Rational, markedPercent: boolean, shown: string, field: string, at: FindingLocation): CellRead<Rational> {
+function shareOrPercent(
+  r: Rational,
+  markedPercent: boolean,
+  shown: string,
+  field: string,
+  at: FindingLocation,
+): CellRead<Rational> {
   if (markedPercent) return { value: shownPercent(r, shown) };
   if (r.gt(Rational.ONE) || r.isZero() || r.lt(Rational.ZERO)) return { value: r };
-  if (r.eq(Rational.ONE)) return { finding: finding('INTAKE_AMBIGUOUS_NUMBER', at, { field, value: shown, readings: ['1%', '100%'] }) };
+  if (r.eq(Rational.ONE))
+    return { finding: finding('INTAKE_AMBIGUOUS_NUMBER', at, { field, value: shown, readings: ['1%', '100%'] }) };
   return { value: r.mul(Rational.HUNDRED) };
 }
 

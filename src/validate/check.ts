@@ -59,11 +59,32 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
   const agencyCode = raw.agency?.code;
   if (!agencyCode) findings.push(finding('INTAKE_AGENCY_MISSING', raw.agencyAt ?? raw.sheetAt, {}));
   const rosterEntry = agencyCode ? ctx.roster?.get(agencyCode) : undefined;
-  if (agencyCode && ctx.roster && !rosterEntry) findings.push(finding('INTAKE_AGENCY_NOT_IN_ROSTER', raw.agency!.at, { agency: agencyCode }, { agency: agencyCode }));
-  if (rosterEntry && raw.agency?.name && cleanText(raw.agency.name).toLowerCase() !== cleanText(rosterEntry.name).toLowerCase())
-    findings.push(finding('INTAKE_AGENCY_NAME_MISMATCH', raw.agency.at, { agency: rosterEntry.code, found: raw.agency.name, roster: rosterEntry.name }, { agency: agencyCode }));
+  if (agencyCode && ctx.roster && !rosterEntry)
+    findings.push(
+      finding('INTAKE_AGENCY_NOT_IN_ROSTER', raw.agency!.at, { agency: agencyCode }, { agency: agencyCode }),
+    );
+  if (
+    rosterEntry &&
+    raw.agency?.name &&
+    cleanText(raw.agency.name).toLowerCase() !== cleanText(rosterEntry.name).toLowerCase()
+  )
+    findings.push(
+      finding(
+        'INTAKE_AGENCY_NAME_MISMATCH',
+        raw.agency.at,
+        { agency: rosterEntry.code, found: raw.agency.name, roster: rosterEntry.name },
+        { agency: agencyCode },
+      ),
+    );
   if (ctx.year !== undefined && raw.year && raw.year.text !== String(ctx.year))
-    findings.push(finding('INTAKE_YEAR_MISMATCH', raw.year.at, { found: raw.year.text, expected: ctx.year }, { agency: agencyCode }));
+    findings.push(
+      finding(
+        'INTAKE_YEAR_MISMATCH',
+        raw.year.at,
+        { found: raw.year.text, expected: ctx.year },
+        { agency: agencyCode },
+      ),
+    );
 
   // Which set: the round's set for the agency's kind, else the expected one, else the one the file names.
   let kind = rosterEntry?.kind ?? ctx.kind;
@@ -72,11 +93,21 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
   const fileRef = raw.criteria?.ref;
   if (idx) {
     // A long CSV has no place for the set: only a workbook's information sheet is expected to name it.
-    if (!fileRef && raw.format === 'xlsx') findings.push(finding('INTAKE_CRITERIA_MISSING', raw.sheetAt, { expected: idx.ref }, { agency: agencyCode }));
-    else if (fileRef && looseKey(fileRef) !== looseKey(idx.ref)) findings.push(finding('INTAKE_CRITERIA_MISMATCH', raw.criteria!.at, { found: fileRef, expected: idx.ref }, { agency: agencyCode }));
+    if (!fileRef && raw.format === 'xlsx')
+      findings.push(finding('INTAKE_CRITERIA_MISSING', raw.sheetAt, { expected: idx.ref }, { agency: agencyCode }));
+    else if (fileRef && looseKey(fileRef) !== looseKey(idx.ref))
+      findings.push(
+        finding(
+          'INTAKE_CRITERIA_MISMATCH',
+          raw.criteria!.at,
+          { found: fileRef, expected: idx.ref },
+          { agency: agencyCode },
+        ),
+      );
   } else if (fileRef) {
     idx = ctx.resolve?.(fileRef);
-    if (!idx) findings.push(finding('INTAKE_CRITERIA_UNKNOWN', raw.criteria!.at, { found: fileRef }, { agency: agencyCode }));
+    if (!idx)
+      findings.push(finding('INTAKE_CRITERIA_UNKNOWN', raw.criteria!.at, { found: fileRef }, { agency: agencyCode }));
   } else {
     findings.push(finding('INTAKE_CRITERIA_MISSING', raw.sheetAt, {}, { agency: agencyCode, severity: 'error' }));
   }
@@ -86,7 +117,8 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
   const seen = new Map<string, ItemInput>();
   const items: ItemInput[] = [];
   const subtotalRows: ItemInput[] = [];
-  const tag = (code: string): { criterion: string; agency?: string } => (agencyCode ? { criterion: code, agency: agencyCode } : { criterion: code });
+  const tag = (code: string): { criterion: string; agency?: string } =>
+    agencyCode ? { criterion: code, agency: agencyCode } : { criterion: code };
   // A parindex template names its set on the information sheet; its locked cells must say what the set says.
   const template = raw.format === 'xlsx' && raw.criteria !== undefined;
   for (const row of raw.rows) {
@@ -105,7 +137,14 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
     }
     const first = seen.get(row.code);
     if (first) {
-      findings.push(finding('INTAKE_DUPLICATE_ITEM', row.location, { item: row.code, first: first.location.cell ?? `${first.location.row}` }, tag(row.code)));
+      findings.push(
+        finding(
+          'INTAKE_DUPLICATE_ITEM',
+          row.location,
+          { item: row.code, first: first.location.cell ?? `${first.location.row}` },
+          tag(row.code),
+        ),
+      );
       continue;
     }
     seen.set(row.code, row);
@@ -116,17 +155,30 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
   // of anyone, so "missing item" for each other item would only repeat it.
   const unknownAgency = agencyCode !== undefined && ctx.roster !== undefined && !rosterEntry;
   // In a file of many agencies (long CSV) a missing row names its agency.
-  const who = raw.format === 'csv' && agencyCode ? (rosterEntry ? `${rosterEntry.name} (${agencyCode})` : agencyCode) : undefined;
+  const who =
+    raw.format === 'csv' && agencyCode ? (rosterEntry ? `${rosterEntry.name} (${agencyCode})` : agencyCode) : undefined;
   for (const e of idx.items) {
     if (unknownAgency) break;
     if (seen.has(e.item.code) || e.item.rule.kind === 'survey' || e.item.source === 'survey') continue;
-    const applies = kind !== undefined ? appliesWithAncestors(idx, e.item.code, kind) : idx.set.agencyKinds.every((k) => appliesWithAncestors(idx!, e.item.code, k.id));
-    if (applies) findings.push(finding('INTAKE_MISSING_ITEM', raw.sheetAt, who ? { item: e.item.code, agency: who } : { item: e.item.code }, tag(e.item.code)));
+    const applies =
+      kind !== undefined
+        ? appliesWithAncestors(idx, e.item.code, kind)
+        : idx.set.agencyKinds.every((k) => appliesWithAncestors(idx!, e.item.code, k.id));
+    if (applies)
+      findings.push(
+        finding(
+          'INTAKE_MISSING_ITEM',
+          raw.sheetAt,
+          who ? { item: e.item.code, agency: who } : { item: e.item.code },
+          tag(e.item.code),
+        ),
+      );
   }
   findings.push(...checkSubtotals(idx, subtotalRows, items, agencyCode, raw.file));
 
   const submission: Submission = { file: raw.file, sha256: raw.sha256, format: raw.format, items };
-  if (raw.agency) submission.agency = raw.agency.name ? { code: raw.agency.code, name: raw.agency.name } : { code: raw.agency.code };
+  if (raw.agency)
+    submission.agency = raw.agency.name ? { code: raw.agency.code, name: raw.agency.name } : { code: raw.agency.code };
   if (raw.year && /^\d{4}$/.test(raw.year.text)) submission.year = Number(raw.year.text);
   if (fileRef) submission.criteria = fileRef;
   const out: Checked = { submission, criteria: idx, findings };
@@ -144,15 +196,40 @@ function lockedCellFindings(
   const out: Finding[] = [];
   const max = locked.max;
   if (max && (max.value === undefined || !max.value.eq(Rational.fromNumber(node.max))))
-    out.push(finding('INTAKE_LOCKED_CELL_CHANGED', { file, ...max.at }, { item: node.code, what: 'max', found: max.value?.toExact() ?? max.text, expected: String(node.max) }, tag));
+    out.push(
+      finding(
+        'INTAKE_LOCKED_CELL_CHANGED',
+        { file, ...max.at },
+        { item: node.code, what: 'max', found: max.value?.toExact() ?? max.text, expected: String(node.max) },
+        tag,
+      ),
+    );
   const title = locked.title;
-  if (title && looseKey(title.text) !== looseKey(node.title.vi) && (node.title.en === undefined || looseKey(title.text) !== looseKey(node.title.en)))
-    out.push(finding('INTAKE_LOCKED_CELL_CHANGED', { file, ...title.at }, { item: node.code, what: 'title', found: title.text, expected: node.title.vi }, tag));
+  if (
+    title &&
+    looseKey(title.text) !== looseKey(node.title.vi) &&
+    (node.title.en === undefined || looseKey(title.text) !== looseKey(node.title.en))
+  )
+    out.push(
+      finding(
+        'INTAKE_LOCKED_CELL_CHANGED',
+        { file, ...title.at },
+        { item: node.code, what: 'title', found: title.text, expected: node.title.vi },
+        tag,
+      ),
+    );
   return out;
 }
 
 /** Checks one item row's values against its item. */
-function checkItem(idx: CriteriaIndex, item: Item, row: ItemInput, raw: RawSubmission, kind: string | undefined, tag: { criterion: string; agency?: string }): Finding[] {
+function checkItem(
+  idx: CriteriaIndex,
+  item: Item,
+  row: ItemInput,
+  raw: RawSubmission,
+  kind: string | undefined,
+  tag: { criterion: string; agency?: string },
+): Finding[] {
   const out: Finding[] = [];
   const at = (field: InputField): FindingLocation => {
     const c = row.cells[field];
@@ -171,11 +248,21 @@ function checkItem(idx: CriteriaIndex, item: Item, row: ItemInput, raw: RawSubmi
   const rawFilled = ALL_RAW.filter(filled);
   const anyValue = row.points !== undefined || rawFilled.length > 0;
   if (kind !== undefined && !appliesWithAncestors(idx, item.code, kind)) {
-    if (anyValue) out.push(finding('INTAKE_ITEM_NOT_FOR_KIND', at(row.points !== undefined ? 'points' : rawFilled[0]!), { item: item.code, kind }, tag));
+    if (anyValue)
+      out.push(
+        finding(
+          'INTAKE_ITEM_NOT_FOR_KIND',
+          at(row.points !== undefined ? 'points' : rawFilled[0]!),
+          { item: item.code, kind },
+          tag,
+        ),
+      );
     return out;
   }
   if (item.rule.kind === 'survey' || item.source === 'survey') {
-    for (const f of ['points' as InputField, ...rawFilled]) if (filled(f)) out.push(finding('INTAKE_INPUT_NOT_FOR_RULE', at(f), { item: item.code, field: f, rule: item.rule.kind }, tag));
+    for (const f of ['points' as InputField, ...rawFilled])
+      if (filled(f))
+        out.push(finding('INTAKE_INPUT_NOT_FOR_RULE', at(f), { item: item.code, field: f, rule: item.rule.kind }, tag));
     return out;
   }
   if (row.notApplicable) {
@@ -183,17 +270,22 @@ function checkItem(idx: CriteriaIndex, item: Item, row: ItemInput, raw: RawSubmi
     else return out;
   }
   const uses = RAW_FIELDS[item.rule.kind];
-  for (const f of rawFilled) if (!uses.includes(f)) out.push(finding('INTAKE_INPUT_NOT_FOR_RULE', at(f), { item: item.code, field: f, rule: item.rule.kind }, tag));
+  for (const f of rawFilled)
+    if (!uses.includes(f))
+      out.push(finding('INTAKE_INPUT_NOT_FOR_RULE', at(f), { item: item.code, field: f, rule: item.rule.kind }, tag));
 
   const max = Rational.fromNumber(item.max);
   let pointsOk = row.points !== undefined;
   if (row.points !== undefined) {
     const p = row.points;
-    if (p.lt(Rational.ZERO)) out.push(finding('INTAKE_NEGATIVE', at('points'), { field: 'points', value: p.toExact() }, tag));
-    else if (p.gt(max)) out.push(finding('INTAKE_ABOVE_MAX', at('points'), { value: p.toExact(), max: max.toExact() }, tag));
+    if (p.lt(Rational.ZERO))
+      out.push(finding('INTAKE_NEGATIVE', at('points'), { field: 'points', value: p.toExact() }, tag));
+    else if (p.gt(max))
+      out.push(finding('INTAKE_ABOVE_MAX', at('points'), { value: p.toExact(), max: max.toExact() }, tag));
     else if (item.rule.kind === 'points') {
       const step = Rational.fromNumber(item.rule.step ?? 0.25);
-      if (!p.isMultipleOf(step)) out.push(finding('INTAKE_OFF_STEP', at('points'), { value: p.toExact(), step: step.toExact() }, tag));
+      if (!p.isMultipleOf(step))
+        out.push(finding('INTAKE_OFF_STEP', at('points'), { value: p.toExact(), step: step.toExact() }, tag));
     }
     pointsOk = out.length === 0;
   }
@@ -217,16 +309,36 @@ function checkItem(idx: CriteriaIndex, item: Item, row: ItemInput, raw: RawSubmi
     } else if (row.denominator !== undefined && row.denominator.isZero()) {
       out.push(finding('INTAKE_ZERO_DENOMINATOR', at('denominator'), {}, tag));
     } else if (row.numerator !== undefined && row.denominator !== undefined && row.numerator.gt(row.denominator)) {
-      out.push(finding('INTAKE_NUMERATOR_ABOVE_DENOMINATOR', at('numerator'), { numerator: row.numerator.toExact(), denominator: row.denominator.toExact() }, tag));
+      out.push(
+        finding(
+          'INTAKE_NUMERATOR_ABOVE_DENOMINATOR',
+          at('numerator'),
+          { numerator: row.numerator.toExact(), denominator: row.denominator.toExact() },
+          tag,
+        ),
+      );
     }
-    if (row.percent !== undefined && row.percent.gt(Rational.HUNDRED)) out.push(finding('INTAKE_PERCENT_RANGE', at('percent'), { value: row.percent.toExact() }, tag));
+    if (row.percent !== undefined && row.percent.gt(Rational.HUNDRED))
+      out.push(finding('INTAKE_PERCENT_RANGE', at('percent'), { value: row.percent.toExact() }, tag));
   }
   if (rule.kind === 'choice' && row.option !== undefined) {
     const key = looseKey(row.option);
-    const opt = rule.options.find((o) => looseKey(o.id) === key || looseKey(o.label.vi) === key || (o.label.en !== undefined && looseKey(o.label.en) === key));
+    const opt = rule.options.find(
+      (o) =>
+        looseKey(o.id) === key ||
+        looseKey(o.label.vi) === key ||
+        (o.label.en !== undefined && looseKey(o.label.en) === key),
+    );
     if (opt) row.option = opt.id;
     else {
-      out.push(finding('INTAKE_UNKNOWN_OPTION', at('option'), { value: row.option, options: rule.options.map((o) => o.label.vi) }, tag));
+      out.push(
+        finding(
+          'INTAKE_UNKNOWN_OPTION',
+          at('option'),
+          { value: row.option, options: rule.options.map((o) => o.label.vi) },
+          tag,
+        ),
+      );
       delete row.option;
     }
   }
@@ -238,19 +350,37 @@ function checkItem(idx: CriteriaIndex, item: Item, row: ItemInput, raw: RawSubmi
   // Agencies write points with two decimals: 1.61 for the rule's 61/38 is consistent.
   if (outcome && row.points !== undefined && pointsOk && !outcome.points.sub(row.points).abs().lt(TOLERANCE)) {
     out.push(
-      finding('INTAKE_POINTS_CONTRADICT_RULE', at('points'), { item: item.code, entered: row.points.toExact(), rule: outcome.points.toFixed(2).replace(/\.?0+$/, ''), detail: inputsIn(item, row, 'en'), detailVi: inputsIn(item, row, 'vi') }, tag),
+      finding(
+        'INTAKE_POINTS_CONTRADICT_RULE',
+        at('points'),
+        {
+          item: item.code,
+          entered: row.points.toExact(),
+          rule: outcome.points.toFixed(2).replace(/\.?0+$/, ''),
+          detail: inputsIn(item, row, 'en'),
+          detailVi: inputsIn(item, row, 'vi'),
+        },
+        tag,
+      ),
     );
   }
   const claimed = outcome?.points ?? row.points ?? Rational.ZERO;
   if (item.evidence === 'required' && isScored(item) && claimed.gt(Rational.ZERO) && row.evidence === undefined) {
-    if (row.explanation !== undefined) out.push(finding('INTAKE_EVIDENCE_EXPLAINED', at('evidence'), { item: item.code }, tag));
+    if (row.explanation !== undefined)
+      out.push(finding('INTAKE_EVIDENCE_EXPLAINED', at('evidence'), { item: item.code }, tag));
     else out.push(finding('INTAKE_EVIDENCE_MISSING', at('evidence'), { item: item.code }, tag));
   }
   return out;
 }
 
 /** Subtotal rows (fields and criteria) against the sum of their items' entered points. */
-function checkSubtotals(idx: CriteriaIndex, subtotals: ItemInput[], items: ItemInput[], agency: string | undefined, file: string): Finding[] {
+function checkSubtotals(
+  idx: CriteriaIndex,
+  subtotals: ItemInput[],
+  items: ItemInput[],
+  agency: string | undefined,
+  file: string,
+): Finding[] {
   const out: Finding[] = [];
   for (const row of subtotals) {
     // A formula is the spreadsheet's own sum (its cached value may be stale if a tool edited
@@ -260,11 +390,19 @@ function checkSubtotals(idx: CriteriaIndex, subtotals: ItemInput[], items: ItemI
     for (const it of items) {
       const e = idx.byCode.get(it.code);
       // A subtotal subtracts penalty points, as the template's formula does.
-      if (e && e.ancestors.includes(row.code) && it.points !== undefined) sum = e.item.source === 'penalty' ? sum.sub(it.points) : sum.add(it.points);
+      if (e && e.ancestors.includes(row.code) && it.points !== undefined)
+        sum = e.item.source === 'penalty' ? sum.sub(it.points) : sum.add(it.points);
     }
     if (!sum.eq(row.points)) {
       const loc: FindingLocation = { file, ...(row.cells.points ?? row.location) };
-      out.push(finding('INTAKE_SUBTOTAL_MISMATCH', loc, { group: row.code, found: row.points.toExact(), expected: sum.toExact() }, agency ? { criterion: row.code, agency } : { criterion: row.code }));
+      out.push(
+        finding(
+          'INTAKE_SUBTOTAL_MISMATCH',
+          loc,
+          { group: row.code, found: row.points.toExact(), expected: sum.toExact() },
+          agency ? { criterion: row.code, agency } : { criterion: row.code },
+        ),
+      );
     }
   }
   return out;

@@ -6,7 +6,14 @@
 import type { Rational } from '../core/rational.js';
 import { codeKey, cleanText, looseKey } from '../core/text.js';
 import { cellAddress, finding, type Finding, type FindingLocation } from '../findings/finding.js';
-import { columnOfHeader, infoFieldOfLabel, SCORING_COLUMNS, SHEETS, type ColumnField, type InfoField } from '../intake/columns.js';
+import {
+  columnOfHeader,
+  infoFieldOfLabel,
+  SCORING_COLUMNS,
+  SHEETS,
+  type ColumnField,
+  type InfoField,
+} from '../intake/columns.js';
 import type { Grid, GridCell, GridSheet } from '../load/grid.js';
 import { valueText } from '../load/grid.js';
 import { conventionOf, type DecimalConvention } from '../load/numbers.js';
@@ -39,7 +46,19 @@ export interface MapResult {
   findings: Finding[];
 }
 
-const INPUT_FIELDS: readonly InputField[] = ['points', 'option', 'yes', 'numerator', 'denominator', 'percent', 'count', 'notApplicable', 'evidence', 'explanation', 'note'];
+const INPUT_FIELDS: readonly InputField[] = [
+  'points',
+  'option',
+  'yes',
+  'numerator',
+  'denominator',
+  'percent',
+  'count',
+  'notApplicable',
+  'evidence',
+  'explanation',
+  'note',
+];
 const NUMBER_FIELDS = new Set<ColumnField>(['points', 'numerator', 'denominator', 'percent', 'count']);
 /** A code as criteria use them: "1", "1.2", "1.2.3", "9.1a". */
 const CODE_LIKE = /^\d+(\.\d+)*[a-z]?\.?$/i;
@@ -51,7 +70,9 @@ export function mapGrid(grid: Grid): MapResult {
     const sheet = grid.sheets[0]!;
     const header = findHeader(sheet, 1);
     if (!header) {
-      findings.push(finding('INTAKE_HEADER_NOT_FOUND', { file: grid.file, row: 1 }, { sheet: '', expected: expectedHeaders() }));
+      findings.push(
+        finding('INTAKE_HEADER_NOT_FOUND', { file: grid.file, row: 1 }, { sheet: '', expected: expectedHeaders() }),
+      );
       return { submissions: [], findings };
     }
     return readRows(grid, sheet, header, undefined, findings);
@@ -74,12 +95,18 @@ export function mapGrid(grid: Grid): MapResult {
   }
   if (!header || !sheet) {
     findings.push(
-      finding('INTAKE_HEADER_NOT_FOUND', { file: grid.file, ...(scoring?.name !== undefined ? { sheet: scoring.name } : {}) }, { sheet: scoring?.name ?? SHEETS.scoring.vi, expected: expectedHeaders() }),
+      finding(
+        'INTAKE_HEADER_NOT_FOUND',
+        { file: grid.file, ...(scoring?.name !== undefined ? { sheet: scoring.name } : {}) },
+        { sheet: scoring?.name ?? SHEETS.scoring.vi, expected: expectedHeaders() },
+      ),
     );
     return { submissions: [], findings };
   }
-  if (!info && !header.has('agency')) findings.push(finding('INTAKE_INFO_MISSING', { file: grid.file }, { expected: SHEETS.info.vi }));
-  if (sheet.state !== 'visible') findings.push(finding('INTAKE_HIDDEN_SHEET', { file: grid.file, sheet: sheet.name! }, { sheet: sheet.name! }));
+  if (!info && !header.has('agency'))
+    findings.push(finding('INTAKE_INFO_MISSING', { file: grid.file }, { expected: SHEETS.info.vi }));
+  if (sheet.state !== 'visible')
+    findings.push(finding('INTAKE_HIDDEN_SHEET', { file: grid.file, sheet: sheet.name! }, { sheet: sheet.name! }));
   return readRows(grid, sheet, header, infoValues, findings);
 }
 
@@ -103,7 +130,9 @@ function findHeader(sheet: GridSheet, maxRow: number): (Header & { row: number }
       const field = columnOfHeader(valueText(cell.v));
       if (field && !map.has(field)) map.set(field, c);
     }
-    const inputs = [...map.keys()].filter((f) => f === 'points' || f === 'option' || f === 'yes' || f === 'numerator' || f === 'percent' || f === 'count');
+    const inputs = [...map.keys()].filter(
+      (f) => f === 'points' || f === 'option' || f === 'yes' || f === 'numerator' || f === 'percent' || f === 'count',
+    );
     if (map.has('code') && inputs.length > 0) {
       map.row = r;
       return map as Header & { row: number };
@@ -130,13 +159,20 @@ function readInfo(grid: Grid, sheet: GridSheet): InfoValues {
 }
 
 /** Reads the rows below the header, one raw submission per agency (one for a workbook). */
-function readRows(grid: Grid, sheet: GridSheet, header: Header & { row: number }, info: InfoValues | undefined, findings: Finding[]): MapResult {
+function readRows(
+  grid: Grid,
+  sheet: GridSheet,
+  header: Header & { row: number },
+  info: InfoValues | undefined,
+  findings: Finding[],
+): MapResult {
   const at = (row: number, col: number): FindingLocation => {
     const loc: FindingLocation = { file: grid.file, row, column: col, cell: cellAddress(row, col) };
     if (sheet.name !== undefined) loc.sheet = sheet.name;
     return loc;
   };
-  const sheetAt: FindingLocation = sheet.name !== undefined ? { file: grid.file, sheet: sheet.name } : { file: grid.file };
+  const sheetAt: FindingLocation =
+    sheet.name !== undefined ? { file: grid.file, sheet: sheet.name } : { file: grid.file };
   const convention = fileConvention(sheet, header);
   const byAgency = new Map<string, RawSubmission>();
   const columns: Partial<Record<InputField, number>> = {};
@@ -144,11 +180,23 @@ function readRows(grid: Grid, sheet: GridSheet, header: Header & { row: number }
     const c = header.get(f);
     if (c !== undefined) columns[f] = c;
   }
-  const base = (): RawSubmission => ({ file: grid.file, format: grid.format, sha256: grid.sha256, rows: [], sheetAt, columns });
+  const base = (): RawSubmission => ({
+    file: grid.file,
+    format: grid.format,
+    sha256: grid.sha256,
+    rows: [],
+    sheetAt,
+    columns,
+  });
   const single = base();
   if (info) {
     const v = info.values;
-    if (v.agencyCode?.text) single.agency = { code: codeKey(v.agencyCode.text), at: v.agencyCode.at, ...(v.agencyName?.text ? { name: v.agencyName.text } : {}) };
+    if (v.agencyCode?.text)
+      single.agency = {
+        code: codeKey(v.agencyCode.text),
+        at: v.agencyCode.at,
+        ...(v.agencyName?.text ? { name: v.agencyName.text } : {}),
+      };
     else if (v.agencyCode) single.agencyAt = v.agencyCode.at;
     if (v.year?.text) single.year = { text: v.year.text, at: v.year.at };
     if (v.criteria?.text) single.criteria = { ref: v.criteria.text.replace(/\s+/g, ''), at: v.criteria.at };
@@ -166,7 +214,14 @@ function readRows(grid: Grid, sheet: GridSheet, header: Header & { row: number }
       const meant = code === '' ? undefined : likelyCode(code);
       if (meant !== undefined && rowHasInput(sheet, r, header)) {
         const agency = agencyCol !== undefined ? codeKey(sheet.text(r, agencyCol)) : '';
-        findings.push(finding('INTAKE_CODE_UNREADABLE', at(r, codeCol), { found: valueText(codeCell!.v), suggestion: meant }, agency ? { agency } : {}));
+        findings.push(
+          finding(
+            'INTAKE_CODE_UNREADABLE',
+            at(r, codeCol),
+            { found: valueText(codeCell!.v), suggestion: meant },
+            agency ? { agency } : {},
+          ),
+        );
       }
       continue;
     }
@@ -180,7 +235,12 @@ function readRows(grid: Grid, sheet: GridSheet, header: Header & { row: number }
       target = byAgency.get(agency) ?? { ...base(), agency: { code: agency, at: at(r, agencyCol) } };
       byAgency.set(agency, target);
     }
-    const input: ItemInput = { code: code.replace(/\.$/, ''), notApplicable: false, cells: {}, location: at(r, codeCol) };
+    const input: ItemInput = {
+      code: code.replace(/\.$/, ''),
+      notApplicable: false,
+      cells: {},
+      location: at(r, codeCol),
+    };
     for (const field of INPUT_FIELDS) {
       const col = header.get(field);
       if (col === undefined) continue;
@@ -223,7 +283,11 @@ function readRows(grid: Grid, sheet: GridSheet, header: Header & { row: number }
       const maxCell = maxCol !== undefined ? sheet.get(r, maxCol) : undefined;
       if (maxCell && maxCol !== undefined) {
         const got = readNumberCell(maxCell, 'max', at(r, maxCol), convention);
-        locked.max = { text: valueText(maxCell.v), at: cellLocation(sheet, r, maxCol), ...(got.value !== undefined ? { value: got.value } : {}) };
+        locked.max = {
+          text: valueText(maxCell.v),
+          at: cellLocation(sheet, r, maxCol),
+          ...(got.value !== undefined ? { value: got.value } : {}),
+        };
       }
       const titleText = titleCol !== undefined ? sheet.text(r, titleCol) : '';
       if (titleText && titleCol !== undefined) locked.title = { text: titleText, at: cellLocation(sheet, r, titleCol) };
@@ -232,7 +296,8 @@ function readRows(grid: Grid, sheet: GridSheet, header: Header & { row: number }
     target.rows.push(input);
   }
   const submissions = agencyCol !== undefined ? [...byAgency.values()] : [single];
-  if (submissions.length === 0 || submissions.every((s) => s.rows.length === 0)) findings.push(finding('INTAKE_NO_ITEMS', sheetAt, {}));
+  if (submissions.length === 0 || submissions.every((s) => s.rows.length === 0))
+    findings.push(finding('INTAKE_NO_ITEMS', sheetAt, {}));
   return { submissions, findings };
 }
 
@@ -276,7 +341,12 @@ function rowHasInput(sheet: GridSheet, r: number, header: Header): boolean {
   return false;
 }
 
-function readField(field: InputField, cell: GridCell, at: FindingLocation, convention: DecimalConvention | undefined): { value?: unknown; finding?: Finding } {
+function readField(
+  field: InputField,
+  cell: GridCell,
+  at: FindingLocation,
+  convention: DecimalConvention | undefined,
+): { value?: unknown; finding?: Finding } {
   if (NUMBER_FIELDS.has(field)) return readNumberCell(cell, field, at, convention, field === 'percent');
   if (field === 'yes' || field === 'notApplicable') return readYesNoCell(cell, field, at);
   return readTextCell(cell, at);
@@ -287,7 +357,6 @@ function cellLocation(sheet: GridSheet, row: number, col: number): CellLocation 
   if (sheet.name !== undefined) loc.sheet = sheet.name;
   return loc;
 }
-
 
 function rangeSpansRows(range: string): boolean {
   const m = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(range);

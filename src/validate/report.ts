@@ -35,7 +35,10 @@ export const ValidateJsonSchema = z.strictObject({
     z.strictObject({
       file: z.string(),
       format: z.enum(['xlsx', 'csv']).optional(),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
       agencies: z.array(z.string()),
       criteria: z.array(z.string()),
       counts: Counts,
@@ -94,7 +97,8 @@ export function renderValidateText(r: ValidationReport, lang: Lang, c: ChalkInst
     const mark = f.counts.error > 0 ? c.red('✗') : f.counts.warning > 0 ? c.yellow('!') : c.green('✓');
     const who = [f.agencies.join(', '), f.criteria.join(', ')].filter(Boolean).join(' · ');
     lines.push(`${mark} ${c.bold(f.file)}${who ? c.dim(` (${who})`) : ''}: ${renderCounts(f.counts, lang)}`);
-    for (const l of renderFindingsText(f.findings, lang, c)) if (!l.startsWith(c.bold(f.file)) || l.startsWith('  ')) lines.push(l);
+    for (const l of renderFindingsText(f.findings, lang, c))
+      if (!l.startsWith(c.bold(f.file)) || l.startsWith('  ')) lines.push(l);
   }
   const clean = r.files.filter((f) => f.counts.error === 0).length;
   lines.push('');

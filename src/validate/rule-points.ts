@@ -50,7 +50,12 @@ export function rawOutcome(item: Item, input: ItemInput): RuleOutcome | undefine
         const rise = Rational.fromNumber(band.linearTo).sub(points);
         points = points.add(rise.mul(percent.sub(Rational.fromNumber(band.min))).div(span));
       }
-      return { points: points.clamp(Rational.ZERO, max), from: 'rule', percent, band: { min: band.min, max: band.max } };
+      return {
+        points: points.clamp(Rational.ZERO, max),
+        from: 'rule',
+        percent,
+        band: { min: band.min, max: band.max },
+      };
     }
     case 'deduction': {
       if (input.count === undefined) return undefined;
@@ -59,7 +64,10 @@ export function rawOutcome(item: Item, input: ItemInput): RuleOutcome | undefine
     }
     case 'count': {
       if (input.count === undefined) return undefined;
-      return { points: Rational.fromNumber(rule.perUnit).mul(Rational.of(input.count)).clamp(Rational.ZERO, max), from: 'rule' };
+      return {
+        points: Rational.fromNumber(rule.perUnit).mul(Rational.of(input.count)).clamp(Rational.ZERO, max),
+        from: 'rule',
+      };
     }
     default: {
       const never: never = rule;
@@ -71,7 +79,8 @@ export function rawOutcome(item: Item, input: ItemInput): RuleOutcome | undefine
 /** The percentage a bands rule reads: numerator ÷ denominator × 100, or the entered percentage. */
 export function percentInput(kind: 'ratio' | 'percent', input: ItemInput): Rational | undefined {
   if (input.numerator !== undefined && input.denominator !== undefined) {
-    if (input.denominator.isZero() || input.numerator.gt(input.denominator) || input.numerator.lt(Rational.ZERO)) return undefined;
+    if (input.denominator.isZero() || input.numerator.gt(input.denominator) || input.numerator.lt(Rational.ZERO))
+      return undefined;
     return input.numerator.div(input.denominator).mul(Rational.HUNDRED);
   }
   if (input.percent !== undefined && (kind === 'percent' || input.numerator === undefined)) {

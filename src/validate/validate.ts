@@ -118,7 +118,13 @@ export interface FileWork {
 /** Reads, maps and checks one file. Pure apart from reading the file; runs in a worker or here. */
 export async function processFile(ref: InputFileRef, ctx: CheckContext, limits?: ReadLimits): Promise<FileWork> {
   const read = await readGrid(ref.path, ref.file, limits);
-  const work: FileWork = { file: ref.file, readFindings: read.findings, truncated: false, checked: [], mappedFindings: [] };
+  const work: FileWork = {
+    file: ref.file,
+    readFindings: read.findings,
+    truncated: false,
+    checked: [],
+    mappedFindings: [],
+  };
   if (read.sha256) work.sha256 = read.sha256;
   if (!read.grid) return work;
   work.format = read.grid.format;
@@ -162,17 +168,28 @@ export function checkContextOf(opts: ValidateOptions): CheckContext {
 }
 
 /** Validates files in the given order; the report lists them in that order. */
-export async function validateFiles(files: readonly InputFileRef[], opts: ValidateOptions = {}): Promise<ValidationReport> {
+export async function validateFiles(
+  files: readonly InputFileRef[],
+  opts: ValidateOptions = {},
+): Promise<ValidationReport> {
   const ctx = checkContextOf(opts);
   const reports: FileReport[] = [];
   const submissions: CheckedSubmission[] = [];
   const firstFileOf = new Map<string, string>();
   const indexOf = (ref: string): CriteriaIndex | undefined =>
-    opts.expected?.ref === ref ? opts.expected : ([...(opts.sets?.values() ?? [])].find((s) => s.ref === ref) ?? ctx.resolve?.(ref));
+    opts.expected?.ref === ref
+      ? opts.expected
+      : ([...(opts.sets?.values() ?? [])].find((s) => s.ref === ref) ?? ctx.resolve?.(ref));
   let done = 0;
   const assemble = (work: FileWork): void => {
     const findings: Finding[] = [...work.readFindings];
-    const report: FileReport = { file: work.file, agencies: [], criteria: [], findings, counts: { error: 0, warning: 0, info: 0 } };
+    const report: FileReport = {
+      file: work.file,
+      agencies: [],
+      criteria: [],
+      findings,
+      counts: { error: 0, warning: 0, info: 0 },
+    };
     if (work.sha256) report.sha256 = work.sha256;
     if (work.format) {
       report.format = work.format;
@@ -202,7 +219,11 @@ export async function validateFiles(files: readonly InputFileRef[], opts: Valida
       }
       // A subtotal formula without a cached value does not affect scoring: a warning, not an error.
       for (const f of work.mappedFindings)
-        findings.push(f.code === 'INTAKE_FORMULA_NO_RESULT' && f.criterion !== undefined && groupCodes.has(f.criterion) ? { ...f, severity: 'warning' } : f);
+        findings.push(
+          f.code === 'INTAKE_FORMULA_NO_RESULT' && f.criterion !== undefined && groupCodes.has(f.criterion)
+            ? { ...f, severity: 'warning' }
+            : f,
+        );
     }
     findings.sort(compareFindings);
     report.counts = countFindings(findings);
@@ -210,7 +231,10 @@ export async function validateFiles(files: readonly InputFileRef[], opts: Valida
     opts.onProgress?.(++done, files.length);
   };
 
-  const pool = (opts.workers ?? 0) > 1 && !(opts.setForKind && !opts.sets) && !(opts.resolve && !opts.resolveNamed) ? await startPool(opts) : undefined;
+  const pool =
+    (opts.workers ?? 0) > 1 && !(opts.setForKind && !opts.sets) && !(opts.resolve && !opts.resolveNamed)
+      ? await startPool(opts)
+      : undefined;
   if (pool) {
     try {
       await pool.run(files, assemble);

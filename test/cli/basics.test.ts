@@ -28,7 +28,9 @@ describe('parindex binary', () => {
 
   it('speaks English with --lang en and Vietnamese by default', () => {
     expect(runBin(['criteria', 'check']).stdout).toMatch(/Đã kiểm tra/);
-    expect(runBin(['criteria', 'check', '--lang', 'en']).stdout).toMatch(/Checked \d+ file\(s\): \d+ passed; 0 errors, \d+ warnings \(\d+ values not confirmed by a source\)/);
+    expect(runBin(['criteria', 'check', '--lang', 'en']).stdout).toMatch(
+      /Checked \d+ file\(s\): \d+ passed; 0 errors, \d+ warnings \(\d+ values not confirmed by a source\)/,
+    );
   });
 
   it('prints no colour codes when piped', () => {

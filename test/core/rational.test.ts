@@ -36,10 +36,14 @@ describe('Rational', () => {
 
   it('round-trips through toExact', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), (n, d) => {
-        const r = Rational.of(n, d);
-        expect(Rational.fromExact(r.toExact())!.eq(r)).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+        fc.bigInt({ min: 1n, max: 10n ** 6n }),
+        (n, d) => {
+          const r = Rational.of(n, d);
+          expect(Rational.fromExact(r.toExact())!.eq(r)).toBe(true);
+        },
+      ),
     );
   });
 });

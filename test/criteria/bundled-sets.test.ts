@@ -13,7 +13,8 @@ import { ruleOutcome } from '../../src/validate/rule-points.js';
 import { agency, ex, itemInput } from '../score/helpers.js';
 
 const sum = (xs: number[]): string => Rational.sum(xs.map((x) => Rational.fromNumber(x))).toExact();
-const isUnconfirmed = (n: Node): boolean => n.provenance === 'unconfirmed' || (typeof n.provenance === 'object' && n.provenance.status === 'unconfirmed');
+const isUnconfirmed = (n: Node): boolean =>
+  n.provenance === 'unconfirmed' || (typeof n.provenance === 'object' && n.provenance.status === 'unconfirmed');
 function allNodes(nodes: Node[]): Node[] {
   return nodes.flatMap((n) => [n, ...(isItem(n) ? [] : allNodes(n.children))]);
 }
@@ -22,15 +23,27 @@ describe('every bundled set', () => {
   const files = listCriteriaFiles();
   it('is found: six sets from public sources besides the illustrative ones', () => {
     const refs = files.map((f) => `${f.id}@${f.version}`);
-    for (const r of ['bnv-province@2017', 'bnv-province@2024', 'bnv-ministry@2022', 'camau-internal@2013', 'hn-internal@2024', 'hn-internal@2025']) expect(refs).toContain(r);
+    for (const r of [
+      'bnv-province@2017',
+      'bnv-province@2024',
+      'bnv-ministry@2022',
+      'camau-internal@2013',
+      'hn-internal@2024',
+      'hn-internal@2025',
+    ])
+      expect(refs).toContain(r);
   });
   for (const f of files) {
     it(`${f.id}@${f.version}: no errors; every warning is an unconfirmed value, one per node marked so`, () => {
       const loaded = loadCriteriaFile(f.path);
       expect(loaded.findings.filter((x) => x.severity === 'error')).toEqual([]);
-      expect(new Set(loaded.findings.map((x) => x.code))).toEqual(new Set(loaded.findings.length ? ['CRITERIA_UNCONFIRMED'] : []));
+      expect(new Set(loaded.findings.map((x) => x.code))).toEqual(
+        new Set(loaded.findings.length ? ['CRITERIA_UNCONFIRMED'] : []),
+      );
       if (loaded.set) {
-        const marked = allNodes(loaded.set.fields).filter(isUnconfirmed).map((n) => n.code);
+        const marked = allNodes(loaded.set.fields)
+          .filter(isUnconfirmed)
+          .map((n) => n.code);
         expect(loaded.findings.map((x) => x.criterion)).toEqual(marked);
       }
     });
@@ -53,7 +66,11 @@ describe('bnv-province@2024 (876/QĐ-BNV, 2024 criteria)', () => {
     expect(set.fields.filter(isUnconfirmed).map((f) => f.code)).toEqual(['2', '6', '7']);
     const socio = allNodes(set.fields).find((n) => n.code === '8.1')!;
     expect([socio.max, isUnconfirmed(socio)]).toEqual([6.5, false]);
-    expect(set.bands.map((b) => [b.id, b.min, b.max]).slice(0, 3)).toEqual([['A', 90, 100], ['B', 80, 90], ['C', 70, 80]]);
+    expect(set.bands.map((b) => [b.id, b.min, b.max]).slice(0, 3)).toEqual([
+      ['A', 90, 100],
+      ['B', 80, 90],
+      ['C', 70, 80],
+    ]);
   });
 });
 
@@ -83,7 +100,12 @@ describe('camau-internal@2013 (1880/QĐ-UBND), field 1 rules', () => {
   const criteria = loadCriteriaSet('camau-internal@2013');
   /** Scores one item alone with the set's own rule (intake's rule evaluation). */
   const points = (code: string, values: Parameters<typeof itemInput>[1]): string | undefined => {
-    const s = scoreAgency({ agency: agency('SNV'), criteria, self: new Map([[code, itemInput(code, values)]]), evaluate: ruleOutcome });
+    const s = scoreAgency({
+      agency: agency('SNV'),
+      criteria,
+      self: new Map([[code, itemInput(code, values)]]),
+      evaluate: ruleOutcome,
+    });
     return ex(s.items.find((i) => i.code === code)!.final);
   };
   it('1.1.1: issued on time 1, late 0,5, not issued 0', () => {

@@ -29,14 +29,29 @@ describe('criteria check: named rules', () => {
   it('accepts the valid base set', () => {
     const r = check(() => {});
     expect(r.findings).toEqual([]);
-    expect(r.index?.items.map((i) => i.item.code)).toEqual(['1.1.1', '1.1.2', '1.1.3', '1.2.1', '1.2.2', '2.1.1', '2.1.2', '2.1.3', '2.1.4', '2.1.5']);
+    expect(r.index?.items.map((i) => i.item.code)).toEqual([
+      '1.1.1',
+      '1.1.2',
+      '1.1.3',
+      '1.2.1',
+      '1.2.2',
+      '2.1.1',
+      '2.1.2',
+      '2.1.3',
+      '2.1.4',
+      '2.1.5',
+    ]);
   });
 
   it('reports a duplicate code at the second node', () => {
     const r = check((s) => {
       s.fields[0].children[0].children[1].code = '1.1.1';
     });
-    expect(codes(r)).toContainEqual({ code: 'CRITERIA_DUPLICATE_CODE', path: 'fields.0.children.0.children.1.code', criterion: '1.1.1' });
+    expect(codes(r)).toContainEqual({
+      code: 'CRITERIA_DUPLICATE_CODE',
+      path: 'fields.0.children.0.children.1.code',
+      criterion: '1.1.1',
+    });
   });
 
   it('reports children not adding up to the parent', () => {
@@ -81,7 +96,9 @@ describe('criteria check: named rules', () => {
     const r = check((s) => {
       s.fields[0].children[1].children[0].rule.bands[2].max = 70;
     });
-    expect(codes(r)).toEqual([{ code: 'CRITERIA_BAND_GAP', path: 'fields.0.children.1.children.0.rule.bands.1.min', criterion: '1.2.1' }]);
+    expect(codes(r)).toEqual([
+      { code: 'CRITERIA_BAND_GAP', path: 'fields.0.children.1.children.0.rule.bands.1.min', criterion: '1.2.1' },
+    ]);
     expect(r.findings[0]!.args).toMatchObject({ from: '70', to: '80' });
   });
 
@@ -103,14 +120,22 @@ describe('criteria check: named rules', () => {
     const r = check((s) => {
       s.fields[0].children[0].children[1].rule.options[0].points = 1.5;
     });
-    expect(codes(r)).toEqual([{ code: 'CRITERIA_POINTS_ABOVE_MAX', path: 'fields.0.children.0.children.1.rule.options.0.points', criterion: '1.1.2' }]);
+    expect(codes(r)).toEqual([
+      {
+        code: 'CRITERIA_POINTS_ABOVE_MAX',
+        path: 'fields.0.children.0.children.1.rule.options.0.points',
+        criterion: '1.1.2',
+      },
+    ]);
   });
 
   it('reports an unknown rule kind', () => {
     const r = check((s) => {
       s.fields[0].children[0].children[0].rule = { kind: 'ratio' };
     });
-    expect(codes(r)).toEqual([{ code: 'CRITERIA_UNKNOWN_RULE_KIND', path: 'fields.0.children.0.children.0.rule.kind', criterion: undefined }]);
+    expect(codes(r)).toEqual([
+      { code: 'CRITERIA_UNKNOWN_RULE_KIND', path: 'fields.0.children.0.children.0.rule.kind', criterion: undefined },
+    ]);
     expect(r.set).toBeUndefined();
   });
 
@@ -118,7 +143,9 @@ describe('criteria check: named rules', () => {
     const r = check((s) => {
       s.fields[1].children[0].children[0].maxx = 2;
     });
-    expect(codes(r)).toEqual([{ code: 'CRITERIA_UNKNOWN_KEY', path: 'fields.1.children.0.children.0.maxx', criterion: undefined }]);
+    expect(codes(r)).toEqual([
+      { code: 'CRITERIA_UNKNOWN_KEY', path: 'fields.1.children.0.children.0.maxx', criterion: undefined },
+    ]);
     expect(r.findings[0]!.location.line).toBeGreaterThan(10);
   });
 
@@ -126,7 +153,9 @@ describe('criteria check: named rules', () => {
     const r = check((s) => {
       s.fields[0].children[0].children[0].rule.step = 0.3;
     });
-    expect(codes(r)).toEqual([{ code: 'CRITERIA_STEP_NOT_DIVIDING', path: 'fields.0.children.0.children.0.rule.step', criterion: '1.1.1' }]);
+    expect(codes(r)).toEqual([
+      { code: 'CRITERIA_STEP_NOT_DIVIDING', path: 'fields.0.children.0.children.0.rule.step', criterion: '1.1.1' },
+    ]);
   });
 
   it('reports an unknown agency kind', () => {
@@ -141,7 +170,11 @@ describe('criteria check: named rules', () => {
       s.fields[0].children[0].children[0].code = '1.1.x';
       s.fields[0].children[1].children[1].code = '1.3.2';
     });
-    expect(codes(r).filter((c) => c.code === 'CRITERIA_CODE_FORMAT').map((c) => c.criterion)).toEqual(['1.1.x', '1.3.2']);
+    expect(
+      codes(r)
+        .filter((c) => c.code === 'CRITERIA_CODE_FORMAT')
+        .map((c) => c.criterion),
+    ).toEqual(['1.1.x', '1.3.2']);
   });
 
   it('reports a wrong type as a shape finding at its path', () => {
@@ -176,7 +209,10 @@ describe('bundled criteria sets', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
       const r = loadCriteriaFile(f.path);
-      expect(r.findings.filter((x) => x.severity === 'error'), f.path).toEqual([]);
+      expect(
+        r.findings.filter((x) => x.severity === 'error'),
+        f.path,
+      ).toEqual([]);
     }
   });
 });

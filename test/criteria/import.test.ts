@@ -41,7 +41,9 @@ describe('criteria import of the fixture annex', () => {
 
   it('csv without --decision: warns and writes "?"', async () => {
     const r = await importFile('bang-tieu-chi.csv');
-    expect(r.findings.filter((f) => f.severity === 'warning').map((f) => f.code)).toEqual(['CRITERIA_IMPORT_NO_DECISION']);
+    expect(r.findings.filter((f) => f.severity === 'warning').map((f) => f.code)).toEqual([
+      'CRITERIA_IMPORT_NO_DECISION',
+    ]);
     expect((r.data.decision as { number: string }).number).toBe('?');
   });
 
@@ -60,13 +62,20 @@ describe('criteria import of the fixture annex', () => {
   it('places criteria check findings at the table cell of the node', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parindex-import-'));
     // 1.2.1's maximum written as 2: criterion 1.2 (1,5) no longer adds up.
-    const csv = readFileSync(join(FIX, 'bang-tieu-chi.csv'), 'utf8').replace('Gửi đủ, đúng hạn các báo cáo CCHC định kỳ;1;', 'Gửi đủ, đúng hạn các báo cáo CCHC định kỳ;2;');
+    const csv = readFileSync(join(FIX, 'bang-tieu-chi.csv'), 'utf8').replace(
+      'Gửi đủ, đúng hạn các báo cáo CCHC định kỳ;1;',
+      'Gửi đủ, đúng hạn các báo cáo CCHC định kỳ;2;',
+    );
     writeFileSync(join(dir, 't.csv'), csv);
     const read = await readGrid(join(dir, 't.csv'), 't.csv');
-    const r = buildImportedSet(importCriteriaTable(read.grid!), { ...opts, decision: 'X' }, (d) => checkCriteriaData(d, 'out.yaml'));
+    const r = buildImportedSet(importCriteriaTable(read.grid!), { ...opts, decision: 'X' }, (d) =>
+      checkCriteriaData(d, 'out.yaml'),
+    );
     const errors = r.findings.filter((f) => f.severity === 'error');
     // 1.2 is written 1,5 but its items now add up to 2 + 0,5; field 1 still adds up with 1.2's written 1,5.
-    expect(errors.map((f) => [f.code, f.criterion, f.location.cell, f.args])).toEqual([['CRITERIA_MAX_MISMATCH', '1.2', 'C6', { code: '1.2', max: '1.5', sum: '2.5' }]]);
+    expect(errors.map((f) => [f.code, f.criterion, f.location.cell, f.args])).toEqual([
+      ['CRITERIA_MAX_MISMATCH', '1.2', 'C6', { code: '1.2', max: '1.5', sum: '2.5' }],
+    ]);
   });
 });
 
@@ -113,7 +122,9 @@ describe('guidance → rule', () => {
     // a gap: 70–80% is in no clause
     expect(ruleFromGuidance('Từ 80% trở lên: 2 điểm; dưới 70%: 0 điểm', max(2))).toBeUndefined();
     // an overlap: 90% is in both clauses
-    expect(ruleFromGuidance('Từ 90% trở lên: 2 điểm; từ 70% đến 90%: 1 điểm; dưới 70%: 0 điểm', max(2))).toBeUndefined();
+    expect(
+      ruleFromGuidance('Từ 90% trở lên: 2 điểm; từ 70% đến 90%: 1 điểm; dưới 70%: 0 điểm', max(2)),
+    ).toBeUndefined();
     // points above the maximum, or none worth it
     expect(ruleFromGuidance('Đúng hạn: 3 điểm; chậm: 0 điểm', max(2))).toBeUndefined();
     expect(ruleFromGuidance('Đúng hạn: 1 điểm; chậm: 0 điểm', max(2))).toBeUndefined();
@@ -130,26 +141,72 @@ describe('parindex criteria import (binary)', () => {
     const out = join(dir, 'minh-hoa-import', '2026.yaml');
     const table = join(FIX, 'bang-tieu-chi.xlsx');
     const before = createHash('sha256').update(readFileSync(table)).digest('hex');
-    const r = runBin(['criteria', 'import', table, '--id', 'minh-hoa-import', '--version', '2026', '--kinds', 'department:Sở, ban, ngành', '--out', out, '--json']);
+    const r = runBin([
+      'criteria',
+      'import',
+      table,
+      '--id',
+      'minh-hoa-import',
+      '--version',
+      '2026',
+      '--kinds',
+      'department:Sở, ban, ngành',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect([doc.fields, doc.criteria, doc.items, doc.counts.error]).toEqual([3, 5, 11, 0]);
-    expect(doc.findings.filter((f: { code: string }) => f.code === 'CRITERIA_IMPORT_GUIDANCE_KEPT').map((f: { criterion: string }) => f.criterion)).toEqual(['1.2.2', '2.2', '3.1.1']);
+    expect(
+      doc.findings
+        .filter((f: { code: string }) => f.code === 'CRITERIA_IMPORT_GUIDANCE_KEPT')
+        .map((f: { criterion: string }) => f.criterion),
+    ).toEqual(['1.2.2', '2.2', '3.1.1']);
     const loaded = loadCriteriaFile(out);
     expect(loaded.findings).toEqual([]);
     expect(loaded.set).toEqual(expected);
     expect(createHash('sha256').update(readFileSync(table)).digest('hex')).toBe(before);
     // a second run refuses to overwrite without --force (exit 2), and --force rewrites the same bytes
     const first = readFileSync(out);
-    expect(runBin(['criteria', 'import', table, '--id', 'minh-hoa-import', '--version', '2026', '--out', out]).code).toBe(2);
-    expect(runBin(['criteria', 'import', table, '--id', 'minh-hoa-import', '--version', '2026', '--kinds', 'department:Sở, ban, ngành', '--out', out, '--force']).code).toBe(0);
+    expect(
+      runBin(['criteria', 'import', table, '--id', 'minh-hoa-import', '--version', '2026', '--out', out]).code,
+    ).toBe(2);
+    expect(
+      runBin([
+        'criteria',
+        'import',
+        table,
+        '--id',
+        'minh-hoa-import',
+        '--version',
+        '2026',
+        '--kinds',
+        'department:Sở, ban, ngành',
+        '--out',
+        out,
+        '--force',
+      ]).code,
+    ).toBe(0);
     expect(readFileSync(out).equals(first)).toBe(true);
   });
 
   it('exits 1 and writes nothing when the file has no criteria table', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parindex-import-'));
     writeFileSync(join(dir, 'x.csv'), 'a;b;c\n1;2;3\n');
-    const r = runBin(['criteria', 'import', join(dir, 'x.csv'), '--id', 'x', '--version', '1', '--out', join(dir, 'x.yaml'), '--lang', 'en']);
+    const r = runBin([
+      'criteria',
+      'import',
+      join(dir, 'x.csv'),
+      '--id',
+      'x',
+      '--version',
+      '1',
+      '--out',
+      join(dir, 'x.yaml'),
+      '--lang',
+      'en',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/CRITERIA_IMPORT_NO_TABLE/);
     expect(r.stdout).toMatch(/Nothing written/);

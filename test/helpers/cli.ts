@@ -12,7 +12,10 @@ export interface RunResult {
 }
 
 /** Runs `parindex …args` with colour off and returns exit code and output. */
-export function runBin(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+export function runBin(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },

@@ -10,7 +10,8 @@ import { stringify } from 'yaml';
 import type { RoundResult } from '../../src/round/result.js';
 import { baseSet } from './criteria.js';
 
-export const HEAD = 'Mã cơ quan;Mã;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Số lượng;Không áp dụng;Tài liệu kiểm chứng;Giải trình';
+export const HEAD =
+  'Mã cơ quan;Mã;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Số lượng;Không áp dụng;Tài liệu kiểm chứng;Giải trình';
 /** A department scoring 6.5 appraisal points by its rules (0.75 + 0.5 + 1 + 2 + 0.75 + 1.5) and a bonus of 0.5. */
 function department(code: string, notApplicable = false): string[] {
   return [
@@ -64,7 +65,8 @@ export interface TinyRoundOptions {
 export async function makeRound(opts: TinyRoundOptions): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'parindex-round-'));
   writeFileSync(join(dir, 'tiny.yaml'), stringify(opts.set ?? baseSet()));
-  const recode = (lines: string[]): string[] => lines.map((l) => l.replace(/;(\d+(?:\.\d+)+);/, (m, code: string) => `;${opts.recode?.[code] ?? code};`));
+  const recode = (lines: string[]): string[] =>
+    lines.map((l) => l.replace(/;(\d+(?:\.\d+)+);/, (m, code: string) => `;${opts.recode?.[code] ?? code};`));
   writeFileSync(
     join(dir, 'roster.csv'),
     [
@@ -80,11 +82,24 @@ export async function makeRound(opts: TinyRoundOptions): Promise<string> {
     ].join('\n'),
   );
   mkdirSync(join(dir, 'nop'));
-  writeFileSync(join(dir, 'nop', 'so.csv'), [HEAD, ...recode([...department('D1'), ...department('D2', true), ...department('D3'), ...department('D4')])].join('\r\n'));
+  writeFileSync(
+    join(dir, 'nop', 'so.csv'),
+    [HEAD, ...recode([...department('D1'), ...department('D2', true), ...department('D3'), ...department('D4')])].join(
+      '\r\n',
+    ),
+  );
   writeFileSync(join(dir, 'nop', 'xa.csv'), [HEAD, ...recode(COMMUNE)].join('\r\n'));
   writeFileSync(
     join(dir, 'khao-sat.csv'),
-    ['Mã cơ quan;Mã tiêu chí;Tỷ lệ hài lòng', 'D1;2.1.3;80%', 'D2;2.1.3;80%', 'D3;2.1.3;80%', 'D4;2.1.3;0,8', 'X1;2.1.3;90%', 'X2;2.1.3;90%'].join('\n'),
+    [
+      'Mã cơ quan;Mã tiêu chí;Tỷ lệ hài lòng',
+      'D1;2.1.3;80%',
+      'D2;2.1.3;80%',
+      'D3;2.1.3;80%',
+      'D4;2.1.3;0,8',
+      'X1;2.1.3;90%',
+      'X2;2.1.3;90%',
+    ].join('\n'),
   );
   const round: Record<string, unknown> = {
     format: 1,
@@ -112,7 +127,6 @@ export async function makeRound(opts: TinyRoundOptions): Promise<string> {
   writeFileSync(join(dir, 'round.yaml'), stringify(round));
   return dir;
 }
-
 
 function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

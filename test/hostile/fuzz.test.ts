@@ -13,7 +13,33 @@ import { setLimits } from '../../src/core/limits.js';
 import { rezip } from '../helpers/zip.js';
 import { rng } from '../../scripts/rng.mjs';
 
-const JUNK = ['', 'abc', '1e999', '-0', '=1+1', '+cmd|calc', '@SUM(A1)', '"', '""', ';', ',', '\t', '\u0000', '\u202E1', '１２', 'NaN', '9'.repeat(400), 'x'.repeat(40_000), '#DIV/0!', '1,5', '1.234,5', 'TRUE', '<![CDATA[x]]>', '&amp;', '&x;'];
+const JUNK = [
+  '',
+  'abc',
+  '1e999',
+  '-0',
+  '=1+1',
+  '+cmd|calc',
+  '@SUM(A1)',
+  '"',
+  '""',
+  ';',
+  ',',
+  '\t',
+  '\u0000',
+  '\u202E1',
+  '１２',
+  'NaN',
+  '9'.repeat(400),
+  'x'.repeat(40_000),
+  '#DIV/0!',
+  '1,5',
+  '1.234,5',
+  'TRUE',
+  '<![CDATA[x]]>',
+  '&amp;',
+  '&x;',
+];
 
 const root = mkdtempSync(join(tmpdir(), 'parindex-fuzz-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -23,7 +49,11 @@ async function validate(file: string): Promise<{ code: number; out: string; ms: 
   const sink = { write: (s: string) => ((out += s), true), isTTY: false };
   const t0 = Date.now();
   try {
-    const code = await runCli(['validate', file, '--criteria', 'illustrative-internal@2025.1', '--lang', 'en'], { stdout: sink, stderr: sink, env: { NO_COLOR: '1' } });
+    const code = await runCli(['validate', file, '--criteria', 'illustrative-internal@2025.1', '--lang', 'en'], {
+      stdout: sink,
+      stderr: sink,
+      env: { NO_COLOR: '1' },
+    });
     return { code, out, ms: Date.now() - t0 };
   } finally {
     setLimits({});
@@ -47,7 +77,10 @@ function mutateXml(xml: string, rand: () => number): string {
       if (cells.length < 2) return xml;
       const a = pick(cells);
       const b = pick(cells);
-      return xml.replace(a[0], a[0].replace(a[1]!, '\u0001')).replace(b[0], b[0].replace(b[1]!, a[1]!)).replace('\u0001', b[1]!);
+      return xml
+        .replace(a[0], a[0].replace(a[1]!, '\u0001'))
+        .replace(b[0], b[0].replace(b[1]!, a[1]!))
+        .replace('\u0001', b[1]!);
     }
     case 1: {
       // Drop a row.
@@ -67,7 +100,9 @@ function mutateXml(xml: string, rand: () => number): string {
     default: {
       // Move a cell to a far address.
       const cells = [...xml.matchAll(/<c r="([A-Z]+\d+)"/g)];
-      return cells.length ? xml.replace(pick(cells)[0], `<c r="${pick(['XFD1048576', 'A1', 'ZZ99999', 'A0', 'AAAA1'])}"`) : xml;
+      return cells.length
+        ? xml.replace(pick(cells)[0], `<c r="${pick(['XFD1048576', 'A1', 'ZZ99999', 'A0', 'AAAA1'])}"`)
+        : xml;
     }
   }
 }
@@ -113,11 +148,21 @@ describe('fuzzing validate', () => {
   it(`ends cleanly on ${RUNS} mutated workbooks`, async () => {
     for (let seed = 1; seed <= RUNS; seed++) {
       const rand = rng(seed);
-      const buf = seed % 4 === 0 ? flipBytes(xlsx, rand) : rezip(xlsx, (ps) => ps.map((p) => (p.name === 'xl/worksheets/sheet2.xml' ? { ...p, data: Buffer.from(mutateXml(p.data.toString('utf8'), rand)) } : p)));
+      const buf =
+        seed % 4 === 0
+          ? flipBytes(xlsx, rand)
+          : rezip(xlsx, (ps) =>
+              ps.map((p) =>
+                p.name === 'xl/worksheets/sheet2.xml'
+                  ? { ...p, data: Buffer.from(mutateXml(p.data.toString('utf8'), rand)) }
+                  : p,
+              ),
+            );
       const file = join(root, `w${seed}.xlsx`);
       writeFileSync(file, buf);
       const r = await validate(file);
-      tally[`${file.endsWith('.csv') ? 'csv' : 'xlsx'} ${r.code}`] = (tally[`${file.endsWith('.csv') ? 'csv' : 'xlsx'} ${r.code}`] ?? 0) + 1;
+      tally[`${file.endsWith('.csv') ? 'csv' : 'xlsx'} ${r.code}`] =
+        (tally[`${file.endsWith('.csv') ? 'csv' : 'xlsx'} ${r.code}`] ?? 0) + 1;
       expect([0, 1, 2], `seed ${seed}: exit ${r.code}\n${r.out.slice(0, 500)}`).toContain(r.code);
       expect(r.out, `seed ${seed}`).not.toMatch(/internal error|\n\s+at .+:\d+:\d+/);
       expect(r.ms, `seed ${seed}`).toBeLessThan(15_000);
@@ -132,7 +177,8 @@ describe('fuzzing validate', () => {
       const file = join(root, `c${seed}.csv`);
       writeFileSync(file, text);
       const r = await validate(file);
-      tally[`${file.endsWith('.csv') ? 'csv' : 'xlsx'} ${r.code}`] = (tally[`${file.endsWith('.csv') ? 'csv' : 'xlsx'} ${r.code}`] ?? 0) + 1;
+      tally[`${file.endsWith('.csv') ? 'csv' : 'xlsx'} ${r.code}`] =
+        (tally[`${file.endsWith('.csv') ? 'csv' : 'xlsx'} ${r.code}`] ?? 0) + 1;
       expect([0, 1, 2], `seed ${seed}: exit ${r.code}\n${r.out.slice(0, 500)}`).toContain(r.code);
       expect(r.out, `seed ${seed}`).not.toMatch(/internal error|\n\s+at .+:\d+:\d+/);
       expect(r.ms, `seed ${seed}`).toBeLessThan(15_000);

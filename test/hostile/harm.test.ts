@@ -33,7 +33,11 @@ function hashes(dir: string): Map<string, string> {
 
 /** Starts `score` writing a report, and stops it with `signal` as soon as a temporary file appears. */
 async function stopMidWrite(dir: string, signal: NodeJS.Signals): Promise<{ sawTemp: boolean; code: number | null }> {
-  const child = spawn(process.execPath, [BIN, 'score', 'round', '--out', 'out/bao-cao.xlsx', 'out/bao-cao.html'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [BIN, 'score', 'round', '--out', 'out/bao-cao.xlsx', 'out/bao-cao.html'], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: 'ignore',
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let sawTemp = false;
   for (let i = 0; i < 4000 && child.exitCode === null; i++) {
@@ -67,7 +71,8 @@ describe('an interrupted run', () => {
     const left = existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : [];
     expect(left.filter((n) => n.endsWith('.tmp'))).toEqual([]);
     // Whatever is there under a report's name is whole: the rename happens only after the last byte.
-    for (const n of left.filter((x) => x.endsWith('.xlsx'))) expect(await isCompleteWorkbook(join(dir, 'out', n))).toBe(true);
+    for (const n of left.filter((x) => x.endsWith('.xlsx')))
+      expect(await isCompleteWorkbook(join(dir, 'out', n))).toBe(true);
   });
 
   it('killed outright (SIGKILL) while writing never leaves a half report under its name', async () => {
@@ -77,7 +82,8 @@ describe('an interrupted run', () => {
     const target = join(dir, 'out', 'bao-cao.xlsx');
     if (existsSync(target)) expect(await isCompleteWorkbook(target)).toBe(true);
     // The temporary file cannot be removed by a killed process; it is hidden (dot name) and named .tmp.
-    for (const n of readdirSync(join(dir, 'out'))) expect(n === 'bao-cao.xlsx' || n === 'bao-cao.html' || /^\..+\.tmp$/.test(n)).toBe(true);
+    for (const n of readdirSync(join(dir, 'out')))
+      expect(n === 'bao-cao.xlsx' || n === 'bao-cao.html' || /^\..+\.tmp$/.test(n)).toBe(true);
   });
 });
 
@@ -99,7 +105,9 @@ describe('inputs are never harmed', () => {
     expect(existsSync(join(dir, 'round/submissions/bao-cao.xlsx'))).toBe(false);
     const input = runBin(['score', 'round', '--out', 'round/roster.csv', '--force'], { cwd: dir });
     expect(input.code).toBe(2);
-    expect(readFileSync(join(dir, 'round/roster.csv'))).toEqual(readFileSync(join(ROOT, 'fixtures/sample-round/roster.csv')));
+    expect(readFileSync(join(dir, 'round/roster.csv'))).toEqual(
+      readFileSync(join(ROOT, 'fixtures/sample-round/roster.csv')),
+    );
     const forced = runBin(['score', 'round', '--out', 'round/submissions/bao-cao.xlsx', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(existsSync(join(dir, 'round/submissions/bao-cao.xlsx'))).toBe(true);

@@ -32,8 +32,13 @@ async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 /** A template of `idx` filled with the maximum of every points item, edited by `edit`, written to a temp file. */
-async function filled(idx: typeof hn, edit: (ws: ExcelJS.Worksheet, rowOf: (code: string) => number) => void): Promise<string> {
-  const wb = await load(await renderTemplateXlsx(idx, { lang: 'vi', agency: { code: 'SNV', name: 'Sở Nội vụ' }, year: 2025 }));
+async function filled(
+  idx: typeof hn,
+  edit: (ws: ExcelJS.Worksheet, rowOf: (code: string) => number) => void,
+): Promise<string> {
+  const wb = await load(
+    await renderTemplateXlsx(idx, { lang: 'vi', agency: { code: 'SNV', name: 'Sở Nội vụ' }, year: 2025 }),
+  );
   const ws = wb.getWorksheet('Tự chấm điểm')!;
   const rows = templateRows(idx);
   const rowOf = (code: string): number => rows.find((r) => r.code === code)!.row;
@@ -66,7 +71,14 @@ describe('the template subtracts penalty points (item 5)', () => {
 
 describe('item codes that cannot be read (item 7)', () => {
   it('suggests the code it most likely meant', () => {
-    expect(['4,1', '4.L', 'IV.1', 'I.2', '1,2,3', '9.O'].map((c) => likelyCode(c))).toEqual(['4.1', '4.1', '4.1', '1.2', '1.2.3', '9.0']);
+    expect(['4,1', '4.L', 'IV.1', 'I.2', '1,2,3', '9.O'].map((c) => likelyCode(c))).toEqual([
+      '4.1',
+      '4.1',
+      '4.1',
+      '1.2',
+      '1.2.3',
+      '9.0',
+    ]);
     // not codes at all: left alone
     expect(['Ghi chú', 'TỔNG', '12'].map((c) => likelyCode(c))).toEqual([undefined, undefined, undefined]);
   });
@@ -78,7 +90,9 @@ describe('item codes that cannot be read (item 7)', () => {
       ws.getCell(rowOf('6.1'), col('code')).value = 'IV.1';
     });
     const r = await validateFiles([{ path, file: 'snv.xlsx' }], { expected: province, submissions: false });
-    const got = r.findings.filter((f) => f.code === 'INTAKE_CODE_UNREADABLE').map((f) => [f.location.cell, (f.args as { suggestion: string }).suggestion]);
+    const got = r.findings
+      .filter((f) => f.code === 'INTAKE_CODE_UNREADABLE')
+      .map((f) => [f.location.cell, (f.args as { suggestion: string }).suggestion]);
     const a = letter('code');
     expect(got).toEqual([
       [`${a}${templateRows(province).find((x) => x.code === '4.1')!.row}`, '4.1'],
@@ -90,11 +104,17 @@ describe('item codes that cannot be read (item 7)', () => {
   it('a long CSV row with a mistyped agency code: the unknown code once at its cell, the agency named where its row is missing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parindex-csv-agency-'));
     mkdirSync(join(dir, 'nop'));
-    const rows = province.items.filter((e) => e.item.rule.kind === 'points').map((e) => `SNV;${e.item.code};${e.item.max.toString().replace('.', ',')};;;;;;;BC 1;`);
+    const rows = province.items
+      .filter((e) => e.item.rule.kind === 'points')
+      .map((e) => `SNV;${e.item.code};${e.item.max.toString().replace('.', ',')};;;;;;;BC 1;`);
     rows[3] = rows[3]!.replace(/^SNV/, 'SVN');
     writeFileSync(join(dir, 'nop', 'so.csv'), [HEAD, ...rows].join('\r\n'));
     const roster = new Map([['SNV', { code: 'SNV', name: 'Sở Nội vụ', kind: 'province' }]]);
-    const r = await validateFiles([{ path: join(dir, 'nop', 'so.csv'), file: 'so.csv' }], { expected: province, roster, submissions: false });
+    const r = await validateFiles([{ path: join(dir, 'nop', 'so.csv'), file: 'so.csv' }], {
+      expected: province,
+      roster,
+      submissions: false,
+    });
     const problems = r.findings.filter((f) => f.severity !== 'info').sort((a, b) => (a.code < b.code ? -1 : 1));
     // row 5 of the file is the fourth item row; no "missing item" for each other item of "SVN"
     expect(problems.map((f) => [f.code, f.location.cell, f.agency, f.criterion])).toEqual([
@@ -114,10 +134,25 @@ describe('locked cells of a parindex template (item 8)', () => {
     });
     const r = await validateFiles([{ path, file: 'snv.xlsx' }], { expected: hn, submissions: false });
     const rows = templateRows(hn);
-    const got = r.findings.filter((f) => f.code === 'INTAKE_LOCKED_CELL_CHANGED').map((f) => [f.severity, f.location.cell, f.args]);
+    const got = r.findings
+      .filter((f) => f.code === 'INTAKE_LOCKED_CELL_CHANGED')
+      .map((f) => [f.severity, f.location.cell, f.args]);
     expect(got).toEqual([
-      ['warning', `${letter('title')}${rows.find((x) => x.code === '2.1')!.row}`, { item: '2.1', what: 'title', found: 'Điểm tự đánh giá (đã sửa)', expected: hn.byCode.get('2.1')!.item.title.vi }],
-      ['warning', `${letter('max')}${rows.find((x) => x.code === '4')!.row}`, { item: '4', what: 'max', found: '20', expected: '10.5' }],
+      [
+        'warning',
+        `${letter('title')}${rows.find((x) => x.code === '2.1')!.row}`,
+        {
+          item: '2.1',
+          what: 'title',
+          found: 'Điểm tự đánh giá (đã sửa)',
+          expected: hn.byCode.get('2.1')!.item.title.vi,
+        },
+      ],
+      [
+        'warning',
+        `${letter('max')}${rows.find((x) => x.code === '4')!.row}`,
+        { item: '4', what: 'max', found: '20', expected: '10.5' },
+      ],
     ]);
   });
 
@@ -132,9 +167,12 @@ describe('locked cells of a parindex template (item 8)', () => {
       ws.getCell(rowOf('4'), col('max')).value = 20;
     });
     // LibreOffice writes sheet="true" and a legacy password hash, which exceljs does not read.
-    const LO = '<sheetProtection sheet="true" password="CC3D" objects="true" scenarios="true" formatColumns="false" formatRows="false"/>';
+    const LO =
+      '<sheetProtection sheet="true" password="CC3D" objects="true" scenarios="true" formatColumns="false" formatRows="false"/>';
     const parts = readZip(readFileSync(path)).map((p) =>
-      /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name) ? { ...p, data: Buffer.from(p.data.toString('utf8').replace(/<sheetProtection\b[^>]*\/>/, LO)) } : p,
+      /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name)
+        ? { ...p, data: Buffer.from(p.data.toString('utf8').replace(/<sheetProtection\b[^>]*\/>/, LO)) }
+        : p,
     );
     writeFileSync(path, writeZip(parts));
     const out = mkdtempSync(join(tmpdir(), 'parindex-ann-'));
@@ -145,7 +183,9 @@ describe('locked cells of a parindex template (item 8)', () => {
     expect(scoring).toContain(LO);
     // the note is there too, on the tampered cell
     const wb = await load(readFileSync(join(out, 'snv.xlsx')));
-    const cell = wb.getWorksheet('Tự chấm điểm')!.getCell(templateRows(hn).find((x) => x.code === '4')!.row, col('max'));
+    const cell = wb
+      .getWorksheet('Tự chấm điểm')!
+      .getCell(templateRows(hn).find((x) => x.code === '4')!.row, col('max'));
     expect(String(cell.note ?? '')).toContain('INTAKE_LOCKED_CELL_CHANGED');
   });
 });

@@ -24,7 +24,12 @@ async function workbook(buf: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 describe('template workbook', async () => {
-  const buf = await renderTemplateXlsx(idx, { lang: 'vi', kind: 'commune', agency: { code: '25001', name: 'Xã Phú Cường' }, year: 2025 });
+  const buf = await renderTemplateXlsx(idx, {
+    lang: 'vi',
+    kind: 'commune',
+    agency: { code: '25001', name: 'Xã Phú Cường' },
+    year: 2025,
+  });
   const wb = await workbook(buf);
   const ws = wb.getWorksheet('Tự chấm điểm')!;
 
@@ -34,7 +39,12 @@ describe('template workbook', async () => {
 
   it('the information sheet holds agency, year and the set, read back on validation', () => {
     const info = wb.getWorksheet('Thông tin')!;
-    expect([1, 2, 3, 4].map((r) => info.getCell(r, 2).value)).toEqual(['25001', 'Xã Phú Cường', 2025, 'illustrative-internal@2025.1']);
+    expect([1, 2, 3, 4].map((r) => info.getCell(r, 2).value)).toEqual([
+      '25001',
+      'Xã Phú Cường',
+      2025,
+      'illustrative-internal@2025.1',
+    ]);
   });
 
   it('has one row per field, criterion and item that applies to communes, in tree order', () => {
@@ -70,18 +80,35 @@ describe('template workbook', async () => {
     expect(ws.getCell('E4').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1] });
     expect(ws.getCell('F4').dataValidation).toMatchObject({ type: 'list', formulae: ["'Danh mục'!$B$1:$D$1"] });
     const lists = wb.getWorksheet('Danh mục')!;
-    expect([1, 2, 3, 4].map((c) => lists.getCell(1, c).value)).toEqual(['1.1.1', 'Ban hành đúng hạn', 'Ban hành chậm', 'Không ban hành']);
-    const validations = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+    expect([1, 2, 3, 4].map((c) => lists.getCell(1, c).value)).toEqual([
+      '1.1.1',
+      'Ban hành đúng hạn',
+      'Ban hành chậm',
+      'Không ban hành',
+    ]);
+    const validations = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations
+      .model;
     for (const range of Object.keys(validations)) expect(range).not.toMatch(/^[A-Z]+:[A-Z]+$|1048576/);
   });
 
   it('prints A4 landscape, one page wide, with the header row repeated', () => {
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
   it('is byte-identical for the same options', async () => {
-    const again = await renderTemplateXlsx(idx, { lang: 'vi', kind: 'commune', agency: { code: '25001', name: 'Xã Phú Cường' }, year: 2025 });
+    const again = await renderTemplateXlsx(idx, {
+      lang: 'vi',
+      kind: 'commune',
+      agency: { code: '25001', name: 'Xã Phú Cường' },
+      year: 2025,
+    });
     expect(again.equals(buf)).toBe(true);
   });
 
@@ -95,7 +122,8 @@ describe('template workbook', async () => {
       const rule = item.rule;
       let points = item.max;
       if (rule.kind === 'survey') continue;
-      if (rule.kind === 'choice') row.getCell(col('option')).value = [...rule.options].sort((a, b) => b.points - a.points)[0]!.label.vi;
+      if (rule.kind === 'choice')
+        row.getCell(col('option')).value = [...rule.options].sort((a, b) => b.points - a.points)[0]!.label.vi;
       if (rule.kind === 'boolean') row.getCell(col('yes')).value = 'Có';
       if (rule.kind === 'bands' && rule.input === 'percent') row.getCell(col('percent')).value = 100;
       if (rule.kind === 'bands' && rule.input === 'ratio') {
@@ -129,9 +157,16 @@ describe('template workbook', async () => {
 describe('template CSV and command', () => {
   it('writes the long CSV form: header and one row per self-scored item', () => {
     const csv = renderTemplateCsv(idx, { lang: 'vi', kind: 'department', agency: { code: 'SNV' } });
-    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Mã cơ quan;Mã;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Tỷ lệ (%);Số lượng;Không áp dụng;Tài liệu kiểm chứng;Giải trình;Ghi chú');
-    const selfScored = idx.items.filter((e) => e.item.rule.kind !== 'survey' && appliesWithAncestors(idx, e.item.code, 'department')).length;
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Mã cơ quan;Mã;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Tỷ lệ (%);Số lượng;Không áp dụng;Tài liệu kiểm chứng;Giải trình;Ghi chú',
+    );
+    const selfScored = idx.items.filter(
+      (e) => e.item.rule.kind !== 'survey' && appliesWithAncestors(idx, e.item.code, 'department'),
+    ).length;
     expect(lines).toHaveLength(1 + selfScored);
     expect(lines[1]).toBe('SNV;1.1.1;;;;;;;;;;;');
   });
@@ -142,7 +177,9 @@ describe('template CSV and command', () => {
     expect(runBin(['template', '--criteria', 'illustrative-internal@2025.1', '--out', out]).code).toBe(0);
     expect(runBin(['template', '--criteria', 'illustrative-internal@2025.1', '--out', out]).code).toBe(2);
     const en = join(dir, 'en.xlsx');
-    expect(runBin(['--lang', 'en', 'template', '--criteria', 'illustrative-internal@2025.1', '--out', en]).code).toBe(0);
+    expect(runBin(['--lang', 'en', 'template', '--criteria', 'illustrative-internal@2025.1', '--out', en]).code).toBe(
+      0,
+    );
     const names = await workbook(readFileSync(en)).then((w) => w.worksheets.map((x) => x.name));
     expect(names).toEqual(['Instructions', 'Information', 'Self-score', 'Lists']);
   });

@@ -38,7 +38,11 @@ async function both(buf: Buffer): Promise<{ lean: unknown; exceljs: unknown }> {
 
 function workbooks(): string[] {
   const dirs = ['fixtures/intake', 'fixtures/sample-round/submissions/so-nganh', 'fixtures/sample-round/appraisal'];
-  return dirs.flatMap((d) => readdirSync(join(ROOT, d)).filter((n) => n.endsWith('.xlsx')).map((n) => join(ROOT, d, n)));
+  return dirs.flatMap((d) =>
+    readdirSync(join(ROOT, d))
+      .filter((n) => n.endsWith('.xlsx'))
+      .map((n) => join(ROOT, d, n)),
+  );
 }
 
 /** A workbook with what agencies' files hold: merges, hidden rows and columns, dates, percents, rich text, errors, formulas. */
@@ -92,7 +96,21 @@ describe('lean workbook reader', () => {
     const r = await both(Buffer.from(buf));
     expect(r.lean).toEqual(r.exceljs);
     const inline = rezip(readFileSync(join(ROOT, 'fixtures/sample-round/submissions/so-nganh/snv.xlsx')), (ps) =>
-      ps.map((p) => (p.name === 'xl/worksheets/sheet2.xml' ? { ...p, data: Buffer.from(p.data.toString('utf8').replace('<c r="M4" t="s"><v>', '<c r="M4" t="inlineStr"><is><r><t>Văn bản </t></r><r><t>số 1</t></r></is></c><c r="Z4" t="s"><v>')) } : p)),
+      ps.map((p) =>
+        p.name === 'xl/worksheets/sheet2.xml'
+          ? {
+              ...p,
+              data: Buffer.from(
+                p.data
+                  .toString('utf8')
+                  .replace(
+                    '<c r="M4" t="s"><v>',
+                    '<c r="M4" t="inlineStr"><is><r><t>Văn bản </t></r><r><t>số 1</t></r></is></c><c r="Z4" t="s"><v>',
+                  ),
+              ),
+            }
+          : p,
+      ),
     );
     const r2 = await both(inline);
     expect(JSON.stringify(r2.lean)).toContain('Văn bản số 1');
@@ -102,7 +120,11 @@ describe('lean workbook reader', () => {
   it('reads cell references written another way ($M$4, M04) as exceljs does', async () => {
     for (const spelled of ['$M$4', 'M04', '$M4']) {
       const buf = rezip(readFileSync(join(ROOT, 'fixtures/sample-round/submissions/so-nganh/snv.xlsx')), (ps) =>
-        ps.map((p) => (p.name === 'xl/worksheets/sheet2.xml' ? { ...p, data: Buffer.from(p.data.toString('utf8').replace('<c r="M4"', `<c r="${spelled}"`)) } : p)),
+        ps.map((p) =>
+          p.name === 'xl/worksheets/sheet2.xml'
+            ? { ...p, data: Buffer.from(p.data.toString('utf8').replace('<c r="M4"', `<c r="${spelled}"`)) }
+            : p,
+        ),
       );
       const r = await both(buf);
       expect(JSON.stringify(r.lean), spelled).toContain('"address":"M4"');
@@ -113,7 +135,18 @@ describe('lean workbook reader', () => {
 
   it('declines shared formulas, which exceljs translates', async () => {
     const buf = rezip(readFileSync(join(ROOT, 'fixtures/sample-round/submissions/so-nganh/snv.xlsx')), (ps) =>
-      ps.map((p) => (p.name === 'xl/worksheets/sheet2.xml' ? { ...p, data: Buffer.from(p.data.toString('utf8').replace(/<c r="E2"([^>]*)><f>([^<]*)<\/f>/, '<c r="E2"$1><f t="shared" ref="E2:E3" si="0">$2</f>')) } : p)),
+      ps.map((p) =>
+        p.name === 'xl/worksheets/sheet2.xml'
+          ? {
+              ...p,
+              data: Buffer.from(
+                p.data
+                  .toString('utf8')
+                  .replace(/<c r="E2"([^>]*)><f>([^<]*)<\/f>/, '<c r="E2"$1><f t="shared" ref="E2:E3" si="0">$2</f>'),
+              ),
+            }
+          : p,
+      ),
     );
     const parts = new Map<string, Buffer>();
     await guardWorkbookZip(buf, 'x.xlsx', DEFAULT_LIMITS, parts);
@@ -122,7 +155,10 @@ describe('lean workbook reader', () => {
   });
 
   it('validate gives the same findings with either reader', async () => {
-    const files = collectFiles([join(ROOT, 'fixtures/intake'), join(ROOT, 'fixtures/sample-round/submissions/so-nganh')], ROOT);
+    const files = collectFiles(
+      [join(ROOT, 'fixtures/intake'), join(ROOT, 'fixtures/sample-round/submissions/so-nganh')],
+      ROOT,
+    );
     const set = loadCriteriaSet('illustrative-internal@2025.1');
     const run = async (): Promise<unknown> => {
       const r = await validateFiles(files, { expected: set });
@@ -137,4 +173,3 @@ describe('lean workbook reader', () => {
     }
   });
 });
-

@@ -36,7 +36,22 @@ describe('countTags', () => {
   });
 
   it('counts every tag once however the text is cut into chunks', () => {
-    const pieces = fc.constantFrom('<row r="1">', '<c r="A1">', '<c>', '<cols>', '<col ', '<', 'c', ' ', '>', 'row', '<ro', 'w', '</c>', 'x');
+    const pieces = fc.constantFrom(
+      '<row r="1">',
+      '<c r="A1">',
+      '<c>',
+      '<cols>',
+      '<col ',
+      '<',
+      'c',
+      ' ',
+      '>',
+      'row',
+      '<ro',
+      'w',
+      '</c>',
+      'x',
+    );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 12 }), (parts, cuts) => {
         const xml = parts.join('');

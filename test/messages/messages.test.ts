@@ -10,7 +10,11 @@ describe('messages', () => {
 
   it.each(findingCodes)('renders %s in Vietnamese and English', (code: FindingCode) => {
     const entry = messages[code];
-    const f = finding(code, { file: 'a.xlsx', sheet: 'Tự chấm điểm', cell: 'E14', row: 14, column: 5 }, entry.example as never);
+    const f = finding(
+      code,
+      { file: 'a.xlsx', sheet: 'Tự chấm điểm', cell: 'E14', row: 14, column: 5 },
+      entry.example as never,
+    );
     const vi = renderFinding(f, 'vi');
     const en = renderFinding(f, 'en');
     expect(vi).toMatch(/^A\.xlsx, trang 'Tự chấm điểm', ô E14: \S/);

@@ -56,7 +56,10 @@ describe('rankAgencies', () => {
   it('notes ranks that look equal when rounded, with the decimals that tell them apart', () => {
     // 89.134 and 89.126 both show 89.13 but rank 1 and 2: 3 decimals tell them apart.
     // 85.1301 and 85.1304 show 85.13 and also 85.130 at 3 decimals: 4 decimals needed.
-    const r = rankAgencies([at('Q', '89.126'), at('P', '89.134'), at('R', '85.1301'), at('S', '85.1304'), at('T', '80')], rules);
+    const r = rankAgencies(
+      [at('Q', '89.126'), at('P', '89.134'), at('R', '85.1301'), at('S', '85.1304'), at('T', '80')],
+      rules,
+    );
     const g = row(r, 'department');
     expect(g.agencies.map((a) => [a.code, a.rank, a.shown])).toEqual([
       ['P', 1, '89.13'],
@@ -75,11 +78,21 @@ describe('rankAgencies', () => {
     // 70.004, 70.004 (tie, rank 1) and 70.001 (rank 3) all show 70.00
     const g = row(rankAgencies([at('X', '70.004'), at('Y', '70.001'), at('W', '70.004')], rules), 'department');
     expect(g.agencies.map((a) => a.rank)).toEqual([1, 1, 3]);
-    expect(g.roundingNotes).toEqual([{ agencies: ['W', 'X', 'Y'], shown: '70.00', decimals: 3, values: ['70.004', '70.004', '70.001'] }]);
+    expect(g.roundingNotes).toEqual([
+      { agencies: ['W', 'X', 'Y'], shown: '70.00', decimals: 3, values: ['70.004', '70.004', '70.001'] },
+    ]);
   });
 
   it('ranks groups separately, groups in id order', () => {
-    const r = rankAgencies([at('S2', '70', 'department'), at('X1', '95', 'commune'), at('S1', '75', 'department'), at('X2', '60', 'commune')], rules);
+    const r = rankAgencies(
+      [
+        at('S2', '70', 'department'),
+        at('X1', '95', 'commune'),
+        at('S1', '75', 'department'),
+        at('X2', '60', 'commune'),
+      ],
+      rules,
+    );
     expect(r.groups.map((g) => g.group)).toEqual(['commune', 'department']);
     expect(row(r, 'commune').agencies.map((a) => [a.code, a.rank])).toEqual([
       ['X1', 1],
@@ -101,22 +114,49 @@ describe('rankAgencies', () => {
         { code: 'E', group: 'commune', rank: 1, index: q('70') },
       ],
     };
-    const r = rankAgencies([at('A', '92.75'), at('B', '90'), at('C', '85'), at('D', '84'), at('E', '50')], rules, previous);
+    const r = rankAgencies(
+      [at('A', '92.75'), at('B', '90'), at('C', '85'), at('D', '84'), at('E', '50')],
+      rules,
+      previous,
+    );
     const g = row(r, 'department');
     const change = (code: string) => g.agencies.find((a) => a.code === code)!.change;
     // A: rank 3 → 1, up 2 places; index 92.75 − 88.5 = 4.25
-    expect(change('A')).toEqual({ kind: 'up', places: 2, previousRank: 3, previousIndex: q('88.5'), indexChange: q('4.25') });
+    expect(change('A')).toEqual({
+      kind: 'up',
+      places: 2,
+      previousRank: 3,
+      previousIndex: q('88.5'),
+      indexChange: q('4.25'),
+    });
     // B: rank 2 → 2, same; 90 − 90 = 0
     expect(change('B')).toEqual({ kind: 'same', places: 0, previousRank: 2, previousIndex: q(90), indexChange: q(0) });
     // C: rank 1 → 3, down 2; 85 − 91.43 = −6.43
-    expect(change('C')).toEqual({ kind: 'down', places: 2, previousRank: 1, previousIndex: q('91.43'), indexChange: q('-6.43') });
+    expect(change('C')).toEqual({
+      kind: 'down',
+      places: 2,
+      previousRank: 1,
+      previousIndex: q('91.43'),
+      indexChange: q('-6.43'),
+    });
     expect(change('D')).toEqual({ kind: 'new' });
     // E was ranked among communes: rank not compared; 50 − 70 = −20
-    expect(change('E')).toEqual({ kind: 'other-group', previousGroup: 'commune', previousRank: 1, previousIndex: q(70), indexChange: q(-20) });
+    expect(change('E')).toEqual({
+      kind: 'other-group',
+      previousGroup: 'commune',
+      previousRank: 1,
+      previousIndex: q(70),
+      indexChange: q(-20),
+    });
   });
 
   it('leaves agencies without a submission unranked unless they score zero', () => {
-    const zero = scoreAgency({ agency: agency('Z'), criteria: hundred, missingScoresZero: true, evaluate: writtenPoints });
+    const zero = scoreAgency({
+      agency: agency('Z'),
+      criteria: hundred,
+      missingScoresZero: true,
+      evaluate: writtenPoints,
+    });
     const g = row(rankAgencies([at('M', undefined), zero, at('A', '50')], rules), 'department');
     expect(g.agencies.map((a) => [a.code, a.rank, a.shown])).toEqual([
       ['A', 1, '50.00'],
@@ -129,7 +169,9 @@ describe('rankAgencies', () => {
 
   it('takes bands and rounding per group when given a lookup', () => {
     const oneDecimal = CriteriaSet.parse({ ...hundredSet(), rounding: { decimals: 1, mode: 'half-up' } });
-    const r = rankAgencies([at('A', '89.96', 'commune'), at('B', '89.96')], (group) => (group === 'commune' ? oneDecimal : rules));
+    const r = rankAgencies([at('A', '89.96', 'commune'), at('B', '89.96')], (group) =>
+      group === 'commune' ? oneDecimal : rules,
+    );
     expect(row(r, 'commune').agencies[0]!.shown).toBe('90.0');
     expect(row(r, 'department').agencies[0]!.shown).toBe('89.96');
   });

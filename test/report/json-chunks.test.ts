@@ -10,7 +10,7 @@ import { ROOT } from '../helpers/cli.js';
 const whole = (v: unknown): string => JSON.stringify(v, null, 2) + '\n';
 
 describe('jsonChunks', () => {
-  it('gives the bytes of the committed result.json of the sample round\'s last year', () => {
+  it("gives the bytes of the committed result.json of the sample round's last year", () => {
     const text = readFileSync(join(ROOT, 'fixtures/sample-round/previous/ket-qua-2024.json'), 'utf8');
     const doc = JSON.parse(text) as object;
     expect([...jsonChunks(doc)].join('')).toBe(text);
@@ -21,7 +21,16 @@ describe('jsonChunks', () => {
     expect([...jsonChunks(run.result!)].join('')).toBe(whole(run.result));
   });
   it('handles empty and undefined values, newlines in strings and nested arrays as JSON.stringify does', () => {
-    const doc = { a: [], b: {}, c: undefined, d: [1, undefined, [2, { e: 'x\ny' }]], f: 'multi\nline', g: null, h: [{}], i: () => 1 };
+    const doc = {
+      a: [],
+      b: {},
+      c: undefined,
+      d: [1, undefined, [2, { e: 'x\ny' }]],
+      f: 'multi\nline',
+      g: null,
+      h: [{}],
+      i: () => 1,
+    };
     expect([...jsonChunks(doc)].join('')).toBe(whole(doc));
     expect([...jsonChunks({})].join('')).toBe('{}\n');
   });

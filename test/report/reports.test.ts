@@ -38,7 +38,12 @@ function rows(ws: ExcelJS.Worksheet): unknown[][] {
 }
 
 describe('reports of the tiny round', async () => {
-  const dir = await makeRound({ year: 2025, appraisal: true, names: { D3: HOSTILE_NAME, D4: SCRIPT_NAME }, reason: HOSTILE_REASON });
+  const dir = await makeRound({
+    year: 2025,
+    appraisal: true,
+    names: { D3: HOSTILE_NAME, D4: SCRIPT_NAME },
+    reason: HOSTILE_REASON,
+  });
   const result = (await runRound(dir)).result!;
   const xlsx = await renderXlsxReport(result, { lang: 'vi' });
   const wb = await load(xlsx);
@@ -63,7 +68,17 @@ describe('reports of the tiny round', async () => {
     const ws = wb.getWorksheet('Tổng hợp')!;
     const r = rows(ws);
     // Columns: group, rank, change, code, name, index, band, F1, F2, appraisal, survey, bonus, penalty, points.
-    expect(r[0]!.slice(0, 9)).toEqual(['Nhóm', 'Hạng', 'Thay đổi', 'Mã', 'Cơ quan', 'Chỉ số', 'Xếp loại', 'LV1', 'LV2']);
+    expect(r[0]!.slice(0, 9)).toEqual([
+      'Nhóm',
+      'Hạng',
+      'Thay đổi',
+      'Mã',
+      'Cơ quan',
+      'Chỉ số',
+      'Xếp loại',
+      'LV1',
+      'LV2',
+    ]);
     expect(r.slice(1, 7).map((x) => [x[1], x[3], x[5]])).toEqual([
       [1, 'D3', 0.86],
       [1, 'D4', 0.86],
@@ -162,7 +177,14 @@ describe('reports of the tiny round', async () => {
   it('every sheet: frozen header, A4 landscape fitted to one page wide, header row repeated, page numbers, no protection', () => {
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+      expect(ws.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:1',
+      });
       expect(ws.headerFooter.oddFooter).toContain('&P');
       expect((ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null).toBeNull();
     }
@@ -180,11 +202,20 @@ describe('reports of the tiny round', async () => {
 
   it('past the threshold, or when asked, scorecards go into one long sheet with a filter, and the About sheet says so', async () => {
     const long = await load(await renderXlsxReport(result, { lang: 'en', scorecards: 'long' }));
-    expect(long.worksheets.map((w) => w.name)).toEqual(['Summary', 'Fields', 'Scorecards', 'Appraisal', 'Findings', 'About']);
+    expect(long.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Fields',
+      'Scorecards',
+      'Appraisal',
+      'Findings',
+      'About',
+    ]);
     const r = rows(long.getWorksheet('Scorecards')!);
     expect(r.filter((x) => x[2] === '1.1.1').map((x) => x[0])).toEqual(['D3', 'D4', 'D2', 'D1', 'X1', 'X2']);
     expect(long.getWorksheet('Scorecards')!.autoFilter).toBeTruthy();
-    expect(rows(long.getWorksheet('About')!).find((x) => x[0] === 'Scorecards')![1]).toContain('one "Scorecards" sheet');
+    expect(rows(long.getWorksheet('About')!).find((x) => x[0] === 'Scorecards')![1]).toContain(
+      'one "Scorecards" sheet',
+    );
   });
 
   it('CSV: one row per agency, Vietnamese with semicolons and decimal commas, English with commas and points, formulas guarded', () => {
@@ -207,7 +238,7 @@ describe('reports of the tiny round', async () => {
     expect(html.match(/<g class="bar"/g)).toHaveLength(5);
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Sở Bốn');
-    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+    expect(html).toContain('Content-Security-Policy" content="default-src \'none\'');
     // The only URLs are the SVG namespace and the one inside the hostile name, as text.
     const urls = [...html.matchAll(/https?:\/\/[a-z0-9./-]+/g)].map((m) => m[0]);
     expect([...new Set(urls)].sort()).toEqual(['http://example.invalid', 'http://www.w3.org/2000/svg']);

@@ -80,7 +80,14 @@ const DEEP = {
       max: 6,
       children: [
         { code: '2.1', title: { vi: 'Mục bốn' }, max: 2, rule: { kind: 'points', step: 0.5 } },
-        { code: '2.2', title: { vi: 'Khảo sát' }, max: 4, source: 'survey', evidence: 'none', rule: { kind: 'survey' } },
+        {
+          code: '2.2',
+          title: { vi: 'Khảo sát' },
+          max: 4,
+          source: 'survey',
+          evidence: 'none',
+          rule: { kind: 'survey' },
+        },
       ],
     },
   ],
@@ -145,7 +152,11 @@ function plan(item: Item): { cells: string[]; final: number; detail: string } {
       c[5] = '0';
       return { cells: c, final: 0, detail: `0 ${r.unit?.vi ?? 'lần'} → 0 điểm` };
     case 'survey':
-      return { cells: c, final: item.max / 2, detail: `tỷ lệ hài lòng 50% × ${vn(item.max)} → ${vn(item.max / 2)} điểm` };
+      return {
+        cells: c,
+        final: item.max / 2,
+        detail: `tỷ lệ hài lòng 50% × ${vn(item.max)} → ${vn(item.max / 2)} điểm`,
+      };
     default:
       throw new Error('rule kind');
   }
@@ -153,7 +164,9 @@ function plan(item: Item): { cells: string[]; final: number; detail: string } {
 
 /** The CSV columns of HEAD after "Mã cơ quan;Mã": points, option, yes, numerator, denominator, count, n/a, evidence, explanation. */
 function csvRow(agency: string, code: string, cells: string[]): string {
-  return [agency, code, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[8], cells[9]].join(';');
+  return [agency, code, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[8], cells[9]].join(
+    ';',
+  );
 }
 
 async function makeMatrixRound(ref: string): Promise<{ dir: string; idx: CriteriaIndex; kind: string }> {
@@ -161,7 +174,10 @@ async function makeMatrixRound(ref: string): Promise<{ dir: string; idx: Criteri
   if (ref === 'deep.yaml') writeFileSync(join(dir, 'deep.yaml'), stringify(DEEP));
   const idx = loadCriteriaSet(ref === 'deep.yaml' ? join(dir, 'deep.yaml') : ref);
   const kind = idx.set.agencyKinds[0]!.id;
-  writeFileSync(join(dir, 'roster.csv'), ['mã,tên cơ quan,loại,nhóm', `A1,Sở Một,${kind},g`, `A2,Sở Hai,${kind},g`].join('\n'));
+  writeFileSync(
+    join(dir, 'roster.csv'),
+    ['mã,tên cơ quan,loại,nhóm', `A1,Sở Một,${kind},g`, `A2,Sở Hai,${kind},g`].join('\n'),
+  );
   const rows: string[] = [];
   const survey: string[] = ['Mã cơ quan;Mã tiêu chí;Tỷ lệ hài lòng'];
   for (const agency of ['A1', 'A2'])
@@ -196,7 +212,8 @@ async function loadXlsx(buf: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const reEsc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe.each(CASES)('scorecards on $ref', async ({ ref, points, index }) => {
@@ -208,7 +225,11 @@ describe.each(CASES)('scorecards on $ref', async ({ ref, points, index }) => {
     .map((e) => ({ code: e.item.code, ...plan(e.item) }));
 
   it('scores without errors, with the total worked by hand', () => {
-    expect(run.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.location.cell ?? f.location.file, f.criterion])).toEqual([]);
+    expect(
+      run.findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => [f.code, f.location.cell ?? f.location.file, f.criterion]),
+    ).toEqual([]);
     expect(run.findings.map((f) => f.code)).not.toContain('ROUND_SURVEY_MISSING');
     const a = result.agencies.find((x) => x.code === 'A1')!;
     expect([a.total.points.exact, a.total.index.exact]).toEqual([points, index]);
@@ -216,14 +237,17 @@ describe.each(CASES)('scorecards on $ref', async ({ ref, points, index }) => {
 
   it('result.json: every item with its points and sentence', () => {
     const a = result.agencies.find((x) => x.code === 'A1')!;
-    const got = a.items.filter((i) => i.applicable).map((i) => ({ code: i.code, final: i.final.value, detail: i.detail.vi }));
+    const got = a.items
+      .filter((i) => i.applicable)
+      .map((i) => ({ code: i.code, final: i.final.value, detail: i.detail.vi }));
     expect(got).toEqual(expected.map((e) => ({ code: e.code, final: e.final, detail: e.detail })));
   });
 
   it('Excel, a sheet per agency and the long sheet: every item with its points and sentence', async () => {
     for (const layout of ['sheets', 'long'] as const) {
       const wb = await loadXlsx(await renderXlsxReport(result, { lang: 'vi', scorecards: layout }));
-      const ws = layout === 'sheets' ? wb.worksheets.find((w) => w.name.startsWith('A1 '))! : wb.getWorksheet('Bảng điểm')!;
+      const ws =
+        layout === 'sheets' ? wb.worksheets.find((w) => w.name.startsWith('A1 '))! : wb.getWorksheet('Bảng điểm')!;
       const off = layout === 'sheets' ? 0 : 2;
       const found = new Map<string, [unknown, unknown]>();
       ws.eachRow((r) => {
@@ -249,6 +273,10 @@ describe.each(CASES)('scorecards on $ref', async ({ ref, points, index }) => {
   it('explain: every item with its points and sentence', () => {
     const a = result.agencies.find((x) => x.code === 'A1')!;
     const lines = renderExplainText(result, a, 'vi', new Chalk({ level: 0 }));
-    for (const e of expected) expect(lines.some((l) => l.startsWith(e.code.padEnd(7)) && l.endsWith(` ${vn2(e.final)}  ${e.detail}`)), e.code).toBe(true);
+    for (const e of expected)
+      expect(
+        lines.some((l) => l.startsWith(e.code.padEnd(7)) && l.endsWith(` ${vn2(e.final)}  ${e.detail}`)),
+        e.code,
+      ).toBe(true);
   });
 });

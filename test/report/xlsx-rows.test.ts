@@ -63,7 +63,12 @@ const OWN: DirectCell[][] = [
   ],
   ...Array.from({ length: 3_000 }, (_, i): DirectCell[] => [
     { col: 2, num: i, style: sharedStyle('0.00', i % 3 === 0 ? ITALIC : undefined) },
-    { col: 8, text: i === 1_500 ? LONG : `Quyết định số ${i}/QĐ-UBND về việc ${'giao chỉ tiêu '.repeat(i % 7)}`, own: true, style: sharedStyle(undefined) },
+    {
+      col: 8,
+      text: i === 1_500 ? LONG : `Quyết định số ${i}/QĐ-UBND về việc ${'giao chỉ tiêu '.repeat(i % 7)}`,
+      own: true,
+      style: sharedStyle(undefined),
+    },
   ]),
 ];
 
@@ -100,26 +105,36 @@ async function workbook(direct: boolean, rows: DirectCell[][] = ROWS, shared = t
 }
 
 function part(zip: Buffer, name: string): string {
-  return readZip(zip).find((p) => p.name === name)!.data.toString('utf8');
+  return readZip(zip)
+    .find((p) => p.name === name)!
+    .data.toString('utf8');
 }
 
 describe('direct scorecard rows', () => {
   it('write the sheet XML and styles exceljs writes for the same cells', async () => {
     const [viaExceljs, direct] = await Promise.all([workbook(false), workbook(true)]);
-    for (const name of ['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/sharedStrings.xml']) expect(part(direct, name)).toBe(part(viaExceljs, name));
+    for (const name of ['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'])
+      expect(part(direct, name)).toBe(part(viaExceljs, name));
     const sheet = part(direct, 'xl/worksheets/sheet1.xml');
     // Text is an index into the shared strings, numbers are written as they are.
     expect(sheet).toContain('<c r="B4" t="s"><v>6</v></c>');
-    expect(sheet).toContain('<c r="A5" s="6"><v>10</v></c><c r="B5" s="6"><v>1234567</v></c><c r="C5" s="6"><v>9007199254740992</v></c><c r="D5" s="6"><v>1e+21</v></c><c r="E5" s="6"><v>0</v></c>');
+    expect(sheet).toContain(
+      '<c r="A5" s="6"><v>10</v></c><c r="B5" s="6"><v>1234567</v></c><c r="C5" s="6"><v>9007199254740992</v></c><c r="D5" s="6"><v>1e+21</v></c><c r="E5" s="6"><v>0</v></c>',
+    );
     expect(sheet).toContain('<row r="12005" spans="1:27"');
-    expect(part(direct, 'xl/sharedStrings.xml')).toContain('<si><t xml:space="preserve">tab\there, new\nline, cr\r, bell, del, vt end</t></si>');
+    expect(part(direct, 'xl/sharedStrings.xml')).toContain(
+      '<si><t xml:space="preserve">tab\there, new\nline, cr\r, bell, del, vt end</t></si>',
+    );
   });
 
   it("write an agency's own text in its cell, as exceljs writes text without a shared string table", async () => {
     const [viaExceljs, direct] = await Promise.all([workbook(false, OWN, false), workbook(true, OWN)]);
-    for (const name of ['xl/worksheets/sheet1.xml', 'xl/styles.xml']) expect(part(direct, name)).toBe(part(viaExceljs, name));
+    for (const name of ['xl/worksheets/sheet1.xml', 'xl/styles.xml'])
+      expect(part(direct, name)).toBe(part(viaExceljs, name));
     const sheet = part(direct, 'xl/worksheets/sheet1.xml');
-    expect(sheet).toContain('<c r="H2" t="str"><v>Văn bản số 67/BC-D0001 &lt;b&gt; &amp; &quot;trích&quot; &apos;dẫn&apos;</v></c>');
+    expect(sheet).toContain(
+      '<c r="H2" t="str"><v>Văn bản số 67/BC-D0001 &lt;b&gt; &amp; &quot;trích&quot; &apos;dẫn&apos;</v></c>',
+    );
     expect(sheet).toContain(`<c r="H1503" t="str"><v>${LONG}</v></c></row><row r="1504"`);
     // Nothing of it went into the shared string table.
     expect(readZip(direct).some((p) => p.name === 'xl/sharedStrings.xml')).toBe(false);
@@ -136,7 +151,9 @@ describe('direct scorecard rows', () => {
           const cell = ws.getRow(i + 2).getCell(c.col);
           // Control characters XML cannot carry are dropped, and XML reads a bare CR as LF: as from
           // exceljs. A number reads back as the digits written: -0 as 0.
-          expect(cell.value).toBe(c.text !== undefined ? c.text.replace(/[\u0007\u007f\u000b]/g, '').replace(/\r/g, '\n') : c.num! + 0);
+          expect(cell.value).toBe(
+            c.text !== undefined ? c.text.replace(/[\u0007\u007f\u000b]/g, '').replace(/\r/g, '\n') : c.num! + 0,
+          );
           expect(cell.numFmt).toBe(c.style.numFmt);
           expect(cell.font?.bold).toBe(c.style.font?.bold);
           expect(cell.font?.italic).toBe(c.style.font?.italic);

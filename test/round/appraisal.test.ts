@@ -12,13 +12,33 @@ const ctx = {
   num: (_a: string, r: Rational) => ({ exact: r.toExact(), value: Number(r.toFixed(2)) }),
 };
 
-function line(agency: string, item: string, points: string | undefined, reason: string, row: number, file = 'tham-dinh-1.xlsx'): AppraisalLine {
-  return { agency, item, ...(points !== undefined ? { points: q(points) } : {}), reason, file, sheet: 'Thẩm định', row, cell: `J${row}` };
+function line(
+  agency: string,
+  item: string,
+  points: string | undefined,
+  reason: string,
+  row: number,
+  file = 'tham-dinh-1.xlsx',
+): AppraisalLine {
+  return {
+    agency,
+    item,
+    ...(points !== undefined ? { points: q(points) } : {}),
+    reason,
+    file,
+    sheet: 'Thẩm định',
+    row,
+    cell: `J${row}`,
+  };
 }
 
 describe('mergeAppraisals', () => {
   it('applies files in order, keeps every change, and lets a later file override', () => {
-    const first = [line('SNV', '1.1.1', '0.5', 'Thiếu tài liệu kiểm chứng', 2), line('SNV', '1.2.1', undefined, '', 3), line('STP', '1.1.1', '1', '', 4)];
+    const first = [
+      line('SNV', '1.1.1', '0.5', 'Thiếu tài liệu kiểm chứng', 2),
+      line('SNV', '1.2.1', undefined, '', 3),
+      line('STP', '1.1.1', '1', '', 4),
+    ];
     const second = [line('SNV', '1.1.1', '0.75', 'Đã bổ sung sau giải trình', 2, 'tham-dinh-2.xlsx')];
     const m = mergeAppraisals([first, second], ctx);
     expect(m.findings).toEqual([]);
@@ -27,7 +47,11 @@ describe('mergeAppraisals', () => {
       ['SNV', '1.1.1', '0.75', '0.5', 1, 'J2'],
       ['SNV', '1.1.1', '0.5', '0.75', 2, 'J2'],
     ]);
-    expect(m.values.get('SNV')?.get('1.1.1')).toMatchObject({ reason: 'Đã bổ sung sau giải trình', file: 'tham-dinh-2.xlsx', round: 2 });
+    expect(m.values.get('SNV')?.get('1.1.1')).toMatchObject({
+      reason: 'Đã bổ sung sau giải trình',
+      file: 'tham-dinh-2.xlsx',
+      round: 2,
+    });
     expect(m.values.get('SNV')!.get('1.1.1')!.points.toExact()).toBe('0.75');
     expect(m.values.get('SNV')?.has('1.2.1')).toBe(false);
     expect(m.values.get('STP')!.get('1.1.1')!.points.toExact()).toBe('1');

@@ -24,7 +24,9 @@ describe('sample round', () => {
     const [a, b] = ['SDTTG', 'SNGV'].map((c) => result.agencies.find((x: { code: string }) => x.code === c));
     expect(a.total.index.exact).toBe(b.total.index.exact);
     expect(a.rank).toBe(b.rank);
-    expect(result.agencies.some((x: { rank?: number; group: string }) => x.group === a.group && x.rank === a.rank + 1)).toBe(false);
+    expect(
+      result.agencies.some((x: { rank?: number; group: string }) => x.group === a.group && x.rank === a.rank + 1),
+    ).toBe(false);
     expect(result.agencies.find((x: { code: string }) => x.code === '25088').isNew).toBe(true);
   });
 
@@ -52,7 +54,13 @@ describe('sample round', () => {
     const c = (name: string): number => header.indexOf(name);
     let target = 0;
     ws.eachRow((row, n) => {
-      if (n > 1 && target === 0 && row.getCell(c('Mã cơ quan')).value === 'STP' && row.getCell(c('Mã tiêu chí')).value === '1.3.2') target = n;
+      if (
+        n > 1 &&
+        target === 0 &&
+        row.getCell(c('Mã cơ quan')).value === 'STP' &&
+        row.getCell(c('Mã tiêu chí')).value === '1.3.2'
+      )
+        target = n;
     });
     expect(target).toBeGreaterThan(1);
     ws.getRow(target).getCell(c('Điểm thẩm định')).value = 0;
@@ -64,7 +72,9 @@ describe('sample round', () => {
     const r = runBin(['score', dir, '--json']);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
-    const item = result.agencies.find((a: { code: string }) => a.code === 'STP').items.find((i: { code: string }) => i.code === '1.3.2');
+    const item = result.agencies
+      .find((a: { code: string }) => a.code === 'STP')
+      .items.find((i: { code: string }) => i.code === '1.3.2');
     expect(item.final.exact).toBe('0');
     expect(item.reason).toBe('Không có biên bản kiểm tra');
     expect(result.appraisalChanges.filter((x: { order: number }) => x.order === 3)).toHaveLength(1);

@@ -13,7 +13,8 @@ function roundDir(yaml: string): string {
   return dir;
 }
 
-const BASE = 'format: 1\nname: Thử\nyear: 2025\ncriteria: { department: illustrative-internal@2025.1 }\nroster: roster.csv\nsubmissions: submissions\n';
+const BASE =
+  'format: 1\nname: Thử\nyear: 2025\ncriteria: { department: illustrative-internal@2025.1 }\nroster: roster.csv\nsubmissions: submissions\n';
 
 describe('round.yaml', () => {
   it('loads a valid round with defaults', () => {
@@ -42,7 +43,9 @@ describe('round.yaml', () => {
 
   it('reports missing paths and unknown keys with lines', () => {
     const r = loadRoundConfig(roundDir(BASE + 'appraisal: [tham-dinh.xlsx]\nsubmision: x\n'));
-    expect(r.findings.map((f) => [f.code, f.location.path, f.location.line])).toEqual([['ROUND_UNKNOWN_KEY', 'submision', 8]]);
+    expect(r.findings.map((f) => [f.code, f.location.path, f.location.line])).toEqual([
+      ['ROUND_UNKNOWN_KEY', 'submision', 8],
+    ]);
     const r2 = loadRoundConfig(roundDir(BASE + 'appraisal: [tham-dinh.xlsx]\n'));
     expect(r2.findings.map((f) => [f.code, f.location.path])).toEqual([['ROUND_PATH_MISSING', 'appraisal.0']]);
   });

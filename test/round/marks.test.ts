@@ -80,7 +80,9 @@ describe('missing survey data (item 2)', async () => {
     expect(html).toMatch(/<li><span class="mark">⚠<\/span> 1\. Sở Ba \(D3\): thiếu số liệu điều tra XHH 1 tiêu chí/);
     const csv = renderCsvReport(r, 'vi').split('\r\n');
     expect(csv[0]!.endsWith(';Ghi chú')).toBe(true);
-    expect(csv.find((l) => l.includes(';D3;'))!.endsWith(';thiếu số liệu điều tra XHH 1 tiêu chí (tính 0 điểm)')).toBe(true);
+    expect(csv.find((l) => l.includes(';D3;'))!.endsWith(';thiếu số liệu điều tra XHH 1 tiêu chí (tính 0 điểm)')).toBe(
+      true,
+    );
   });
 
   it('--strict or survey.missing: error blocks it (exit 1); without them exit 0', () => {
@@ -107,7 +109,10 @@ describe('open errors with --allow-incomplete (items 3, 4, 10)', async () => {
     const item = d3.items.find((i) => i.code === '1.1.1')!;
     // 12 typed for a 1-point item: 1 counts (clamped), and the sentence says so
     expect([item.self?.exact, item.final.exact]).toEqual(['12', '1']);
-    expect(item.detail).toEqual({ vi: 'tự chấm 12 → vượt tối đa 1, tính 1 điểm', en: 'self-scored 12 → above the maximum 1, counted 1 point' });
+    expect(item.detail).toEqual({
+      vi: 'tự chấm 12 → vượt tối đa 1, tính 1 điểm',
+      en: 'self-scored 12 → above the maximum 1, counted 1 point',
+    });
   });
 
   it('every output that shows a rank marks the agency and says how many errors; the summary counts them', async () => {
@@ -120,7 +125,12 @@ describe('open errors with --allow-incomplete (items 3, 4, 10)', async () => {
     const html = renderHtmlReport(r, { lang: 'vi' });
     expect(html).toContain('<p class="mark">⚠ chấm khi còn 1 lỗi chưa sửa</p>');
     expect(html).toContain('1 cơ quan chấm khi còn lỗi chưa sửa (1 lỗi)');
-    expect(renderCsvReport(r, 'en').split('\r\n').find((l) => l.includes(',D3,'))!.endsWith(',scored with 1 open error')).toBe(true);
+    expect(
+      renderCsvReport(r, 'en')
+        .split('\r\n')
+        .find((l) => l.includes(',D3,'))!
+        .endsWith(',scored with 1 open error'),
+    ).toBe(true);
   });
 
   it('the CLI scores with exit 1, says so, and gives no --allow-incomplete advice to a run that has it', () => {
@@ -133,7 +143,10 @@ describe('open errors with --allow-incomplete (items 3, 4, 10)', async () => {
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toContain('chạy lại với --allow-incomplete');
     // a round file that cannot be read stops a run that has --allow-incomplete too: no advice to add it
-    writeFileSync(join(dir, 'round.yaml'), readFileSync(join(dir, 'round.yaml'), 'utf8').replace('year: 2025', 'year: "2025"'));
+    writeFileSync(
+      join(dir, 'round.yaml'),
+      readFileSync(join(dir, 'round.yaml'), 'utf8').replace('year: 2025', 'year: "2025"'),
+    );
     const broken = runBin(['score', dir, '--allow-incomplete']);
     expect(broken.stderr).not.toContain('--allow-incomplete để chấm');
   });
@@ -148,7 +161,9 @@ describe('ties at the top and the bottom (item 6) and a group without submission
     // without appraisal D1 keeps its 8.6 too: D1, D3, D4 at 86%, D2 at 760/9 = 84.44% (mean (3 × 86 + 760/9) / 4 = 85.61%)
     expect([so.highestTied, so.lowestTied]).toEqual([['D1', 'D3', 'D4'], undefined]);
     const text = renderScoreText(r, 'vi', plain);
-    expect(text).toContain('Giá trị trung bình 85,61%; 4 cơ quan Nhóm B; cao nhất: Sở Một, Sở Ba, Sở Bốn 86,00% (3 cơ quan cùng hạng); thấp nhất: Sở Hai 84,44%.');
+    expect(text).toContain(
+      'Giá trị trung bình 85,61%; 4 cơ quan Nhóm B; cao nhất: Sở Một, Sở Ba, Sở Bốn 86,00% (3 cơ quan cùng hạng); thấp nhất: Sở Hai 84,44%.',
+    );
     // communes: X1 ranked alone (X2 sent nothing)
     const xa = text.find((l) => l.startsWith('Giá trị trung bình 78,00%'))!;
     expect(xa).toContain('chỉ một cơ quan được xếp hạng: Xã Một 78,00%');
@@ -182,10 +197,13 @@ describe('ties at the top and the bottom (item 6) and a group without submission
 });
 
 describe('a band decided on the exact index is said (item 9)', () => {
-  const set = { rounding: { decimals: 2, mode: 'half-up' }, bands: [
-    { id: 'A', label: { vi: 'Nhóm A' }, min: 90, max: 100 },
-    { id: 'B', label: { vi: 'Nhóm B' }, min: 80, max: 90 },
-  ] } as unknown as CriteriaRef;
+  const set = {
+    rounding: { decimals: 2, mode: 'half-up' },
+    bands: [
+      { id: 'A', label: { vi: 'Nhóm A' }, min: 90, max: 100 },
+      { id: 'B', label: { vi: 'Nhóm B' }, min: 80, max: 90 },
+    ],
+  } as unknown as CriteriaRef;
   const agency = (exact: string, value: number, band: string): AgencyResult =>
     ({ status: 'scored', band, total: { index: { exact, value } } }) as unknown as AgencyResult;
 
@@ -199,7 +217,11 @@ describe('a band decided on the exact index is said (item 9)', () => {
 
 describe('exit codes and messages (item 10)', () => {
   it('a file that does not exist exits 2 with words, not ENOENT', () => {
-    for (const args of [['validate', 'khong-co.xlsx'], ['explain', 'khong-co.xlsx'], ['report', 'khong-co.json', '--out', 'x.html']]) {
+    for (const args of [
+      ['validate', 'khong-co.xlsx'],
+      ['explain', 'khong-co.xlsx'],
+      ['report', 'khong-co.json', '--out', 'x.html'],
+    ]) {
       const res = runBin(args);
       expect([args[0], res.code]).toEqual([args[0], 2]);
       expect(res.stderr).toContain('khong-co');
@@ -208,7 +230,11 @@ describe('exit codes and messages (item 10)', () => {
   });
 
   it('--json prints one JSON document on stdout for exit-2 errors too', () => {
-    for (const args of [['--json', 'score', 'khong-co'], ['--json', 'bogus-command'], ['--json', 'report', 'khong-co.json', '--out', 'x.html']]) {
+    for (const args of [
+      ['--json', 'score', 'khong-co'],
+      ['--json', 'bogus-command'],
+      ['--json', 'report', 'khong-co.json', '--out', 'x.html'],
+    ]) {
       const res = runBin(args);
       expect(res.code).toBe(2);
       const doc = JSON.parse(res.stdout) as { ok: boolean; exitCode: number; error: { message: string } };
@@ -219,7 +245,10 @@ describe('exit codes and messages (item 10)', () => {
 
   it('round.yaml type errors say "chuỗi"/"số", not "string"', async () => {
     const dir = await makeRound({ year: 2025, appraisal: false });
-    writeFileSync(join(dir, 'round.yaml'), readFileSync(join(dir, 'round.yaml'), 'utf8').replace('year: 2025', 'year: "2025"'));
+    writeFileSync(
+      join(dir, 'round.yaml'),
+      readFileSync(join(dir, 'round.yaml'), 'utf8').replace('year: 2025', 'year: "2025"'),
+    );
     const f = loadRoundConfig(dir).findings.find((x) => x.code === 'ROUND_SHAPE')!;
     const vi = (f.args as { messageVi: string }).messageVi;
     expect(vi).toContain('chuỗi');

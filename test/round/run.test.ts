@@ -11,7 +11,8 @@ import type { RoundResult } from '../../src/round/result.js';
 import { COMMUNE, HEAD, makeRound } from '../helpers/round.js';
 import { runBin } from '../helpers/cli.js';
 
-const agency = (r: RoundResult, code: string): RoundResult['agencies'][number] => r.agencies.find((a) => a.code === code)!;
+const agency = (r: RoundResult, code: string): RoundResult['agencies'][number] =>
+  r.agencies.find((a) => a.code === code)!;
 
 describe('a whole round, worked by hand', async () => {
   const before = await runRound(await makeRound({ year: 2024, appraisal: false }));
@@ -43,7 +44,9 @@ describe('a whole round, worked by hand', async () => {
     const item = a.items.find((i) => i.code === '1.1.1')!;
     expect(item.final.exact).toBe('0.25');
     expect(item.reason).toBe('Giải trình không đủ căn cứ');
-    const trail = r.appraisalChanges.filter((c) => c.agency === 'D1').map((c) => [c.from?.exact, c.to.exact, c.order, c.file]);
+    const trail = r.appraisalChanges
+      .filter((c) => c.agency === 'D1')
+      .map((c) => [c.from?.exact, c.to.exact, c.order, c.file]);
     expect(trail).toEqual([
       ['0.75', '0.5', 1, 'dot1.xlsx'],
       ['0.5', '0.25', 2, 'dot2.xlsx'],
@@ -83,7 +86,16 @@ describe('a whole round, worked by hand', async () => {
   it('records every input file with its SHA-256, paths relative to the round', () => {
     const files = r.inputs.map((i) => `${i.role}:${i.file}`);
     expect(files).toEqual(
-      expect.arrayContaining(['round:round.yaml', 'roster:roster.csv', 'submission:nop/so.csv', 'submission:nop/xa.csv', 'appraisal:dot1.xlsx', 'appraisal:dot2.xlsx', 'survey:khao-sat.csv', 'previous:truoc.json']),
+      expect.arrayContaining([
+        'round:round.yaml',
+        'roster:roster.csv',
+        'submission:nop/so.csv',
+        'submission:nop/xa.csv',
+        'appraisal:dot1.xlsx',
+        'appraisal:dot2.xlsx',
+        'survey:khao-sat.csv',
+        'previous:truoc.json',
+      ]),
     );
     for (const i of r.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -93,7 +105,10 @@ describe('a whole round, worked by hand', async () => {
     renameSync(join(dir, 'nop', 'so.csv'), join(dir, 'nop', 'z-so.csv'));
     renameSync(join(dir, 'nop', 'xa.csv'), join(dir, 'nop', 'a-xa.csv'));
     const again = (await runRound(dir)).result!;
-    const strip = (x: RoundResult): string => JSON.stringify({ ...x, inputs: [], findings: [] }).replaceAll('z-so.csv', 'so.csv').replaceAll('a-xa.csv', 'xa.csv');
+    const strip = (x: RoundResult): string =>
+      JSON.stringify({ ...x, inputs: [], findings: [] })
+        .replaceAll('z-so.csv', 'so.csv')
+        .replaceAll('a-xa.csv', 'xa.csv');
     expect(strip(again)).toBe(strip(r));
     renameSync(join(dir, 'nop', 'z-so.csv'), join(dir, 'nop', 'so.csv'));
     renameSync(join(dir, 'nop', 'a-xa.csv'), join(dir, 'nop', 'xa.csv'));
@@ -109,7 +124,10 @@ describe('a whole round, worked by hand', async () => {
   });
 
   it('errors block scoring with exit 1 unless --allow-incomplete', () => {
-    writeFileSync(join(dir, 'nop', 'xa.csv'), [HEAD, ...COMMUNE.map((l) => l.replace('X1;1.1.1;1;', 'X1;1.1.1;7;'))].join('\r\n'));
+    writeFileSync(
+      join(dir, 'nop', 'xa.csv'),
+      [HEAD, ...COMMUNE.map((l) => l.replace('X1;1.1.1;1;', 'X1;1.1.1;7;'))].join('\r\n'),
+    );
     const blocked = runBin(['score', dir, '--out', join(dir, 'r3.json')]);
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toContain('INTAKE_ABOVE_MAX');
@@ -126,11 +144,17 @@ describe('the result shares what recurs', () => {
     // Numbers are rounded by their set's rule, so they are shared within a set.
     const byExact = new Map<string, Set<object>>();
     for (const a of r.agencies)
-      for (const it of a.items) for (const n of [it.max, it.final]) byExact.set(`${a.set} ${n.exact}`, (byExact.get(`${a.set} ${n.exact}`) ?? new Set()).add(n));
+      for (const it of a.items)
+        for (const n of [it.max, it.final])
+          byExact.set(`${a.set} ${n.exact}`, (byExact.get(`${a.set} ${n.exact}`) ?? new Set()).add(n));
     expect(byExact.size).toBeGreaterThan(1);
     for (const [exact, objects] of byExact) expect(objects.size, exact).toBe(1);
     const details = new Map<string, Set<object>>();
-    for (const it of items) details.set(`${it.detail.vi}|${it.detail.en}`, (details.get(`${it.detail.vi}|${it.detail.en}`) ?? new Set()).add(it.detail));
+    for (const it of items)
+      details.set(
+        `${it.detail.vi}|${it.detail.en}`,
+        (details.get(`${it.detail.vi}|${it.detail.en}`) ?? new Set()).add(it.detail),
+      );
     expect([...details.values()].some((s) => s.size === 1)).toBe(true);
     for (const s of details.values()) expect(s.size).toBe(1);
     expect(items.length).toBeGreaterThan(details.size);

@@ -19,9 +19,28 @@ function sampleCopy(): string {
 describe('validation in worker threads gives what one thread gives', () => {
   it('sample round: the same validate --json and the same result.json bytes', () => {
     const dir = sampleCopy();
-    const v = [0, 2].map((w) => runBin(['--debug', '--workers', String(w), 'validate', join(dir, 'submissions'), '--roster', join(dir, 'roster.csv'), '--criteria', 'illustrative-internal@2025.1', '--json'], { cwd: dir }));
+    const v = [0, 2].map((w) =>
+      runBin(
+        [
+          '--debug',
+          '--workers',
+          String(w),
+          'validate',
+          join(dir, 'submissions'),
+          '--roster',
+          join(dir, 'roster.csv'),
+          '--criteria',
+          'illustrative-internal@2025.1',
+          '--json',
+        ],
+        { cwd: dir },
+      ),
+    );
     expect(v.map((r) => r.code)).toEqual([0, 0]);
-    expect(v.map((r) => r.stderr.trim())).toEqual(['validate: 23 files, 0 worker threads', 'validate: 23 files, 2 worker threads']);
+    expect(v.map((r) => r.stderr.trim())).toEqual([
+      'validate: 23 files, 0 worker threads',
+      'validate: 23 files, 2 worker threads',
+    ]);
     expect(v[1]!.stdout).toBe(v[0]!.stdout);
     expect(JSON.parse(v[0]!.stdout).files.length).toBe(23);
 
@@ -38,13 +57,20 @@ describe('validation in worker threads gives what one thread gives', () => {
   it('with a damaged workbook, a CSV cut short and a duplicate agency: the same findings in the same order', () => {
     const dir = sampleCopy();
     const subs = join(dir, 'submissions');
-    writeFileSync(join(subs, 'hong.xlsx'), Buffer.concat([readFileSync(join(subs, 'so-nganh/snv.xlsx')).subarray(0, 4000), Buffer.alloc(100)]));
+    writeFileSync(
+      join(subs, 'hong.xlsx'),
+      Buffer.concat([readFileSync(join(subs, 'so-nganh/snv.xlsx')).subarray(0, 4000), Buffer.alloc(100)]),
+    );
     cpSync(join(subs, 'so-nganh/stp.xlsx'), join(subs, 'so-nganh/stp-ban-sao.xlsx'));
     writeFileSync(join(subs, 'cat-ngang.csv'), 'Mã cơ quan;Mã;Điểm tự chấm\nX1;1.1.1;"1\n');
-    const v = [0, 2].map((w) => runBin(['--workers', String(w), 'validate', subs, '--roster', join(dir, 'roster.csv'), '--json'], { cwd: dir }));
+    const v = [0, 2].map((w) =>
+      runBin(['--workers', String(w), 'validate', subs, '--roster', join(dir, 'roster.csv'), '--json'], { cwd: dir }),
+    );
     expect(v.map((r) => r.code)).toEqual([1, 1]);
     expect(v[1]!.stdout).toBe(v[0]!.stdout);
-    const codes = new Set(JSON.parse(v[0]!.stdout).files.flatMap((f: { findings: { code: string }[] }) => f.findings.map((x) => x.code)));
+    const codes = new Set(
+      JSON.parse(v[0]!.stdout).files.flatMap((f: { findings: { code: string }[] }) => f.findings.map((x) => x.code)),
+    );
     for (const c of ['INTAKE_CORRUPT', 'INTAKE_AGENCY_DUPLICATE', 'INTAKE_CSV_MALFORMED']) expect(codes).toContain(c);
     expect(v[1]!.stderr).toBe('');
   });

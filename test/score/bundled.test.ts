@@ -9,8 +9,14 @@ const set = loadCriteriaSet('illustrative-internal@2025.1');
 
 /** Every appraisal item at its maximum, every survey share 1, no bonus or penalty. */
 function fullMarks(kind: string) {
-  const self = new Map(set.items.filter((e) => e.item.source === 'appraisal').map((e) => [e.item.code, itemInput(e.item.code, { points: Rational.fromNumber(e.item.max) })]));
-  const survey = new Map(set.items.filter((e) => e.item.source === 'survey').map((e) => [e.item.code, { share: Rational.ONE }]));
+  const self = new Map(
+    set.items
+      .filter((e) => e.item.source === 'appraisal')
+      .map((e) => [e.item.code, itemInput(e.item.code, { points: Rational.fromNumber(e.item.max) })]),
+  );
+  const survey = new Map(
+    set.items.filter((e) => e.item.source === 'survey').map((e) => [e.item.code, { share: Rational.ONE }]),
+  );
   return scoreAgency({ agency: agency('S01', kind), criteria: set, self, survey, evaluate: writtenPoints });
 }
 

@@ -7,7 +7,10 @@ import { baseSet } from '../helpers/criteria.js';
 import type { AgencyInfo, AppraisalValue, RuleEvaluator, SurveyValue } from '../../src/score/types.js';
 
 /** An item input with the given values and no cell locations. */
-export function itemInput(code: string, values: Partial<Omit<ItemInput, 'code' | 'cells' | 'location'>> = {}): ItemInput {
+export function itemInput(
+  code: string,
+  values: Partial<Omit<ItemInput, 'code' | 'cells' | 'location'>> = {},
+): ItemInput {
   return { code, notApplicable: false, cells: {}, location: {}, ...values };
 }
 
@@ -20,7 +23,8 @@ export function selfPoints(points: Record<string, number | string>): Map<string,
  * Takes the points the agency wrote as the rule's outcome: stands in for the rule evaluation
  * where a test is about aggregation, not rules.
  */
-export const writtenPoints: RuleEvaluator = (_item, input) => (input?.points !== undefined ? { points: input.points } : undefined);
+export const writtenPoints: RuleEvaluator = (_item, input) =>
+  input?.points !== undefined ? { points: input.points } : undefined;
 
 /** Indexes a raw set after the schema applies defaults. */
 export function indexed(raw: unknown): CriteriaIndex {
@@ -31,7 +35,11 @@ export function agency(code: string, kind = 'department', group = kind): AgencyI
   return { code, name: `Đơn vị ${code}`, kind, group };
 }
 
-export function appraised(entries: Record<string, [number | string, string]>, file = 'tham-dinh.xlsx', round = 1): Map<string, AppraisalValue> {
+export function appraised(
+  entries: Record<string, [number | string, string]>,
+  file = 'tham-dinh.xlsx',
+  round = 1,
+): Map<string, AppraisalValue> {
   return new Map(Object.entries(entries).map(([code, [p, reason]]) => [code, { points: q(p), reason, file, round }]));
 }
 
@@ -40,7 +48,11 @@ export function surveyShares(entries: Record<string, number | string>): Map<stri
 }
 
 /** The base set's header (kinds, bands A/B/C, 2 decimals) with other fields and total, and no source totals or caps. */
-export function withFields(total: number, fields: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function withFields(
+  total: number,
+  fields: unknown[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { ...baseSet(), sourceTotals: undefined, adjustmentCaps: undefined, total, fields, ...extra };
 }
 

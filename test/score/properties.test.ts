@@ -28,7 +28,10 @@ const genItem = fc.record({
   na: fc.boolean(),
 });
 const genSet = fc.record({
-  fields: fc.array(fc.array(fc.array(genItem, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+  fields: fc.array(fc.array(fc.array(genItem, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), {
+    minLength: 1,
+    maxLength: 3,
+  }),
   notApplicable: fc.constantFrom('rescale' as const, 'full' as const),
   capAtTotal: fc.boolean(),
   bonusCap: fc.option(quarters(8)),
@@ -63,9 +66,16 @@ function buildSet(g: Generated<typeof genSet>): { raw: unknown; codes: string[] 
     });
     return { code: `${f + 1}`, title: { vi: 'f' }, max: children.reduce((a, c) => a + c.max, 0), children };
   });
-  const caps = { ...(g.bonusCap !== null ? { bonus: g.bonusCap } : {}), ...(g.penaltyCap !== null ? { penalty: g.penaltyCap } : {}) };
+  const caps = {
+    ...(g.bonusCap !== null ? { bonus: g.bonusCap } : {}),
+    ...(g.penaltyCap !== null ? { penalty: g.penaltyCap } : {}),
+  };
   const total = fields.reduce((a, f) => a + f.max, 0);
-  const raw = withFields(total, fields, { adjustmentCaps: caps, capAtTotal: g.capAtTotal, notApplicable: g.notApplicable });
+  const raw = withFields(total, fields, {
+    adjustmentCaps: caps,
+    capAtTotal: g.capAtTotal,
+    notApplicable: g.notApplicable,
+  });
   return { raw, codes };
 }
 
@@ -84,7 +94,11 @@ const genAgency = fc.record({
   zero: fc.boolean(),
   inputs: fc.array(genInput, { minLength: 36, maxLength: 36 }),
 });
-const genRound = fc.record({ set: genSet, agencies: fc.array(genAgency, { minLength: 1, maxLength: 8 }), seed: fc.integer() });
+const genRound = fc.record({
+  set: genSet,
+  agencies: fc.array(genAgency, { minLength: 1, maxLength: 8 }),
+  seed: fc.integer(),
+});
 
 function buildInputs(r: Generated<typeof genRound>): ScoreInput[] {
   const { raw, codes } = buildSet(r.set);
@@ -98,7 +112,8 @@ function buildInputs(r: Generated<typeof genRound>): ScoreInput[] {
       const v: Partial<ItemInput> = { notApplicable: g.na };
       if (g.self !== null) v.points = Rational.fromNumber(g.self);
       self.set(code, itemInput(code, v));
-      if (g.appraisal !== null) appraisal.set(code, { points: Rational.fromNumber(g.appraisal), reason: 'r', file: 'a.xlsx', round: 1 });
+      if (g.appraisal !== null)
+        appraisal.set(code, { points: Rational.fromNumber(g.appraisal), reason: 'r', file: 'a.xlsx', round: 1 });
       const sv: SurveyValue = {};
       if (g.share !== null) sv.share = Rational.of(g.share, 8);
       if (g.surveyPoints !== null) sv.points = Rational.fromNumber(g.surveyPoints);
@@ -127,7 +142,8 @@ function shuffled<T>(list: readonly T[], seed: number): T[] {
   }
   return out;
 }
-const reorder = <K, V>(m: ReadonlyMap<K, V> | undefined, seed: number) => (m ? new Map(shuffled([...m], seed)) : undefined);
+const reorder = <K, V>(m: ReadonlyMap<K, V> | undefined, seed: number) =>
+  m ? new Map(shuffled([...m], seed)) : undefined;
 
 const zero = Rational.ZERO;
 const RUNS = { numRuns: 150 };
@@ -142,9 +158,11 @@ describe('scoring properties', () => {
             expect(it.final.gte(zero) && it.final.lte(it.max)).toBe(true);
             if (it.source === 'appraisal' || it.source === 'survey') expect(it.final.lte(it.countedMax)).toBe(true);
           }
-          for (const n of s.nodes) expect(n.points.gte(zero) && n.points.lte(n.max) && n.max.lte(n.declaredMax)).toBe(true);
+          for (const n of s.nodes)
+            expect(n.points.gte(zero) && n.points.lte(n.max) && n.max.lte(n.declaredMax)).toBe(true);
           expect(s.total.points.gte(zero)).toBe(true);
-          if (input.criteria.set.capAtTotal) expect(s.total.points.lte(s.total.max) && s.total.index.lte(Rational.HUNDRED)).toBe(true);
+          if (input.criteria.set.capAtTotal)
+            expect(s.total.points.lte(s.total.max) && s.total.index.lte(Rational.HUNDRED)).toBe(true);
           expect(s.bySource.bonus.points.lte(s.bySource.bonus.items)).toBe(true);
           const cap = input.criteria.set.adjustmentCaps?.penalty;
           if (cap !== undefined) expect(s.bySource.penalty.points.lte(Rational.fromNumber(cap))).toBe(true);
@@ -163,8 +181,12 @@ describe('scoring properties', () => {
           for (const n of s.nodes) {
             const childNodes = s.nodes.filter((c) => c.parent === n.code);
             const childItems = counted.filter((i) => i.ancestors[i.ancestors.length - 1] === n.code);
-            expect(n.points.eq(Rational.sum([...childNodes.map((c) => c.points), ...childItems.map((i) => i.final)]))).toBe(true);
-            expect(n.max.eq(Rational.sum([...childNodes.map((c) => c.max), ...childItems.map((i) => i.countedMax)]))).toBe(true);
+            expect(
+              n.points.eq(Rational.sum([...childNodes.map((c) => c.points), ...childItems.map((i) => i.final)])),
+            ).toBe(true);
+            expect(
+              n.max.eq(Rational.sum([...childNodes.map((c) => c.max), ...childItems.map((i) => i.countedMax)])),
+            ).toBe(true);
             expect(n.index.eq(n.max.isZero() ? zero : n.points.div(n.max).mul(Rational.HUNDRED))).toBe(true);
           }
           const fields = s.nodes.filter((n) => n.level === 1);
@@ -172,10 +194,16 @@ describe('scoring properties', () => {
           expect(s.total.max.eq(Rational.sum(fields.map((f) => f.max)))).toBe(true);
           expect(s.total.scored.eq(s.bySource.appraisal.points.add(s.bySource.survey.points))).toBe(true);
           expect(s.total.max.eq(s.bySource.appraisal.max.add(s.bySource.survey.max))).toBe(true);
-          const bonusItems = Rational.sum(s.items.filter((i) => i.applicable && i.source === 'bonus').map((i) => i.final));
+          const bonusItems = Rational.sum(
+            s.items.filter((i) => i.applicable && i.source === 'bonus').map((i) => i.final),
+          );
           expect(s.bySource.bonus.items.eq(bonusItems)).toBe(true);
-          expect(s.total.uncapped.eq(s.total.scored.add(s.bySource.bonus.points).sub(s.bySource.penalty.points))).toBe(true);
-          expect(s.total.index.eq(s.total.max.isZero() ? zero : s.total.points.div(s.total.max).mul(Rational.HUNDRED))).toBe(true);
+          expect(s.total.uncapped.eq(s.total.scored.add(s.bySource.bonus.points).sub(s.bySource.penalty.points))).toBe(
+            true,
+          );
+          expect(
+            s.total.index.eq(s.total.max.isZero() ? zero : s.total.points.div(s.total.max).mul(Rational.HUNDRED)),
+          ).toBe(true);
         }
       }),
       RUNS,
@@ -205,7 +233,12 @@ describe('scoring properties', () => {
         const inputs = buildInputs(r);
         const a = inputs.map(scoreAgency);
         const b = shuffled(inputs, r.seed).map((i) =>
-          scoreAgency({ ...i, self: reorder(i.self, r.seed + 1), appraisal: reorder(i.appraisal, r.seed + 2), survey: reorder(i.survey, r.seed + 3) }),
+          scoreAgency({
+            ...i,
+            self: reorder(i.self, r.seed + 1),
+            appraisal: reorder(i.appraisal, r.seed + 2),
+            survey: reorder(i.survey, r.seed + 3),
+          }),
         );
         const byCode = (list: AgencyScore[]) => [...list].sort((x, y) => (x.agency.code < y.agency.code ? -1 : 1));
         expect(JSON.stringify(byCode(b))).toBe(JSON.stringify(byCode(a)));

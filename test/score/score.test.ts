@@ -9,12 +9,34 @@ import { q } from '../../src/core/rational.js';
 import { formatIndex, scoreAgency } from '../../src/score/score.js';
 import type { AgencyScore, ScoreInput } from '../../src/score/types.js';
 import { baseSet } from '../helpers/criteria.js';
-import { agency, appraised, ex, indexed, itemInput, selfPoints, surveyShares, withFields, writtenPoints } from './helpers.js';
+import {
+  agency,
+  appraised,
+  ex,
+  indexed,
+  itemInput,
+  selfPoints,
+  surveyShares,
+  withFields,
+  writtenPoints,
+} from './helpers.js';
 
 /** Self points of the worked example A (points the agency wrote; the rule is stubbed). */
-const SELF_A = { '1.1.1': 0.75, '1.1.2': 0.5, '1.1.3': 0, '1.2.1': 1, '1.2.2': 0.75, '2.1.1': 1.5, '2.1.4': 0.5, '2.1.5': 1 };
+const SELF_A = {
+  '1.1.1': 0.75,
+  '1.1.2': 0.5,
+  '1.1.3': 0,
+  '1.2.1': 1,
+  '1.2.2': 0.75,
+  '2.1.1': 1.5,
+  '2.1.4': 0.5,
+  '2.1.5': 1,
+};
 
-function scoreBase(over: Partial<ScoreInput> = {}, mutate: (raw: Record<string, unknown>) => void = () => {}): AgencyScore {
+function scoreBase(
+  over: Partial<ScoreInput> = {},
+  mutate: (raw: Record<string, unknown>) => void = () => {},
+): AgencyScore {
   const raw = baseSet();
   mutate(raw);
   return scoreAgency({
@@ -34,7 +56,11 @@ describe('scoreAgency: sums', () => {
   it('adds items into criteria, fields, sources and the total (example A)', () => {
     const s = scoreBase();
     // 1.1: 0.75 + 0.5 + 0 = 1.25 of 3 → 1.25 / 3 × 100 = 125/3 %
-    expect([ex(node(s, '1.1').points), ex(node(s, '1.1').max), ex(node(s, '1.1').index)]).toEqual(['1.25', '3', '125/3']);
+    expect([ex(node(s, '1.1').points), ex(node(s, '1.1').max), ex(node(s, '1.1').index)]).toEqual([
+      '1.25',
+      '3',
+      '125/3',
+    ]);
     // 1.2: 1 + 0.75 = 1.75 of 3 → 175/3 %
     expect([ex(node(s, '1.2').points), ex(node(s, '1.2').index)]).toEqual(['1.75', '175/3']);
     // field 1: 1.25 + 1.75 = 3 of 6 → 50 %
@@ -46,7 +72,13 @@ describe('scoreAgency: sums', () => {
     expect([ex(s.bySource.appraisal.points), ex(s.bySource.appraisal.max)]).toEqual(['4.5', '8']);
     expect([ex(s.bySource.survey.points), ex(s.bySource.survey.max)]).toEqual(['1.8', '2']);
     // total: 4.5 + 1.8 = 6.3, + bonus 0.5 − penalty 1 = 5.8 of 10 → 58 %, band C (0–80)
-    expect([ex(s.total.scored), ex(s.total.uncapped), ex(s.total.points), ex(s.total.max), ex(s.total.index)]).toEqual(['6.3', '5.8', '5.8', '10', '58']);
+    expect([ex(s.total.scored), ex(s.total.uncapped), ex(s.total.points), ex(s.total.max), ex(s.total.index)]).toEqual([
+      '6.3',
+      '5.8',
+      '5.8',
+      '10',
+      '58',
+    ]);
     expect(s.band).toBe('C');
     expect(s.status).toBe('scored');
     expect(s.criteria).toBe('tiny@1');
@@ -72,15 +104,30 @@ describe('scoreAgency: sums', () => {
       children: [{ code: `${code}.1`, title: { vi: title }, max, rule: { kind: 'points', step: 0.01 } }],
     });
     const raw = withFields(100, [field('1', 'Thẩm định', 70), field('2', 'Khảo sát', 30)]);
-    const s = scoreAgency({ agency: agency('S01'), criteria: indexed(raw), self: selfPoints({ '1.1': 61.86, '2.1': 28.1 }), evaluate: writtenPoints });
+    const s = scoreAgency({
+      agency: agency('S01'),
+      criteria: indexed(raw),
+      self: selfPoints({ '1.1': 61.86, '2.1': 28.1 }),
+      evaluate: writtenPoints,
+    });
     // 61.86 + 28.10 = 89.96 of 100 → 89.96 %
     expect([ex(s.total.points), ex(s.total.index)]).toEqual(['89.96', '89.96']);
   });
 
   it('adds quarter and tenth points exactly: 0.1 + 0.2 + 0.25 + 0.45 = 1', () => {
-    const leaves = [0.1, 0.2, 0.25, 0.45].map((m, i) => ({ code: `1.${i + 1}`, title: { vi: 'x' }, max: m, rule: { kind: 'points', step: 0.05 } }));
+    const leaves = [0.1, 0.2, 0.25, 0.45].map((m, i) => ({
+      code: `1.${i + 1}`,
+      title: { vi: 'x' },
+      max: m,
+      rule: { kind: 'points', step: 0.05 },
+    }));
     const raw = withFields(1, [{ code: '1', title: { vi: 'Một' }, max: 1, children: leaves }]);
-    const s = scoreAgency({ agency: agency('S01'), criteria: indexed(raw), self: selfPoints({ '1.1': 0.1, '1.2': 0.2, '1.3': 0.25, '1.4': 0.45 }), evaluate: writtenPoints });
+    const s = scoreAgency({
+      agency: agency('S01'),
+      criteria: indexed(raw),
+      self: selfPoints({ '1.1': 0.1, '1.2': 0.2, '1.3': 0.25, '1.4': 0.45 }),
+      evaluate: writtenPoints,
+    });
     // 0.1 + 0.2 = 0.3; + 0.25 = 0.55; + 0.45 = 1 of 1 → 100 %, band A
     expect([ex(s.total.points), ex(s.total.index), s.band]).toEqual(['1', '100', 'A']);
   });
@@ -122,7 +169,10 @@ describe('scoreAgency: not applicable', () => {
   });
 
   it('an appraised value overrides the agency\'s "not applicable"', () => {
-    const s = scoreBase({ self: naSelf(), appraisal: appraised({ '1.1.3': [0.5, 'Có phát sinh, không được áp dụng N/A'] }) });
+    const s = scoreBase({
+      self: naSelf(),
+      appraisal: appraised({ '1.1.3': [0.5, 'Có phát sinh, không được áp dụng N/A'] }),
+    });
     // the mark stays visible; 1.1.3 counts again with 0.5: scored 6.3 + 0.5 = 6.8, + bonus 0.5 − penalty 1 = 6.3 of 10 → 63 %
     expect(item(s, '1.1.3')).toMatchObject({ notApplicable: true, basis: 'appraisal' });
     expect([ex(s.total.points), ex(s.total.max), ex(s.total.index)]).toEqual(['6.3', '10', '63']);
@@ -131,10 +181,17 @@ describe('scoreAgency: not applicable', () => {
 
 describe('scoreAgency: bonus and penalty', () => {
   it('caps each item at its maximum and the totals at the set caps', () => {
-    const s = scoreBase({ self: selfPoints({ ...SELF_A, '2.1.4': 1.5, '2.1.5': 2 }) }, (raw) => (raw.adjustmentCaps = { bonus: 0.5, penalty: 1.5 }));
+    const s = scoreBase(
+      { self: selfPoints({ ...SELF_A, '2.1.4': 1.5, '2.1.5': 2 }) },
+      (raw) => (raw.adjustmentCaps = { bonus: 0.5, penalty: 1.5 }),
+    );
     // bonus item: 1.5 written, item max 1 → 1; all bonus 1, cap 0.5 → 0.5
     expect(item(s, '2.1.4')).toMatchObject({ clamped: true });
-    expect([ex(s.bySource.bonus.items), ex(s.bySource.bonus.cap), ex(s.bySource.bonus.points)]).toEqual(['1', '0.5', '0.5']);
+    expect([ex(s.bySource.bonus.items), ex(s.bySource.bonus.cap), ex(s.bySource.bonus.points)]).toEqual([
+      '1',
+      '0.5',
+      '0.5',
+    ]);
     // penalty item 2 (its max); cap 1.5 → 1.5
     expect([ex(s.bySource.penalty.items), ex(s.bySource.penalty.points)]).toEqual(['2', '1.5']);
     // total 6.3 + 0.5 − 1.5 = 5.3 → 53 %
@@ -146,7 +203,12 @@ describe('scoreAgency: bonus and penalty', () => {
     const over: Partial<ScoreInput> = { self: selfPoints(full), survey: surveyShares({ '2.1.3': 1 }) };
     // 8 + 2 = 10 scored, + bonus 1 = 11 → capped at 10 → 100 %
     const capped = scoreBase(over);
-    expect([ex(capped.total.uncapped), ex(capped.total.points), ex(capped.total.index), capped.band]).toEqual(['11', '10', '100', 'A']);
+    expect([ex(capped.total.uncapped), ex(capped.total.points), ex(capped.total.index), capped.band]).toEqual([
+      '11',
+      '10',
+      '100',
+      'A',
+    ]);
     // not capped: 11 of 10 → 110 %, in no band
     const free = scoreBase(over, (raw) => (raw.capAtTotal = false));
     expect([ex(free.total.points), ex(free.total.index), free.band]).toEqual(['11', '110', undefined]);
@@ -163,9 +225,25 @@ describe('scoreAgency: appraisal, survey, missing submissions', () => {
   it('final = appraised when present, else self, keeping reason, file and round', () => {
     const self = selfPoints(SELF_A);
     self.delete('1.2.2');
-    const s = scoreBase({ self, appraisal: appraised({ '1.1.1': [0.25, 'Thiếu tài liệu kiểm chứng'], '1.2.2': [1, 'Bổ sung khi giải trình'] }, 'lan-2.xlsx', 2) });
-    expect(item(s, '1.1.1')).toMatchObject({ basis: 'appraisal', reason: 'Thiếu tài liệu kiểm chứng', appraisalFile: 'lan-2.xlsx', appraisalRound: 2 });
-    expect([ex(item(s, '1.1.1').self), ex(item(s, '1.1.1').appraised), ex(item(s, '1.1.1').final)]).toEqual(['0.75', '0.25', '0.25']);
+    const s = scoreBase({
+      self,
+      appraisal: appraised(
+        { '1.1.1': [0.25, 'Thiếu tài liệu kiểm chứng'], '1.2.2': [1, 'Bổ sung khi giải trình'] },
+        'lan-2.xlsx',
+        2,
+      ),
+    });
+    expect(item(s, '1.1.1')).toMatchObject({
+      basis: 'appraisal',
+      reason: 'Thiếu tài liệu kiểm chứng',
+      appraisalFile: 'lan-2.xlsx',
+      appraisalRound: 2,
+    });
+    expect([ex(item(s, '1.1.1').self), ex(item(s, '1.1.1').appraised), ex(item(s, '1.1.1').final)]).toEqual([
+      '0.75',
+      '0.25',
+      '0.25',
+    ]);
     // 1.2.2 had no self input: appraised 1 counts
     expect([ex(item(s, '1.2.2').self), ex(item(s, '1.2.2').final)]).toEqual([undefined, '1']);
     // total: 5.8 − (0.75 − 0.25) − 0.75 + 1 = 5.55 → 55.5 %

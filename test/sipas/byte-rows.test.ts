@@ -19,7 +19,11 @@ async function* chunksOf(bytes: Buffer, cuts: number[]): AsyncGenerator<Buffer> 
 }
 
 /** Records read, and the line of an unterminated quote if reading ended on one. */
-async function viaBytes(bytes: Buffer, delimiter: string, cuts: number[]): Promise<{ records: CsvRecord[]; inPlace: number; unterminated?: number }> {
+async function viaBytes(
+  bytes: Buffer,
+  delimiter: string,
+  cuts: number[],
+): Promise<{ records: CsvRecord[]; inPlace: number; unterminated?: number }> {
   const records: CsvRecord[] = [];
   let inPlace = 0;
   try {
@@ -31,7 +35,10 @@ async function viaBytes(bytes: Buffer, delimiter: string, cuts: number[]): Promi
       // Read at once: the batch's buffers are reused for the next one.
       for (let r = 0; r < batch.count; r++) {
         inPlace++;
-        records.push({ line: batch.line[r]!, cells: Array.from({ length: batch.width }, (_, f) => fieldText(batch, r, f)) });
+        records.push({
+          line: batch.line[r]!,
+          cells: Array.from({ length: batch.width }, (_, f) => fieldText(batch, r, f)),
+        });
       }
     }
   } catch (e) {
@@ -82,17 +89,42 @@ describe('answer rows read in place from bytes', () => {
   });
 
   it('equals the general reader on random files and random cuts', async () => {
-    const piece = fc.constantFrom('4', '5', '', 'CQ01', 'Hài lòng', ' ', '"', '""', '\r', '\r\n', '\n', ',', ';', '\uFEFF', 'é', '\u{1F600}');
+    const piece = fc.constantFrom(
+      '4',
+      '5',
+      '',
+      'CQ01',
+      'Hài lòng',
+      ' ',
+      '"',
+      '""',
+      '\r',
+      '\r\n',
+      '\n',
+      ',',
+      ';',
+      '\uFEFF',
+      'é',
+      '\u{1F600}',
+    );
     const invalid = fc.constantFrom(Buffer.of(0xc3), Buffer.of(0xff), Buffer.of(0xe2, 0x82), Buffer.of(0x80));
-    const file = fc.array(fc.oneof({ weight: 9, arbitrary: piece.map((p) => Buffer.from(p, 'utf8')) }, { weight: 1, arbitrary: invalid }), { maxLength: 80 });
+    const file = fc.array(
+      fc.oneof({ weight: 9, arbitrary: piece.map((p) => Buffer.from(p, 'utf8')) }, { weight: 1, arbitrary: invalid }),
+      { maxLength: 80 },
+    );
     await fc.assert(
-      fc.asyncProperty(file, fc.array(fc.nat(), { maxLength: 6 }), fc.constantFrom(',', ';'), async (parts, rawCuts, delimiter) => {
-        const bytes = Buffer.concat(parts);
-        const cuts = rawCuts.map((c) => c % (bytes.length + 1)).sort((a, b) => a - b);
-        const expected = await viaText(bytes, delimiter);
-        const { inPlace: _, ...got } = await viaBytes(bytes, delimiter, cuts);
-        expect(got).toEqual(expected);
-      }),
+      fc.asyncProperty(
+        file,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.constantFrom(',', ';'),
+        async (parts, rawCuts, delimiter) => {
+          const bytes = Buffer.concat(parts);
+          const cuts = rawCuts.map((c) => c % (bytes.length + 1)).sort((a, b) => a - b);
+          const expected = await viaText(bytes, delimiter);
+          const { inPlace: _, ...got } = await viaBytes(bytes, delimiter, cuts);
+          expect(got).toEqual(expected);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -100,7 +132,13 @@ describe('answer rows read in place from bytes', () => {
   it('equals the general reader on long plain files cut anywhere', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.array(fc.constantFrom('1', '2', '3', '4', '5', '', 'Hài lòng', 'CQ0001', 'P12'), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 300 }),
+        fc.array(
+          fc.array(fc.constantFrom('1', '2', '3', '4', '5', '', 'Hài lòng', 'CQ0001', 'P12'), {
+            minLength: 3,
+            maxLength: 3,
+          }),
+          { minLength: 1, maxLength: 300 },
+        ),
         fc.array(fc.nat(), { maxLength: 10 }),
         fc.boolean(),
         async (rows, rawCuts, crlf) => {
@@ -118,7 +156,8 @@ describe('answer rows read in place from bytes', () => {
   it('gives short ASCII fields a numeric key, plain codes a check, and hashes an id from its bytes as from its text', async () => {
     const bytes = Buffer.from('a,b,c\nCQ01,Hà,P-7/1.x\nABCDEFG,,_x\n', 'utf8');
     const batches = [];
-    for await (const b of byteRecords(chunksOf(bytes, []), ',')) if (isByteBatch(b)) batches.push({ ...b, at: b.at.slice(), line: b.line.slice() });
+    for await (const b of byteRecords(chunksOf(bytes, []), ','))
+      if (isByteBatch(b)) batches.push({ ...b, at: b.at.slice(), line: b.line.slice() });
     const b = batches[0]!;
     expect(fieldKey(b, 0, 0)).toBe((((4 * 256 + 0x31) * 256 + 0x30) * 256 + 0x51) * 256 + 0x43); // length, then the bytes from the last
     expect(fieldKey(b, 0, 1)).toBe(-1); // not ASCII
@@ -140,7 +179,8 @@ describe('answer rows read in place from bytes', () => {
     const ids = new IdSet(16);
     for (let i = 0; i < 10_000; i++) expect(ids.addOrGet(`CQ${i % 7}\u0000P${i}`, i % 3, i + 2)).toBeUndefined();
     expect(ids.size).toBe(10_000);
-    for (let i = 0; i < 10_000; i += 997) expect(ids.addOrGet(`CQ${i % 7}\u0000P${i}`, 5, 1)).toEqual({ file: i % 3, row: i + 2 });
+    for (let i = 0; i < 10_000; i += 997)
+      expect(ids.addOrGet(`CQ${i % 7}\u0000P${i}`, 5, 1)).toEqual({ file: i % 3, row: i + 2 });
     ids.clear();
     expect(ids.size).toBe(0);
     expect(ids.addOrGet('CQ0\u0000P0', 4, 7)).toBeUndefined();

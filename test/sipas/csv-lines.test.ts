@@ -50,9 +50,13 @@ describe('answer CSV records', () => {
       return '"hai\r\ndòng"';
     };
     for (let k = 0; k < 30; k++) {
-      const lines = Array.from({ length: 1 + Math.floor(rand() * 20) }, () => Array.from({ length: 4 }, field).join(';'));
+      const lines = Array.from({ length: 1 + Math.floor(rand() * 20) }, () =>
+        Array.from({ length: 4 }, field).join(';'),
+      );
       const text = lines.join(rand() < 0.5 ? '\r\n' : '\n');
-      const expected = (parse(text, { delimiter: ';', relax_column_count: true, skip_empty_lines: true }) as string[][]).map((r) => r.map((c) => c.replace(/\r\n/g, '\n')));
+      const expected = (
+        parse(text, { delimiter: ';', relax_column_count: true, skip_empty_lines: true }) as string[][]
+      ).map((r) => r.map((c) => c.replace(/\r\n/g, '\n')));
       const cuts = Array.from({ length: 5 }, () => Math.floor(rand() * text.length)).sort((a, b) => a - b);
       const got = (await read(text, ';', cuts)).map((r) => r.cells);
       expect(got, `case ${k}`).toEqual(expected);

@@ -14,7 +14,14 @@ import { loadCriteriaFile } from '../../src/criteria/load.js';
 import { runRound } from '../../src/round/run.js';
 import { indexQuestionnaire, loadQuestionnaire } from '../../src/sipas/questionnaire.js';
 import { Questionnaire } from '../../src/sipas/schema.js';
-import { exactIndices, readWeight, runSipas, weightedMean, type SipasResult, type SipasUnit } from '../../src/sipas/sipas.js';
+import {
+  exactIndices,
+  readWeight,
+  runSipas,
+  weightedMean,
+  type SipasResult,
+  type SipasUnit,
+} from '../../src/sipas/sipas.js';
 import { roundingNotes } from '../../src/report/sipas-report.js';
 import { ROOT, runBin } from '../helpers/cli.js';
 import { rng } from '../../scripts/rng.mjs';
@@ -99,7 +106,13 @@ describe('SIPAS indices from answers', () => {
   it('computes item, element, domain and overall indices by hand, leaving out blanks and "no opinion"', async () => {
     const dir = tmp();
     const f = write(dir, 'answers.csv', ANSWERS);
-    const r = await runSipas([f], { questionnaire: tinyQuestionnaire(), roster: new Map([['A1', 'Cơ quan 1'], ['A2', 'Cơ quan 2']]) });
+    const r = await runSipas([f], {
+      questionnaire: tinyQuestionnaire(),
+      roster: new Map([
+        ['A1', 'Cơ quan 1'],
+        ['A2', 'Cơ quan 2'],
+      ]),
+    });
 
     // A1 (rows 2–4): Q1 5,3,5 → 2/3; Q2 4,–,1 → 1/2; Q3 2,4,5 → 2/3; Q4 4,–,2 → 1/2.
     const a1 = unit(r, 'A1');
@@ -135,7 +148,13 @@ describe('SIPAS indices from answers', () => {
   it('reports every bad row with its row and cell, and never counts it', async () => {
     const dir = tmp();
     const f = write(dir, 'answers.csv', ANSWERS);
-    const r = await runSipas([f], { questionnaire: tinyQuestionnaire(), roster: new Map([['A1', undefined], ['A2', undefined]]) });
+    const r = await runSipas([f], {
+      questionnaire: tinyQuestionnaire(),
+      roster: new Map([
+        ['A1', undefined],
+        ['A2', undefined],
+      ]),
+    });
     const where = r.findings.map((x) => [x.code, x.location.row, x.location.cell ?? null]);
     expect(where).toEqual(
       expect.arrayContaining([
@@ -173,7 +192,11 @@ describe('SIPAS indices from answers', () => {
     const rows = ['agency,Q1,Q2,Q3,Q4', ...Array.from({ length: 35 }, () => 'A1,7,4,4,4')];
     const r = await runSipas([write(dir, 'a.csv', rows.join('\r\n'))], { questionnaire: tinyQuestionnaire() });
     expect(r.findings.filter((x) => x.code === 'SIPAS_ANSWER_OUT_OF_SCALE')).toHaveLength(20);
-    expect(r.findings.find((x) => x.code === 'SIPAS_MORE')?.args).toEqual({ code: 'SIPAS_ANSWER_OUT_OF_SCALE', shown: 20, total: 35 });
+    expect(r.findings.find((x) => x.code === 'SIPAS_MORE')?.args).toEqual({
+      code: 'SIPAS_ANSWER_OUT_OF_SCALE',
+      shown: 20,
+      total: 35,
+    });
     expect(r.counts.SIPAS_ANSWER_OUT_OF_SCALE).toBe(35);
     // The rows still count: Q2–Q4 are valid, Q1 has no valid answer.
     expect(unit(r, 'A1').items[0]).toEqual({ code: 'Q1', element: 'svc.a', valid: 0, satisfied: 0 });
@@ -182,14 +205,29 @@ describe('SIPAS indices from answers', () => {
 
   it('applies respondent weights to satisfied and valid answers alike', async () => {
     const dir = tmp();
-    const text = ['agency;trọng số;Q1;Q2;Q3;Q4', 'A1;2;5;;;', 'A1;1;3;;;', 'A1;1,5;1;;;', 'A1;-1;5;;;', 'A1;abc;5;;;'].join('\n');
+    const text = [
+      'agency;trọng số;Q1;Q2;Q3;Q4',
+      'A1;2;5;;;',
+      'A1;1;3;;;',
+      'A1;1,5;1;;;',
+      'A1;-1;5;;;',
+      'A1;abc;5;;;',
+    ].join('\n');
     const r = await runSipas([write(dir, 'w.csv', text)], { questionnaire: tinyQuestionnaire(), weights: 'Trọng số' });
     // Q1: satisfied weight 2 of valid 2 + 1 + 1.5 = 4.5 → 400/9 = 44.44.
-    expect(unit(r, 'A1').items[0]).toEqual({ code: 'Q1', element: 'svc.a', index: { exact: '400/9', value: 44.44 }, valid: 3, satisfied: 1 });
+    expect(unit(r, 'A1').items[0]).toEqual({
+      code: 'Q1',
+      element: 'svc.a',
+      index: { exact: '400/9', value: 44.44 },
+      valid: 3,
+      satisfied: 1,
+    });
     expect(r.findings.filter((x) => x.code === 'SIPAS_BAD_WEIGHT').map((x) => x.location.cell)).toEqual(['B5', 'B6']);
     expect(r.aggregation.respondentWeights).toBe('Trọng số');
     // Unweighted (the column is then a note) all five rows count: 5, 3, 1, 5, 5 → 3/5 = 60.
-    const plain = await runSipas([write(dir, 'p.csv', text.replace(/^(agency);trọng số/, '$1;ghi chú'))], { questionnaire: tinyQuestionnaire() });
+    const plain = await runSipas([write(dir, 'p.csv', text.replace(/^(agency);trọng số/, '$1;ghi chú'))], {
+      questionnaire: tinyQuestionnaire(),
+    });
     expect(unit(plain, 'A1').items[0]?.index?.exact).toBe('60');
   });
 
@@ -203,7 +241,9 @@ describe('SIPAS indices from answers', () => {
 
   it('weights domains as the questionnaire declares', async () => {
     const dir = tmp();
-    const r = await runSipas([write(dir, 'answers.csv', ANSWERS)], { questionnaire: tinyQuestionnaire({ domainWeights: [3, 1] }) });
+    const r = await runSipas([write(dir, 'answers.csv', ANSWERS)], {
+      questionnaire: tinyQuestionnaire({ domainWeights: [3, 1] }),
+    });
     // A1: (3 × 62.5 + 1 × 50) / 4 = 59.375.
     expect(unit(r, 'A1').index?.exact).toBe('59.375');
     expect(r.aggregation.domains.map((d) => [d.id, d.weight])).toEqual([
@@ -216,17 +256,25 @@ describe('SIPAS indices from answers', () => {
     const dir = tmp();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Phiếu');
-    for (const line of ANSWERS.split('\n')) ws.addRow(line.split(',').map((c) => (/^\d+$/.test(c) ? Number(c) : c === '' ? null : c)));
+    for (const line of ANSWERS.split('\n'))
+      ws.addRow(line.split(',').map((c) => (/^\d+$/.test(c) ? Number(c) : c === '' ? null : c)));
     await wb.xlsx.writeFile(join(dir, 'answers.xlsx'));
-    const fromXlsx = await runSipas([{ path: join(dir, 'answers.xlsx'), display: 'answers.xlsx' }], { questionnaire: tinyQuestionnaire() });
+    const fromXlsx = await runSipas([{ path: join(dir, 'answers.xlsx'), display: 'answers.xlsx' }], {
+      questionnaire: tinyQuestionnaire(),
+    });
     const fromCsv = await runSipas([write(dir, 'answers.csv', ANSWERS)], { questionnaire: tinyQuestionnaire() });
     expect(fromXlsx.units).toEqual(fromCsv.units);
-    expect(fromXlsx.findings.find((x) => x.code === 'SIPAS_ANSWER_OUT_OF_SCALE')?.location).toMatchObject({ sheet: 'Phiếu', cell: 'C7' });
+    expect(fromXlsx.findings.find((x) => x.code === 'SIPAS_ANSWER_OUT_OF_SCALE')?.location).toMatchObject({
+      sheet: 'Phiếu',
+      cell: 'C7',
+    });
   });
 
   it('stops a file without an agency column or question columns, and names missing and unknown columns', async () => {
     const dir = tmp();
-    const r = await runSipas([write(dir, 'x.csv', 'Q1,Q2,Lạ\n5,5,1\n'), write(dir, 'y.csv', 'agency,foo\nA1,1\n')], { questionnaire: tinyQuestionnaire() });
+    const r = await runSipas([write(dir, 'x.csv', 'Q1,Q2,Lạ\n5,5,1\n'), write(dir, 'y.csv', 'agency,foo\nA1,1\n')], {
+      questionnaire: tinyQuestionnaire(),
+    });
     expect(r.findings.map((f) => [f.code, f.location.file, f.severity])).toEqual(
       expect.arrayContaining([
         ['SIPAS_UNKNOWN_COLUMN', 'x.csv', 'warning'],
@@ -287,14 +335,30 @@ describe('SIPAS aggregation is data', () => {
     // Access counted twice: (2 × 83 + 83.02 + 83.12 + 83.03 + 82.27) / 6 = 497.44 / 6 = 82.9066… → 82.91.
     const e = exactIndices(tally, servicesQuestionnaire([2, 1, 1, 1, 1]));
     expect(e.overall?.toFixed(2)).toBe('82.91');
-    expect(weightedMean([{ value: Rational.of(1), weight: 1 }, { value: undefined, weight: 5 }])?.toExact()).toBe('1');
+    expect(
+      weightedMean([
+        { value: Rational.of(1), weight: 1 },
+        { value: undefined, weight: 5 },
+      ])?.toExact(),
+    ).toBe('1');
   });
 });
 
 describe('SIPAS ranking notes', () => {
   it('names units that show the same rounded index but hold different ranks', () => {
-    const u = (code: string, exact: string, value: number, rank: number) => ({ code, respondents: 1, index: { exact, value }, rank, rankOf: 4, domains: [], elements: [], items: [] });
-    const r = { units: [u('B', '200/3', 66.67, 2), u('A', '66.67', 66.67, 1), u('C', '66.665', 66.67, 3), u('D', '50', 50, 4)] } as unknown as SipasResult;
+    const u = (code: string, exact: string, value: number, rank: number) => ({
+      code,
+      respondents: 1,
+      index: { exact, value },
+      rank,
+      rankOf: 4,
+      domains: [],
+      elements: [],
+      items: [],
+    });
+    const r = {
+      units: [u('B', '200/3', 66.67, 2), u('A', '66.67', 66.67, 1), u('C', '66.665', 66.67, 3), u('D', '50', 50, 4)],
+    } as unknown as SipasResult;
     // 66.67 > 200/3 = 66.6666… > 66.665: three different ranks behind one rounded figure.
     expect(roundingNotes(r)).toEqual([{ value: 66.67, codes: ['A', 'B', 'C'] }]);
   });
@@ -303,8 +367,16 @@ describe('SIPAS ranking notes', () => {
 describe('questionnaire files', () => {
   it('the bundled questionnaire has the published structure and says it is illustrative', () => {
     const qi = loadQuestionnaire('sipas-illustrative@2025.1');
-    const counts = Object.fromEntries(qi.q.domains.flatMap((d) => d.elements.map((e) => [`${d.id}.${e.id}`, e.questions.length])));
-    expect(counts).toMatchObject({ 'services.access': 4, 'services.procedures': 4, 'services.civil-servants': 5, 'services.results': 3, 'services.feedback': 3 });
+    const counts = Object.fromEntries(
+      qi.q.domains.flatMap((d) => d.elements.map((e) => [`${d.id}.${e.id}`, e.questions.length])),
+    );
+    expect(counts).toMatchObject({
+      'services.access': 4,
+      'services.procedures': 4,
+      'services.civil-servants': 5,
+      'services.results': 3,
+      'services.feedback': 3,
+    });
     const policies = qi.q.domains.find((d) => d.id === 'policies')!;
     expect(policies.elements.reduce((s, e) => s + e.questions.length, 0)).toBe(14);
     expect(qi.q.illustrative).toBe(true);
@@ -360,16 +432,22 @@ describe('parindex sipas', () => {
     expect(json.overall.index?.value).toBeGreaterThan(0);
     const first = readFileSync(join(dir, 'sipas.xlsx'));
     expect(runBin(['sipas', 'answers.csv', '--questionnaire', q, '--out', 'sipas.xlsx'], { cwd: dir }).code).toBe(2); // exists
-    expect(runBin(['sipas', 'answers.csv', '--questionnaire', q, '--out', 'sipas.xlsx', '--force'], { cwd: dir }).code).toBe(0);
+    expect(
+      runBin(['sipas', 'answers.csv', '--questionnaire', q, '--out', 'sipas.xlsx', '--force'], { cwd: dir }).code,
+    ).toBe(0);
     expect(readFileSync(join(dir, 'sipas.xlsx')).equals(first)).toBe(true);
-    expect(runBin(['sipas', 'answers.csv', '--questionnaire', q, '--out', 'answers.csv', '--force'], { cwd: dir }).code).toBe(2);
+    expect(
+      runBin(['sipas', 'answers.csv', '--questionnaire', q, '--out', 'answers.csv', '--force'], { cwd: dir }).code,
+    ).toBe(2);
     expect(readFileSync(join(dir, 'answers.csv'), 'utf8')).toBe(ANSWERS);
   });
 
   it('exits 1 when a file cannot be tallied, and speaks English with --lang en', () => {
     const dir = tmp();
     write(dir, 'bad.csv', 'Q1,Q2\n5,5\n');
-    const r = runBin(['sipas', 'bad.csv', '--questionnaire', 'sipas-illustrative@2025.1', '--lang', 'en'], { cwd: dir });
+    const r = runBin(['sipas', 'bad.csv', '--questionnaire', 'sipas-illustrative@2025.1', '--lang', 'en'], {
+      cwd: dir,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/SIPAS_AGENCY_COLUMN_MISSING/);
     expect(r.stderr).toMatch(/agency/i);
@@ -387,29 +465,58 @@ describe('SIPAS in the round', () => {
   it('the sample round takes its SIPAS items from the raw answers, share = index ÷ 100', async () => {
     const round = join(ROOT, 'fixtures/sample-round');
     const run = await runRound(round);
-    const sipas = await runSipas([{ path: join(round, 'survey/phieu-khao-sat.csv'), display: 'survey/phieu-khao-sat.csv' }], {
-      questionnaire: loadQuestionnaire('sipas-illustrative@2025.1'),
-    });
+    const sipas = await runSipas(
+      [{ path: join(round, 'survey/phieu-khao-sat.csv'), display: 'survey/phieu-khao-sat.csv' }],
+      {
+        questionnaire: loadQuestionnaire('sipas-illustrative@2025.1'),
+      },
+    );
     const snv = run.result!.agencies.find((a) => a.code === 'SNV')!;
     const item = snv.items.find((i) => i.code === '3.4.1')!;
     const el = unit(sipas, 'SNV').elements.find((e) => e.id === 'services.procedures')!;
     // 3.4.1 max 2: points = 2 × index ÷ 100, exactly.
-    expect(Rational.fromExact(item.final.exact)!.eq(Rational.fromExact(el.index!.exact)!.mul(Rational.of(2, 100)))).toBe(true);
+    expect(
+      Rational.fromExact(item.final.exact)!.eq(Rational.fromExact(el.index!.exact)!.mul(Rational.of(2, 100))),
+    ).toBe(true);
     expect(item.detail.vi).toContain('SIPAS services.procedures');
-    expect(run.result!.inputs.filter((i) => i.role === 'questionnaire' || i.file === 'survey/phieu-khao-sat.csv').map((i) => i.role)).toEqual(['questionnaire', 'survey']);
-    expect(run.findings.filter((f) => f.code.startsWith('SIPAS_')).map((f) => f.code).sort()).toEqual(['SIPAS_ANSWER_OUT_OF_SCALE', 'SIPAS_EMPTY_ROW', 'SIPAS_SMALL_SAMPLE']);
+    expect(
+      run
+        .result!.inputs.filter((i) => i.role === 'questionnaire' || i.file === 'survey/phieu-khao-sat.csv')
+        .map((i) => i.role),
+    ).toEqual(['questionnaire', 'survey']);
+    expect(
+      run.findings
+        .filter((f) => f.code.startsWith('SIPAS_'))
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(['SIPAS_ANSWER_OUT_OF_SCALE', 'SIPAS_EMPTY_ROW', 'SIPAS_SMALL_SAMPLE']);
   });
 
   it('a measure the questionnaire lacks is an error; the map in round.yaml overrides the criteria set', async () => {
     const dir = tmp();
     cpSync(join(ROOT, 'fixtures/sample-round'), dir, { recursive: true });
     const yaml = readFileSync(join(dir, 'round.yaml'), 'utf8');
-    writeFileSync(join(dir, 'round.yaml'), yaml.replace('      - survey/phieu-khao-sat.csv\n', '      - survey/phieu-khao-sat.csv\n    map:\n      "3.4.1": services.speed\n'));
+    writeFileSync(
+      join(dir, 'round.yaml'),
+      yaml.replace(
+        '      - survey/phieu-khao-sat.csv\n',
+        '      - survey/phieu-khao-sat.csv\n    map:\n      "3.4.1": services.speed\n',
+      ),
+    );
     const bad = await runRound(dir);
     expect(bad.blocked).toBe(true);
-    expect(bad.findings.find((f) => f.code === 'SIPAS_MEASURE_UNKNOWN')?.args).toMatchObject({ measure: 'services.speed', item: '3.4.1' });
+    expect(bad.findings.find((f) => f.code === 'SIPAS_MEASURE_UNKNOWN')?.args).toMatchObject({
+      measure: 'services.speed',
+      item: '3.4.1',
+    });
 
-    writeFileSync(join(dir, 'round.yaml'), yaml.replace('      - survey/phieu-khao-sat.csv\n', '      - survey/phieu-khao-sat.csv\n    map:\n      "3.4.1": sipas\n'));
+    writeFileSync(
+      join(dir, 'round.yaml'),
+      yaml.replace(
+        '      - survey/phieu-khao-sat.csv\n',
+        '      - survey/phieu-khao-sat.csv\n    map:\n      "3.4.1": sipas\n',
+      ),
+    );
     const ok = await runRound(dir);
     const item = ok.result!.agencies.find((a) => a.code === 'SNV')!.items.find((i) => i.code === '3.4.1')!;
     expect(item.detail.en).toMatch(/^SIPAS sipas /);
@@ -445,7 +552,10 @@ domains:
 
 describe('UTF-8 answer files read in place give what decoded text gives', () => {
   /** The same answers as UTF-8 (read in place from bytes) and as UTF-16 (decoded, then split). */
-  async function both(text: string, opts: { weights?: string; roster?: Map<string, string | undefined> }): Promise<[SipasResult, SipasResult]> {
+  async function both(
+    text: string,
+    opts: { weights?: string; roster?: Map<string, string | undefined> },
+  ): Promise<[SipasResult, SipasResult]> {
     const dir8 = tmp();
     const dir16 = tmp();
     const f8 = write(dir8, 'answers.csv', text);
@@ -459,16 +569,47 @@ describe('UTF-8 answer files read in place give what decoded text gives', () => 
 
   it('on random files with duplicates, unknown and blank agencies, labels, bad answers, weights and ragged rows', async () => {
     const rand = rng(8);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    const answers = ['1', '2', '3', '4', '5', '5', '4', '', ' ', 'Hài lòng', 'không có ý kiến', '7', 'x', '4.0', '4 - Hài lòng'];
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const answers = [
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '5',
+      '4',
+      '',
+      ' ',
+      'Hài lòng',
+      'không có ý kiến',
+      '7',
+      'x',
+      '4.0',
+      '4 - Hài lòng',
+    ];
     const agencies = ['A1', 'A2', 'a1', ' A2 ', 'A3', 'ZZ', '', 'Á1', 'A1 '];
     const weights = ['1', '2', '2,5', '0.5', '0', 'abc', ''];
     for (let k = 0; k < 12; k++) {
       const withWeights = k % 2 === 0;
       const lines = [withWeights ? 'id,agency,Q1,Q2,Q3,Q4,Trọng số' : 'id,agency,Q1,Q2,Q3,Q4'];
       for (let i = 0; i < 400; i++) {
-        const id = rand() < 0.2 ? `r${Math.floor(rand() * 40)}` : rand() < 0.05 ? 'mã phiếu ' + i : rand() < 0.05 ? '' : `r${1000 + i}`;
-        const cells = [id, pick(agencies), pick(answers), pick(answers), pick(answers), pick(answers), ...(withWeights ? [pick(weights)] : [])];
+        const id =
+          rand() < 0.2
+            ? `r${Math.floor(rand() * 40)}`
+            : rand() < 0.05
+              ? 'mã phiếu ' + i
+              : rand() < 0.05
+                ? ''
+                : `r${1000 + i}`;
+        const cells = [
+          id,
+          pick(agencies),
+          pick(answers),
+          pick(answers),
+          pick(answers),
+          pick(answers),
+          ...(withWeights ? [pick(weights)] : []),
+        ];
         if (rand() < 0.02) cells.pop(); // a ragged row
         lines.push(cells.join(','));
         if (rand() < 0.02) lines.push(''); // a blank line
@@ -476,11 +617,19 @@ describe('UTF-8 answer files read in place give what decoded text gives', () => 
       // Half the files have a quoted field late on: the rest of such a file is read as text.
       if (k % 4 >= 2) lines.splice(300, 0, `"r-q",A1,"5",4,3,"Hài lòng"`);
       const text = lines.join(k % 3 === 0 ? '\r\n' : '\n') + (k % 5 === 0 ? '' : '\n');
-      const roster = new Map<string, string | undefined>([['A1', 'Một'], ['A2', 'Hai'], ['A3', undefined], ['Á1', 'Có dấu']]);
+      const roster = new Map<string, string | undefined>([
+        ['A1', 'Một'],
+        ['A2', 'Hai'],
+        ['A3', undefined],
+        ['Á1', 'Có dấu'],
+      ]);
       const [r8, r16] = await both(text, { roster, ...(withWeights ? { weights: 'Trọng số' } : {}) });
       expect(strip(r8), `file ${k}`).toEqual(strip(r16));
       expect(r8.units.length, `file ${k}`).toBeGreaterThan(2);
-      expect(r8.findings.some((f) => f.code === 'SIPAS_DUPLICATE_RESPONDENT'), `file ${k}`).toBe(true);
+      expect(
+        r8.findings.some((f) => f.code === 'SIPAS_DUPLICATE_RESPONDENT'),
+        `file ${k}`,
+      ).toBe(true);
     }
   });
 });

@@ -17,28 +17,50 @@ import { runBin } from '../helpers/cli.js';
 import { writeSet, baseSet } from '../helpers/criteria.js';
 
 const tiny = loadCriteriaSet(writeSet(baseSet()));
-const HEAD = 'Mã cơ quan;Mã;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Số lượng;Không áp dụng;Tài liệu kiểm chứng;Giải trình';
-const FULL = ['1.1.1;1;;;;;;;BC;', '1.1.2;1;Đúng hạn;;;;;;BC;', '1.1.3;1;;Có;;;;;BC;', '1.2.1;2;;;9;9;;;BC;', '1.2.2;1;;;;;0;;BC;', '2.1.1;2;;;;;;;BC;', '2.1.4;0;;;;;0;;;', '2.1.5;0;;;;;0;;;'];
+const HEAD =
+  'Mã cơ quan;Mã;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Số lượng;Không áp dụng;Tài liệu kiểm chứng;Giải trình';
+const FULL = [
+  '1.1.1;1;;;;;;;BC;',
+  '1.1.2;1;Đúng hạn;;;;;;BC;',
+  '1.1.3;1;;Có;;;;;BC;',
+  '1.2.1;2;;;9;9;;;BC;',
+  '1.2.2;1;;;;;0;;BC;',
+  '2.1.1;2;;;;;;;BC;',
+  '2.1.4;0;;;;;0;;;',
+  '2.1.5;0;;;;;0;;;',
+];
 const roster = new Map<string, RosterEntry>([['D1', { code: 'D1', name: 'Sở Một', kind: 'department' }]]);
 
 async function check(lines: string[], opts: { roster?: boolean } = {}): Promise<[string, string][]> {
   const dir = mkdtempSync(join(tmpdir(), 'parindex-findings-'));
   const path = join(dir, 'f.csv');
   writeFileSync(path, [HEAD, ...lines].join('\n'));
-  const r = await validateFiles([{ path, file: 'f.csv' }], { expected: tiny, kind: 'department', ...(opts.roster ? { roster } : {}) });
-  return [...r.findings].filter((f) => f.severity !== 'info').sort(compareFindings).map((f) => [f.code, f.location.cell ?? f.criterion ?? '']);
+  const r = await validateFiles([{ path, file: 'f.csv' }], {
+    expected: tiny,
+    kind: 'department',
+    ...(opts.roster ? { roster } : {}),
+  });
+  return [...r.findings]
+    .filter((f) => f.severity !== 'info')
+    .sort(compareFindings)
+    .map((f) => [f.code, f.location.cell ?? f.criterion ?? '']);
 }
-const rows = (code: string, edit: (l: string[]) => string[] = (l) => l): string[] => edit([...FULL]).map((l) => `${code};${l}`);
+const rows = (code: string, edit: (l: string[]) => string[] = (l) => l): string[] =>
+  edit([...FULL]).map((l) => `${code};${l}`);
 
 describe('finding kinds on small files', () => {
   it('a complete department is clean', async () => {
     expect(await check(rows('D1'), { roster: true })).toEqual([]);
   });
   it('an input the rule does not use is a warning at its cell', async () => {
-    expect(await check(rows('D1', (l) => l.map((x) => (x.startsWith('1.1.1;') ? '1.1.1;1;Đúng hạn;;;;;;BC;' : x))))).toEqual([['INTAKE_INPUT_NOT_FOR_RULE', 'D2']]);
+    expect(
+      await check(rows('D1', (l) => l.map((x) => (x.startsWith('1.1.1;') ? '1.1.1;1;Đúng hạn;;;;;;BC;' : x)))),
+    ).toEqual([['INTAKE_INPUT_NOT_FOR_RULE', 'D2']]);
   });
   it('only one of numerator and denominator', async () => {
-    expect(await check(rows('D1', (l) => l.map((x) => (x.startsWith('1.2.1;') ? '1.2.1;2;;;9;;;;BC;' : x))))).toEqual([['INTAKE_RATIO_INCOMPLETE', 'G5']]);
+    expect(await check(rows('D1', (l) => l.map((x) => (x.startsWith('1.2.1;') ? '1.2.1;2;;;9;;;;BC;' : x))))).toEqual([
+      ['INTAKE_RATIO_INCOMPLETE', 'G5'],
+    ]);
   });
   it('a name that differs from the roster is a warning; an agency not in it an error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parindex-findings-'));
@@ -94,10 +116,20 @@ describe('validate command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'parindex-validate-'));
   const setPath = writeSet(baseSet());
   mkdirSync(join(dir, 'nop'));
-  for (let i = 1; i <= 200; i++) writeFileSync(join(dir, 'nop', `d${String(i).padStart(3, '0')}.csv`), [HEAD, ...rows(`D${i}`)].join('\n'));
+  for (let i = 1; i <= 200; i++)
+    writeFileSync(join(dir, 'nop', `d${String(i).padStart(3, '0')}.csv`), [HEAD, ...rows(`D${i}`)].join('\n'));
 
   it('--json prints one document of the documented shape; exit 0 on clean files', () => {
-    const r = runBin(['validate', join(dir, 'nop', 'd001.csv'), join(dir, 'nop', 'd002.csv'), '--criteria', setPath, '--kind', 'department', '--json']);
+    const r = runBin([
+      'validate',
+      join(dir, 'nop', 'd001.csv'),
+      join(dir, 'nop', 'd002.csv'),
+      '--criteria',
+      setPath,
+      '--kind',
+      'department',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const doc = ValidateJsonSchema.parse(JSON.parse(r.stdout));
     expect(doc.files.map((f) => [f.agencies, f.counts.error])).toEqual([
@@ -115,7 +147,9 @@ describe('validate command', () => {
         stderr: { write: (s: string) => ((err += s), true), isTTY: tty },
         env: { NO_COLOR: '1' },
       };
-      return runCli(['validate', join(dir, 'nop'), '--criteria', setPath, '--kind', 'department'], streams).then((code) => ({ code, err }));
+      return runCli(['validate', join(dir, 'nop'), '--criteria', setPath, '--kind', 'department'], streams).then(
+        (code) => ({ code, err }),
+      );
     };
     const tty = await capture(true);
     expect(tty.code).toBe(0);
@@ -143,8 +177,25 @@ describe('validate command', () => {
 
   it('--strict turns warnings into errors', () => {
     const src = join(import.meta.dirname, '../../fixtures/intake/xa-le-cot.csv');
-    const plain = runBin(['validate', src, '--criteria', 'illustrative-internal@2025.1', '--kind', 'commune', '--json']);
-    const strict = runBin(['validate', src, '--criteria', 'illustrative-internal@2025.1', '--kind', 'commune', '--json', '--strict']);
+    const plain = runBin([
+      'validate',
+      src,
+      '--criteria',
+      'illustrative-internal@2025.1',
+      '--kind',
+      'commune',
+      '--json',
+    ]);
+    const strict = runBin([
+      'validate',
+      src,
+      '--criteria',
+      'illustrative-internal@2025.1',
+      '--kind',
+      'commune',
+      '--json',
+      '--strict',
+    ]);
     expect(JSON.parse(plain.stdout).counts).toEqual({ error: 1, warning: 1, info: 1 });
     expect(JSON.parse(strict.stdout).counts).toEqual({ error: 2, warning: 0, info: 1 });
   });

@@ -116,7 +116,8 @@ describe('intake fixtures: exact findings at their cells', () => {
   });
 
   it('CSV: BOM with semicolons and decimal commas, windows-1258 bytes, NFD text with tabs are all clean', async () => {
-    for (const f of ['xa-bom-champhay.csv', 'xa-windows-1258.csv', 'xa-nfd-tab.csv']) expect(await findingsOf(f), f).toEqual([]);
+    for (const f of ['xa-bom-champhay.csv', 'xa-windows-1258.csv', 'xa-nfd-tab.csv'])
+      expect(await findingsOf(f), f).toEqual([]);
   });
 
   it('CSV: a ragged row and an unterminated quote', async () => {

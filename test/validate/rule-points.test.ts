@@ -5,7 +5,13 @@ import { ruleOutcome } from '../../src/validate/rule-points.js';
 import type { ItemInput } from '../../src/validate/submission.js';
 
 const item = (max: number, rule: unknown): Item => Item.parse({ code: '1.1', title: { vi: 't' }, max, rule });
-const input = (v: Partial<ItemInput>): ItemInput => ({ code: '1.1', notApplicable: false, cells: {}, location: {}, ...v });
+const input = (v: Partial<ItemInput>): ItemInput => ({
+  code: '1.1',
+  notApplicable: false,
+  cells: {},
+  location: {},
+  ...v,
+});
 const pts = (i: Item, v: Partial<ItemInput>): string | undefined => ruleOutcome(i, input(v))?.points.toExact();
 
 describe('ruleOutcome: each rule kind on raw inputs, worked by hand', () => {

@@ -4,9 +4,20 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import type { Command } from 'commander';
 import { criteriaJsonSchema, CRITERIA_SCHEMA_PATH } from '../../criteria/json-schema.js';
 import { describeRule, ruleKindLabel } from '../../criteria/describe.js';
-import { buildImportedSet, importCriteriaTable, renderImportedYaml, type ImportOptions } from '../../criteria/import.js';
+import {
+  buildImportedSet,
+  importCriteriaTable,
+  renderImportedYaml,
+  type ImportOptions,
+} from '../../criteria/import.js';
 import { readGrid } from '../../load/read.js';
-import { checkCriteriaData, listCriteriaFiles, loadCriteriaFile, resolveCriteriaRef, type LoadedCriteria } from '../../criteria/load.js';
+import {
+  checkCriteriaData,
+  listCriteriaFiles,
+  loadCriteriaFile,
+  resolveCriteriaRef,
+  type LoadedCriteria,
+} from '../../criteria/load.js';
 import { isItem, type Node, type RuleKind } from '../../criteria/schema.js';
 import { textIn } from '../../criteria/tree.js';
 import { CriteriaError, RunError, UsageError } from '../../findings/errors.js';
@@ -21,7 +32,9 @@ import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import type { Register } from '../program.js';
 
 export const registerCriteriaCommands: Register = (program, run) => {
-  const criteria = program.command('criteria').description('Bộ tiêu chí: liệt kê, kiểm tra, xem / criteria sets: list, check, show');
+  const criteria = program
+    .command('criteria')
+    .description('Bộ tiêu chí: liệt kê, kiểm tra, xem / criteria sets: list, check, show');
 
   criteria
     .command('list')
@@ -30,14 +43,24 @@ export const registerCriteriaCommands: Register = (program, run) => {
     .action(async function (this: Command) {
       await run(this, (ctx) => {
         const opts = this.opts<{ dir?: string }>();
-        const rows = listCriteriaFiles(opts.dir).map((f) => summarise(loadCriteriaFile(f.path, displayPath(f.path, opts.dir)), `${f.id}@${f.version}`));
+        const rows = listCriteriaFiles(opts.dir).map((f) =>
+          summarise(loadCriteriaFile(f.path, displayPath(f.path, opts.dir)), `${f.id}@${f.version}`),
+        );
         if (ctx.json) {
-          ctx.out(JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, command: 'criteria list', sets: rows }, null, 2));
+          ctx.out(
+            JSON.stringify(
+              { tool: { name: TOOL_NAME, version: TOOL_VERSION }, command: 'criteria list', sets: rows },
+              null,
+              2,
+            ),
+          );
           return 0;
         }
         const c = ctx.color;
         for (const r of rows) {
-          ctx.out(`${c.bold(r.ref)}${r.illustrative ? c.yellow(ctx.lang === 'vi' ? '  [minh hoạ]' : '  [illustrative]') : ''}`);
+          ctx.out(
+            `${c.bold(r.ref)}${r.illustrative ? c.yellow(ctx.lang === 'vi' ? '  [minh hoạ]' : '  [illustrative]') : ''}`,
+          );
           if (r.title) ctx.out(`  ${ctx.lang === 'en' ? (r.title.en ?? r.title.vi) : r.title.vi}`);
           if (r.decision) ctx.out(`  ${ctx.lang === 'vi' ? 'Văn bản' : 'Decision'}: ${r.decision}`);
           if (r.kind === 'questionnaire')
@@ -58,7 +81,8 @@ export const registerCriteriaCommands: Register = (program, run) => {
                 ? `  Đã xác nhận nguồn: lĩnh vực ${r.fieldsConfirmed}/${r.fields}, tiêu chí thành phần ${r.confirmed}/${r.items}, mọi giá trị ${r.nodesConfirmed}/${r.nodes}`
                 : `  Confirmed by a source: fields ${r.fieldsConfirmed}/${r.fields}, items ${r.confirmed}/${r.items}, all values ${r.nodesConfirmed}/${r.nodes}`,
             );
-          if (r.errors > 0) ctx.out(c.red(`  ${renderCounts({ error: r.errors, warning: r.warnings, info: 0 }, ctx.lang)}`));
+          if (r.errors > 0)
+            ctx.out(c.red(`  ${renderCounts({ error: r.errors, warning: r.warnings, info: 0 }, ctx.lang)}`));
         }
         return 0;
       });
@@ -66,18 +90,25 @@ export const registerCriteriaCommands: Register = (program, run) => {
 
   criteria
     .command('check')
-    .description('kiểm tra tệp bộ tiêu chí (mặc định: các bộ có sẵn) / check criteria files (default: the bundled sets)')
+    .description(
+      'kiểm tra tệp bộ tiêu chí (mặc định: các bộ có sẵn) / check criteria files (default: the bundled sets)',
+    )
     .argument('[files...]', 'tệp hoặc thư mục, hoặc id@version / files, folders, or id@version')
     .option('--strict', 'coi cảnh báo là lỗi / treat warnings as errors')
     .action(async function (this: Command, files: string[]) {
       await run(this, (ctx) => {
         const strict = this.opts<{ strict?: boolean }>().strict === true;
-        const targets = files.length > 0 ? files.flatMap(expandTarget) : listCriteriaFiles().map((f) => ({ path: f.path, display: displayPath(f.path) }));
+        const targets =
+          files.length > 0
+            ? files.flatMap(expandTarget)
+            : listCriteriaFiles().map((f) => ({ path: f.path, display: displayPath(f.path) }));
         const results: { file: string; ref?: string; findings: Finding[]; failure?: string }[] = [];
         for (const t of targets) {
           try {
             const loaded = loadCriteriaFile(t.path, t.display);
-            const findings = strict ? loaded.findings.map((f) => (f.severity === 'warning' ? ({ ...f, severity: 'error' } as Finding) : f)) : loaded.findings;
+            const findings = strict
+              ? loaded.findings.map((f) => (f.severity === 'warning' ? ({ ...f, severity: 'error' } as Finding) : f))
+              : loaded.findings;
             const r: (typeof results)[number] = { file: t.display, findings };
             if (loaded.set) r.ref = `${loaded.set.id}@${loaded.set.version}`;
             if (loaded.questionnaire) r.ref = `${loaded.questionnaire.id}@${loaded.questionnaire.version}`;
@@ -147,11 +178,18 @@ export const registerCriteriaCommands: Register = (program, run) => {
         const lang = ctx.lang;
         const showRules = this.opts<{ rules?: boolean }>().rules === true;
         ctx.out(c.bold(`${set.id}@${set.version}  ${textIn(set.title, lang)}`));
-        ctx.out(`${lang === 'vi' ? 'Văn bản' : 'Decision'}: ${set.decision.number}${set.decision.date ? ` (${formatDate(set.decision.date, lang)})` : ''}`);
-        ctx.out(`${lang === 'vi' ? 'Tổng điểm' : 'Total'}: ${num(set.total, lang)}${set.sourceTotals ? ` (${lang === 'vi' ? 'thẩm định' : 'appraisal'} ${num(set.sourceTotals.appraisal ?? 0, lang)}, ${lang === 'vi' ? 'điều tra XHH' : 'survey'} ${num(set.sourceTotals.survey ?? 0, lang)})` : ''}`);
-        ctx.out(`${lang === 'vi' ? 'Xếp nhóm' : 'Bands'}: ${set.bands.map((b) => `${textIn(b.label, lang)} ${num(b.min, lang)}–${num(b.max, lang)}%`).join(' · ')}`);
+        ctx.out(
+          `${lang === 'vi' ? 'Văn bản' : 'Decision'}: ${set.decision.number}${set.decision.date ? ` (${formatDate(set.decision.date, lang)})` : ''}`,
+        );
+        ctx.out(
+          `${lang === 'vi' ? 'Tổng điểm' : 'Total'}: ${num(set.total, lang)}${set.sourceTotals ? ` (${lang === 'vi' ? 'thẩm định' : 'appraisal'} ${num(set.sourceTotals.appraisal ?? 0, lang)}, ${lang === 'vi' ? 'điều tra XHH' : 'survey'} ${num(set.sourceTotals.survey ?? 0, lang)})` : ''}`,
+        );
+        ctx.out(
+          `${lang === 'vi' ? 'Xếp nhóm' : 'Bands'}: ${set.bands.map((b) => `${textIn(b.label, lang)} ${num(b.min, lang)}–${num(b.max, lang)}%`).join(' · ')}`,
+        );
         ctx.out('');
-        const unconfirmed = (n: Node): boolean => n.provenance === 'unconfirmed' || (typeof n.provenance === 'object' && n.provenance.status === 'unconfirmed');
+        const unconfirmed = (n: Node): boolean =>
+          n.provenance === 'unconfirmed' || (typeof n.provenance === 'object' && n.provenance.status === 'unconfirmed');
         const walk = (n: Node, depth: number): void => {
           const pad = '  '.repeat(depth);
           const mark = unconfirmed(n) ? c.yellow(lang === 'vi' ? ' [chưa xác nhận]' : ' [unconfirmed]') : '';
@@ -161,7 +199,9 @@ export const registerCriteriaCommands: Register = (program, run) => {
             if (n.source !== 'appraisal') extra.push(n.source);
             if (n.appliesTo) extra.push(n.appliesTo.join('/'));
             if (n.notApplicable) extra.push(lang === 'vi' ? 'có thể không áp dụng' : 'may be N/A');
-            ctx.out(`${pad}${c.cyan(n.code)} ${textIn(n.title, lang)} ${c.dim(`[${max}]`)}${extra.length ? c.dim(` (${extra.join(', ')})`) : ''}${mark}`);
+            ctx.out(
+              `${pad}${c.cyan(n.code)} ${textIn(n.title, lang)} ${c.dim(`[${max}]`)}${extra.length ? c.dim(` (${extra.join(', ')})`) : ''}${mark}`,
+            );
             if (showRules) ctx.out(`${pad}    ${c.dim(describeRule(n, lang))}`);
           } else {
             const line = `${pad}${n.code} ${textIn(n.title, lang)} [${max}]${mark}`;
@@ -181,20 +221,52 @@ export const registerCriteriaCommands: Register = (program, run) => {
 
   criteria
     .command('import')
-    .description('tạo bộ tiêu chí từ bảng tiêu chí (xlsx, csv) của quyết định / build a criteria set from a decision’s criteria table (xlsx, csv)')
+    .description(
+      'tạo bộ tiêu chí từ bảng tiêu chí (xlsx, csv) của quyết định / build a criteria set from a decision’s criteria table (xlsx, csv)',
+    )
     .argument('<table>', 'bảng tiêu chí (.xlsx hoặc .csv) / the criteria table (.xlsx or .csv)')
     .requiredOption('--id <id>', 'mã bộ tiêu chí, vd. hn-internal / id of the set, e.g. hn-internal')
     .requiredOption('--version <version>', 'phiên bản, vd. 2026 / version, e.g. 2026')
     .requiredOption('--out <file>', 'tệp YAML ghi ra, vd. criteria/<id>/<version>.yaml / the YAML file to write')
-    .option('--title <text>', 'tên bộ tiêu chí (mặc định: tiêu đề phía trên bảng) / title (default: the caption above the table)')
-    .option('--decision <number>', 'số quyết định, vd. 1880/QĐ-UBND (mặc định: tìm trong tiêu đề) / decision number (default: found in the caption)')
-    .option('--kinds <list>', 'loại cơ quan, vd. "department:Sở, ban, ngành,commune:UBND xã" / agency kinds as id:Title, comma-separated', (v: string) => v.split(/,(?=\s*[a-z][a-z0-9-]*(?::|$))/).map((x) => x.trim()).filter(Boolean))
+    .option(
+      '--title <text>',
+      'tên bộ tiêu chí (mặc định: tiêu đề phía trên bảng) / title (default: the caption above the table)',
+    )
+    .option(
+      '--decision <number>',
+      'số quyết định, vd. 1880/QĐ-UBND (mặc định: tìm trong tiêu đề) / decision number (default: found in the caption)',
+    )
+    .option(
+      '--kinds <list>',
+      'loại cơ quan, vd. "department:Sở, ban, ngành,commune:UBND xã" / agency kinds as id:Title, comma-separated',
+      (v: string) =>
+        v
+          .split(/,(?=\s*[a-z][a-z0-9-]*(?::|$))/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+    )
     .option('--force', 'ghi đè tệp đã có / overwrite an existing file')
     .action(async function (this: Command, table: string) {
       await run(this, async (ctx) => {
-        const o = this.opts<{ id: string; version: string; out: string; title?: string; decision?: string; kinds?: string[]; force?: boolean }>();
-        if (resolve(o.out) === resolve(table)) throw new UsageError({ vi: `--out trùng với bảng đầu vào (${table}); tệp đầu vào không bao giờ bị ghi đè.`, en: `--out is the input table (${table}); input files are never overwritten.` });
-        if (existsSync(o.out) && !o.force) throw new UsageError({ vi: `${o.out} đã có; thêm --force để ghi đè.`, en: `${o.out} exists; add --force to overwrite it.` });
+        const o = this.opts<{
+          id: string;
+          version: string;
+          out: string;
+          title?: string;
+          decision?: string;
+          kinds?: string[];
+          force?: boolean;
+        }>();
+        if (resolve(o.out) === resolve(table))
+          throw new UsageError({
+            vi: `--out trùng với bảng đầu vào (${table}); tệp đầu vào không bao giờ bị ghi đè.`,
+            en: `--out is the input table (${table}); input files are never overwritten.`,
+          });
+        if (existsSync(o.out) && !o.force)
+          throw new UsageError({
+            vi: `${o.out} đã có; thêm --force để ghi đè.`,
+            en: `${o.out} exists; add --force to overwrite it.`,
+          });
         const read = await readGrid(table, table);
         if (!read.grid) {
           for (const line of renderFindingsText(read.findings, ctx.lang, ctx.color)) ctx.err(line);
@@ -210,7 +282,9 @@ export const registerCriteriaCommands: Register = (program, run) => {
         const counts = countFindings(findings);
         const written = imported.fields.length > 0;
         if (written) {
-          const schema = relative(dirname(resolve(o.out)), CRITERIA_SCHEMA_PATH).split(sep).join('/');
+          const schema = relative(dirname(resolve(o.out)), CRITERIA_SCHEMA_PATH)
+            .split(sep)
+            .join('/');
           const header = [
             `Nhập từ ${basename(table)} bằng parindex criteria import; kiểm tra lại với bản gốc của quyết định.`,
             `Imported from ${basename(table)} by parindex criteria import; check it against the decision's own text.`,
@@ -253,7 +327,11 @@ export const registerCriteriaCommands: Register = (program, run) => {
                 : `Nothing written; ${renderCounts(counts, 'en')}.`,
           );
           if (counts.error > 0 && written)
-            ctx.out(ctx.lang === 'vi' ? `Bộ tiêu chí chưa đạt criteria check: sửa các lỗi trên trong bảng hoặc trong ${o.out}.` : `The set does not pass criteria check: fix the errors above in the table or in ${o.out}.`);
+            ctx.out(
+              ctx.lang === 'vi'
+                ? `Bộ tiêu chí chưa đạt criteria check: sửa các lỗi trên trong bảng hoặc trong ${o.out}.`
+                : `The set does not pass criteria check: fix the errors above in the table or in ${o.out}.`,
+            );
         }
         return !written ? 1 : counts.error > 0 ? 1 : 0;
       });
@@ -264,7 +342,10 @@ export const registerCriteriaCommands: Register = (program, run) => {
     .description('so sánh hai bộ tiêu chí (hai phiên bản) / compare two criteria sets (two versions)')
     .argument('<old>', 'bộ cũ: id@version hoặc tệp / the old set: id@version or a file')
     .argument('<new>', 'bộ mới: id@version hoặc tệp / the new set: id@version or a file')
-    .option('--crosswalk <file>', 'ghi bảng đối chiếu mã cũ → mã mới (YAML) để so sánh giữa các năm / write the old → new code crosswalk (YAML) for year-over-year comparison')
+    .option(
+      '--crosswalk <file>',
+      'ghi bảng đối chiếu mã cũ → mã mới (YAML) để so sánh giữa các năm / write the old → new code crosswalk (YAML) for year-over-year comparison',
+    )
     .option('--force', 'ghi đè tệp đã có / overwrite an existing file')
     .action(async function (this: Command, oldRef: string, newRef: string) {
       await run(this, async (ctx) => {
@@ -272,12 +353,20 @@ export const registerCriteriaCommands: Register = (program, run) => {
         const load = (ref: string) => {
           const { path, display } = resolveCriteriaRef(ref);
           const loaded = loadCriteriaFile(path, display);
-          if (!loaded.set) throw new CriteriaError({ vi: `${display}: không phải bộ tiêu chí hợp lệ; chạy parindex criteria check ${ref}.`, en: `${display}: not a valid criteria set; run parindex criteria check ${ref}.` });
+          if (!loaded.set)
+            throw new CriteriaError({
+              vi: `${display}: không phải bộ tiêu chí hợp lệ; chạy parindex criteria check ${ref}.`,
+              en: `${display}: not a valid criteria set; run parindex criteria check ${ref}.`,
+            });
           return loaded.set;
         };
         const d = diffCriteriaSets(load(oldRef), load(newRef));
         if (o.crosswalk) {
-          if (existsSync(o.crosswalk) && !o.force) throw new UsageError({ vi: `${o.crosswalk} đã có; thêm --force để ghi đè.`, en: `${o.crosswalk} exists; add --force to overwrite it.` });
+          if (existsSync(o.crosswalk) && !o.force)
+            throw new UsageError({
+              vi: `${o.crosswalk} đã có; thêm --force để ghi đè.`,
+              en: `${o.crosswalk} exists; add --force to overwrite it.`,
+            });
           const cw = crosswalkFromDiff(d);
           const head = [
             `# Đối chiếu mã tiêu chí ${d.from} → ${d.to}, do parindex criteria diff lập; kiểm tra lại trước khi dùng.`,
@@ -287,7 +376,18 @@ export const registerCriteriaCommands: Register = (program, run) => {
           await writeFileAtomic(o.crosswalk, `${head}\n${stringifyYaml(cw, { lineWidth: 0 })}`);
         }
         if (ctx.json) {
-          ctx.out(JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, command: 'criteria diff', ...d, ...(o.crosswalk ? { crosswalk: o.crosswalk } : {}) }, null, 2));
+          ctx.out(
+            JSON.stringify(
+              {
+                tool: { name: TOOL_NAME, version: TOOL_VERSION },
+                command: 'criteria diff',
+                ...d,
+                ...(o.crosswalk ? { crosswalk: o.crosswalk } : {}),
+              },
+              null,
+              2,
+            ),
+          );
           return 0;
         }
         for (const line of renderDiffText(d, ctx.lang, ctx.color)) ctx.out(line);
@@ -358,7 +458,21 @@ function summarise(loaded: LoadedCriteria, ref: string): SetSummary {
       warnings: counts.warning,
     };
   }
-  if (!set) return { ref, file: loaded.file, illustrative: false, agencyKinds: [], fields: 0, items: 0, confirmed: 0, fieldsConfirmed: 0, nodes: 0, nodesConfirmed: 0, errors: counts.error, warnings: counts.warning };
+  if (!set)
+    return {
+      ref,
+      file: loaded.file,
+      illustrative: false,
+      agencyKinds: [],
+      fields: 0,
+      items: 0,
+      confirmed: 0,
+      fieldsConfirmed: 0,
+      nodes: 0,
+      nodesConfirmed: 0,
+      errors: counts.error,
+      warnings: counts.warning,
+    };
   let items = 0;
   let confirmed = 0;
   let nodes = 0;
@@ -407,7 +521,11 @@ function expandTarget(arg: string): { path: string; display: string }[] {
       for (const e of readdirSync(dir).sort()) {
         const p = join(dir, e);
         if (statSync(p).isDirectory()) walk(p);
-        else if (['.yaml', '.yml'].includes(extname(e).toLowerCase()) || (extname(e) === '.json' && !e.endsWith('.schema.json'))) out.push({ path: p, display: p });
+        else if (
+          ['.yaml', '.yml'].includes(extname(e).toLowerCase()) ||
+          (extname(e) === '.json' && !e.endsWith('.schema.json'))
+        )
+          out.push({ path: p, display: p });
       }
     };
     walk(arg);

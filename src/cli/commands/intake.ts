@@ -42,7 +42,11 @@ export const registerIntakeCommands: Register = (program, run) => {
         let year: number | undefined;
         if (o.year !== undefined) {
           year = Number(o.year);
-          if (!Number.isInteger(year)) throw new UsageError({ vi: `--year phải là một năm (nhận được "${o.year}").`, en: `--year must be a year (got "${o.year}").` });
+          if (!Number.isInteger(year))
+            throw new UsageError({
+              vi: `--year phải là một năm (nhận được "${o.year}").`,
+              en: `--year must be a year (got "${o.year}").`,
+            });
         }
         let roster: Map<string, RosterEntry> | undefined;
         if (o.roster) {
@@ -50,13 +54,20 @@ export const registerIntakeCommands: Register = (program, run) => {
           const r = await readRoster(o.roster, o.roster, kinds);
           if (hasErrors(r.findings) && r.agencies.length === 0) {
             for (const l of renderFindingsText(r.findings, ctx.lang, ctx.color)) ctx.err(l);
-            throw new InputError({ vi: `Không đọc được danh sách cơ quan ${o.roster}.`, en: `The roster ${o.roster} cannot be read.` });
+            throw new InputError({
+              vi: `Không đọc được danh sách cơ quan ${o.roster}.`,
+              en: `The roster ${o.roster} cannot be read.`,
+            });
           }
           roster = new Map(r.agencies.map((a) => [a.code, a]));
         }
         requireExisting(paths);
         const files = collectFiles(paths);
-        if (files.length === 0) throw new UsageError({ vi: 'Không có tệp bảng tính nào để kiểm tra.', en: 'No spreadsheet files to validate.' });
+        if (files.length === 0)
+          throw new UsageError({
+            vi: 'Không có tệp bảng tính nào để kiểm tra.',
+            en: 'No spreadsheet files to validate.',
+          });
         const bar = progress(ctx, { vi: 'tệp', en: 'files' });
         const report = await validateFiles(files, {
           ...(expected ? { expected } : {}),

@@ -9,11 +9,16 @@ import { scorecardsOption } from './score.js';
 export const registerReportCommands: Register = (program, run) => {
   program
     .command('report')
-    .description('dựng lại báo cáo từ result.json, không chấm lại / render reports from a result.json without rescoring')
+    .description(
+      'dựng lại báo cáo từ result.json, không chấm lại / render reports from a result.json without rescoring',
+    )
     .argument('<result>', 'tệp result.json do "parindex score" ghi / a result.json written by "parindex score"')
     .requiredOption('--out <files...>', 'tệp báo cáo: .xlsx, .html, .csv, .json / report files')
     .option('--force', 'ghi đè tệp đã có / overwrite existing files')
-    .option('--scorecards <layout>', 'bảng điểm trong báo cáo Excel: sheets hoặc long / Excel scorecards: sheets or long')
+    .option(
+      '--scorecards <layout>',
+      'bảng điểm trong báo cáo Excel: sheets hoặc long / Excel scorecards: sheets or long',
+    )
     .action(async function (this: Command, file: string) {
       await run(this, async (ctx) => {
         const o = this.opts<{ out: string[]; force?: boolean; scorecards?: string }>();
@@ -24,7 +29,8 @@ export const registerReportCommands: Register = (program, run) => {
           protect: [file],
           force: o.force === true,
         });
-        if (written.length === 0) throw new UsageError({ vi: 'Cần ít nhất một tệp --out.', en: 'At least one --out file is needed.' });
+        if (written.length === 0)
+          throw new UsageError({ vi: 'Cần ít nhất một tệp --out.', en: 'At least one --out file is needed.' });
         if (ctx.json) ctx.out(JSON.stringify({ command: 'report', written }, null, 2));
         else for (const out of written) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
         return 0;

@@ -19,9 +19,18 @@ export const registerRoundCommands: Register = (program, run) => {
         const o = this.opts<{ criteria: string[]; year?: string; name?: string; force?: boolean }>();
         const year = o.year === undefined ? 2025 : Number(o.year);
         if (!Number.isInteger(year) || year < 2000 || year > 2100)
-          throw new UsageError({ vi: `--year phải là một năm, ví dụ 2025 (nhận được "${o.year}").`, en: `--year must be a year such as 2025 (got "${o.year}").` });
+          throw new UsageError({
+            vi: `--year phải là một năm, ví dụ 2025 (nhận được "${o.year}").`,
+            en: `--year must be a year such as 2025 (got "${o.year}").`,
+          });
         const criteria = o.criteria.map((ref) => ({ ref, index: loadCriteriaSet(ref) }));
-        const files = initRound(dir, { criteria, year, lang: ctx.lang, force: o.force === true, ...(o.name ? { name: o.name } : {}) });
+        const files = initRound(dir, {
+          criteria,
+          year,
+          lang: ctx.lang,
+          force: o.force === true,
+          ...(o.name ? { name: o.name } : {}),
+        });
         if (ctx.json) ctx.out(JSON.stringify({ command: 'init', files }, null, 2));
         else {
           for (const f of files) ctx.out(f);

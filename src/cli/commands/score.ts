@@ -26,17 +26,33 @@ export const registerScoreCommands: Register = (program, run) => {
     .command('score')
     .description('chấm điểm, xếp hạng kỳ đánh giá và ghi result.json / score and rank a round, write result.json')
     .argument('<round>', 'thư mục kỳ đánh giá (có round.yaml) / round folder')
-    .option('--out <files...>', 'tệp kết quả và báo cáo: .json, .xlsx, .html, .csv (mặc định <round>/result.json) / result and report files')
+    .option(
+      '--out <files...>',
+      'tệp kết quả và báo cáo: .json, .xlsx, .html, .csv (mặc định <round>/result.json) / result and report files',
+    )
     .option('--allow-incomplete', 'vẫn chấm khi còn lỗi / score even with errors')
-    .option('--strict', 'coi cảnh báo là lỗi (ví dụ thiếu số liệu điều tra XHH) / treat warnings as errors (e.g. missing survey data)')
+    .option(
+      '--strict',
+      'coi cảnh báo là lỗi (ví dụ thiếu số liệu điều tra XHH) / treat warnings as errors (e.g. missing survey data)',
+    )
     .option('--force', 'ghi đè tệp báo cáo đã có / overwrite existing report files')
-    .option('--scorecards <layout>', 'bảng điểm trong báo cáo Excel: sheets (mỗi cơ quan một trang) hoặc long (một trang) / Excel scorecards: sheets or long')
+    .option(
+      '--scorecards <layout>',
+      'bảng điểm trong báo cáo Excel: sheets (mỗi cơ quan một trang) hoặc long (một trang) / Excel scorecards: sheets or long',
+    )
     .action(async function (this: Command, dir: string) {
       await run(this, async (ctx) => {
-        const o = this.opts<{ out?: string[]; allowIncomplete?: boolean; strict?: boolean; force?: boolean; scorecards?: string }>();
+        const o = this.opts<{
+          out?: string[];
+          allowIncomplete?: boolean;
+          strict?: boolean;
+          force?: boolean;
+          scorecards?: string;
+        }>();
         const r = await scoreRound(ctx, dir, o.allowIncomplete === true, false, o.strict === true);
         if (!r.result) {
-          if (ctx.json) ctx.out(JSON.stringify({ command: 'score', blocked: true, counts: countFindings(r.findings) }, null, 2));
+          if (ctx.json)
+            ctx.out(JSON.stringify({ command: 'score', blocked: true, counts: countFindings(r.findings) }, null, 2));
           return 1;
         }
         // The reports need only the result: the scores, submissions and validation (a few hundred
@@ -64,8 +80,13 @@ export const registerScoreCommands: Register = (program, run) => {
 
   program
     .command('explain')
-    .description('bảng điểm chi tiết của một cơ quan, hoặc của một tệp tự chấm / scorecard of an agency, or of one self-scoring file')
-    .argument('<round-or-file>', 'thư mục kỳ đánh giá, hoặc tệp tự chấm .xlsx/.csv / round folder, or a self-scoring file')
+    .description(
+      'bảng điểm chi tiết của một cơ quan, hoặc của một tệp tự chấm / scorecard of an agency, or of one self-scoring file',
+    )
+    .argument(
+      '<round-or-file>',
+      'thư mục kỳ đánh giá, hoặc tệp tự chấm .xlsx/.csv / round folder, or a self-scoring file',
+    )
     .argument('[agency]', 'mã cơ quan / agency code')
     .option('--criteria <ref>', 'bộ tiêu chí khi chấm một tệp / criteria set for a single file')
     .option('--kind <kind>', 'loại cơ quan khi chấm một tệp / agency kind for a single file')
@@ -76,7 +97,10 @@ export const registerScoreCommands: Register = (program, run) => {
         if (!existsSync(join(target, 'round.yaml')) && !/\.ya?ml$/i.test(target)) {
           requireExisting([target]);
           const expected = o.criteria ? loadCriteriaSet(o.criteria) : undefined;
-          const x = await explainWorkbook(target, { ...(expected ? { expected } : {}), ...(o.kind ? { kind: o.kind } : {}) });
+          const x = await explainWorkbook(target, {
+            ...(expected ? { expected } : {}),
+            ...(o.kind ? { kind: o.kind } : {}),
+          });
           printFindings(ctx, x.findings);
           if (!x.result || !x.agency) return hasErrors(x.findings) ? 1 : 2;
           if (ctx.json) ctx.out(JSON.stringify(x.agency, null, 2));
@@ -93,12 +117,20 @@ export const registerScoreCommands: Register = (program, run) => {
           }
           return hasErrors(x.findings) ? 1 : 0;
         }
-        if (!agency) throw new UsageError({ vi: 'Cần mã cơ quan: parindex explain <round> <mã>.', en: 'An agency code is needed: parindex explain <round> <code>.' });
+        if (!agency)
+          throw new UsageError({
+            vi: 'Cần mã cơ quan: parindex explain <round> <mã>.',
+            en: 'An agency code is needed: parindex explain <round> <code>.',
+          });
         const r = await scoreRound(ctx, target, o.allowIncomplete === true, true);
         if (!r.result) return 1;
         const code = agency.trim().toUpperCase();
         const a = r.result.agencies.find((x) => x.code.toUpperCase() === code);
-        if (!a) throw new InputError({ vi: `Không có cơ quan ${agency} trong kỳ đánh giá.`, en: `There is no agency ${agency} in the round.` });
+        if (!a)
+          throw new InputError({
+            vi: `Không có cơ quan ${agency} trong kỳ đánh giá.`,
+            en: `There is no agency ${agency} in the round.`,
+          });
         if (ctx.json) ctx.out(JSON.stringify(a, null, 2));
         else for (const l of renderExplainText(r.result, a, ctx.lang, ctx.color)) ctx.out(l);
         return 0;
@@ -107,16 +139,25 @@ export const registerScoreCommands: Register = (program, run) => {
 
   program
     .command('appraisal-template')
-    .description('bảng tính thẩm định có sẵn điểm tự chấm của mọi cơ quan / appraisal workbook pre-filled with self-scores')
+    .description(
+      'bảng tính thẩm định có sẵn điểm tự chấm của mọi cơ quan / appraisal workbook pre-filled with self-scores',
+    )
     .argument('<round>', 'thư mục kỳ đánh giá / round folder')
     .requiredOption('--out <file>', 'tệp .xlsx cần ghi / .xlsx file to write')
     .option('--force', 'ghi đè tệp đã có / overwrite an existing file')
     .action(async function (this: Command, dir: string) {
       await run(this, async (ctx) => {
         const o = this.opts<{ out: string; force?: boolean }>();
-        if (existsSync(o.out) && !o.force) throw new UsageError({ vi: `${o.out} đã có; dùng --force để ghi đè.`, en: `${o.out} exists; use --force to overwrite.` });
+        if (existsSync(o.out) && !o.force)
+          throw new UsageError({
+            vi: `${o.out} đã có; dùng --force để ghi đè.`,
+            en: `${o.out} exists; use --force to overwrite.`,
+          });
         const r = await runRound(dir, { allowIncomplete: true });
-        printFindings(ctx, r.findings.filter((f) => f.severity === 'error'));
+        printFindings(
+          ctx,
+          r.findings.filter((f) => f.severity === 'error'),
+        );
         if (!r.round.config) return 1;
         const buf = await appraisalWorkbook(r, ctx.lang);
         await writeFileAtomic(o.out, buf);
@@ -133,15 +174,30 @@ function debugPhase(ctx: CliContext, phase: string): void {
   if (!ctx.debug) return;
   const m = process.memoryUsage();
   const mb = (n: number): string => (n / 1e6).toFixed(0);
-  ctx.err(`${phase.padEnd(14)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s  rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB`);
+  ctx.err(
+    `${phase.padEnd(14)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s  rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB`,
+  );
 }
 
 /** Runs the round with a progress line and prints its findings; the caller reports the result. */
-async function scoreRound(ctx: CliContext, dir: string, allowIncomplete: boolean, quietFindings = false, strict = false): Promise<RoundRun> {
+async function scoreRound(
+  ctx: CliContext,
+  dir: string,
+  allowIncomplete: boolean,
+  quietFindings = false,
+  strict = false,
+): Promise<RoundRun> {
   const bar = progress(ctx, { vi: 'hồ sơ', en: 'files' });
-  const r = await runRound(dir, { allowIncomplete, strict, onProgress: (d, t) => bar.tick(d, t), workers: ctx.workersFor, onPhase: (p) => debugPhase(ctx, p) });
+  const r = await runRound(dir, {
+    allowIncomplete,
+    strict,
+    onProgress: (d, t) => bar.tick(d, t),
+    workers: ctx.workersFor,
+    onPhase: (p) => debugPhase(ctx, p),
+  });
   bar.done();
-  if (ctx.debug && r.validation) ctx.err(`score: ${r.validation.files.length} files, ${r.validation.workers} worker threads`);
+  if (ctx.debug && r.validation)
+    ctx.err(`score: ${r.validation.files.length} files, ${r.validation.workers} worker threads`);
   const shown = r.findings.filter((f) => f.severity !== 'info');
   if (!quietFindings || r.blocked) printFindings(ctx, shown);
   // The --allow-incomplete advice only to a run without it (a round that cannot be read is blocked either way).
@@ -173,7 +229,8 @@ export function printFindings(ctx: CliContext, findings: readonly Finding[], hin
   for (const l of lines) ctx.err(l);
   const more = findings.length - SHOWN_FINDINGS;
   const see = hint ?? { vi: 'chạy "parindex validate" để xem tất cả', en: 'run "parindex validate" to see them all' };
-  if (more > 0) ctx.err(ctx.lang === 'vi' ? `… và ${more} phát hiện khác; ${see.vi}.` : `… and ${more} more findings; ${see.en}.`);
+  if (more > 0)
+    ctx.err(ctx.lang === 'vi' ? `… và ${more} phát hiện khác; ${see.vi}.` : `… and ${more} more findings; ${see.en}.`);
   ctx.err(renderCounts(countFindings(findings), ctx.lang));
 }
 
@@ -188,5 +245,8 @@ function submissionDirs(r: RoundRun): string[] {
 /** The --scorecards option: sheets or long. */
 export function scorecardsOption(value: string): 'sheets' | 'long' {
   if (value === 'sheets' || value === 'long') return value;
-  throw new UsageError({ vi: `--scorecards nhận "sheets" hoặc "long", không phải "${value}".`, en: `--scorecards takes "sheets" or "long", not "${value}".` });
+  throw new UsageError({
+    vi: `--scorecards nhận "sheets" hoặc "long", không phải "${value}".`,
+    en: `--scorecards takes "sheets" or "long", not "${value}".`,
+  });
 }

@@ -18,28 +18,54 @@ function sipasFormatOf(out: string): 'json' | 'xlsx' {
   const ext = extname(out).toLowerCase();
   if (ext === '.json') return 'json';
   if (ext === '.xlsx') return 'xlsx';
-  throw new UsageError({ vi: `Không ghi được "${out}": kết quả SIPAS ghi ra .xlsx hoặc .json.`, en: `Cannot write "${out}": the SIPAS result is written as .xlsx or .json.` });
+  throw new UsageError({
+    vi: `Không ghi được "${out}": kết quả SIPAS ghi ra .xlsx hoặc .json.`,
+    en: `Cannot write "${out}": the SIPAS result is written as .xlsx or .json.`,
+  });
 }
 
 export const registerSipasCommands: Register = (program, run) => {
   program
     .command('sipas')
     .description('chỉ số hài lòng (SIPAS) từ phiếu khảo sát thô / satisfaction indices (SIPAS) from raw survey answers')
-    .argument('<answers...>', 'tệp trả lời .csv/.xlsx, mỗi dòng một phiếu, hoặc thư mục / answer files, one row per respondent, or folders')
+    .argument(
+      '<answers...>',
+      'tệp trả lời .csv/.xlsx, mỗi dòng một phiếu, hoặc thư mục / answer files, one row per respondent, or folders',
+    )
     .requiredOption('--questionnaire <ref>', 'bộ câu hỏi: id@version hoặc đường dẫn / questionnaire id@version or path')
-    .option('--by <unit>', 'tính theo: agency (cơ quan) hoặc group (đối tượng) / per agency or per respondent group', 'agency')
+    .option(
+      '--by <unit>',
+      'tính theo: agency (cơ quan) hoặc group (đối tượng) / per agency or per respondent group',
+      'agency',
+    )
     .option('--weights <column>', 'cột trọng số phiếu / respondent weight column')
-    .option('--roster <file>', 'danh sách cơ quan; mã khác danh sách là lỗi dữ liệu / roster; other agency codes are findings')
+    .option(
+      '--roster <file>',
+      'danh sách cơ quan; mã khác danh sách là lỗi dữ liệu / roster; other agency codes are findings',
+    )
     .option('--out <files...>', 'ghi kết quả: .xlsx, .json / write the result: .xlsx, .json')
     .option('--force', 'ghi đè tệp đã có / overwrite existing files')
     .action(async function (this: Command, args: string[]) {
       await run(this, async (ctx) => {
-        const o = this.opts<{ questionnaire: string; by: string; weights?: string; roster?: string; out?: string[]; force?: boolean }>();
+        const o = this.opts<{
+          questionnaire: string;
+          by: string;
+          weights?: string;
+          roster?: string;
+          out?: string[];
+          force?: boolean;
+        }>();
         if (o.by !== 'agency' && o.by !== 'group')
-          throw new UsageError({ vi: `--by nhận "agency" hoặc "group", không phải "${o.by}".`, en: `--by takes "agency" or "group", not "${o.by}".` });
+          throw new UsageError({
+            vi: `--by nhận "agency" hoặc "group", không phải "${o.by}".`,
+            en: `--by takes "agency" or "group", not "${o.by}".`,
+          });
         const files = collectFiles(args).map((f) => ({ path: f.path, display: f.file }));
         if (files.length === 0) throw new UsageError({ vi: 'Không có tệp trả lời nào.', en: 'No answer files.' });
-        const plan = planOutputs(o.out ?? [], sipasFormatOf, { protect: [...files.map((f) => f.path), ...(o.roster ? [o.roster] : [])], force: o.force === true });
+        const plan = planOutputs(o.out ?? [], sipasFormatOf, {
+          protect: [...files.map((f) => f.path), ...(o.roster ? [o.roster] : [])],
+          force: o.force === true,
+        });
         const questionnaire = loadQuestionnaire(o.questionnaire);
         requireExisting(args);
         let roster: Map<string, string | undefined> | undefined;
@@ -56,19 +82,22 @@ export const registerSipasCommands: Register = (program, run) => {
           ...(o.weights !== undefined ? { weights: o.weights } : {}),
           ...(roster ? { roster } : {}),
           onRows: (n) => {
-            if (live) ctx.errRaw(`\r${ctx.lang === 'vi' ? 'Đã đọc' : 'Read'} ${n.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-US')} ${ctx.lang === 'vi' ? 'dòng' : 'rows'}…`);
+            if (live)
+              ctx.errRaw(
+                `\r${ctx.lang === 'vi' ? 'Đã đọc' : 'Read'} ${n.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-US')} ${ctx.lang === 'vi' ? 'dòng' : 'rows'}…`,
+              );
           },
         });
         if (live) ctx.errRaw('\r\u001b[K');
         result.findings.unshift(...early);
-        for (const { out, format } of plan) await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderSipasXlsx(result, ctx.lang));
+        for (const { out, format } of plan)
+          await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderSipasXlsx(result, ctx.lang));
         if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
         else {
-          printFindings(
-            ctx,
-            result.findings,
-            { vi: 'xem tất cả với --json hoặc --out sipas.xlsx', en: 'see them all with --json or --out sipas.xlsx' },
-          );
+          printFindings(ctx, result.findings, {
+            vi: 'xem tất cả với --json hoặc --out sipas.xlsx',
+            en: 'see them all with --json or --out sipas.xlsx',
+          });
           for (const l of renderSipasText(result, ctx.lang, ctx.color)) ctx.out(l);
           for (const { out } of plan) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
         }

@@ -37,17 +37,31 @@ export const registerTemplateCommands: Register = (program, run) => {
         const idx = loadCriteriaSet(o.criteria);
         if (o.kind !== undefined && !idx.set.agencyKinds.some((k) => k.id === o.kind)) {
           const kinds = idx.set.agencyKinds.map((k) => k.id).join(', ');
-          throw new UsageError({ vi: `Loại cơ quan "${o.kind}" không có trong bộ ${idx.ref} (có: ${kinds}).`, en: `Agency kind "${o.kind}" is not in ${idx.ref} (known: ${kinds}).` });
+          throw new UsageError({
+            vi: `Loại cơ quan "${o.kind}" không có trong bộ ${idx.ref} (có: ${kinds}).`,
+            en: `Agency kind "${o.kind}" is not in ${idx.ref} (known: ${kinds}).`,
+          });
         }
         let year: number | undefined;
         if (o.year !== undefined) {
           year = Number(o.year);
-          if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError({ vi: `--year phải là một năm (nhận được "${o.year}").`, en: `--year must be a year (got "${o.year}").` });
+          if (!Number.isInteger(year) || year < 2000 || year > 2100)
+            throw new UsageError({
+              vi: `--year phải là một năm (nhận được "${o.year}").`,
+              en: `--year must be a year (got "${o.year}").`,
+            });
         }
-        if (existsSync(o.out) && !o.force) throw new UsageError({ vi: `${o.out} đã có; dùng --force để ghi đè.`, en: `${o.out} exists; use --force to overwrite.` });
+        if (existsSync(o.out) && !o.force)
+          throw new UsageError({
+            vi: `${o.out} đã có; dùng --force để ghi đè.`,
+            en: `${o.out} exists; use --force to overwrite.`,
+          });
         const opts: TemplateOptions = { lang: ctx.lang };
         if (o.kind) opts.kind = o.kind;
-        if (o.agency) opts.agency = o.name ? { code: o.agency.trim().toUpperCase(), name: o.name } : { code: o.agency.trim().toUpperCase() };
+        if (o.agency)
+          opts.agency = o.name
+            ? { code: o.agency.trim().toUpperCase(), name: o.name }
+            : { code: o.agency.trim().toUpperCase() };
         if (year !== undefined) opts.year = year;
         const content = o.csv ? renderTemplateCsv(idx, opts) : await renderTemplateXlsx(idx, opts);
         await writeFileAtomic(o.out, content);
