@@ -12,7 +12,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readZip, writeZip } from '../dist/core/zip.js';
+import { readZip } from '../dist/core/zip.js';
+import { writeZip } from '../test/helpers/zip-write.mjs';
 import { generateAnswers, questionnaireYaml, timed } from './bench-sipas.mjs';
 import { rng } from './rng.mjs';
 

@@ -210,7 +210,7 @@ function encode1258(text) {
     }
     const [base, ...marks] = ch.normalize('NFD');
     // Windows-1258 has precomposed vowels with circumflex/breve/horn but tones as combining marks.
-    let b = [...marks].reduce(
+    const b = [...marks].reduce(
       (acc, m) => (table.has((acc + m).normalize('NFC')) && !combining.has(m) ? (acc + m).normalize('NFC') : acc),
       base,
     );

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { renderHtmlReport } from '../dist/report/html-report.js';
 import { renderXlsxReport } from '../dist/report/xlsx-report.js';
-import { runRound } from '../dist/round/run.js';
+import { runRound } from '../dist/pipeline/run-round.js';
 
 const out = 'docs/images';
 mkdirSync(out, { recursive: true });

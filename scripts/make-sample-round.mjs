@@ -13,9 +13,9 @@ import ExcelJS from 'exceljs';
 import { rng } from './rng.mjs';
 import { parse } from 'csv-parse/sync';
 import { loadCriteriaSet, appliesWithAncestors, Rational, textIn } from '../dist/index.js';
-import { ruleOutcome } from '../dist/validate/rule-points.js';
+import { ruleOutcome } from '../dist/score/rules.js';
 import { fixZipTimestamps } from '../dist/core/zip.js';
-import { runRound } from '../dist/round/run.js';
+import { runRound } from '../dist/pipeline/run-round.js';
 import { SCORING_COLUMNS, SHEETS, INFO_FIELDS } from '../dist/intake/columns.js';
 
 const ROOT = new URL('../fixtures/sample-round/', import.meta.url).pathname;
@@ -88,7 +88,7 @@ function selfScoring(agency, seed, opts = {}) {
     const input = { code: item.code, notApplicable: false, cells: {}, location: {}, ...inputsFor(item, q, rand) };
     const out = ruleOutcome(item, input);
     if (out) input.points = out.points;
-    if (out && out.points.gt(Rational.ZERO))
+    if (out?.points.gt(Rational.ZERO))
       input.evidence = `Văn bản số ${10 + Math.floor(rand() * 280)}/${item.source === 'bonus' ? 'QĐ' : 'BC'}-${agency.code} ngày ${1 + Math.floor(rand() * 27)}/${1 + Math.floor(rand() * 11)}/2025`;
     rows.push(input);
   }
@@ -219,7 +219,7 @@ async function appraisalFile(name, lines) {
   writeFileSync(join(ROOT, 'appraisal', name), fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()), DATE));
 }
 
-async function writeRound(dir, roster, seedBase, { previous, appraisal, notApplicable, twins }) {
+async function writeRound(dir, roster, seedBase, { notApplicable, twins }) {
   rmSync(join(dir, 'submissions'), { recursive: true, force: true });
   mkdirSync(join(dir, 'submissions', 'so-nganh'), { recursive: true });
   mkdirSync(join(dir, 'submissions', 'xa-phuong'), { recursive: true });
@@ -355,7 +355,7 @@ const lowered = [];
 for (const code of ['SNV', 'STC', 'SYT', 'SGDDT', '25001', '25010', '25019', '25031']) {
   const row = scorings
     .get(code)
-    .rows.find((r) => r.points && r.points.gt(Rational.ZERO) && idx.byCode.get(r.code).item.rule.kind !== 'count');
+    .rows.find((r) => r.points?.gt(Rational.ZERO) && idx.byCode.get(r.code).item.rule.kind !== 'count');
   if (!row) continue;
   const item = idx.byCode.get(row.code).item;
   const to = Rational.ZERO.max(row.points.sub(Rational.fromNumber(Math.min(item.max, 0.5))));

@@ -36,33 +36,29 @@ export type * from './rank/types.js';
 export { scoreAgency, formatIndex, percentOf } from './score/score.js';
 export { rankAgencies, decimalsApart, type RankingRules } from './rank/rank.js';
 export { gapList, type ItemGap } from './rank/gap.js';
-export { validateFiles, collectFiles, type ValidationReport, type FileReport } from './validate/validate.js';
-export { ValidateJsonSchema, type ValidateJson } from './validate/report.js';
-export { ruleOutcome } from './validate/rule-points.js';
-export { runRound, type RoundRun } from './round/run.js';
-export { RoundResult } from './round/result.js';
+export { validateFiles, collectFiles } from './pipeline/check-files.js';
+export type { ValidationReport, FileReport } from './validate/types.js';
+export { ValidateJsonSchema, type ValidateJson } from './report/validate-report.js';
+export { ruleOutcome, rawOutcome } from './score/rules.js';
+export { checkSelfScores, SELF_CHECKS, type SelfCheckRule } from './score/check-self.js';
+export { itemDetail, inputsIn } from './score/detail.js';
+export { runRound, type RoundRun, type RunOptions } from './pipeline/run-round.js';
+export { explainFile, type FileExplained } from './pipeline/explain-file.js';
+export type { StepResult, RoundInput } from './pipeline/steps.js';
+export { RoundResult } from './result/schema.js';
+export { buildRoundResult, newResultCache, type ResultCache } from './pipeline/build-result.js';
 export { renderTemplateXlsx, templateRows } from './intake/template.js';
 export { renderTemplateCsv } from './intake/template-csv.js';
-export { readResultFile } from './round/read-result.js';
+export { readResultFile } from './result/read.js';
 export { renderXlsxReport, scorecardLayout, sheetName, SCORECARD_SHEETS_MAX } from './report/xlsx-report.js';
 export { renderHtmlReport, HTML_DETAIL_MAX } from './report/html-report.js';
 export { renderCsvReport } from './report/csv-report.js';
 export { renderReport, writeReports, reportFormatOf, type ReportFormat } from './report/write-report.js';
-export { Questionnaire } from './sipas/schema.js';
-export {
-  loadQuestionnaire,
-  indexQuestionnaire,
-  checkQuestionnaire,
-  type QuestionnaireIndex,
-} from './sipas/questionnaire.js';
-export {
-  runSipas,
-  exactIndices,
-  weightedMean,
-  measureIndex,
-  readWeight,
-  type SipasResult,
-  type SipasUnit,
-  type SipasOptions,
-} from './sipas/sipas.js';
+export { Questionnaire } from './criteria/questionnaire-schema.js';
+export { loadQuestionnaire, indexQuestionnaire, type QuestionnaireIndex } from './criteria/questionnaire.js';
+export { checkQuestionnaire } from './criteria/questionnaire-check.js';
+export { exactIndices, weightedMean, measureIndex, readWeight, type SipasUnit } from './score/sipas.js';
+export { rankSipasUnits } from './rank/sipas.js';
+export type { SipasResult } from './result/sipas.js';
+export { runSipas, type SipasOptions } from './pipeline/run-sipas.js';
 export { renderSipasText, renderSipasXlsx } from './report/sipas-report.js';

@@ -1,11 +1,14 @@
 /** What every command gets from the CLI shell: language, output mode, colour, and writers. */
-import { autoWorkers } from '../validate/pool.js';
+import { autoWorkers } from '../pipeline/pool.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../messages/types.js';
+import type { ReadOptions } from '../load/index.js';
 import { UsageError } from '../findings/errors.js';
 
 export interface CliContext {
   lang: Lang;
+  /** The working folder: relative paths on the command line, and paths shown, are relative to it. */
+  cwd: string;
   json: boolean;
   debug: boolean;
   quiet: boolean;
@@ -19,6 +22,8 @@ export interface CliContext {
   err: (text: string) => void;
   /** stderr without a newline added (progress line). */
   errRaw: (text: string) => void;
+  /** How input files are read (limits from the --max-… flags, workbook reader): passed to every reader. */
+  read: ReadOptions;
 }
 
 /** Global options as commander gives them. */
@@ -36,9 +41,11 @@ export interface CliStreams {
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
+  /** The working folder; the process's own when not given. */
+  cwd?: string;
 }
 
-export function makeContext(opts: GlobalOptions, streams: CliStreams): CliContext {
+export function makeContext(opts: GlobalOptions, streams: CliStreams): Omit<CliContext, 'read'> {
   const lang = parseLang(opts.lang ?? streams.env.PARINDEX_LANG ?? 'vi');
   const noColor =
     opts.color === false ||
@@ -46,6 +53,7 @@ export function makeContext(opts: GlobalOptions, streams: CliStreams): CliContex
     !streams.stdout.isTTY;
   return {
     lang,
+    cwd: streams.cwd ?? process.cwd(),
     json: opts.json === true,
     debug: opts.debug === true,
     quiet: opts.quiet === true,

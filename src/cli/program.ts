@@ -2,19 +2,13 @@
  * The commander program: global options, commands, and the mapping of outcomes to exit codes
  * (0 clean, 1 findings of severity error, 2 could not run — a bad flag too).
  */
-import {
-  DEFAULT_LIMITS,
-  LIMIT_FLAGS,
-  parseLimit,
-  setLimits,
-  showLimit,
-  type LimitName,
-  type Limits,
-} from '../core/limits.js';
+import { DEFAULT_LIMITS, LIMIT_FLAGS, parseLimit, showLimit, type LimitName, type Limits } from '../core/limits.js';
+import type { ReadOptions } from '../load/index.js';
 import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
 import { InternalError, RunError, UsageError } from '../findings/errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { makeContext, type CliContext, type CliStreams, type GlobalOptions } from './context.js';
+import { EXIT, type CommandRunner, type Register } from './command.js';
+import { makeContext, type CliStreams, type GlobalOptions } from './context.js';
 import { registerCriteriaCommands } from './commands/criteria.js';
 import { registerIntakeCommands } from './commands/intake.js';
 import { registerRoundCommands } from './commands/round.js';
@@ -23,14 +17,7 @@ import { registerTemplateCommands } from './commands/template.js';
 import { registerScoreCommands } from './commands/score.js';
 import { registerReportCommands } from './commands/report.js';
 
-/** Exit codes. */
-export const EXIT = { OK: 0, FINDINGS: 1, CANNOT_RUN: 2 } as const;
-
-/** A command's action: gets the context, returns its exit code. */
-export type CommandRunner = (ctx: CliContext) => Promise<number> | number;
-
-/** Registers commands; each command calls `run` with its body. */
-export type Register = (program: Command, run: (cmd: Command, body: CommandRunner) => Promise<void>) => void;
+export { EXIT, type CommandRunner, type Register } from './command.js';
 
 const REGISTRARS: Register[] = [
   registerCriteriaCommands,
@@ -67,6 +54,18 @@ function limitsFromOptions(opts: Record<string, unknown>): Partial<Limits> {
     out[name] = v;
   }
   return out;
+}
+
+/**
+ * How every command reads its files, made once per run: the --max-… flags over the defaults, and
+ * the workbook reader (lean; exceljs when the hidden switch PARINDEX_READER=exceljs is set, which
+ * tests and benchmarks use to compare the two).
+ */
+function readOptionsOf(opts: Record<string, unknown>, env: CliStreams['env']): ReadOptions {
+  return {
+    limits: { ...DEFAULT_LIMITS, ...limitsFromOptions(opts) },
+    reader: env.PARINDEX_READER === 'exceljs' ? 'exceljs' : 'lean',
+  };
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
@@ -110,8 +109,7 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
   const run = async (cmd: Command, body: CommandRunner): Promise<void> => {
     const opts = cmd.optsWithGlobals<GlobalOptions & Record<string, unknown>>();
     const ctx = makeContext(opts, streams);
-    setLimits(limitsFromOptions(opts));
-    exitCode = await body(ctx);
+    exitCode = await body({ ...ctx, read: readOptionsOf(opts, streams.env) });
   };
   for (const register of REGISTRARS) register(program, run);
 
@@ -120,14 +118,16 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
   // --json promises one JSON document on stdout, for a run that could not start too (exit 2).
   const json = argv.includes('--json');
   const cannotRun = (message: string, kind: 'usage' | 'input' | 'internal'): number => {
-    if (json)
-      streams.stdout.write(
-        JSON.stringify(
-          { tool: TOOL_NAME, version: TOOL_VERSION, ok: false, exitCode: EXIT.CANNOT_RUN, error: { kind, message } },
-          null,
-          2,
-        ) + '\n',
-      );
+    if (json) {
+      const doc = {
+        tool: TOOL_NAME,
+        version: TOOL_VERSION,
+        ok: false,
+        exitCode: EXIT.CANNOT_RUN,
+        error: { kind, message },
+      };
+      streams.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    }
     return EXIT.CANNOT_RUN;
   };
   if (argv[0] === '--version') {

@@ -1,8 +1,9 @@
 /**
  * Every input limit in one place. Files from hundreds of offices may be broken, huge or crafted;
  * past a limit parindex refuses the file with a finding that names the limit and the flag that
- * raises it, before the work that could exhaust memory or time. The CLI sets the active limits
- * from its global flags; library callers may pass their own.
+ * raises it, before the work that could exhaust memory or time. The CLI builds the limits from
+ * its global flags and passes them down with every read (load/open.ts `ReadOptions`); nothing
+ * holds them process-wide.
  */
 
 export interface Limits {
@@ -47,20 +48,6 @@ export const LIMIT_FLAGS: Readonly<Record<LimitName, { flag: string; unit: 'MB' 
     cells: { flag: '--max-cells', unit: 'count', help: 'số ô tối đa mỗi tệp / most cells per file' },
     stringLength: { flag: '--max-string', unit: 'chars', help: 'số ký tự tối đa mỗi ô / longest cell text' },
   });
-
-let active: Limits = { ...DEFAULT_LIMITS };
-
-/** The limits in force (the defaults unless the CLI raised or lowered some). */
-export function activeLimits(): Limits {
-  return active;
-}
-
-/** Sets the limits in force; unspecified ones keep their defaults. Returns the previous ones. */
-export function setLimits(partial: Partial<Limits>): Limits {
-  const previous = active;
-  active = { ...DEFAULT_LIMITS, ...partial };
-  return previous;
-}
 
 /** A flag value ("80" MB, "500000") as a limit value; undefined when it is not a positive number. */
 export function parseLimit(name: LimitName, text: string): number | undefined {

@@ -1,5 +1,4 @@
 /** Text helpers: Vietnamese text is compared after NFC normalisation and cleaning. */
-import { remember } from './memo.js';
 
 // Zero-width and bidi control characters that agencies' files carry invisibly.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
@@ -37,16 +36,13 @@ export function stripDiacritics(s: string): string {
     .normalize('NFC');
 }
 
-/** Keys already made: the same labels (yes/no words, options, headers) come back in every file. */
-const LOOSE_KEYS = new Map<string, string>();
+const ASCII = /^[\x00-\x7F]*$/;
 
 /** A key for loose matching of labels and headers: cleaned, width-folded, lower case, no diacritics. */
 export function looseKey(s: string): string {
-  return remember(LOOSE_KEYS, s, makeLooseKey, 20_000);
-}
-
-function makeLooseKey(s: string): string {
-  return stripDiacritics(foldWidth(cleanText(s)))
+  const clean = cleanText(s);
+  // ASCII has no diacritics and nothing full-width: the normalisations would give it back unchanged.
+  return (ASCII.test(clean) ? clean : stripDiacritics(foldWidth(clean)))
     .toLowerCase()
     .replace(/[^a-z0-9%/.]+/g, ' ')
     .trim();
@@ -55,4 +51,10 @@ function makeLooseKey(s: string): string {
 /** A key for codes ("1.1.2", agency codes): cleaned, width-folded, upper case. */
 export function codeKey(s: string): string {
   return foldWidth(cleanText(s)).replace(/\s+/g, '').toUpperCase();
+}
+
+/** Text in both languages, for one-line failure messages. */
+export interface Bilingual {
+  vi: string;
+  en: string;
 }

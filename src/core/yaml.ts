@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
-import type { Bilingual } from '../findings/errors.js';
+import type { Bilingual } from './text.js';
 
 /** A parsed data file and a way to find the line of a path inside it. */
 export interface DataFile {

@@ -2,8 +2,8 @@
  * Zip post-processing for deterministic output. exceljs (through JSZip and archiver) stamps
  * every entry with the current time, so the same workbook written twice differs in bytes.
  * `fixZipTimestamps` rewrites those stamps to one given date, walking the central directory
- * (which also finds entries written with data descriptors). `writeZip` builds an archive from
- * parts, for the benchmark's generated workbooks and the tests' crafted ones.
+ * (which also finds entries written with data descriptors). Writing archives from parts, which
+ * only the tests and the benchmark do, is in test/helpers/zip-write.mjs.
  */
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -144,58 +144,56 @@ export function fixZipTimestampsInFile(path: string, date: Date): void {
   }
 }
 
-/** One part of an archive for `writeZip`. */
-export interface ZipPart {
-  name: string;
-  data: Buffer;
-  /** Already deflated bytes (data is then ignored for the payload). */
-  deflated?: Buffer;
-  /** Size written in the headers, when it should lie. */
-  declaredSize?: number;
-  crc?: number;
-  store?: boolean;
-}
-
-/** A zip of the parts (deflated unless `store`), central directory and all. */
-export function writeZip(parts: ZipPart[]): Buffer {
+/**
+ * The archive with some entries' contents replaced (deflated anew); every other entry is copied as
+ * it is stored. For a workbook this program wrote and then corrects (the annotated copy keeps the
+ * source's sheet protection): not for input from users, which goes through the zip guard.
+ */
+export function replaceZipEntries(buf: Buffer, replace: ReadonlyMap<string, Buffer>): Buffer {
+  const entries = listZipEntries(buf);
+  if (!entries) throw new Error('not a zip archive');
   const locals: Buffer[] = [];
-  const central: Buffer[] = [];
+  const centrals: Buffer[] = [];
   let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name, 'utf8');
-    const payload = part.deflated ?? (part.store ? part.data : deflateRawSync(part.data));
-    const method = part.deflated || !part.store ? 8 : 0;
-    const size = part.declaredSize ?? part.data.length;
-    const crc = part.crc ?? crc32(part.data);
+  for (const e of entries) {
+    const cen = buf.subarray(e.central, e.central + 46);
+    const name = Buffer.from(e.name, 'utf8');
+    const fresh = replace.get(e.name);
+    const data = fresh === undefined ? zipEntryData(buf, e) : e.method === 0 ? fresh : deflateRawSync(fresh);
+    const crc = fresh === undefined ? cen.readUInt32LE(16) : crc32(fresh);
+    const size = fresh === undefined ? e.size : fresh.length;
+    // Sizes and CRC go in the local header (no data descriptor: bit 3 of the flags is cleared).
+    const flags = cen.readUInt16LE(8) & ~0x0008;
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(payload.length, 18);
-    local.writeUInt32LE(size >>> 0, 22);
+    local.writeUInt32LE(LOC_SIG, 0);
+    local.writeUInt16LE(cen.readUInt16LE(6), 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(e.method, 8);
+    cen.copy(local, 10, 12, 16);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, payload);
-    const cen = Buffer.alloc(46);
-    cen.writeUInt32LE(0x02014b50, 0);
-    cen.writeUInt16LE(20, 4);
-    cen.writeUInt16LE(20, 6);
-    cen.writeUInt16LE(0x0800, 8);
-    cen.writeUInt16LE(method, 10);
-    cen.writeUInt32LE(crc >>> 0, 16);
-    cen.writeUInt32LE(payload.length, 20);
-    cen.writeUInt32LE(size >>> 0, 24);
-    cen.writeUInt16LE(name.length, 28);
-    cen.writeUInt32LE(offset, 42);
-    central.push(cen, name);
-    offset += 30 + name.length + payload.length;
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    cen.copy(central, 0, 0, 46);
+    central.writeUInt16LE(flags, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(0, 30);
+    central.writeUInt16LE(0, 32);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    offset += 30 + name.length + data.length;
   }
-  const cd = Buffer.concat(central);
+  const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Math.min(parts.length, 0xffff), 8);
-  end.writeUInt16LE(Math.min(parts.length, 0xffff), 10);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);

@@ -1,64 +1,29 @@
 /**
- * `criteria import`: a criteria table as staff have it (the annex of a decision, in Excel or
- * CSV) → a criteria set. Comes in: a neutral grid; goes out: the set, a map from each node to
- * its row, and findings at sheet and cell for what could not be read or converted.
+ * `criteria import`: a criteria table as staff have it (the annex of a decision, in Excel, CSV or
+ * Word) → a criteria set. Comes in: a neutral grid; goes out: the set, a map from each node to
+ * its row, and findings at sheet and cell (table, row and column for Word) for what could not be
+ * read or converted.
  *
- * The tree comes from the numbering: roman numerals (I, II, …) are fields, then "1", "1.1", …
- * below them; without roman numerals, "1" is a field, "1.1" a criterion, "1.1.1" an item;
- * letters (a, b, c) are children of the row above. Codes in the set are given by position, so
- * a criterion written "1" under field II becomes "2.1". Guidance in the common phrasings
- * becomes a rule where it is unambiguous (see `ruleFromGuidance`); the rest stays as text on a
- * `points` item.
+ * The header is found by meaning (import-headers.ts). The tree comes from the numbering: roman
+ * numerals or capital letters are fields; dotted numbers go a level down per part, counted from
+ * the shortest in the table; letters (a, b, c) are children of the row above; without numbering,
+ * rows in capitals are fields. A field without criteria is scored as one item; "-" lines and a
+ * fourth level fold into their item's guidance (options, parts or text). Codes in the set are
+ * given by position, so a criterion written "1" under field II becomes "2.1". Guidance in the
+ * common phrasings becomes a rule where it is unambiguous (`ruleFromGuidance`, import-rules.ts);
+ * the rest stays as text on a `points` item.
  */
 import { Rational } from '../core/rational.js';
 import { cleanText, looseKey, stripDiacritics } from '../core/text.js';
 import { finding, type Finding, type FindingLocation } from '../findings/finding.js';
-import { cellAddress } from '../findings/finding.js';
+import { cellAddress, parseCellAddress } from '../findings/finding.js';
 import { valueText, type Grid, type GridCell, type GridSheet } from '../load/grid.js';
+import { locateHeader, REQUIRED_HEADERS, type Column } from './import-headers.js';
+import type { WordGrid } from '../load/docx.js';
+import { perUnitRule } from './import-rules.js';
 import { conventionOf, parseNumberText, type DecimalConvention } from '../load/numbers.js';
 import { Document, isMap, isScalar, visit } from 'yaml';
 import type { Rule, Source } from './schema.js';
-
-/** Header words of each column (compared loosely: no accents, any case). */
-const COLUMNS = {
-  code: ['STT', 'TT', 'Số TT', 'Số thứ tự', 'Mã', 'Mã số', 'Mã tiêu chí', 'Ký hiệu', 'Code', 'No', 'No.'],
-  title: [
-    'Nội dung',
-    'Tiêu chí',
-    'Nội dung tiêu chí',
-    'Lĩnh vực, tiêu chí, tiêu chí thành phần',
-    'Lĩnh vực/Tiêu chí/Tiêu chí thành phần',
-    'Lĩnh vực, tiêu chí',
-    'Tên tiêu chí',
-    'Nội dung đánh giá',
-    'Title',
-    'Criterion',
-    'Criteria',
-  ],
-  max: [
-    'Điểm tối đa',
-    'Điểm chuẩn',
-    'Thang điểm',
-    'Điểm',
-    'Điểm tối đa (điểm)',
-    'Max',
-    'Maximum',
-    'Maximum points',
-    'Max points',
-  ],
-  guidance: [
-    'Hướng dẫn chấm điểm',
-    'Hướng dẫn chấm',
-    'Hướng dẫn',
-    'Cách chấm điểm',
-    'Cách tính điểm',
-    'Phương pháp chấm điểm',
-    'Guidance',
-    'Scoring guidance',
-  ],
-  source: ['Phương pháp đánh giá', 'Hình thức đánh giá', 'Nguồn điểm', 'Phương thức', 'Source'],
-} as const;
-type Column = keyof typeof COLUMNS;
 
 /** A node as read from the table, before it becomes YAML. */
 export interface ImportedNode {
@@ -70,6 +35,8 @@ export interface ImportedNode {
   guidance?: string;
   source: Source;
   rule?: Rule;
+  /** The evidence column: whether evidence is required, and the documents it names. */
+  evidence?: { level: 'required' | 'optional' | 'none'; text?: string | undefined };
   /** Where the row is. */
   at: FindingLocation;
   maxAt: FindingLocation;
@@ -88,6 +55,8 @@ export interface ImportedTable {
   captionText?: string;
   /** A total row ("Tổng cộng") with a maximum, if any. */
   declaredTotal?: Rational;
+  /** The total row's maximum cell. */
+  totalAt?: FindingLocation;
   /** Bonus and penalty caps from the maxima written on "Điểm thưởng" / "Điểm trừ" rows. */
   caps: { bonus?: Rational; penalty?: Rational };
   findings: Finding[];
@@ -95,38 +64,83 @@ export interface ImportedTable {
   rules: Record<string, number>;
 }
 
-type Marker = { kind: 'roman'; n: number } | { kind: 'dotted'; parts: number[] } | { kind: 'letter'; n: number };
+type Marker =
+  | { kind: 'roman'; n: number }
+  | { kind: 'dotted'; parts: number[] }
+  | { kind: 'letter'; n: number }
+  | { kind: 'upper'; n: number }
+  | { kind: 'none' };
+
+/** A row under a node that is not a node itself: a bullet ("- …"), or a fourth level folded into its item. */
+interface SubLine {
+  row: number;
+  written: string;
+  label: string;
+  maxText: string;
+}
+
+interface Row {
+  row: number;
+  marker: Marker;
+  written: string;
+  title: string;
+  maxText: string;
+  guidance: string;
+  guidanceRow: number;
+  sourceText: string;
+  evidenceText: string;
+  lines: SubLine[];
+}
+
+/** What reading a table needs besides the grid: the paragraphs above each Word table. */
+export interface TableContext {
+  /** Text above a sheet's table that is not in the grid (a Word document's paragraphs). */
+  captionOf?: (sheet: GridSheet) => string[];
+  /** Text in which to look for the decision number when the caption has none. */
+  documentText?: string;
+}
 
 /** Reads a criteria table from a grid. Never throws on user input. */
-export function importCriteriaTable(grid: Grid): ImportedTable {
+export function importCriteriaTable(grid: Grid | WordGrid, context: TableContext = {}): ImportedTable {
   const findings: Finding[] = [];
   const out: ImportedTable = { file: grid.file, fields: [], caps: {}, findings, rules: {} };
   const located = locateHeader(grid);
-  if (!located) {
-    findings.push(
-      finding(
-        'CRITERIA_IMPORT_NO_TABLE',
-        { file: grid.file },
-        { columns: ['STT/Mã', 'Nội dung/Tiêu chí', 'Điểm tối đa'] },
-      ),
-    );
+  if (!located.header) {
+    const miss = located.miss;
+    if (miss && miss.found.length > 0) {
+      const names = (cs: Column[]): string[] => cs.map((c) => HEADER_NAMES[c]);
+      const missing = (['title', 'max'] as Column[]).filter((c) => !miss.found.includes(c));
+      findings.push(
+        finding('CRITERIA_IMPORT_HEADER_INCOMPLETE', locate(grid, miss.sheet, miss.row), {
+          found: names(miss.found),
+          missing: names(missing),
+        }),
+      );
+    } else findings.push(finding('CRITERIA_IMPORT_NO_TABLE', { file: grid.file }, { columns: REQUIRED_HEADERS }));
     return out;
   }
-  const { sheet, headerRow, columns } = located;
-  const at = (row: number, col?: number): FindingLocation => {
-    const loc: FindingLocation = { file: grid.file, row };
-    if (sheet.name !== undefined) loc.sheet = sheet.name;
-    if (col !== undefined) {
-      loc.column = col;
-      loc.cell = cellAddress(row, col);
-    }
-    return loc;
-  };
-  const caption = captionAbove(sheet, headerRow);
+  const { sheet, headerRow, columns } = located.header;
+  const at = (row: number, col?: number): FindingLocation => locate(grid, sheet, row, col);
+  for (const h of located.header.ignored)
+    findings.push(finding('CRITERIA_IMPORT_COLUMN_IGNORED', at(h.row, h.col), { header: h.text }));
+  // A column with values but no header is left out too: said once, at its first value.
+  const headed = new Set([...Object.values(columns), ...located.header.ignored.map((h) => h.col)]);
+  const unheaded = new Map<number, number>();
+  for (const r of sheet.rowNumbers())
+    if (r > headerRow && !sheet.hiddenRows.has(r))
+      for (const [c, cell] of sheet.rows.get(r)!)
+        if (!headed.has(c) && !unheaded.has(c) && cleanCell(cell)) unheaded.set(c, r);
+  for (const [c, r] of [...unheaded].sort(([a], [b]) => a - b))
+    findings.push(finding('CRITERIA_IMPORT_COLUMN_IGNORED', at(r, c), { header: '' }));
+  const caption = [...(context.captionOf?.(sheet) ?? []), ...captionAbove(sheet, located.header.firstRow)];
   if (caption.length) {
-    out.caption = caption[0]!;
+    out.caption =
+      caption.find((l) => l === l.toUpperCase() && /\p{L}{4}/u.test(l) && !/^(phụ lục|phu luc)\b/i.test(l)) ??
+      caption[0]!;
     out.captionText = caption.join(' ');
   }
+  if (context.documentText && !decisionIn(out.captionText ?? ''))
+    out.captionText = `${out.captionText ?? ''} ${context.documentText}`;
   const text = (row: number, col: number | undefined): string =>
     col === undefined ? '' : cleanCell(sheet.get(row, col));
   const convention: DecimalConvention | undefined = conventionOf(
@@ -136,24 +150,17 @@ export function importCriteriaTable(grid: Grid): ImportedTable {
       .map((r) => text(r, columns.max)),
   );
 
-  interface Row {
-    row: number;
-    marker: Marker;
-    written: string;
-    title: string;
-    maxText: string;
-    guidance: string;
-    guidanceRow: number;
-    sourceText: string;
-  }
   const rows: Row[] = [];
+  const unnumbered: Row[] = [];
   for (const r of sheet.rowNumbers()) {
     if (r <= headerRow || sheet.hiddenRows.has(r)) continue;
     let written = text(r, columns.code);
     let title = text(r, columns.title);
     const maxText = text(r, columns.max);
     const guidance = text(r, columns.guidance);
-    const sourceText = text(r, columns.source);
+    // A method or evidence cell merged down over several rows holds for each of them.
+    const sourceText = textDown(sheet, r, columns.source);
+    const evidenceText = textDown(sheet, r, columns.evidence);
     if (!written && !title && !maxText && !guidance) continue;
     // Numbering written inside the title ("1.2. Báo cáo CCHC"), or a title in the code cell merged across.
     if (!written && title) {
@@ -164,46 +171,63 @@ export function importCriteriaTable(grid: Grid): ImportedTable {
       if (split) [written, title] = split;
     }
     if (isColumnNumbers(written, title, maxText)) continue; // the "(1) (2) (3)" row under a header
+    const prev = rows[rows.length - 1];
+    // "- Ban hành đúng hạn | 1": a bullet line belongs to the node above (an option or a part of it).
+    const bullet = bulletOf(written, title);
+    if (bullet !== undefined && prev) {
+      prev.lines.push({ row: r, written: bullet.mark, label: bullet.label, maxText });
+      if (guidance) prev.guidance = [prev.guidance, guidance].filter(Boolean).join('\n');
+      continue;
+    }
     const marker = parseMarker(written);
     if (!marker) {
       if (isTotalRow(written, title)) {
         const m = readMax(maxText, convention);
-        if (m.ok && m.value) out.declaredTotal = m.value;
+        if (m.ok && m.value) {
+          out.declaredTotal = m.value;
+          out.totalAt = at(r, columns.max);
+        }
         continue;
       }
       // A row with only guidance continues the guidance of the row above.
-      const prev = rows[rows.length - 1];
       if (prev && !maxText && (guidance || title) && !written) {
         prev.guidance = [prev.guidance, guidance || title].filter(Boolean).join('\n');
         continue;
       }
-      findings.push(
-        finding('CRITERIA_IMPORT_ROW_SKIPPED', at(r, columns.code ?? columns.title), { found: written || title }),
-      );
+      // Without any numbering in the table, rows are placed by their look (see below).
+      if (!written && title)
+        unnumbered.push(row(r, { kind: 'none' }, written, title, maxText, guidance, sourceText, evidenceText));
+      else
+        findings.push(
+          finding('CRITERIA_IMPORT_ROW_SKIPPED', at(r, columns.code ?? columns.title), { found: written || title }),
+        );
       continue;
     }
-    rows.push({ row: r, marker, written, title, maxText, guidance, guidanceRow: r, sourceText });
+    rows.push(row(r, marker, written, title, maxText, guidance, sourceText, evidenceText));
   }
+  if (rows.length === 0 && unnumbered.length > 0) rows.push(...unnumbered);
+  else
+    for (const u of unnumbered)
+      findings.push(
+        finding('CRITERIA_IMPORT_ROW_SKIPPED', at(u.row, columns.code ?? columns.title), { found: u.title }),
+      );
 
-  // Depth of each row from its numbering.
-  const hasRoman = rows.some((x) => x.marker.kind === 'roman');
-  const depths: number[] = [];
-  let last = 0;
-  for (const x of rows) {
-    let d: number;
-    if (x.marker.kind === 'roman') d = 0;
-    else if (x.marker.kind === 'dotted') d = x.marker.parts.length - (hasRoman ? 0 : 1);
-    else d = last + 1;
-    if (x.marker.kind !== 'letter') last = d;
-    depths.push(d);
-  }
+  const depths = depthsOf(rows);
 
-  // Build the tree: each row is a child of the nearest row above with a smaller depth.
-  const stack: { depth: number; node: ImportedNode }[] = [];
+  // Build the tree: each row is a child of the nearest row above with a smaller depth; a fourth
+  // level (below an item of the third) is folded into that item as lines of its guidance.
+  const stack: { depth: number; level: number; node: ImportedNode; row: Row }[] = [];
   rows.forEach((x, i) => {
     const depth = depths[i]!;
     while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
-    const parent = stack[stack.length - 1]?.node;
+    const top = stack[stack.length - 1];
+    const level = top ? top.level + 1 : 0;
+    if (top && level >= 3) {
+      top.row.lines.push({ row: x.row, written: x.written, label: x.title, maxText: x.maxText }, ...x.lines);
+      if (x.guidance) top.row.guidance = [top.row.guidance, x.guidance].filter(Boolean).join('\n');
+      return;
+    }
+    const parent = top?.node;
     const siblings = parent ? parent.children : out.fields;
     const code = parent ? `${parent.code}.${siblings.length + 1}` : String(siblings.length + 1);
     const node: ImportedNode = {
@@ -216,17 +240,41 @@ export function importCriteriaTable(grid: Grid): ImportedTable {
       guidanceAt: at(x.guidanceRow, columns.guidance ?? columns.max),
       children: [],
     };
-    if (x.guidance) node.guidance = x.guidance;
+    const evidence = evidenceOf(x.evidenceText);
+    if (evidence) node.evidence = evidence;
     const m = readMax(x.maxText, convention);
     if (m.ok && m.value) node.max = m.value;
     else if (!m.ok)
       findings.push(
         finding('CRITERIA_IMPORT_MAX_UNREADABLE', node.maxAt, { code, found: x.maxText }, { criterion: code }),
       );
-    if (x.marker.kind === 'dotted' && !hasRoman && x.written.replace(/\.$/, '') !== code)
+    if (
+      x.marker.kind === 'dotted' &&
+      !rows.some((y) => y.marker.kind === 'roman' || y.marker.kind === 'upper') &&
+      x.written.replace(/\.$/, '') !== code
+    )
       findings.push(finding('CRITERIA_IMPORT_RENUMBERED', node.at, { written: x.written, code }, { criterion: code }));
     siblings.push(node);
-    stack.push({ depth, node });
+    stack.push({ depth, level, node, row: x });
+  });
+  // Lines under a node: read once the tree is built (a fourth level may come after the node's row).
+  foldLines(out.fields, rows, convention, findings, at, columns.title);
+
+  // A field without criteria (a table of field maxima) is scored as one item of its own.
+  out.fields.forEach((f) => {
+    if (f.children.length > 0) return;
+    const item: ImportedNode = { ...f, code: `${f.code}.1`, children: [] };
+    f.children.push(item);
+    delete f.guidance;
+    delete f.evidence;
+    if (f.source === 'bonus' || f.source === 'penalty') {
+      f.max = Rational.ZERO;
+      f.source = 'appraisal';
+      f.title = f.title || f.written;
+    }
+    findings.push(
+      finding('CRITERIA_IMPORT_FIELD_AS_ITEM', f.at, { code: f.code, item: item.code }, { criterion: f.code }),
+    );
   });
 
   // Maxima, sources and rules, bottom-up.
@@ -238,12 +286,12 @@ export function importCriteriaTable(grid: Grid): ImportedTable {
         findings.push(finding('CRITERIA_IMPORT_MAX_MISSING', n.maxAt, { code: n.code }, { criterion: n.code }));
         n.max = Rational.ZERO;
       }
-      n.rule = itemRule(n, out, findings);
+      n.rule = n.source === 'survey' || !n.rule ? itemRule(n, out, findings) : countRule(out, n.rule);
       return;
     }
     if (adjustment) {
       // "Điểm thưởng: tối đa 3 điểm": the written maximum is a cap, not part of the total.
-      if (n.max && n.max.gt(Rational.ZERO)) out.caps[n.source as 'bonus' | 'penalty'] = n.max;
+      if (n.max?.gt(Rational.ZERO)) out.caps[n.source as 'bonus' | 'penalty'] = n.max;
       n.max = Rational.ZERO;
       return;
     }
@@ -265,27 +313,152 @@ export function importCriteriaTable(grid: Grid): ImportedTable {
   return out;
 }
 
-/** The header row: the first row (of the first 30, any visible sheet) naming code, title and maximum. */
-function locateHeader(
-  grid: Grid,
-): { sheet: GridSheet; headerRow: number; columns: Partial<Record<Column, number>> } | undefined {
-  const words = new Map<string, Column>();
-  for (const [c, list] of Object.entries(COLUMNS) as [Column, readonly string[]][])
-    for (const w of list) words.set(looseKey(w), c);
-  for (const sheet of grid.sheets) {
-    if (sheet.state !== 'visible') continue;
-    for (const r of sheet.rowNumbers()) {
-      if (r > 30) break;
-      const columns: Partial<Record<Column, number>> = {};
-      for (const [c, cell] of sheet.rows.get(r)!) {
-        const key = looseKey(valueText(cell.v));
-        const col = words.get(key) ?? words.get(key.replace(/\s*\(.*$/, ''));
-        if (col !== undefined && columns[col] === undefined) columns[col] = c;
-      }
-      if (columns.title !== undefined && columns.max !== undefined) return { sheet, headerRow: r, columns };
-    }
+function row(
+  r: number,
+  marker: Marker,
+  written: string,
+  title: string,
+  maxText: string,
+  guidance: string,
+  sourceText: string,
+  evidenceText: string,
+): Row {
+  return { row: r, marker, written, title, maxText, guidance, guidanceRow: r, sourceText, evidenceText, lines: [] };
+}
+
+/** The header words shown when a header is incomplete. */
+const HEADER_NAMES: Record<Column, string> = {
+  code: 'STT',
+  title: 'Lĩnh vực/Nội dung/Tiêu chí',
+  max: 'Điểm tối đa',
+  guidance: 'Hướng dẫn chấm điểm',
+  source: 'Phương pháp đánh giá',
+  evidence: 'Tài liệu kiểm chứng',
+};
+
+/** A location in the table: sheet and cell in a workbook, table, row and column in a Word document. */
+function locate(grid: Grid | WordGrid, sheet: GridSheet, row: number, col?: number): FindingLocation {
+  const loc: FindingLocation = { file: grid.file };
+  if (grid.format === 'docx') {
+    loc.table = grid.sheets.indexOf(sheet) + 1;
+    loc.row = row;
+    if (col !== undefined) loc.column = col;
+    return loc;
+  }
+  if (sheet.name !== undefined) loc.sheet = sheet.name;
+  loc.row = row;
+  if (col !== undefined) {
+    loc.column = col;
+    loc.cell = cellAddress(row, col);
+  }
+  return loc;
+}
+
+/**
+ * Depth of each row from its numbering. Roman numerals and capital letters are fields; dotted
+ * numbers go one level down per part, counted from the shortest in the table ("I, 1.1, 1.1.1" and
+ * "I, 1, 1.1" both give field, criterion, item); letters go one below the row above; without any
+ * numbering, rows in capitals are fields and the others items (or all fields when none is in capitals).
+ */
+function depthsOf(rows: Row[]): number[] {
+  const top = rows.some((x) => x.marker.kind === 'roman' || x.marker.kind === 'upper');
+  const dotted = rows.flatMap((x) => (x.marker.kind === 'dotted' ? [x.marker.parts.length] : []));
+  const shortest = dotted.length ? Math.min(...dotted) : 1;
+  const capitals = rows.some((x) => x.marker.kind === 'none' && isCapitals(x.title));
+  const depths: number[] = [];
+  let last = 0;
+  for (const x of rows) {
+    let d: number;
+    if (x.marker.kind === 'roman' || x.marker.kind === 'upper') d = 0;
+    else if (x.marker.kind === 'dotted') d = x.marker.parts.length - shortest + (top ? 1 : 0);
+    else if (x.marker.kind === 'none') d = capitals && !isCapitals(x.title) ? 1 : 0;
+    else d = last + 1;
+    if (x.marker.kind !== 'letter') last = d;
+    depths.push(d);
+  }
+  return depths;
+}
+
+function isCapitals(s: string): boolean {
+  return /\p{Lu}/u.test(s) && s === s.toUpperCase();
+}
+
+/** "- Ban hành đúng hạn", "+ …", "• …" (in the code cell or at the start of the title) → the line. */
+function bulletOf(written: string, title: string): { mark: string; label: string } | undefined {
+  if (/^[-+•–]$/.test(written)) return { mark: written, label: title.replace(/^[-+•–]\s*/, '') };
+  if (!written) {
+    const m = /^([-+•–])\s*(.+)$/.exec(title);
+    if (m) return { mark: m[1]!, label: m[2]! };
   }
   return undefined;
+}
+
+/** "Có", "Văn bản ban hành" → evidence required (with its text); "Không" → none; "Nếu có" → optional. */
+function evidenceOf(text: string): ImportedNode['evidence'] | undefined {
+  if (!text) return undefined;
+  const k = looseKey(text);
+  if (/^(khong|khong yeu cau|khong can|khong co|khong ap dung|x khong)$/.test(k)) return { level: 'none' };
+  if (/^(neu co|khong bat buoc|tuy chon)\b/.test(k)) return { level: 'optional', text };
+  return { level: 'required', text: /^(co|x|yes)$/.test(k) ? undefined : text };
+}
+
+/**
+ * The lines under each node (bullets, a fourth level) become its guidance: options when they are
+ * alternatives worth up to its maximum ("Đúng hạn 1; chậm 0,5; không 0"), parts when their points
+ * add up to it ("a) … 0,5; b) … 0,5": the agency enters the sum), plain text otherwise.
+ */
+function foldLines(
+  fields: ImportedNode[],
+  rows: Row[],
+  convention: DecimalConvention | undefined,
+  findings: Finding[],
+  at: (row: number, col?: number) => FindingLocation,
+  titleCol: number | undefined,
+): void {
+  const byRow = new Map(rows.map((x) => [x.row, x]));
+  const visit = (n: ImportedNode): void => {
+    n.children.forEach(visit);
+    const x = byRow.get(n.at.row ?? -1);
+    if (x?.guidance) n.guidance = x.guidance;
+    if (!x || x.lines.length === 0) return;
+    const lines = x.lines;
+    const pts = lines.map((l) => readMax(l.maxText, convention));
+    const values = pts.map((p) => (p.ok ? p.value : undefined));
+    const all = values.every((v) => v !== undefined) && lines.length >= 2;
+    const leaf = n.children.length === 0;
+    const sum = all ? Rational.sum(values as Rational[]) : undefined;
+    let as: 'options' | 'parts' | 'text' = 'text';
+    if (leaf && all) {
+      const top = (values as Rational[]).reduce((a, b) => (a.gt(b) ? a : b));
+      if ((values as Rational[]).some((v) => v.isZero())) as = 'options';
+      else if (!n.max || sum!.eq(n.max)) as = 'parts';
+      else if (top.eq(n.max)) as = 'options';
+    }
+    const show = (v: Rational | undefined, label: string): string =>
+      v ? `${label.replace(/[:.]$/, '')}: ${v.toExact().replace('.', ',')} điểm` : label;
+    const text = lines.map((l, i) => {
+      const label =
+        as === 'parts' && /^[a-zđ0-9]/i.test(l.written) && l.written !== '-'
+          ? `${l.written.replace(/[.)]$/, '')}) ${l.label}`
+          : l.label;
+      const mark = l.written && !/^[-+•–]$/.test(l.written) ? `${l.written.replace(/[.)]$/, '')})` : '';
+      return as === 'text' ? [mark, show(values[i], l.label)].filter(Boolean).join(' ') : show(values[i], label);
+    });
+    n.guidance = [x.guidance, ...text].filter(Boolean).join('\n');
+    if (as === 'parts' && leaf) {
+      if (!n.max) n.max = sum!;
+      n.rule = { kind: 'points', step: stepFor(n.max, values as Rational[]) };
+    }
+    findings.push(
+      finding(
+        'CRITERIA_IMPORT_LINES_FOLDED',
+        at(lines[0]!.row, titleCol),
+        { code: n.code, count: lines.length, as },
+        { criterion: n.code },
+      ),
+    );
+  };
+  fields.forEach(visit);
 }
 
 function captionAbove(sheet: GridSheet, headerRow: number): string[] {
@@ -298,6 +471,15 @@ function captionAbove(sheet: GridSheet, headerRow: number): string[] {
     }
   }
   return lines;
+}
+
+/** A cell's text; a cell merged down from a row above takes that row's text. */
+function textDown(sheet: GridSheet, row: number, col: number | undefined): string {
+  if (col === undefined) return '';
+  const cell = sheet.get(row, col);
+  if (cell?.merged?.role !== 'child') return cleanCell(cell);
+  const master = parseCellAddress(cell.merged.range.split(':')[0]!);
+  return master && master.row < row && master.col === col ? cleanCell(sheet.get(master.row, master.col)) : '';
 }
 
 function cleanCell(cell: GridCell | undefined): string {
@@ -331,12 +513,13 @@ export function parseMarker(written: string): Marker | undefined {
   if (roman !== undefined) return { kind: 'roman', n: roman };
   if (/^\d+(\.\d+)*$/.test(s)) return { kind: 'dotted', parts: s.split('.').map(Number) };
   if (/^[a-zđ]$/.test(s)) return { kind: 'letter', n: s === 'đ' ? 5 : s.charCodeAt(0) - 96 };
+  if (/^[A-H]$/.test(s)) return { kind: 'upper', n: s.charCodeAt(0) - 64 };
   return undefined;
 }
 
 /** "1.2. Báo cáo CCHC" → ["1.2", "Báo cáo CCHC"]; "II. CẢI CÁCH THỂ CHẾ" → ["II", …]. */
 function splitNumbering(text: string): [string, string] | undefined {
-  const m = /^((?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])[.)]?)\s+(.+)$/.exec(text);
+  const m = /^((?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ]|[A-H](?=[.)]))[.)]?)\s+(.+)$/.exec(text);
   if (!m || !parseMarker(m[1]!)) return undefined;
   if (/^\d+$/.test(m[1]!) && /^\d/.test(m[2]!)) return undefined; // "2024 ..." is not numbering
   return [m[1]!.replace(/[.)]$/, ''), m[2]!];
@@ -389,7 +572,7 @@ function itemRule(n: ImportedNode, out: ImportedTable, findings: Finding[]): Rul
     return { kind: 'survey' };
   }
   const max = n.max ?? Rational.ZERO;
-  const rule = n.guidance ? ruleFromGuidance(n.guidance, max) : undefined;
+  const rule = n.guidance ? (perUnitRule(n.guidance, max, n.source) ?? ruleFromGuidance(n.guidance, max)) : undefined;
   if (rule) {
     count(rule.kind);
     return rule;
@@ -400,9 +583,16 @@ function itemRule(n: ImportedNode, out: ImportedTable, findings: Finding[]): Rul
   return { kind: 'points', step: stepFor(max) };
 }
 
-/** The largest of 0.25, 0.05, 0.01 that divides the maximum. */
-function stepFor(max: Rational): number {
-  for (const s of ['0.25', '0.05', '0.01']) if (max.isMultipleOf(Rational.parse(s)!)) return Number(s);
+/** A rule already set (the parts of an item), counted among the rules. */
+function countRule(out: ImportedTable, rule: Rule): Rule {
+  out.rules[rule.kind] = (out.rules[rule.kind] ?? 0) + 1;
+  return rule;
+}
+
+/** The largest of 0.25, 0.05, 0.01 that divides the maximum (and each part's points). */
+function stepFor(max: Rational, parts: Rational[] = []): number {
+  for (const s of ['0.25', '0.05', '0.01'])
+    if ([max, ...parts].every((v) => v.isMultipleOf(Rational.parse(s)!))) return Number(s);
   return 0.01;
 }
 
@@ -488,7 +678,7 @@ function percentRange(label: string): PercentRange | undefined {
   let m: RegExpExecArray | null;
   if ((m = new RegExp(`^${P}$`).exec(k))) {
     const v = n(m[1]!);
-    return v && v.eq(hundred) ? { lo: v, loIncl: true, hi: v, hiIncl: true } : undefined;
+    return v?.eq(hundred) ? { lo: v, loIncl: true, hi: v, hiIncl: true } : undefined;
   }
   if ((m = new RegExp(`^tu ${P} den duoi ${P}$`).exec(k)) || (m = new RegExp(`^tu ${P} den < ?${P}$`).exec(k))) {
     const lo = n(m[1]!);
@@ -604,16 +794,20 @@ export function buildImportedSet(
       title: { vi: n.title || n.written },
       max: (n.max ?? Rational.ZERO).toNumber(),
     };
-    if (n.guidance) out.guidance = { vi: n.guidance };
+    const evidence =
+      n.evidence?.text && n.children.length === 0 ? `Tài liệu kiểm chứng: ${n.evidence.text}` : undefined;
+    const guidance = [n.guidance, evidence].filter(Boolean).join('\n');
+    if (guidance) out.guidance = { vi: guidance };
+    if (depth === 0) counts.fields++;
     if (n.children.length > 0) {
-      if (depth === 0) counts.fields++;
-      else counts.criteria++;
+      if (depth > 0) counts.criteria++;
       out.children = n.children.map((c, i) => nodeData(c, `${path}.children.${i}`, depth + 1));
       return out;
     }
     counts.items++;
     if (n.source !== 'appraisal') out.source = n.source;
     if (n.source === 'survey') out.evidence = 'none';
+    else if (n.evidence && n.evidence.level !== 'required') out.evidence = n.evidence.level;
     out.rule = n.rule;
     return out;
   };
@@ -640,6 +834,9 @@ export function buildImportedSet(
   data.bands = DEFAULT_BANDS;
   data.fields = fields;
 
+  if (table.totalAt) paths.set('total', table.totalAt);
+  // Nothing read, nothing to check: the import's own finding says why.
+  if (table.fields.length === 0) return { data, table, findings: table.findings, counts };
   // Check findings point into the file to be written; place them at the table's cells instead.
   const placed = check(data).findings.map((f) => {
     const p = f.location.path;
@@ -647,9 +844,24 @@ export function buildImportedSet(
     let key = p;
     while (key && !paths.has(key)) key = key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '';
     const cell = paths.get(key);
+    // A shape finding names a place inside the file; an officer gets the row and what it holds instead.
+    if (f.code === 'CRITERIA_SHAPE' || f.code === 'CRITERIA_UNKNOWN_KEY' || f.code === 'CRITERIA_UNKNOWN_RULE_KIND') {
+      const node = nodeAt(data, key);
+      return finding('CRITERIA_IMPORT_ROW_INVALID', cell ?? { file: table.file }, {
+        code: node?.code ?? '',
+        detail: f.code === 'CRITERIA_SHAPE' ? f.args.messageVi : f.code,
+      });
+    }
     return cell ? ({ ...f, location: { ...cell, path: p } } as Finding) : f;
   });
   return { data, table, findings: [...table.findings, ...extra, ...placed], counts };
+}
+
+/** The node at a path such as "fields.0.children.2" of the set's data. */
+function nodeAt(data: Record<string, unknown>, path: string): { code?: string } | undefined {
+  let cur: unknown = data;
+  for (const k of path.split('.').filter(Boolean)) cur = (cur as Record<string, unknown> | undefined)?.[k];
+  return typeof cur === 'object' && cur !== null ? (cur as { code?: string }) : undefined;
 }
 
 /** "… kèm theo Quyết định số 1880/QĐ-UBND ngày …" → "1880/QĐ-UBND". */

@@ -3,7 +3,7 @@
  * `id@version` reference; goes out: the set, its index, and every finding. A file that cannot
  * be read or parsed at all is a `CriteriaError` (exit 2); bad content is findings (exit 1).
  */
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
@@ -13,8 +13,8 @@ import { finding, hasErrors, type Finding, type FindingLocation } from '../findi
 import { checkCriteriaSet } from './check.js';
 import { CriteriaSet, RULE_KINDS } from './schema.js';
 import { indexCriteriaSet, type CriteriaIndex } from './tree.js';
-import { Questionnaire } from '../sipas/schema.js';
-import { checkQuestionnaire } from '../sipas/questionnaire.js';
+import { Questionnaire } from './questionnaire-schema.js';
+import { checkQuestionnaire } from './questionnaire-check.js';
 
 /** The folder of bundled criteria sets (`criteria/` at the package root). */
 export const BUNDLED_CRITERIA_DIR = fileURLToPath(new URL('../../criteria/', import.meta.url));
@@ -241,7 +241,7 @@ function firstLine(s: string): string {
 }
 
 function readText(path: string, displayPath: string): string {
-  let st;
+  let st: Stats;
   try {
     st = statSync(path);
   } catch {
@@ -295,14 +295,19 @@ export function listCriteriaFiles(dir = BUNDLED_CRITERIA_DIR): CriteriaFileRef[]
 
 /**
  * Resolves a reference: a path to a file, or `id@version` among the bundled sets (and the
- * extra folders given). Throws `CriteriaError` when nothing matches.
+ * extra folders given). Throws `CriteriaError` when nothing matches. A set found in a folder is
+ * shown relative to `cwd` (the working folder the CLI passes) when it lies inside it.
  */
-export function resolveCriteriaRef(ref: string, extraDirs: string[] = []): { path: string; display: string } {
+export function resolveCriteriaRef(
+  ref: string,
+  extraDirs: string[] = [],
+  cwd?: string,
+): { path: string; display: string } {
   const m = /^([a-z0-9][a-z0-9-]*)@([0-9A-Za-z][0-9A-Za-z.-]*)$/.exec(ref);
   if (m && !existsSync(ref)) {
     for (const dir of [...extraDirs, BUNDLED_CRITERIA_DIR]) {
       const hit = listCriteriaFiles(dir).find((f) => f.id === m[1] && f.version === m[2]);
-      if (hit) return { path: hit.path, display: displayOf(hit.path) };
+      if (hit) return { path: hit.path, display: displayOf(hit.path, cwd) };
     }
     const known = listCriteriaFiles().map((f) => `${f.id}@${f.version}`);
     throw new CriteriaError(
@@ -317,8 +322,8 @@ export function resolveCriteriaRef(ref: string, extraDirs: string[] = []): { pat
 }
 
 /** Loads a set by path or `id@version`; throws `CriteriaError` when it has errors. */
-export function loadCriteriaSet(ref: string, extraDirs: string[] = []): CriteriaIndex {
-  const { path, display } = resolveCriteriaRef(ref, extraDirs);
+export function loadCriteriaSet(ref: string, extraDirs: string[] = [], cwd?: string): CriteriaIndex {
+  const { path, display } = resolveCriteriaRef(ref, extraDirs, cwd);
   const loaded = loadCriteriaFile(path, display);
   if (loaded.questionnaire)
     throw new CriteriaError({
@@ -336,7 +341,9 @@ export function loadCriteriaSet(ref: string, extraDirs: string[] = []): Criteria
   return loaded.index;
 }
 
-function displayOf(path: string): string {
-  const rel = relative(process.cwd(), path);
+/** `path` relative to the working folder when inside it; the path itself without a working folder. */
+function displayOf(path: string, cwd: string | undefined): string {
+  if (cwd === undefined) return path;
+  const rel = relative(cwd, path);
   return rel.startsWith('..') ? path : rel;
 }

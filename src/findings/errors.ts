@@ -3,11 +3,9 @@
  * these are for a file that cannot be read at all, a bad command line, or a bug.
  */
 
-/** Text in both languages, for one-line failure messages. */
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
+import type { Bilingual } from '../core/text.js';
+
+export type { Bilingual } from '../core/text.js';
 
 /** Base of the "cannot run" failures: a one-line message in both languages, no stack. */
 export class RunError extends Error {

@@ -3,42 +3,16 @@
  * location people can find in Excel. Each stage declares its codes and their typed arguments
  * in `src/messages/<stage>.ts`; this module joins them into one union.
  */
-import type { CriteriaArgs } from '../messages/criteria.js';
-import type { IntakeArgs } from '../messages/intake.js';
-import type { RoundArgs } from '../messages/round.js';
-import type { SipasArgs } from '../messages/sipas.js';
-import type { ReportArgs } from '../messages/report.js';
-import { messages } from '../messages/index.js';
+import {
+  messages,
+  type FindingArgs,
+  type FindingCode,
+  type FindingLocation,
+  type Severity,
+} from '../messages/index.js';
 
-/** How bad a finding is. `error` blocks scoring and makes the exit code 1. */
-export type Severity = 'error' | 'warning' | 'info';
-
-/** Where a finding is. Every field is optional; the more is known, the more is given. */
-export interface FindingLocation {
-  /** Path of the file as the user gave it (relative to the working folder or the round). */
-  file?: string;
-  /** Worksheet name. */
-  sheet?: string;
-  /** 1-based row number, in the sheet or CSV file (header is row 1). */
-  row?: number;
-  /** 1-based column number. */
-  column?: number;
-  /** A1 address of the cell, e.g. "E14". */
-  cell?: string;
-  /** 1-based line in a text file (YAML, CSV). */
-  line?: number;
-  /** Path inside a structured file, e.g. "fields.0.children.2.max". */
-  path?: string;
-}
-
-/**
- * Every code and the arguments its message needs. A stage adds its own map to this
- * intersection; the messages module renders each code in Vietnamese and English.
- */
-export interface FindingArgs extends CriteriaArgs, IntakeArgs, RoundArgs, SipasArgs, ReportArgs {}
-
-/** Stable UPPER_SNAKE finding code. */
-export type FindingCode = keyof FindingArgs;
+// The shapes the sentences read are the messages module's own (it comes first); re-exported here.
+export type { FindingArgs, FindingCode, FindingLocation, Severity } from '../messages/index.js';
 
 interface FindingBase {
   severity: Severity;

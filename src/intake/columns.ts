@@ -5,6 +5,7 @@
  * has recognisable columns; matching is by `looseKey` (no diacritics, any case).
  */
 import type { Lang } from '../messages/types.js';
+import { withKnownInputs } from '../core/memo.js';
 import { looseKey } from '../core/text.js';
 
 /** Sheet names of the template, per language; the reader accepts either language. */
@@ -166,23 +167,31 @@ export const NO_WORDS = ['không', 'khong', 'no', 'n', 'false', '0', 'không đ�
 export const YES_NO_LABELS = { vi: ['Có', 'Không'], en: ['Yes', 'No'] } as const;
 export const NOT_APPLICABLE_MARK = 'x';
 
-const headerIndex = new Map<string, ColumnField>();
-for (const c of [AGENCY_COLUMN, ...SCORING_COLUMNS]) {
-  for (const w of [c.vi, c.en, ...c.aliases]) {
-    const k = looseKey(w);
-    if (!headerIndex.has(k)) headerIndex.set(k, c.field);
+/** Every header word's key and the column it names (the first column to claim a key keeps it). */
+const headerIndex: ReadonlyMap<string, ColumnField> = (() => {
+  const index = new Map<string, ColumnField>();
+  for (const c of [AGENCY_COLUMN, ...SCORING_COLUMNS]) {
+    for (const w of [c.vi, c.en, ...c.aliases]) {
+      const k = looseKey(w);
+      if (!index.has(k)) index.set(k, c.field);
+    }
   }
-}
+  return index;
+})();
 
-/** The column a header cell names, if any. */
-export function columnOfHeader(text: string): ColumnField | undefined {
-  return headerIndex.get(looseKey(text));
-}
+/** The column a header cell names, if any; the template's own headers are looked up as written. */
+export const columnOfHeader: (text: string) => ColumnField | undefined = withKnownInputs(
+  [AGENCY_COLUMN, ...SCORING_COLUMNS].flatMap((c) => [c.vi, c.en]),
+  (text) => headerIndex.get(looseKey(text)),
+);
 
-const infoIndex = new Map<string, InfoField>();
-for (const f of INFO_FIELDS) for (const w of [f.vi, f.en, ...f.aliases]) infoIndex.set(looseKey(w), f.field);
+/** Every information label's key and the field it names. */
+const infoIndex: ReadonlyMap<string, InfoField> = new Map(
+  INFO_FIELDS.flatMap((f) => [f.vi, f.en, ...f.aliases].map((w) => [looseKey(w), f.field] as const)),
+);
 
-/** The information field a label names, if any. */
-export function infoFieldOfLabel(text: string): InfoField | undefined {
-  return infoIndex.get(looseKey(text).replace(/:$/, '').trim());
-}
+/** The information field a label names, if any; the template's own labels are looked up as written. */
+export const infoFieldOfLabel: (text: string) => InfoField | undefined = withKnownInputs(
+  INFO_FIELDS.flatMap((f) => [f.vi, f.en]),
+  (text) => infoIndex.get(looseKey(text).replace(/:$/, '').trim()),
+);

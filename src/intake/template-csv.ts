@@ -4,7 +4,7 @@
  * columns, and decimal commas stay unquoted); English files use commas. UTF-8 with BOM, CRLF.
  */
 import type { CriteriaIndex } from '../criteria/tree.js';
-import { csvDialect, csvDocument } from '../report/csv-write.js';
+import { csvDialect, csvDocument } from '../core/csv-write.js';
 import { CSV_COLUMNS } from './columns.js';
 import { templateRows, type TemplateOptions } from './template.js';
 

@@ -15,7 +15,7 @@ import type { Item, Node } from '../criteria/schema.js';
 import { RULE_KINDS } from '../criteria/schema.js';
 import { cellAddress, columnLetters } from '../findings/finding.js';
 import type { Lang } from '../messages/types.js';
-import { PRINT_A4_LANDSCAPE, setTextCell } from '../report/xlsx-text.js';
+import { PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
 import {
   INFO_FIELDS,
   NOT_APPLICABLE_MARK,

@@ -3,9 +3,9 @@
  * with BOM, windows-1258 when the bytes are not valid UTF-8) and the delimiter (comma,
  * semicolon or tab, whichever splits the header line) are detected and reported, never assumed.
  */
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import { GridSheet } from './grid.js';
-import { activeLimits, type Limits } from '../core/limits.js';
+import type { Limits } from '../core/limits.js';
 
 export interface CsvRead {
   sheet: GridSheet;
@@ -85,10 +85,7 @@ function firstLine(text: string): string {
 }
 
 /** Parses CSV text into a sheet of text cells; row 1 is the header. */
-export function readCsvText(
-  buf: Buffer,
-  limits: Pick<Limits, 'rows' | 'cells' | 'stringLength'> = activeLimits(),
-): CsvRead {
+export function readCsvText(buf: Buffer, limits: Pick<Limits, 'rows' | 'cells' | 'stringLength'>): CsvRead {
   const decoded = decodeText(buf);
   const nul = decoded.text.includes('\u0000');
   const text = nul ? decoded.text.replace(/\u0000/g, '') : decoded.text;
@@ -119,7 +116,7 @@ export function readCsvText(
     } catch {
       records = [];
     }
-    out.error = { row: records.length + 1, detail: shortCsvError(err.message ?? String(e)) };
+    out.error = { row: records.length + 1, detail: shortCsvError(e) };
   }
   const width = records[0]?.length ?? 0;
   out.width = width;
@@ -147,9 +144,10 @@ export function readCsvText(
   return out;
 }
 
-function shortCsvError(message: string): string {
-  if (/quote/i.test(message) && /(not closed|unclosed|unterminated|Quote Not Closed)/i.test(message))
-    return 'unterminated quote';
+/** A csv-parse error as a short detail: told by its documented `code`, not by its wording. */
+function shortCsvError(e: unknown): string {
+  if (e instanceof CsvError && e.code === 'CSV_QUOTE_NOT_CLOSED') return 'unterminated quote';
+  const message = e instanceof Error ? e.message : String(e);
   return message
     .replace(/^CsvError:\s*/, '')
     .replace(/\s+/g, ' ')

@@ -1,17 +1,17 @@
 /**
- * One entry point for every spreadsheet file: bytes → kind → neutral grid, with findings for
- * what cannot be read. Files are opened read-only and never written.
+ * The grid reader: a small table's file (a submission, roster, appraisal or survey table, a
+ * criteria table) → open, sniff, guard (open.ts) → the lean xlsx reader, exceljs or the CSV
+ * reader → one neutral grid, with findings for what cannot be read. Files are never written.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { cellAddress, finding, parseCellAddress, type Finding } from '../findings/finding.js';
 import type { Grid, GridSheet } from './grid.js';
 import { readCsvText } from './csv.js';
-import { sniffFile, type FileKind } from './sniff.js';
+import { isRefused, openWhole, type Opened, type ReadOptions } from './open.js';
 import { readXlsxSheets } from './xlsx.js';
 import { readXlsxLean } from './xlsx-lean.js';
 import { guardWorkbookZip } from './zip-guard.js';
-import { activeLimits, showLimit, type Limits } from '../core/limits.js';
+import { showLimit, type Limits } from '../core/limits.js';
+import { convertLegacyCells } from './legacy-text.js';
 
 function tooLong(
   file: string,
@@ -28,44 +28,29 @@ function tooLong(
   );
 }
 
-/** The limits a read obeys (see core/limits.ts). */
-export type ReadLimits = Limits;
-
 export interface GridRead {
   grid?: Grid;
   findings: Finding[];
   sha256?: string;
 }
 
-/** Reads `path` (shown to users as `file`). Never throws on user input. */
-export async function readGrid(path: string, file: string, limits: ReadLimits = activeLimits()): Promise<GridRead> {
+/**
+ * Reads `path` (shown to users as `file`) into a grid, as `opts` allow. Never throws on user input.
+ * Text typed in a legacy Vietnamese encoding (TCVN3, VNI) is converted, with a warning at each such cell.
+ */
+export async function readGrid(path: string, file: string, opts: ReadOptions): Promise<GridRead> {
+  const read = await readGridAs(path, file, opts);
+  if (read.grid) read.findings.push(...convertLegacyCells(read.grid));
+  return read;
+}
+
+async function readGridAs(path: string, file: string, opts: ReadOptions): Promise<GridRead> {
+  const { limits } = opts;
   const at = { file };
-  let buf: Buffer;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) return { findings: [finding('INTAKE_FILE_UNREADABLE', at, { reason: 'not a regular file' })] };
-    if (st.size > limits.fileBytes)
-      return {
-        findings: [
-          finding('INTAKE_LIMIT_EXCEEDED', at, {
-            limit: 'fileBytes',
-            found: showLimit('fileBytes', st.size),
-            max: showLimit('fileBytes', limits.fileBytes),
-          }),
-        ],
-      };
-    buf = readFileSync(path);
-  } catch (e) {
-    return {
-      findings: [finding('INTAKE_FILE_UNREADABLE', at, { reason: (e as NodeJS.ErrnoException).code ?? String(e) })],
-    };
-  }
-  const sha256 = createHash('sha256').update(buf).digest('hex');
-  if (buf.length === 0) return { sha256, findings: [finding('INTAKE_EMPTY_FILE', at, {})] };
-  const kind = sniffFile(buf, file);
-  const refused = refusedKind(kind, at);
-  if (refused) return { sha256, findings: [refused] };
-  switch (kind.kind) {
+  const opened = openWhole(path, file, limits);
+  if (isRefused(opened)) return opened;
+  const { sha256, head: buf } = opened as Opened & { sha256: string };
+  switch (opened.kind) {
     case 'xlsx': {
       const parts = new Map<string, Buffer>();
       const guard = await guardWorkbookZip(buf, file, limits, parts);
@@ -76,9 +61,7 @@ export async function readGrid(path: string, file: string, limits: ReadLimits = 
           long.push(tooLong(file, loc, length, limits));
         // The lean reader for the plain case; exceljs for everything else (and when asked to).
         const lean =
-          process.env.PARINDEX_READER === 'exceljs'
-            ? undefined
-            : readXlsxLean(parts, { stringLength: limits.stringLength, onLong });
+          opts.reader === 'exceljs' ? undefined : readXlsxLean(parts, { stringLength: limits.stringLength, onLong });
         const sheets = lean ?? (await readXlsxSheets(buf, { stringLength: limits.stringLength, onLong }));
         return {
           sha256,
@@ -162,22 +145,6 @@ function covers(ref: string, row: number, col: number): boolean {
     col >= Math.min(p.col, q.col) &&
     col <= Math.max(p.col, q.col)
   );
-}
-
-/** The finding for a file kind that is not read (legacy, encrypted, damaged, not a spreadsheet); undefined for xlsx and csv. */
-export function refusedKind(kind: FileKind, at: { file: string }): Finding | undefined {
-  switch (kind.kind) {
-    case 'legacy':
-      return finding('INTAKE_LEGACY_FORMAT', at, { format: kind.format });
-    case 'encrypted':
-      return finding('INTAKE_ENCRYPTED', at, {});
-    case 'corrupt':
-      return finding('INTAKE_CORRUPT', at, { detail: kind.detail });
-    case 'not-spreadsheet':
-      return finding('INTAKE_NOT_SPREADSHEET', at, { detected: kind.detected });
-    default:
-      return undefined;
-  }
 }
 
 function shortError(e: unknown): string {

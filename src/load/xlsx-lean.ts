@@ -190,22 +190,24 @@ function read(parts: ReadonlyMap<string, Buffer>, opts: Parameters<typeof readXl
 
 const TRUE_FLAG = (v: string | undefined): boolean => v === '1' || v === 'true';
 
-/** Row and column of the last reference `readRef` read. */
-let refRow = 0;
-let refCol = 0;
+/** Row and column of the last reference `readRef` read: one per sheet read, reused for every cell. */
+interface RefPlace {
+  row: number;
+  col: number;
+}
 
 /**
- * Reads a cell reference as `parseCellAddress` does, without a regular expression or an object:
- * sets `refRow` and `refCol`, and returns 1 when `ref` is already the address `cellAddress`
+ * Reads a cell reference as `parseCellAddress` does, without a regular expression or a new object:
+ * sets `at.row` and `at.col`, and returns 1 when `ref` is already the address `cellAddress`
  * would write, 2 when it is another spelling of one ("$A$1", "A01"), 0 when it is not a reference.
  */
-function readRef(ref: string): 0 | 1 | 2 {
+function readRef(ref: string, at: RefPlace): 0 | 1 | 2 {
   const n = ref.length;
   if (n > 16) {
     const pos = parseCellAddress(ref);
     if (!pos) return 0;
-    refRow = pos.row;
-    refCol = pos.col;
+    at.row = pos.row;
+    at.col = pos.col;
     return 2;
   }
   let i = 0;
@@ -231,8 +233,8 @@ function readRef(ref: string): 0 | 1 | 2 {
   }
   if (i === digits) return 0;
   if (ref.charCodeAt(digits) === 48) plain = false;
-  refRow = row;
-  refCol = col;
+  at.row = row;
+  at.col = col;
   return plain ? 1 : 2;
 }
 
@@ -272,6 +274,7 @@ function readSheet(xml: string, sheet: GridSheet, cx: SheetContext): GridSheet {
   let node: 0 | 1 | 2 | 3 = 0; // none, v, f, inline t
   let inIs = false;
   let inPh = 0;
+  const place: RefPlace = { row: 0, col: 0 };
   const open = (local: string, a: Record<string, string>): void => {
     switch (local) {
       case 'c':
@@ -333,10 +336,10 @@ function readSheet(xml: string, sheet: GridSheet, cx: SheetContext): GridSheet {
         if (!inCell) return;
         inCell = false;
         if (hasF && formula === undefined) hasF = false;
-        const spelled = readRef(ref);
+        const spelled = readRef(ref, place);
         if (spelled === 0) throw new Decline();
-        const r = refRow;
-        const k = refCol;
+        const r = place.row;
+        const k = place.col;
         if (k > maxCol) maxCol = k;
         const cell = cellOf(
           type,

@@ -5,7 +5,7 @@
  * are never run or kept: only cell values are read.
  */
 import type ExcelJS from 'exceljs';
-import { loadExcel } from '../core/excel.js';
+import { loadExcel, mergedRanges } from '../core/excel.js';
 import type { CellValue, SheetState } from './grid.js';
 import { GridSheet } from './grid.js';
 import { cellAddress, parseCellAddress } from '../findings/finding.js';
@@ -105,19 +105,8 @@ function isPercentFormat(numFmt: string | undefined): boolean {
 /** Every cell of every merged range → its role and range. */
 function mergeRanges(ws: ExcelJS.Worksheet): Map<string, { role: 'master' | 'child'; range: string }> {
   const out = new Map<string, { role: 'master' | 'child'; range: string }>();
-  const model =
-    (
-      ws as unknown as {
-        _merges?: Record<
-          string,
-          { range?: string; model?: { top: number; left: number; bottom: number; right: number } }
-        >;
-      }
-    )._merges ?? {};
-  for (const m of Object.values(model)) {
-    const box = m.model;
-    if (!box) continue;
-    const range = m.range ?? '';
+  for (const box of mergedRanges(ws)) {
+    const range = box.range;
     const span = (box.bottom - box.top + 1) * (box.right - box.left + 1);
     if (span > 10_000) continue; // a huge merge is a sheet-shape problem, not an input problem
     for (let r = box.top; r <= box.bottom; r++)

@@ -54,6 +54,18 @@ export interface CriteriaArgs {
   CRITERIA_IMPORT_GUIDANCE_KEPT: { code: string };
   /** `criteria import`: no decision number given or found above the table. */
   CRITERIA_IMPORT_NO_DECISION: Record<string, never>;
+  /** `criteria import`: a row names some columns of a criteria table but not the title or the maximum. */
+  CRITERIA_IMPORT_HEADER_INCOMPLETE: { found: string[]; missing: string[] };
+  /** `criteria import`: a headed column that the set has no place for, left out. */
+  CRITERIA_IMPORT_COLUMN_IGNORED: { header: string };
+  /** `criteria import`: a field without criteria under it is scored as one item of its own. */
+  CRITERIA_IMPORT_FIELD_AS_ITEM: { code: string; item: string };
+  /** `criteria import`: bullet lines or a fourth level under a node became its guidance (options, parts or text). */
+  CRITERIA_IMPORT_LINES_FOLDED: { code: string; count: number; as: 'options' | 'parts' | 'text' };
+  /** `criteria import`: the table's file is not Excel (.xlsx), CSV or Word (.docx). */
+  CRITERIA_IMPORT_FILE_KIND: { detected: string };
+  /** `criteria import`: a row that does not make a valid criterion (what the set's format refuses). */
+  CRITERIA_IMPORT_ROW_INVALID: { code: string; detail: string };
 }
 
 export const criteriaMessages: Catalogue<CriteriaArgs> = {
@@ -242,6 +254,57 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
       `Không tìm thấy số quyết định phía trên bảng; bộ tiêu chí ghi "?". Thêm --decision "123/QĐ-UBND" hoặc sửa decision.number trong tệp.`,
     en: () =>
       `No decision number found above the table; the set says "?". Add --decision "123/QĐ-UBND" or edit decision.number in the file.`,
+  },
+  CRITERIA_IMPORT_HEADER_INCOMPLETE: {
+    severity: 'error',
+    example: { found: ['STT', 'Lĩnh vực/Nội dung/Tiêu chí'], missing: ['Điểm tối đa'] },
+    vi: (a) =>
+      `Dòng này giống dòng tiêu đề của bảng tiêu chí (có cột ${list(a.found.map(quote), 'vi')}) nhưng thiếu cột ${list(a.missing.map(quote), 'vi')}; đặt tên cột đó (ví dụ "Điểm tối đa") rồi nhập lại.`,
+    en: (a) =>
+      `This row looks like the header of a criteria table (columns ${list(a.found.map(quote), 'en')}) but has no ${list(a.missing.map(quote), 'en')} column; head that column (e.g. "Điểm tối đa") and import again.`,
+  },
+  CRITERIA_IMPORT_COLUMN_IGNORED: {
+    severity: 'info',
+    example: { header: 'Điểm tự đánh giá' },
+    vi: (a) =>
+      a.header
+        ? `Cột ${quote(a.header)} không thuộc bộ tiêu chí (chỉ đọc STT, nội dung, điểm tối đa, hướng dẫn chấm, phương pháp đánh giá, tài liệu kiểm chứng); bỏ qua.`
+        : 'Cột này có dữ liệu nhưng không có tiêu đề nên không được đọc; nếu cần, đặt tiêu đề cho cột (ví dụ "Hướng dẫn chấm điểm").',
+    en: (a) =>
+      a.header
+        ? `Column ${quote(a.header)} is not part of a criteria set (only numbering, title, maximum, guidance, method and evidence are read); left out.`
+        : 'This column holds values but has no header, so it is not read; head it (e.g. "Hướng dẫn chấm điểm") if it matters.',
+  },
+  CRITERIA_IMPORT_FIELD_AS_ITEM: {
+    severity: 'info',
+    example: { code: '3', item: '3.1' },
+    vi: (a) =>
+      `Lĩnh vực ${a.code} không có tiêu chí con; được chấm như một tiêu chí thành phần ${a.item} với cùng điểm tối đa.`,
+    en: (a) => `Field ${a.code} has no criteria under it; it is scored as one item ${a.item} with the same maximum.`,
+  },
+  CRITERIA_IMPORT_LINES_FOLDED: {
+    severity: 'info',
+    example: { code: '1.1.2', count: 3, as: 'options' },
+    vi: (a) =>
+      `${a.count} dòng dưới ${a.code} ${a.as === 'options' ? 'là các mức chấm (mỗi mức một số điểm)' : a.as === 'parts' ? 'là các phần cộng lại thành điểm tối đa; cơ quan chấm tổng các phần' : 'được ghi vào hướng dẫn chấm'} của ${a.code}.`,
+    en: (a) =>
+      `${a.count} lines under ${a.code} ${a.as === 'options' ? 'are its scoring levels (each worth its points)' : a.as === 'parts' ? 'are parts adding up to its maximum; agencies score their sum' : 'go into its scoring guidance'}.`,
+  },
+  CRITERIA_IMPORT_FILE_KIND: {
+    severity: 'error',
+    example: { detected: 'Word 97–2003 (.doc)' },
+    vi: (a) =>
+      `Tệp là ${a.detected}, không đọc được bảng tiêu chí từ đó; mở tệp bằng Word hoặc Excel, lưu thành .docx hoặc .xlsx rồi nhập lại.`,
+    en: (a) =>
+      `The file is ${a.detected}, from which no criteria table can be read; open it in Word or Excel, save it as .docx or .xlsx and import again.`,
+  },
+  CRITERIA_IMPORT_ROW_INVALID: {
+    severity: 'error',
+    example: { code: '2.1.3', detail: 'Quá nhỏ: mong đợi number >0' },
+    vi: (a) =>
+      `${a.code ? `Tiêu chí ${a.code}` : 'Dòng này'} không tạo được tiêu chí hợp lệ (${a.detail}); kiểm tra số thứ tự và điểm tối đa của dòng.`,
+    en: (a) =>
+      `${a.code ? `Row ${a.code}` : 'This row'} does not make a valid criterion (${a.detail}); check its numbering and maximum.`,
   },
 };
 

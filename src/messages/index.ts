@@ -3,16 +3,27 @@
  * Each stage keeps its catalogue in its own file; `Catalogue<FindingArgs>` below makes the
  * compiler refuse a code without both sentences (the exhaustiveness check).
  */
-import type { Finding, FindingArgs, FindingCode, FindingLocation, Severity } from '../findings/finding.js';
-import { criteriaMessages } from './criteria.js';
-import { intakeMessages } from './intake.js';
-import { roundMessages } from './round.js';
-import { sipasMessages } from './sipas.js';
-import { reportMessages } from './report.js';
-import type { Catalogue, Lang, MessageEntry } from './types.js';
+import { criteriaMessages, type CriteriaArgs } from './criteria.js';
+import { intakeMessages, type IntakeArgs } from './intake.js';
+import { roundMessages, type RoundArgs } from './round.js';
+import { sipasMessages, type SipasArgs } from './sipas.js';
+import { reportMessages, type ReportArgs } from './report.js';
+import type { Catalogue, FindingLocation, Lang, MessageEntry, Severity } from './types.js';
 
-export type { Lang } from './types.js';
+export type { FindingLocation, Lang, Severity } from './types.js';
 export { num } from './types.js';
+
+/**
+ * Every code and the arguments its message needs. A stage adds its own map to this
+ * intersection; the messages module renders each code in Vietnamese and English.
+ */
+export interface FindingArgs extends CriteriaArgs, IntakeArgs, RoundArgs, SipasArgs, ReportArgs {}
+
+/** Stable UPPER_SNAKE finding code. */
+export type FindingCode = keyof FindingArgs;
+
+/** What a sentence is made from: a code and its arguments (a `Finding` is one). */
+export type CodedArgs = { [C in FindingCode]: { code: C; args: FindingArgs[C] } }[FindingCode];
 
 /** Every code's entry. A missing code is a compile error here. */
 export const messages: Catalogue<FindingArgs> = {
@@ -32,7 +43,7 @@ export function defaultSeverity(code: FindingCode): Severity {
 }
 
 /** The sentence for a finding, without its location. */
-export function renderMessage(f: Finding, lang: Lang): string {
+export function renderMessage(f: CodedArgs, lang: Lang): string {
   const entry = messages[f.code] as MessageEntry<unknown>;
   return entry[lang](f.args);
 }
@@ -42,7 +53,10 @@ export function renderLocation(loc: FindingLocation, lang: Lang, withFile = true
   const parts: string[] = [];
   if (withFile && loc.file) parts.push(loc.file);
   if (loc.sheet !== undefined) parts.push(lang === 'vi' ? `trang '${loc.sheet}'` : `sheet '${loc.sheet}'`);
-  if (loc.cell) parts.push(lang === 'vi' ? `ô ${loc.cell}` : `cell ${loc.cell}`);
+  if (loc.table !== undefined) parts.push(lang === 'vi' ? `bảng ${loc.table}` : `table ${loc.table}`);
+  if (loc.table !== undefined && loc.row !== undefined && loc.column !== undefined && !loc.cell)
+    parts.push(lang === 'vi' ? `dòng ${loc.row}, cột ${loc.column}` : `row ${loc.row}, column ${loc.column}`);
+  else if (loc.cell) parts.push(lang === 'vi' ? `ô ${loc.cell}` : `cell ${loc.cell}`);
   else if (loc.row !== undefined) parts.push(lang === 'vi' ? `dòng ${loc.row}` : `row ${loc.row}`);
   else if (loc.line !== undefined) parts.push(lang === 'vi' ? `dòng ${loc.line}` : `line ${loc.line}`);
   if (!loc.cell && loc.column !== undefined && loc.row === undefined)
@@ -51,7 +65,7 @@ export function renderLocation(loc: FindingLocation, lang: Lang, withFile = true
 }
 
 /** Location and sentence: "hoso.xlsx, trang 'Tự chấm điểm', ô E14: …". */
-export function renderFinding(f: Finding, lang: Lang, withFile = true): string {
+export function renderFinding(f: CodedArgs & { location: FindingLocation }, lang: Lang, withFile = true): string {
   const where = renderLocation(f.location, lang, withFile);
   const text = renderMessage(f, lang);
   return where ? `${capitalise(where)}: ${text}` : text;

@@ -43,6 +43,9 @@ const FIELD_EN: Record<string, string> = {
 };
 const fieldEn = (f: string): string => FIELD_EN[f] ?? f;
 
+const legacyName = (e: 'TCVN3' | 'VNI'): string =>
+  e === 'TCVN3' ? 'TCVN3 (ABC, phông .VnTime)' : 'VNI (phông VNI-Times)';
+
 const SAVE_AS_VI =
   'Mở tệp bằng Excel hoặc LibreOffice, chọn Lưu thành (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.';
 const SAVE_AS_EN =
@@ -75,6 +78,10 @@ export interface IntakeArgs {
   INTAKE_MACROS_IGNORED: Record<string, never>;
   /** A workbook with links to other workbooks: cached values are used, links never followed. */
   INTAKE_EXTERNAL_LINKS: { part: string };
+  /** A cell typed in a legacy Vietnamese encoding (TCVN3/ABC or VNI), converted to Unicode. */
+  INTAKE_LEGACY_ENCODING: { encoding: 'TCVN3' | 'VNI'; found: string; converted: string };
+  /** More cells of a file in a legacy encoding, converted too; counted and listed in one finding. */
+  INTAKE_LEGACY_ENCODING_MORE: { encoding: 'TCVN3' | 'VNI'; count: number; cells: string[] };
   /** How a CSV file was read: delimiter and encoding. */
   INTAKE_CSV_DIALECT: { delimiter: string; encoding: string };
   /** A CSV file that cannot be parsed (e.g. an unterminated quote). */
@@ -265,6 +272,22 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     en: () =>
       'The workbook links to other workbooks: the values saved in the cells are used, links are never followed. Paste values before sending.',
   },
+  INTAKE_LEGACY_ENCODING: {
+    severity: 'warning',
+    example: { encoding: 'TCVN3', found: 'Céng hßa X· héi', converted: 'Cộng hòa Xã hội' },
+    vi: (a) =>
+      `Chữ trong ô được gõ bằng bảng mã cũ ${legacyName(a.encoding)} (${quote(a.found)}); đã chuyển sang Unicode thành ${quote(a.converted)}. Kiểm tra lại, rồi lưu tệp với chữ Unicode (Unikey: công cụ chuyển mã).`,
+    en: (a) =>
+      `The cell's text is typed in the legacy ${legacyName(a.encoding)} encoding (${quote(a.found)}); it was converted to Unicode as ${quote(a.converted)}. Check it, then save the file with Unicode text (e.g. Unikey's converter).`,
+  },
+  INTAKE_LEGACY_ENCODING_MORE: {
+    severity: 'warning',
+    example: { encoding: 'VNI', count: 42, cells: ['B12', 'B13', 'D13'] },
+    vi: (a) =>
+      `Còn ${a.count} ô khác gõ bằng bảng mã ${legacyName(a.encoding)} cũng đã được chuyển sang Unicode: ${list(a.cells, 'vi')}.`,
+    en: (a) =>
+      `${a.count} more cells typed in ${legacyName(a.encoding)} were converted to Unicode too: ${list(a.cells, 'en')}.`,
+  },
   INTAKE_CSV_DIALECT: {
     severity: 'info',
     example: { delimiter: ';', encoding: 'utf-8' },
@@ -375,29 +398,37 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: { item: '3.1.2', agency: 'Sở Y tế (SYT)' },
     vi: (a) =>
-      `Thiếu dòng của tiêu chí ${a.item}${a.agency ? ` của cơ quan ${a.agency}` : ''}; tiêu chí này sẽ được 0 điểm. Thêm lại dòng theo biểu mẫu.`,
+      `Thiếu dòng của tiêu chí ${a.item}${a.agency ? ` của cơ quan ${a.agency}` : ''}; tiêu chí này sẽ được 0 điểm. ` +
+      'Thêm lại dòng theo biểu mẫu.',
     en: (a) =>
-      `Item ${a.item}${a.agency ? ` of agency ${a.agency}` : ''} has no row; it would score 0. Put the row back as in the template.`,
+      `Item ${a.item}${a.agency ? ` of agency ${a.agency}` : ''} has no row; it would score 0. ` +
+      'Put the row back as in the template.',
   },
   INTAKE_CODE_UNREADABLE: {
     severity: 'error',
     example: { found: '4,1', suggestion: '4.1' },
     vi: (a) =>
-      `Không đọc được mã tiêu chí ${quote(a.found)}: dòng này bị bỏ qua. Có phải là ${quote(a.suggestion)}? Sửa mã theo biểu mẫu (dấu chấm, chữ số Ả Rập).`,
+      `Không đọc được mã tiêu chí ${quote(a.found)}: dòng này bị bỏ qua. Có phải là ${quote(a.suggestion)}? ` +
+      'Sửa mã theo biểu mẫu (dấu chấm, chữ số Ả Rập).',
     en: (a) =>
-      `The item code ${quote(a.found)} cannot be read: this row is skipped. Did you mean ${quote(a.suggestion)}? Write the code as in the template (dots, Arabic digits).`,
+      `The item code ${quote(a.found)} cannot be read: this row is skipped. Did you mean ${quote(a.suggestion)}? ` +
+      'Write the code as in the template (dots, Arabic digits).',
   },
   INTAKE_LOCKED_CELL_CHANGED: {
     severity: 'warning',
     example: { item: '4', what: 'max', found: '20', expected: '10.5' },
     vi: (a) =>
       a.what === 'max'
-        ? `Điểm tối đa của ${a.item} trong tệp là ${num(a.found, 'vi')}, bộ tiêu chí quy định ${num(a.expected, 'vi')}: ô khoá của biểu mẫu đã bị sửa. Điểm được chấm theo bộ tiêu chí; dùng lại biểu mẫu gốc.`
-        : `Nội dung của ${a.item} trong tệp (${quote(a.found)}) khác bộ tiêu chí (${quote(a.expected)}): ô khoá của biểu mẫu đã bị sửa. Dùng lại biểu mẫu gốc.`,
+        ? `Điểm tối đa của ${a.item} trong tệp là ${num(a.found, 'vi')}, bộ tiêu chí quy định ${num(a.expected, 'vi')}: ` +
+          'ô khoá của biểu mẫu đã bị sửa. Điểm được chấm theo bộ tiêu chí; dùng lại biểu mẫu gốc.'
+        : `Nội dung của ${a.item} trong tệp (${quote(a.found)}) khác bộ tiêu chí (${quote(a.expected)}): ` +
+          'ô khoá của biểu mẫu đã bị sửa. Dùng lại biểu mẫu gốc.',
     en: (a) =>
       a.what === 'max'
-        ? `The maximum of ${a.item} in the file is ${a.found}, the criteria set says ${a.expected}: a locked cell of the template was changed. Points are scored by the set; use the original template.`
-        : `The title of ${a.item} in the file (${quote(a.found)}) differs from the criteria set (${quote(a.expected)}): a locked cell of the template was changed. Use the original template.`,
+        ? `The maximum of ${a.item} in the file is ${a.found}, the criteria set says ${a.expected}: ` +
+          'a locked cell of the template was changed. Points are scored by the set; use the original template.'
+        : `The title of ${a.item} in the file (${quote(a.found)}) differs from the criteria set (${quote(a.expected)}): ` +
+          'a locked cell of the template was changed. Use the original template.',
   },
   INTAKE_DUPLICATE_ITEM: {
     severity: 'error',

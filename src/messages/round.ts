@@ -143,9 +143,13 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'warning',
     example: { item: '1.2', agency: 'SNV', name: 'Sở Nội vụ' },
     vi: (a) =>
-      `Chưa có số liệu điều tra xã hội học của tiêu chí ${a.item} cho ${agencyName(a, 'vi')}: tiêu chí này tính 0 điểm. Bổ sung bảng điểm điều tra (survey.points) hoặc phiếu SIPAS trong round.yaml; --strict hoặc survey.missing: error chặn việc chấm khi còn thiếu.`,
+      `Chưa có số liệu điều tra xã hội học của tiêu chí ${a.item} cho ${agencyName(a, 'vi')}: tiêu chí này tính 0 ` +
+      'điểm. Bổ sung bảng điểm điều tra (survey.points) hoặc phiếu SIPAS trong round.yaml; --strict hoặc ' +
+      'survey.missing: error chặn việc chấm khi còn thiếu.',
     en: (a) =>
-      `No survey data for item ${a.item} of ${agencyName(a, 'en')}: the item scores 0. Add a survey table (survey.points) or SIPAS answers in round.yaml; --strict or survey.missing: error stops scoring while data is missing.`,
+      `No survey data for item ${a.item} of ${agencyName(a, 'en')}: the item scores 0. Add a survey table ` +
+      '(survey.points) or SIPAS answers in round.yaml; --strict or survey.missing: error stops scoring while data ' +
+      'is missing.',
   },
   ROUND_SUBMISSION_MISSING: {
     severity: 'warning',

@@ -1,5 +1,27 @@
-/** Shared shapes of the messages module. */
-import type { Severity } from '../findings/finding.js';
+/** Shared shapes of the messages module, and the finding shapes its sentences read. */
+
+/** How bad a finding is. `error` blocks scoring and makes the exit code 1. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Where a finding is. Every field is optional; the more is known, the more is given. */
+export interface FindingLocation {
+  /** Path of the file as the user gave it (relative to the working folder or the round). */
+  file?: string;
+  /** Worksheet name. */
+  sheet?: string;
+  /** 1-based number of a table in a Word document (its rows and columns are then the table's). */
+  table?: number;
+  /** 1-based row number, in the sheet or CSV file (header is row 1). */
+  row?: number;
+  /** 1-based column number. */
+  column?: number;
+  /** A1 address of the cell, e.g. "E14". */
+  cell?: string;
+  /** 1-based line in a text file (YAML, CSV). */
+  line?: number;
+  /** Path inside a structured file, e.g. "fields.0.children.2.max". */
+  path?: string;
+}
 
 /** Languages users read. Vietnamese is the default. */
 export type Lang = 'vi' | 'en';

@@ -72,7 +72,7 @@ function rankGroup(
   const agencies: RankedAgency[] = [];
   ranked.forEach((s, i) => {
     const prev = agencies[i - 1];
-    const rank = prev && prev.index.eq(s.total.index) ? prev.rank : i + 1;
+    const rank = prev?.index.eq(s.total.index) ? prev.rank : i + 1;
     const r: RankedAgency = {
       code: s.agency.code,
       name: s.agency.name,

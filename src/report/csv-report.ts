@@ -2,11 +2,11 @@
  * The CSV export of a round for analysts: one row per agency, in group and rank order, with the
  * index, band, rank and change, points by source and the index of every field. Numbers are the
  * rounded values of result.json (`exact` values stay in result.json); the dialect follows the
- * language (see csv-write.ts).
+ * language (see core/csv-write.ts).
  */
 import type { Lang } from '../messages/types.js';
-import type { RoundResult } from '../round/result.js';
-import { csvDialect, csvDocument } from './csv-write.js';
+import type { RoundResult } from '../result/schema.js';
+import { csvDialect, csvDocument } from '../core/csv-write.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';
 import { agencyMarks, resultHasMarks } from './marks.js';

@@ -2,17 +2,22 @@
 import type { ChalkInstance } from 'chalk';
 import { Rational } from '../core/rational.js';
 import type { Lang } from '../messages/types.js';
-import type { AgencyResult, CriteriaRef, ItemResult, RoundResult } from '../round/result.js';
+import type { AgencyResult, CriteriaRef, ItemResult, RoundResult } from '../result/schema.js';
 import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
-import { scorecardRows, signedPoints } from './scorecard.js';
 import { agencyMarks } from './marks.js';
+import { scorecardRows, signedPoints } from './scorecard.js';
 
 /** How many gap lines to show. */
 const GAPS = 10;
 
-/** Lines of the scorecard of `agency` (a code in `result`). */
-export function renderExplainText(result: RoundResult, agency: AgencyResult, lang: Lang, c: ChalkInstance): string[] {
+/** Lines of the scorecard of `agency`: a result's criteria sets (and groups, for the rank's group title). */
+export function renderExplainText(
+  result: Pick<RoundResult, 'criteria'> & Partial<Pick<RoundResult, 'groups'>>,
+  agency: AgencyResult,
+  lang: Lang,
+  c: ChalkInstance,
+): string[] {
   const set = result.criteria.find((s) => s.ref === agency.set);
   const dec = set?.rounding.decimals ?? 2;
   const n = (x: { value: number } | undefined): string => (x ? fmtNumber(x.value, dec, lang) : '');
@@ -20,7 +25,7 @@ export function renderExplainText(result: RoundResult, agency: AgencyResult, lan
   const sgn = (x: { exact: string; value: number }, sign: 1 | -1): string => signedPoints(exact(x), sign, dec, lang);
   const lines: string[] = [];
   lines.push(c.bold(`${agency.name} (${agency.code})`));
-  const group = result.groups.find((g) => g.id === agency.group);
+  const group = result.groups?.find((g) => g.id === agency.group);
   const rankText =
     agency.rank !== undefined
       ? vi
@@ -66,14 +71,12 @@ export function renderExplainText(result: RoundResult, agency: AgencyResult, lan
     const ft = set?.fields.find((x) => x.code === f.code);
     // Bonus and penalty have their own signed figures, never a percentage of a zero maximum.
     const fr = fieldRows.get(f.code);
+    const bonus = fr?.adjustments.bonus;
+    const penalty = fr?.adjustments.penalty;
     const figures = [
       ...(!fr || fr.scored ? [`${n(f.points)}/${n(f.max)} (${fmtPercent(f.index.value, dec, lang)})`] : []),
-      ...(fr?.adjustments.bonus !== undefined
-        ? [`${vi ? 'thưởng' : 'bonus'} ${signedPoints(fr.adjustments.bonus, 1, dec, lang)}`]
-        : []),
-      ...(fr?.adjustments.penalty !== undefined
-        ? [`${vi ? 'trừ' : 'penalty'} ${signedPoints(fr.adjustments.penalty, -1, dec, lang)}`]
-        : []),
+      ...(bonus !== undefined ? [`${vi ? 'thưởng' : 'bonus'} ${signedPoints(bonus, 1, dec, lang)}`] : []),
+      ...(penalty !== undefined ? [`${vi ? 'trừ' : 'penalty'} ${signedPoints(penalty, -1, dec, lang)}`] : []),
     ];
     lines.push(c.bold(`${f.code}. ${textOf(ft?.title, lang)} — ${figures.join(' · ')}`));
     for (const it of agency.items.filter((i) => i.field === f.code && i.applicable)) {

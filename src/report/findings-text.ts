@@ -25,6 +25,31 @@ export function renderFindingsText(findings: readonly Finding[], lang: Lang, c: 
   return lines;
 }
 
+/** How many finding lines a run prints before pointing to where they all are. */
+const SHOWN_FINDINGS = 25;
+
+/**
+ * The worst findings first, at most 25, then the counts; `hint` says where to see them all.
+ * Nothing for no findings.
+ */
+export function renderFindingsSummary(
+  findings: readonly Finding[],
+  lang: Lang,
+  c: ChalkInstance,
+  hint?: { vi: string; en: string },
+): string[] {
+  if (findings.length === 0) return [];
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const worstFirst = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity] || compareFindings(a, b));
+  const lines = renderFindingsText(worstFirst.slice(0, SHOWN_FINDINGS), lang, c);
+  const more = findings.length - SHOWN_FINDINGS;
+  const see = hint ?? { vi: 'chạy "parindex validate" để xem tất cả', en: 'run "parindex validate" to see them all' };
+  if (more > 0)
+    lines.push(lang === 'vi' ? `… và ${more} phát hiện khác; ${see.vi}.` : `… and ${more} more findings; ${see.en}.`);
+  lines.push(renderCounts(countFindings(findings), lang));
+  return lines;
+}
+
 /** "2 lỗi, 1 cảnh báo" / "2 errors, 1 warning". */
 export function renderCounts(counts: FindingCounts, lang: Lang): string {
   if (lang === 'vi') return `${counts.error} lỗi, ${counts.warning} cảnh báo`;

@@ -6,7 +6,7 @@
  * its largest gaps. All text is real text, escaped. Deterministic: a pure function of the result.
  */
 import type { Lang } from '../messages/types.js';
-import type { AgencyResult, CriteriaRef, GroupResult, ItemResult, RoundResult } from '../round/result.js';
+import type { AgencyResult, CriteriaRef, GroupResult, ItemResult, RoundResult } from '../result/schema.js';
 import { fmtDate, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 import { reportView, type ReportView } from './view.js';

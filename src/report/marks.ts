@@ -7,7 +7,7 @@
 import { Rational } from '../core/rational.js';
 import { findBand } from '../criteria/bands.js';
 import type { Lang } from '../messages/types.js';
-import type { AgencyResult, CriteriaRef, GroupResult, RoundResult } from '../round/result.js';
+import type { AgencyResult, CriteriaRef, GroupResult, RoundResult } from '../result/schema.js';
 import { fmtNumber } from './format.js';
 
 /** Whether any agency of the result carries a mark (the note column is shown only then). */

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { Rational } from '../core/rational.js';
 import type { Lang } from '../messages/types.js';
-import type { AgencyResult, CriteriaRef, RoundResult } from '../round/result.js';
+import type { AgencyResult, CriteriaRef, RoundResult } from '../result/schema.js';
 import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
 import { agencyMarks, groupExtremes, groupMarkCounts } from './marks.js';
 

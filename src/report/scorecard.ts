@@ -6,7 +6,7 @@
  */
 import { Rational } from '../core/rational.js';
 import type { Lang } from '../messages/types.js';
-import type { AgencyResult, ItemResult, NodeResult } from '../round/result.js';
+import type { AgencyResult, ItemResult, NodeResult } from '../result/schema.js';
 import { fmtNumber } from './format.js';
 
 /** Bonus and penalty points of a field or criterion: the sum of its items' final points (before the set-wide caps). */

@@ -8,11 +8,13 @@ import { PassThrough } from 'node:stream';
 import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import type { Lang } from '../messages/types.js';
-import type { SipasResult, SipasUnit } from '../sipas/sipas.js';
+import { rankedUnits, sipasRoundingNotes } from '../rank/sipas.js';
+import type { SipasResult } from '../result/sipas.js';
+import type { SipasUnit } from '../score/sipas.js';
 import { cell, fmtNumber, fmtPercent } from './format.js';
 import { textOf } from './score-text.js';
 import { addFindingsSheet, close, header, next, numberCell, PCT, ratio, rowsOf, sheet } from './xlsx-report.js';
-import { setTextCell } from './xlsx-text.js';
+import { setTextCell } from '../core/xlsx-text.js';
 
 /** The workbook's document date: SIPAS answers carry none, so a fixed one keeps the bytes stable. */
 const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
@@ -60,12 +62,12 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
     cell(pct(u, lang), 8, 'right') +
     u.domains.map((d) => ' ' + cell(pct(d, lang), 9, 'right')).join('') +
     u.elements.map((e) => ' ' + cell(pct(e, lang), 9, 'right')).join('');
-  for (const u of rankedUnits(r)) {
+  for (const u of rankedUnits(r.units)) {
     const line = row(u, u.name ? `${u.code} ${u.name}` : u.code, u.rank !== undefined ? `${u.rank}/${u.rankOf}` : '—');
     lines.push(u.smallSample ? c.yellow(line) : line);
   }
   lines.push(c.bold(row(r.overall, vi ? 'Chung (gộp mọi phiếu)' : 'Overall (all respondents)', '')));
-  for (const note of roundingNotes(r))
+  for (const note of sipasRoundingNotes(r.units))
     lines.push(
       c.dim(
         vi
@@ -92,28 +94,6 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   return lines;
 }
 
-/** Runs of ranked units that show the same rounded index but hold different ranks. */
-export function roundingNotes(r: SipasResult): { value: number; codes: string[] }[] {
-  const out: { value: number; codes: string[] }[] = [];
-  const ranked = rankedUnits(r).filter((u) => u.rank !== undefined && u.index);
-  for (let i = 0; i < ranked.length; ) {
-    let j = i + 1;
-    while (j < ranked.length && ranked[j]!.index!.value === ranked[i]!.index!.value) j++;
-    const run = ranked.slice(i, j);
-    if (new Set(run.map((u) => u.rank)).size > 1)
-      out.push({ value: run[0]!.index!.value, codes: run.map((u) => u.code) });
-    i = j;
-  }
-  return out;
-}
-
-/** Ranked units first (by rank, then code), then those without an index. */
-export function rankedUnits(r: SipasResult): SipasUnit[] {
-  return [...r.units].sort(
-    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
-}
-
 const T = {
   ranking: { vi: 'Xếp hạng SIPAS', en: 'SIPAS ranking' },
   items: { vi: 'Câu hỏi', en: 'Items' },
@@ -132,7 +112,7 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   wb.title = 'SIPAS';
-  const units = [...rankedUnits(r), r.overall];
+  const units = [...rankedUnits(r.units), r.overall];
   const overallLabel = vi ? 'Chung (gộp mọi phiếu)' : 'Overall (all respondents)';
 
   // Ranking: one row per unit, indices with the count of valid answers beside each.

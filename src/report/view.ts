@@ -6,7 +6,7 @@
  */
 import { Rational } from '../core/rational.js';
 import type { Lang } from '../messages/types.js';
-import type { AgencyResult, CriteriaRef, GroupResult, RoundResult } from '../round/result.js';
+import type { AgencyResult, CriteriaRef, GroupResult, RoundResult } from '../result/schema.js';
 import { textOf } from './score-text.js';
 
 export interface ReportView {

@@ -8,7 +8,7 @@ import { extname, resolve, sep } from 'node:path';
 import { writeFileAtomic, writeViaTemp } from '../core/fs.js';
 import { UsageError } from '../findings/errors.js';
 import type { Lang } from '../messages/types.js';
-import type { RoundResult } from '../round/result.js';
+import type { RoundResult } from '../result/schema.js';
 import { renderCsvReport } from './csv-report.js';
 import { renderHtmlReport } from './html-report.js';
 import { renderXlsxReport, writeXlsxReportFile, type XlsxReportOptions } from './xlsx-report.js';

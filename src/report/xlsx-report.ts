@@ -12,15 +12,15 @@ import { fixZipTimestamps, fixZipTimestampsInFile } from '../core/zip.js';
 import { renderLocation, renderMessage, severityLabel } from '../messages/index.js';
 import { columnLetters, type Finding } from '../findings/finding.js';
 import type { Lang } from '../messages/types.js';
-import type { AgencyResult, RoundResult } from '../round/result.js';
-import { Rational } from '../core/rational.js';
+import type { AgencyResult, RoundResult } from '../result/schema.js';
+import type { Rational } from '../core/rational.js';
 import { fmtRankChange } from './format.js';
-import { adjustmentLabel, scorecardRows, signedValue } from './scorecard.js';
 import { agencyMarks, groupExtremes, groupMarkCounts, resultHasMarks } from './marks.js';
+import { adjustmentLabel, scorecardRows, signedValue } from './scorecard.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';
 import { directRows, type DirectCell, type DirectRows } from './xlsx-rows.js';
-import { FORMULA_START, PRINT_A4_LANDSCAPE, setTextCell } from './xlsx-text.js';
+import { FORMULA_START, PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
 
 /** Above this many agencies, scorecards go into one long sheet instead of a sheet each. */
 export const SCORECARD_SHEETS_MAX = 200;
@@ -48,6 +48,9 @@ const T = {
   findings: { vi: 'Kiểm tra', en: 'Findings' },
   about: { vi: 'Thông tin', en: 'About' },
 } as const;
+
+/** A marked agency's name and note on the summary sheet. */
+const RED: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, color: { argb: 'FFC00000' } };
 
 /** Input roles in words, as the About sheet names them. */
 const ROLE: Record<RoundResult['inputs'][number]['role'], { vi: string; en: string }> = {
@@ -177,8 +180,8 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       const notes = marked ? agencyMarks(a, v.setOf(a), lang) : [];
       if (notes.length > 0) {
         setTextCell(row.getCell(k + 5), `⚠ ${notes.join('; ')}`);
-        row.getCell(k + 5).font = { name: 'Calibri', size: 11, color: { argb: 'FFC00000' } };
-        row.getCell(5).font = { name: 'Calibri', size: 11, color: { argb: 'FFC00000' } };
+        row.getCell(k + 5).font = RED;
+        row.getCell(5).font = RED;
       }
     }
   }
@@ -282,6 +285,7 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
   const widths = [10, 50, 8, 8, 10, 8, 40, 30, 30];
   // Scorecards are most of the workbook's cells (about 95 rows an agency): their rows are written
   // as sheet XML directly (xlsx-rows.ts), with shared style objects.
+  const sharedStyle = sharedStyles();
   const writeCard = (out: DirectRows, a: AgencyResult, withAgency: boolean): void => {
     const title = (code: string): string => v.itemTitle(a, code);
     let row: DirectCell[] = [];
@@ -332,16 +336,14 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     };
     // Every tree shape: items under a field directly, under criteria, or deeper (scorecard.ts).
     const dec = v.setOf(a)?.rounding.decimals ?? 2;
-    const adjustment = (which: 'bonus' | 'penalty', pts: Rational, code: string, font: Partial<ExcelJS.Font>): void => {
+    const signed = (col: number, which: 'bonus' | 'penalty', pts: Rational, font: Partial<ExcelJS.Font>): void => {
+      row.push({ col, num: signedValue(pts, which === 'bonus' ? 1 : -1, dec), style: sharedStyle(SIGNED, font) });
+    };
+    const heading = (code: string, font: Partial<ExcelJS.Font>): number => {
       const s = lead(font);
       text(s, code, font);
-      text(s + 1, adjustmentLabel(which, lang), font);
-      row.push({
-        col: s + 5,
-        num: signedValue(pts, which === 'bonus' ? 1 : -1, dec),
-        style: sharedStyle(SIGNED, font),
-      });
-      end();
+      text(s + 1, title(code), font);
+      return s;
     };
     for (const r of scorecardRows(a)) {
       if (r.kind === 'item') {
@@ -353,26 +355,26 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       const { bonus, penalty } = r.adjustments;
       if (r.scored) subtotal(r.code, r.scored.max.value, r.scored.points.value, bold);
       else if (bold || (bonus !== undefined && penalty !== undefined)) {
-        const s = lead(font);
-        text(s, r.code, font);
-        text(s + 1, title(r.code), font);
+        heading(r.code, font);
         end();
       } else {
         // A criterion of bonus (or penalty) items only: its signed points on its own line.
-        const s = lead(font);
-        text(s, r.code, font);
-        text(s + 1, title(r.code), font);
-        const which = bonus !== undefined ? 'bonus' : 'penalty';
-        row.push({
-          col: s + 5,
-          num: signedValue((bonus ?? penalty)!, which === 'bonus' ? 1 : -1, dec),
-          style: sharedStyle(SIGNED, font),
-        });
+        const s = heading(r.code, font);
+        signed(s + 5, bonus !== undefined ? 'bonus' : 'penalty', (bonus ?? penalty)!, font);
         end();
         continue;
       }
-      if (bonus !== undefined) adjustment('bonus', bonus, r.code, font);
-      if (penalty !== undefined) adjustment('penalty', penalty, r.code, font);
+      for (const [which, pts] of [
+        ['bonus', bonus],
+        ['penalty', penalty],
+      ] as const) {
+        if (pts === undefined) continue;
+        const s = lead(font);
+        text(s, r.code, font);
+        text(s + 1, adjustmentLabel(which, lang), font);
+        signed(s + 5, which, pts, font);
+        end();
+      }
     }
     const s = lead(BOLD);
     text(s + 1, vi ? 'Tổng điểm' : 'Total', BOLD);
@@ -517,25 +519,30 @@ export function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]
   r.alignment = { wrapText: true, vertical: 'middle' };
 }
 
-const sharedStyles = new Map<Partial<ExcelJS.Font> | undefined, Map<string | undefined, Partial<ExcelJS.Style>>>();
+/** A style object for a number format and font, one for each pair (see `sharedStyles`). */
+export type SharedStyle = (numFmt: string | undefined, font?: Partial<ExcelJS.Font>) => Partial<ExcelJS.Style>;
 
 /**
- * One frozen style object per number format and font. exceljs keeps a map from style objects
- * it has written to their id, so cells that share the object cost a lookup, not a serialisation.
+ * One frozen style object per number format and font, for one workbook. exceljs keeps a map from
+ * style objects it has written to their id, so cells that share the object cost a lookup, not a
+ * serialisation.
  */
-export function sharedStyle(numFmt: string | undefined, font?: Partial<ExcelJS.Font>): Partial<ExcelJS.Style> {
-  // Keyed by the font object itself: callers pass the module's constant fonts.
-  let byFormat = sharedStyles.get(font);
-  if (!byFormat) sharedStyles.set(font, (byFormat = new Map()));
-  let style = byFormat.get(numFmt);
-  if (!style) {
-    style = Object.freeze({
-      ...(numFmt !== undefined ? { numFmt } : {}),
-      ...(font ? { font: Object.freeze({ ...font }) } : {}),
-    });
-    byFormat.set(numFmt, style);
-  }
-  return style;
+export function sharedStyles(): SharedStyle {
+  const made = new Map<Partial<ExcelJS.Font> | undefined, Map<string | undefined, Partial<ExcelJS.Style>>>();
+  return (numFmt, font) => {
+    // Keyed by the font object itself: callers pass the module's constant fonts.
+    let byFormat = made.get(font);
+    if (!byFormat) made.set(font, (byFormat = new Map()));
+    let style = byFormat.get(numFmt);
+    if (!style) {
+      style = Object.freeze({
+        ...(numFmt !== undefined ? { numFmt } : {}),
+        ...(font ? { font: Object.freeze({ ...font }) } : {}),
+      });
+      byFormat.set(numFmt, style);
+    }
+    return style;
+  };
 }
 
 export function numberCell(cell: ExcelJS.Cell, value: number, fmt: string): void {

@@ -11,18 +11,25 @@
  * is written a byte per character. test/report/xlsx-rows.test.ts writes the same cells both
  * ways and reads them back.
  *
- * It relies on three members of exceljs 4.4.0's streaming writer that its typings do not
- * declare: a worksheet's `stream` (the sheet part being written), and the workbook's `styles`
- * table (`addStyleModel`) and `sharedStrings` (`add`). package.json pins that exact version;
- * `directRows` refuses to run, with an internal error, if any is missing.
+ * It relies on members of exceljs 4.4.0's streaming writer that its typings do not declare,
+ * reached through core/excel.ts (the one adapter for exceljs internals): a worksheet's `stream`
+ * (the sheet part being written), and the workbook's `styles` table (`addStyleModel`) and
+ * `sharedStrings` (`add`). `directRows` refuses to run, with an internal error, if any is missing.
  */
 import type ExcelJS from 'exceljs';
 import { columnLetters } from '../findings/finding.js';
 import { InternalError } from '../findings/errors.js';
 import { remember } from '../core/memo.js';
+import {
+  queuedBytes,
+  streamingParts,
+  type SharedStrings,
+  type StreamingSheet,
+  type StylesTable,
+} from '../core/excel.js';
 
 /**
- * A cell of a direct row: text or a number, with a shared style object (see `sharedStyle`).
+ * A cell of a direct row: text or a number, with a shared style object (see `sharedStyles`).
  * Text goes into the workbook's shared string table, except text marked `own`: what one agency
  * wrote (evidence, reasons), which recurs nowhere and would only make the table, held in memory
  * until the workbook is finished, as long as the sheet. It is written in its cell, as exceljs
@@ -36,46 +43,15 @@ export interface DirectCell {
   style: Partial<ExcelJS.Style>;
 }
 
-interface StreamingSheet {
-  stream: { write(data: string | Buffer): unknown; pipes?: unknown };
-  getRow(n: number): ExcelJS.Row;
-  commit(): void;
-}
-interface StylesTable {
-  addStyleModel(style: Partial<ExcelJS.Style>, type: number): number;
-}
-/** exceljs's shared string table of a workbook writer (utils/shared-strings.js). */
-interface SharedStrings {
-  add(value: string): number;
-}
-
 /** exceljs's ValueType numbers for the two kinds of cell written here. */
 const NUMBER = 2;
 const STRING = 3;
-/** The text of numbers that are not whole, as String gives it, by value. */
-const NUMBER_TEXT = new Map<number, string>();
 /** Rows are handed to the sheet stream in pieces of this many bytes (a row is far shorter). */
 const PIECE = 256 * 1024;
 /** Room kept free at the end of a piece, besides 64 bytes for each cell's markup. */
 const ROW_ROOM = 16 * 1024;
 /** Bytes that may wait in front of the compressor before the writer waits for it. */
 const QUEUED = 8 * 1024 * 1024;
-
-/**
- * Bytes waiting in the pipes of exceljs's sheet stream (streams of the readable-stream package,
- * whose buffered length is `_writableState.length`); 0 when that cannot be seen, and the writer
- * then only yields.
- */
-function queuedBytes(stream: unknown): number {
-  const pipes = (stream as { pipes?: unknown }).pipes;
-  if (!Array.isArray(pipes)) return 0;
-  let n = 0;
-  for (const p of pipes) {
-    const len = (p as { _writableState?: { length?: unknown } })._writableState?.length;
-    if (typeof len === 'number') n += len;
-  }
-  return n;
-}
 
 export class DirectRows {
   /** Number of the next row (the header is row 1). */
@@ -89,6 +65,8 @@ export class DirectRows {
   private wrote = false;
   private readonly ids = new Map<Partial<ExcelJS.Style>, [number, number]>();
   private readonly letters: string[] = [];
+  /** The text of numbers that are not whole, as String gives it, by value. */
+  private readonly numberText = new Map<number, string>();
 
   constructor(
     private readonly ws: StreamingSheet,
@@ -140,7 +118,7 @@ export class DirectRows {
         const n = c.num!;
         // What String(n) gives: whole numbers digit by digit, the rest (0.25, 6.75…) made once.
         if (Number.isSafeInteger(n) && n >= 0 && !Object.is(n, -0)) this.int(n);
-        else this.ascii(remember(NUMBER_TEXT, n, String, 10_000));
+        else this.ascii(remember(this.numberText, n, String, 10_000));
       }
       this.ascii('</v></c>');
     }
@@ -235,24 +213,14 @@ export class DirectRows {
  * exceljs, which opens the sheet data, and returns the writer for rows 2 onwards.
  */
 export function directRows(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet): DirectRows {
-  const sheet = ws as unknown as Partial<StreamingSheet>;
-  const { styles, sharedStrings, useSharedStrings } = wb as unknown as {
-    styles?: Partial<StylesTable>;
-    sharedStrings?: Partial<SharedStrings>;
-    useSharedStrings?: unknown;
-  };
-  if (
-    typeof styles?.addStyleModel !== 'function' ||
-    typeof sharedStrings?.add !== 'function' ||
-    !sheet.stream ||
-    typeof sheet.stream.write !== 'function'
-  )
+  const parts = streamingParts(wb, ws);
+  if (!parts)
     throw new InternalError(
       'directRows: this exceljs has no streaming sheet, style table or shared strings (package.json pins exceljs 4.4.0)',
     );
-  if (useSharedStrings !== true) throw new InternalError('directRows: the workbook writer must use shared strings');
+  if (!parts.useSharedStrings) throw new InternalError('directRows: the workbook writer must use shared strings');
   ws.getRow(1).commit();
-  return new DirectRows(sheet as StreamingSheet, styles as StylesTable, sharedStrings as SharedStrings, 2);
+  return new DirectRows(parts.sheet, parts.styles, parts.sharedStrings, 2);
 }
 
 // What exceljs's xmlEncode does: the five XML entities, and control characters XML 1.0 cannot

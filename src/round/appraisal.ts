@@ -7,8 +7,8 @@
 import { Rational } from '../core/rational.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
 import { finding, type Finding } from '../findings/finding.js';
+import type { AppraisalChange } from '../result/schema.js';
 import type { AppraisalValue } from '../score/types.js';
-import type { AppraisalChange } from './result.js';
 
 /** One filled line of an appraisal workbook. */
 export interface AppraisalLine {

@@ -6,8 +6,8 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { DataFileError, readDataFile } from '../core/yaml.js';
-import { parseWithFindings } from '../core/zod-findings.js';
+import { DataFileError, readDataFile, type DataFile } from '../core/yaml.js';
+import { parseWithFindings } from '../findings/zod.js';
 import { InputError } from '../findings/errors.js';
 import { finding, type Finding } from '../findings/finding.js';
 
@@ -96,7 +96,7 @@ export function loadRoundConfig(dirOrFile: string): LoadedRound {
       ? dirOrFile
       : join(dirOrFile, 'round.yaml');
   const dir = resolve(file, '..');
-  let df;
+  let df: DataFile;
   try {
     df = readDataFile(file, file, 1024 * 1024);
   } catch (e) {

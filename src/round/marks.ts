@@ -7,7 +7,7 @@ import { appliesWithAncestors, type CriteriaIndex } from '../criteria/tree.js';
 import { finding, type Finding, type FindingLocation, type Severity } from '../findings/finding.js';
 import type { SurveyValue } from '../score/types.js';
 import type { Submission } from '../validate/submission.js';
-import type { RosterAgency } from './build-result.js';
+import type { RosterAgency } from './roster.js';
 
 /**
  * A finding for each agency × survey item with no survey data (methodology §1.3 (b): survey

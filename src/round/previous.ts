@@ -4,10 +4,17 @@
  */
 import { Rational } from '../core/rational.js';
 import type { PreviousResult } from '../rank/types.js';
-import type { PreviousFigures } from './build-result.js';
-import { readResultFile } from './read-result.js';
-import type { RoundResult } from './result.js';
+import { readResultFile } from '../result/read.js';
+import type { RoundResult } from '../result/schema.js';
 import { crosswalkCode, type Crosswalk } from '../criteria/crosswalk.js';
+
+/** Last year's figures for the comparison, by agency code. */
+export interface PreviousFigures {
+  index: Rational;
+  rank?: number;
+  group?: string;
+  fields: Map<string, Rational>;
+}
 
 /** Last year's figures by agency code, and the shape ranking needs. */
 export interface LoadedPrevious {

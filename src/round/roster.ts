@@ -4,9 +4,8 @@
  */
 import { codeKey, cleanText, looseKey } from '../core/text.js';
 import { cellAddress, finding, type Finding, type FindingLocation } from '../findings/finding.js';
-import { readGrid } from '../load/read.js';
+import { DEFAULT_READ_OPTIONS, readGrid, type ReadOptions } from '../load/index.js';
 import { valueText } from '../load/grid.js';
-import type { RosterAgency } from './build-result.js';
 
 type RosterField = 'code' | 'name' | 'kind' | 'group' | 'region';
 
@@ -20,6 +19,15 @@ const HEADERS: Record<RosterField, string[]> = {
 const headerOf = new Map<string, RosterField>();
 for (const [f, words] of Object.entries(HEADERS)) for (const w of words) headerOf.set(looseKey(w), f as RosterField);
 
+/** An agency as the roster lists it. */
+export interface RosterAgency {
+  code: string;
+  name: string;
+  kind: string;
+  group: string;
+  region?: string;
+}
+
 export interface RosterRead {
   agencies: RosterAgency[];
   findings: Finding[];
@@ -30,8 +38,13 @@ export interface RosterRead {
  * Reads a roster. `kinds` (when given) are the agency kinds the round has criteria for; a row
  * with another kind is a finding. Without a group column, the kind is the group.
  */
-export async function readRoster(path: string, file: string, kinds?: readonly string[]): Promise<RosterRead> {
-  const read = await readGrid(path, file);
+export async function readRoster(
+  path: string,
+  file: string,
+  kinds?: readonly string[],
+  opts: ReadOptions = DEFAULT_READ_OPTIONS,
+): Promise<RosterRead> {
+  const read = await readGrid(path, file, opts);
   const findings = read.findings.filter((f) => f.code !== 'INTAKE_CSV_DIALECT');
   const sheet = read.grid?.sheets.find((s) => s.state === 'visible') ?? read.grid?.sheets[0];
   const out: RosterRead = { agencies: [], findings };

@@ -2,16 +2,16 @@
  * The round's own tables, read through the neutral grid: filled appraisal workbooks and survey
  * points (agency × survey item → satisfaction share or points).
  */
+import type { SurveyValue } from '../score/types.js';
 import { Rational } from '../core/rational.js';
 import { codeKey, cleanText } from '../core/text.js';
 import { finding, type Finding } from '../findings/finding.js';
 import { valueText } from '../load/grid.js';
-import { readGrid } from '../load/read.js';
+import { DEFAULT_READ_OPTIONS, readGrid, type ReadOptions } from '../load/index.js';
 import { findTable, type TableSpec } from '../load/table.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
-import type { SurveyValue } from '../score/types.js';
 import { readNumberCell } from '../validate/cells.js';
-import { APPRAISAL_HEADERS, APPRAISAL_SHEET } from './appraisal-template.js';
+import { APPRAISAL_HEADERS, APPRAISAL_SHEET } from './appraisal-layout.js';
 import type { AppraisalLine } from './appraisal.js';
 
 const h = (k: keyof typeof APPRAISAL_HEADERS, ...more: string[]): string[] => [
@@ -37,8 +37,12 @@ export interface TableRead<T> {
 }
 
 /** Reads one filled appraisal workbook into lines (rows with an appraised value or a reason). */
-export async function readAppraisalFile(path: string, file: string): Promise<TableRead<AppraisalLine[]>> {
-  const read = await readGrid(path, file);
+export async function readAppraisalFile(
+  path: string,
+  file: string,
+  opts: ReadOptions = DEFAULT_READ_OPTIONS,
+): Promise<TableRead<AppraisalLine[]>> {
+  const read = await readGrid(path, file, opts);
   const out: TableRead<AppraisalLine[]> = { value: [], findings: read.findings.filter((f) => f.severity !== 'info') };
   if (read.sha256) out.sha256 = read.sha256;
   if (!read.grid) return out;
@@ -105,6 +109,10 @@ const SURVEY_SPEC: TableSpec<'agency' | 'item' | 'share' | 'points'> = {
   required: ['agency', 'item'],
 };
 
+/**
+ * Survey data for one survey item (§1.3 (b)): a satisfaction share from 0 to 1 (points = max ×
+ * share), or points given directly. Points win when both are given.
+ */
 export interface SurveyContext {
   /** The criteria set of a roster agency; undefined for an unknown agency. */
   setOf: (agency: string) => CriteriaIndex | undefined;
@@ -115,8 +123,9 @@ export async function readSurveyPoints(
   path: string,
   file: string,
   ctx: SurveyContext,
+  opts: ReadOptions = DEFAULT_READ_OPTIONS,
 ): Promise<TableRead<Map<string, Map<string, SurveyValue>>>> {
-  const read = await readGrid(path, file);
+  const read = await readGrid(path, file, opts);
   const out: TableRead<Map<string, Map<string, SurveyValue>>> = {
     value: new Map(),
     findings: read.findings.filter((f) => f.severity !== 'info'),

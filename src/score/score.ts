@@ -6,7 +6,6 @@
 import { Rational } from '../core/rational.js';
 import { findBand } from '../criteria/bands.js';
 import { appliesWithAncestors, isScored, maxOf, type CriteriaIndex, type ItemEntry } from '../criteria/tree.js';
-import { InternalError } from '../findings/errors.js';
 import type {
   AdjustmentScore,
   AgencyInfo,
@@ -15,10 +14,10 @@ import type {
   ItemScore,
   NodeScore,
   RoundingRule,
-  RuleEvaluator,
   ScoreInput,
   SourceScore,
 } from './types.js';
+import { ruleOutcome } from './rules.js';
 
 /**
  * Scores one agency (methodology §1.3): final points of an item are the appraised points when
@@ -28,13 +27,8 @@ import type {
 export function scoreAgency(input: ScoreInput): AgencyScore {
   const { agency, criteria } = input;
   const status: AgencyStatus = input.self !== undefined ? 'scored' : input.missingScoresZero ? 'zero' : 'missing';
-  const evaluate = input.evaluate ?? noEvaluator;
-  const items = criteria.items.map((entry) => scoreItem(entry, input, evaluate));
+  const items = criteria.items.map((entry) => scoreItem(entry, input));
   return aggregateScore(agency, criteria, status, items);
-}
-
-function noEvaluator(): never {
-  throw new InternalError('scoreAgency: no rule evaluator given');
 }
 
 /**
@@ -43,7 +37,7 @@ function noEvaluator(): never {
  * "not applicable" marked by the agency where the set allows it → survey value for survey
  * items (§1.3 (b)) → the rule on the self-assessment inputs → 0 when nothing was given.
  */
-function scoreItem(entry: ItemEntry, input: ScoreInput, evaluate: RuleEvaluator): ItemScore {
+function scoreItem(entry: ItemEntry, input: ScoreInput): ItemScore {
   const { item } = entry;
   const set = input.criteria.set;
   const max = maxOf(item);
@@ -82,7 +76,7 @@ function scoreItem(entry: ItemEntry, input: ScoreInput, evaluate: RuleEvaluator)
       if (sv.from) s.surveyFrom = sv.from;
     }
   } else if (self !== undefined) {
-    const outcome = evaluate(item, self);
+    const outcome = ruleOutcome(item, self);
     if (outcome !== undefined) {
       s.rule = outcome;
       s.self = outcome.points;

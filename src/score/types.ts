@@ -6,42 +6,14 @@
  */
 import type { Rational, RoundingMode } from '../core/rational.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
-import type { Item, Source } from '../criteria/schema.js';
+import type { Source } from '../criteria/schema.js';
 import type { ItemInput } from '../validate/submission.js';
 
 /**
  * What a rule gives for one item from the agency's raw inputs (methodology §1.3 (a): the
  * agency self-scores each item against the rule table). `points` is all scoring needs; the
- * rest (ratio, band, option…) is detail kept for the scorecard.
+ * rest (ratio, band, option…) is detail kept for the scorecard. Made by `ruleOutcome` (`rules.ts`).
  */
-export interface RuleOutcome {
-  points: Rational;
-  /** 'rule': computed from the raw inputs; 'entered': the points the agency wrote (no raw inputs). */
-  from?: 'rule' | 'entered';
-  /** Option id of a choice rule. */
-  option?: string;
-  /** The percentage a bands rule read, and the band it fell in. */
-  percent?: Rational;
-  band?: { min: number; max: number };
-}
-
-/**
- * Evaluates an item's rule on the agency's inputs; undefined when the inputs are missing or
- * incomplete. The one implementation is intake's `ruleOutcome` (`src/validate/rule-points.ts`).
- */
-export type RuleEvaluator = (item: Item, input: ItemInput | undefined) => RuleOutcome | undefined;
-
-/** The agency being scored, as the roster lists it. */
-export interface AgencyInfo {
-  code: string;
-  name: string;
-  /** Agency kind, an id of the set's `agencyKinds` (e.g. "department"). */
-  kind: string;
-  /** Group it is ranked in (§1.4: groups are ranked separately). */
-  group: string;
-  region?: string;
-}
-
 /** An appraised value of one item (thẩm định, §1.3 (a)); the latest appraisal round wins upstream. */
 export interface AppraisalValue {
   points: Rational;
@@ -52,10 +24,6 @@ export interface AppraisalValue {
   round: number;
 }
 
-/**
- * Survey data for one survey item (§1.3 (b)): a satisfaction share from 0 to 1 (points = max ×
- * share), or points given directly. Points win when both are given.
- */
 export interface SurveyValue {
   share?: Rational;
   points?: Rational;
@@ -67,6 +35,28 @@ export interface SurveyValue {
 export interface SurveySource {
   measure: string;
   valid: number;
+}
+
+export interface RuleOutcome {
+  points: Rational;
+  /** 'rule': computed from the raw inputs; 'entered': the points the agency wrote (no raw inputs). */
+  from?: 'rule' | 'entered';
+  /** Option id of a choice rule. */
+  option?: string;
+  /** The percentage a bands rule read, and the band it fell in. */
+  percent?: Rational;
+  band?: { min: number; max: number };
+}
+
+/** The agency being scored, as the roster lists it. */
+export interface AgencyInfo {
+  code: string;
+  name: string;
+  /** Agency kind, an id of the set's `agencyKinds` (e.g. "department"). */
+  kind: string;
+  /** Group it is ranked in (§1.4: groups are ranked separately). */
+  group: string;
+  region?: string;
 }
 
 /** Everything `scoreAgency` needs for one agency. */
@@ -84,8 +74,6 @@ export interface ScoreInput {
    * (status "zero"); false leaves it unranked (status "missing"). Survey and appraisal still count.
    */
   missingScoresZero?: boolean;
-  /** Rule evaluation; intake's `ruleOutcome` by default. */
-  evaluate?: RuleEvaluator;
 }
 
 /** Where an item's final points come from. */

@@ -12,7 +12,7 @@ import { UsageError } from '../findings/errors.js';
 import { compareFindings, type Finding } from '../findings/finding.js';
 import { renderMessage, severityLabel } from '../messages/index.js';
 import type { Lang } from '../messages/types.js';
-import type { InputFileRef, ValidationReport } from './validate.js';
+import type { InputFileRef, ValidationReport } from './types.js';
 import { restoreProtections, sheetProtections } from './protection.js';
 
 const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' } as const;

@@ -2,16 +2,29 @@
  * Reading one input cell of the neutral grid as the value its column means (points, option,
  * yes/no, ratio, percentage, count, text), or a finding that says why it cannot be read.
  */
+import { withKnownInputs } from '../core/memo.js';
 import { Rational } from '../core/rational.js';
 import { cleanText, looseKey } from '../core/text.js';
 import { finding, type Finding, type FindingLocation } from '../findings/finding.js';
-import { NO_WORDS, YES_WORDS } from '../intake/columns.js';
+import { NO_WORDS, YES_NO_LABELS, YES_WORDS } from '../intake/columns.js';
 import type { GridCell } from '../load/grid.js';
 import { numberText, valueText } from '../load/grid.js';
 import { parseNumberText, type DecimalConvention } from '../load/numbers.js';
 
-const YES = new Set(YES_WORDS.map(looseKey));
-const NO = new Set(NO_WORDS.map(looseKey));
+const YES: ReadonlySet<string> = new Set(YES_WORDS.map(looseKey));
+const NO: ReadonlySet<string> = new Set(NO_WORDS.map(looseKey));
+
+/** What a mark means: yes, no, blank (null), or not a mark (undefined). */
+const markOf = withKnownInputs(
+  [...YES_WORDS, ...NO_WORDS, ...YES_NO_LABELS.vi, ...YES_NO_LABELS.en],
+  (text): boolean | null | undefined => {
+    const k = looseKey(text);
+    if (k === '') return null;
+    if (YES.has(k)) return true;
+    if (NO.has(k)) return false;
+    return undefined;
+  },
+);
 
 export type CellRead<T> = { value?: T; finding?: Finding };
 
@@ -92,10 +105,9 @@ export function readYesNoCell(cell: GridCell, field: string, at: FindingLocation
   if (v.t === 'bool') return { value: v.b };
   if (v.t === 'number' && (v.n === 0 || v.n === 1)) return { value: v.n === 1 };
   if (v.t === 'formula') return { finding: finding('INTAKE_FORMULA_NO_RESULT', at, { formula: v.formula }) };
-  const k = looseKey(valueText(v));
-  if (k === '') return {};
-  if (YES.has(k)) return { value: true };
-  if (NO.has(k)) return { value: false };
+  const mark = markOf(valueText(v));
+  if (mark === null) return {};
+  if (mark !== undefined) return { value: mark };
   return { finding: finding('INTAKE_BAD_YES_NO', at, { field, value: cleanText(valueText(v)) }) };
 }
 

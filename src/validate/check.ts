@@ -1,18 +1,17 @@
 /**
  * Checking a mapped submission against its criteria set, roster and round: which set, which
  * agency, every item row (unknown, duplicate, missing, not for this kind, not applicable where
- * not allowed), every value (range, step, option, ratio) and the consistency of entered points
- * with the rule and of subtotals with the items. Every problem is a finding at its cell.
+ * not allowed), every value (range, step, option, ratio) and of subtotals with the items. Every
+ * problem is a finding at its cell. The rows that reach the rule are handed on (`selfScored`): the
+ * consistency of entered points with the rule is scoring's check (`score/check-self.ts`).
  */
 import { Rational } from '../core/rational.js';
 import { cleanText, looseKey } from '../core/text.js';
-import { appliesWithAncestors, isScored, type CriteriaIndex } from '../criteria/tree.js';
+import { appliesWithAncestors, type CriteriaIndex } from '../criteria/tree.js';
 import type { Item } from '../criteria/schema.js';
 import { cellAddress, finding, type Finding, type FindingLocation } from '../findings/finding.js';
 import type { RawSubmission } from './map.js';
-import { rawOutcome } from './rule-points.js';
 import type { InputField, ItemInput, Submission } from './submission.js';
-import { inputsIn } from '../round/detail.js';
 
 export interface RosterEntry {
   code: string;
@@ -38,6 +37,20 @@ export interface Checked {
   criteria?: CriteriaIndex;
   kind?: string;
   findings: Finding[];
+  /** The item rows whose values passed to the rule, for the self-score checks of `score/`. */
+  selfScored: SelfScoredRow[];
+}
+
+/** An item row with values, checked up to its rule: what the self-score checks need to look at it. */
+export interface SelfScoredRow {
+  item: Item;
+  /** The row after checking (unknown options and negative values removed, options as their ids). */
+  row: ItemInput;
+  /** The entered points passed their own checks, and the row had no finding before them. */
+  pointsOk: boolean;
+  /** Where a field of the row is (its cell, or the row when the file has no such column). */
+  at: (field: InputField) => FindingLocation;
+  tag: { criterion: string; agency?: string };
 }
 
 /** Fields each rule kind reads besides the entered points. */
@@ -51,8 +64,6 @@ const RAW_FIELDS: Record<Item['rule']['kind'], InputField[]> = {
   survey: [],
 };
 const ALL_RAW: InputField[] = ['option', 'yes', 'numerator', 'denominator', 'percent', 'count'];
-/** Entered points within this of the rule's exact points agree with it (two written decimals). */
-const TOLERANCE = Rational.of(1, 100);
 
 export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked {
   const findings: Finding[] = [];
@@ -111,11 +122,12 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
   } else {
     findings.push(finding('INTAKE_CRITERIA_MISSING', raw.sheetAt, {}, { agency: agencyCode, severity: 'error' }));
   }
-  if (!idx) return { findings };
+  if (!idx) return { findings, selfScored: [] };
   if (kind === undefined && idx.set.agencyKinds.length === 1) kind = idx.set.agencyKinds[0]!.id;
 
   const seen = new Map<string, ItemInput>();
   const items: ItemInput[] = [];
+  const selfScored: SelfScoredRow[] = [];
   const subtotalRows: ItemInput[] = [];
   const tag = (code: string): { criterion: string; agency?: string } =>
     agencyCode ? { criterion: code, agency: agencyCode } : { criterion: code };
@@ -149,7 +161,7 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
     }
     seen.set(row.code, row);
     items.push(row);
-    findings.push(...checkItem(idx, idx.byCode.get(row.code)!.item, row, raw, kind, tag(row.code)));
+    findings.push(...checkItem(idx, idx.byCode.get(row.code)!.item, row, raw, kind, tag(row.code), selfScored));
   }
   // An agency code the roster does not know is reported once (above); its rows are not a submission
   // of anyone, so "missing item" for each other item would only repeat it.
@@ -164,15 +176,8 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
       kind !== undefined
         ? appliesWithAncestors(idx, e.item.code, kind)
         : idx.set.agencyKinds.every((k) => appliesWithAncestors(idx!, e.item.code, k.id));
-    if (applies)
-      findings.push(
-        finding(
-          'INTAKE_MISSING_ITEM',
-          raw.sheetAt,
-          who ? { item: e.item.code, agency: who } : { item: e.item.code },
-          tag(e.item.code),
-        ),
-      );
+    const args = who ? { item: e.item.code, agency: who } : { item: e.item.code };
+    if (applies) findings.push(finding('INTAKE_MISSING_ITEM', raw.sheetAt, args, tag(e.item.code)));
   }
   findings.push(...checkSubtotals(idx, subtotalRows, items, agencyCode, raw.file));
 
@@ -181,7 +186,7 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
     submission.agency = raw.agency.name ? { code: raw.agency.code, name: raw.agency.name } : { code: raw.agency.code };
   if (raw.year && /^\d{4}$/.test(raw.year.text)) submission.year = Number(raw.year.text);
   if (fileRef) submission.criteria = fileRef;
-  const out: Checked = { submission, criteria: idx, findings };
+  const out: Checked = { submission, criteria: idx, findings, selfScored };
   if (kind !== undefined) out.kind = kind;
   return out;
 }
@@ -195,33 +200,25 @@ function lockedCellFindings(
 ): Finding[] {
   const out: Finding[] = [];
   const max = locked.max;
-  if (max && (max.value === undefined || !max.value.eq(Rational.fromNumber(node.max))))
-    out.push(
-      finding(
-        'INTAKE_LOCKED_CELL_CHANGED',
-        { file, ...max.at },
-        { item: node.code, what: 'max', found: max.value?.toExact() ?? max.text, expected: String(node.max) },
-        tag,
-      ),
-    );
+  if (max && (max.value === undefined || !max.value.eq(Rational.fromNumber(node.max)))) {
+    const args = {
+      item: node.code,
+      what: 'max' as const,
+      found: max.value?.toExact() ?? max.text,
+      expected: String(node.max),
+    };
+    out.push(finding('INTAKE_LOCKED_CELL_CHANGED', { file, ...max.at }, args, tag));
+  }
   const title = locked.title;
-  if (
-    title &&
-    looseKey(title.text) !== looseKey(node.title.vi) &&
-    (node.title.en === undefined || looseKey(title.text) !== looseKey(node.title.en))
-  )
-    out.push(
-      finding(
-        'INTAKE_LOCKED_CELL_CHANGED',
-        { file, ...title.at },
-        { item: node.code, what: 'title', found: title.text, expected: node.title.vi },
-        tag,
-      ),
-    );
+  const key = title ? looseKey(title.text) : '';
+  if (title && key !== looseKey(node.title.vi) && (node.title.en === undefined || key !== looseKey(node.title.en))) {
+    const args = { item: node.code, what: 'title' as const, found: title.text, expected: node.title.vi };
+    out.push(finding('INTAKE_LOCKED_CELL_CHANGED', { file, ...title.at }, args, tag));
+  }
   return out;
 }
 
-/** Checks one item row's values against its item. */
+/** Checks one item row's values against its item; a row with values that reaches its rule goes on to `selfScored`. */
 function checkItem(
   idx: CriteriaIndex,
   item: Item,
@@ -229,6 +226,7 @@ function checkItem(
   raw: RawSubmission,
   kind: string | undefined,
   tag: { criterion: string; agency?: string },
+  selfScored: SelfScoredRow[],
 ): Finding[] {
   const out: Finding[] = [];
   const at = (field: InputField): FindingLocation => {
@@ -291,7 +289,7 @@ function checkItem(
   }
   for (const f of ['numerator', 'denominator', 'percent'] as const) {
     const v = row[f];
-    if (v !== undefined && v.lt(Rational.ZERO)) {
+    if (v?.lt(Rational.ZERO)) {
       out.push(finding('INTAKE_NEGATIVE', at(f), { field: f, value: v.toExact() }, tag));
       delete row[f];
     }
@@ -306,7 +304,7 @@ function checkItem(
     if ((row.numerator === undefined) !== (row.denominator === undefined) && row.percent === undefined && !unreadable) {
       const missing = row.numerator === undefined ? 'numerator' : 'denominator';
       out.push(finding('INTAKE_RATIO_INCOMPLETE', at(missing), { missing }, tag));
-    } else if (row.denominator !== undefined && row.denominator.isZero()) {
+    } else if (row.denominator?.isZero()) {
       out.push(finding('INTAKE_ZERO_DENOMINATOR', at('denominator'), {}, tag));
     } else if (row.numerator !== undefined && row.denominator !== undefined && row.numerator.gt(row.denominator)) {
       out.push(
@@ -318,7 +316,7 @@ function checkItem(
         ),
       );
     }
-    if (row.percent !== undefined && row.percent.gt(Rational.HUNDRED))
+    if (row.percent?.gt(Rational.HUNDRED))
       out.push(finding('INTAKE_PERCENT_RANGE', at('percent'), { value: row.percent.toExact() }, tag));
   }
   if (rule.kind === 'choice' && row.option !== undefined) {
@@ -342,34 +340,11 @@ function checkItem(
       delete row.option;
     }
   }
-  const outcome = rawOutcome(item, row);
   if (!anyValue) {
     if (!unreadable) out.push(finding('INTAKE_ITEM_BLANK', at('points'), { item: item.code }, tag));
     return out;
   }
-  // Agencies write points with two decimals: 1.61 for the rule's 61/38 is consistent.
-  if (outcome && row.points !== undefined && pointsOk && !outcome.points.sub(row.points).abs().lt(TOLERANCE)) {
-    out.push(
-      finding(
-        'INTAKE_POINTS_CONTRADICT_RULE',
-        at('points'),
-        {
-          item: item.code,
-          entered: row.points.toExact(),
-          rule: outcome.points.toFixed(2).replace(/\.?0+$/, ''),
-          detail: inputsIn(item, row, 'en'),
-          detailVi: inputsIn(item, row, 'vi'),
-        },
-        tag,
-      ),
-    );
-  }
-  const claimed = outcome?.points ?? row.points ?? Rational.ZERO;
-  if (item.evidence === 'required' && isScored(item) && claimed.gt(Rational.ZERO) && row.evidence === undefined) {
-    if (row.explanation !== undefined)
-      out.push(finding('INTAKE_EVIDENCE_EXPLAINED', at('evidence'), { item: item.code }, tag));
-    else out.push(finding('INTAKE_EVIDENCE_MISSING', at('evidence'), { item: item.code }, tag));
-  }
+  selfScored.push({ item, row, pointsOk, at, tag });
   return out;
 }
 
@@ -390,7 +365,7 @@ function checkSubtotals(
     for (const it of items) {
       const e = idx.byCode.get(it.code);
       // A subtotal subtracts penalty points, as the template's formula does.
-      if (e && e.ancestors.includes(row.code) && it.points !== undefined)
+      if (e?.ancestors.includes(row.code) && it.points !== undefined)
         sum = e.item.source === 'penalty' ? sum.sub(it.points) : sum.add(it.points);
     }
     if (!sum.eq(row.points)) {

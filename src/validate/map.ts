@@ -214,14 +214,8 @@ function readRows(
       const meant = code === '' ? undefined : likelyCode(code);
       if (meant !== undefined && rowHasInput(sheet, r, header)) {
         const agency = agencyCol !== undefined ? codeKey(sheet.text(r, agencyCol)) : '';
-        findings.push(
-          finding(
-            'INTAKE_CODE_UNREADABLE',
-            at(r, codeCol),
-            { found: valueText(codeCell!.v), suggestion: meant },
-            agency ? { agency } : {},
-          ),
-        );
+        const args = { found: valueText(codeCell!.v), suggestion: meant };
+        findings.push(finding('INTAKE_CODE_UNREADABLE', at(r, codeCol), args, agency ? { agency } : {}));
       }
       continue;
     }
@@ -283,11 +277,8 @@ function readRows(
       const maxCell = maxCol !== undefined ? sheet.get(r, maxCol) : undefined;
       if (maxCell && maxCol !== undefined) {
         const got = readNumberCell(maxCell, 'max', at(r, maxCol), convention);
-        locked.max = {
-          text: valueText(maxCell.v),
-          at: cellLocation(sheet, r, maxCol),
-          ...(got.value !== undefined ? { value: got.value } : {}),
-        };
+        const value = got.value !== undefined ? { value: got.value } : {};
+        locked.max = { text: valueText(maxCell.v), at: cellLocation(sheet, r, maxCol), ...value };
       }
       const titleText = titleCol !== undefined ? sheet.text(r, titleCol) : '';
       if (titleText && titleCol !== undefined) locked.title = { text: titleText, at: cellLocation(sheet, r, titleCol) };
@@ -302,9 +293,9 @@ function readRows(
 }
 
 /**
- * The code a mistyped code most likely meant: a decimal comma or a space for the dot, the
- * letters l, I, O for 1 and 0, a roman numeral for the field ("IV.1" → "4.1"); undefined when
- * the text does not look like a code at all (a title, a note).
+ * The code a mistyped code most likely meant: a decimal comma for the dot, the letters l, I, O
+ * for 1 and 0, a roman numeral for the field ("IV.1" → "4.1"); undefined when the text does not
+ * look like a code at all (a title, a note).
  */
 export function likelyCode(text: string): string | undefined {
   if (text.length > 16 || !/[.,]/.test(text)) return undefined;

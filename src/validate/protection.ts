@@ -4,7 +4,9 @@
  * `sheet="true"` and a legacy `password` hash, which exceljs drops, so its copy came back
  * unprotected. The source's own `<sheetProtection/>` element is put back, byte for byte.
  */
-import { readZip, writeZip } from '../core/zip.js';
+import { readZip, replaceZipEntries } from '../core/zip.js';
+
+const PROTECTION = /<(?:\w+:)?sheetProtection\b[^>]*\/>/;
 
 /** Each sheet's `<sheetProtection …/>` element, by sheet name. */
 export function sheetProtections(xlsx: Buffer): Map<string, string> {
@@ -12,7 +14,7 @@ export function sheetProtections(xlsx: Buffer): Map<string, string> {
   const parts = new Map(readZip(xlsx).map((p) => [p.name, p.data]));
   for (const [name, path] of sheetPaths(parts)) {
     const xml = parts.get(path)?.toString('utf8');
-    const el = xml ? /<(?:\w+:)?sheetProtection\b[^>]*\/>/.exec(xml)?.[0] : undefined;
+    const el = xml ? PROTECTION.exec(xml)?.[0] : undefined;
     if (el) out.set(name, el);
   }
   return out;
@@ -21,24 +23,20 @@ export function sheetProtections(xlsx: Buffer): Map<string, string> {
 /** The workbook with the given sheets' protection elements in place of its own (or added after the sheet data). */
 export function restoreProtections(xlsx: Buffer, protections: ReadonlyMap<string, string>): Buffer {
   if (protections.size === 0) return xlsx;
-  const parts = readZip(xlsx);
-  const byName = new Map(parts.map((p) => [p.name, p.data]));
-  const paths = sheetPaths(byName);
-  let changed = false;
+  const parts = new Map(readZip(xlsx).map((p) => [p.name, p.data]));
+  const paths = sheetPaths(parts);
+  const changed = new Map<string, Buffer>();
   for (const [sheet, el] of protections) {
     const path = paths.get(sheet);
-    const part = parts.find((p) => p.name === path);
-    if (!part) continue;
-    const xml = part.data.toString('utf8');
-    const next = /<(?:\w+:)?sheetProtection\b[^>]*\/>/.test(xml)
-      ? xml.replace(/<(?:\w+:)?sheetProtection\b[^>]*\/>/, el)
+    const data = path ? parts.get(path) : undefined;
+    if (!path || !data) continue;
+    const xml = data.toString('utf8');
+    const next = PROTECTION.test(xml)
+      ? xml.replace(PROTECTION, el)
       : xml.replace(/<\/sheetData>|<sheetData\/>/, (m) => `${m}${el}`);
-    if (next !== xml) {
-      part.data = Buffer.from(next, 'utf8');
-      changed = true;
-    }
+    if (next !== xml) changed.set(path, Buffer.from(next, 'utf8'));
   }
-  return changed ? writeZip(parts) : xlsx;
+  return changed.size > 0 ? replaceZipEntries(xlsx, changed) : xlsx;
 }
 
 /** Sheet name → path of its part, from workbook.xml and its relationships. */

@@ -47,3 +47,47 @@ describe('Rational', () => {
     );
   });
 });
+
+describe('Rational.fromNumber', () => {
+  /** The shortest decimal form of the double, read as written (the rule fromNumber implements). */
+  const reference = (x: number): Rational => {
+    const e = /^([+-]?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(String(x));
+    if (!e) return Rational.parse(String(x))!;
+    const [, sign, int = '0', frac = '', exp = '0'] = e;
+    const shift = Number(exp) - frac.length;
+    const mant = BigInt(int + frac);
+    const r = shift >= 0 ? Rational.of(mant * 10n ** BigInt(shift)) : Rational.of(mant, 10n ** BigInt(-shift));
+    return sign === '-' ? r.neg() : r;
+  };
+
+  it('reads the number as written, in lowest terms', () => {
+    expect(Rational.fromNumber(0.1).eq(Rational.of(1, 10))).toBe(true);
+    expect(Rational.fromNumber(-0.25).eq(Rational.of(-1, 4))).toBe(true);
+    expect(Rational.fromNumber(6.75).eq(Rational.of(27, 4))).toBe(true);
+    expect(Rational.fromNumber(-0).eq(Rational.ZERO)).toBe(true);
+    expect(Rational.fromNumber(1e21).eq(Rational.of(10n ** 21n))).toBe(true);
+    expect(Rational.fromNumber(1e-7).eq(Rational.of(1n, 10n ** 7n))).toBe(true);
+    expect(Rational.fromNumber(0.0000012345678901234567).eq(reference(0.0000012345678901234567))).toBe(true);
+    expect(() => Rational.fromNumber(Number.NaN)).toThrow(RangeError);
+    expect(() => Rational.fromNumber(Infinity)).toThrow(RangeError);
+  });
+
+  it('gives the same value as reading the shortest decimal text, for any finite double', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.integer(),
+          fc.integer({ min: -4000, max: 4000 }).map((n) => n / 4),
+        ),
+        (x) => {
+          const r = Rational.fromNumber(x);
+          const want = reference(x);
+          expect(r.n).toBe(want.n);
+          expect(r.d).toBe(want.d);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -9,7 +9,6 @@ import { listCriteriaFiles, loadCriteriaFile, loadCriteriaSet } from '../../src/
 import { isItem, type Node } from '../../src/criteria/schema.js';
 import { scoreAgency } from '../../src/score/score.js';
 import { describeRule } from '../../src/criteria/describe.js';
-import { ruleOutcome } from '../../src/validate/rule-points.js';
 import { agency, ex, itemInput } from '../score/helpers.js';
 
 const sum = (xs: number[]): string => Rational.sum(xs.map((x) => Rational.fromNumber(x))).toExact();
@@ -100,12 +99,7 @@ describe('camau-internal@2013 (1880/QĐ-UBND), field 1 rules', () => {
   const criteria = loadCriteriaSet('camau-internal@2013');
   /** Scores one item alone with the set's own rule (intake's rule evaluation). */
   const points = (code: string, values: Parameters<typeof itemInput>[1]): string | undefined => {
-    const s = scoreAgency({
-      agency: agency('SNV'),
-      criteria,
-      self: new Map([[code, itemInput(code, values)]]),
-      evaluate: ruleOutcome,
-    });
+    const s = scoreAgency({ agency: agency('SNV'), criteria, self: new Map([[code, itemInput(code, values)]]) });
     return ex(s.items.find((i) => i.code === code)!.final);
   };
   it('1.1.1: issued on time 1, late 0,5, not issued 0', () => {
@@ -145,7 +139,7 @@ describe('camau-internal@2013 (1880/QĐ-UBND), field 1 rules', () => {
       ['1.3.1', itemInput('1.3.1', { points: q(2) })], // 2
       ['1.4.1', itemInput('1.4.1', { points: q(8) })], // 8
     ]);
-    const s = scoreAgency({ agency: agency('SNV'), criteria, self, evaluate: ruleOutcome });
+    const s = scoreAgency({ agency: agency('SNV'), criteria, self });
     expect([ex(s.total.points), ex(s.total.max), ex(s.total.index), s.band]).toEqual(['13.5', '20', '67.5', 'D']);
     expect(ex(s.nodes.find((n) => n.code === '1.1')!.points)).toBe('2.5');
   });

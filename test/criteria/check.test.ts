@@ -6,6 +6,7 @@ import { loadCriteriaFile, listCriteriaFiles } from '../../src/criteria/load.js'
 import { baseSet, writeSet } from '../helpers/criteria.js';
 import { runBin } from '../helpers/cli.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests mutate parsed YAML of any shape
 type Obj = Record<string, any>;
 
 function emptyDir(name: string): string {

@@ -11,13 +11,14 @@ import { parse, stringify } from 'yaml';
 import { crosswalkCode, type Crosswalk } from '../../src/criteria/crosswalk.js';
 import { crosswalkFromDiff, diffCriteriaSets } from '../../src/criteria/diff.js';
 import { CriteriaSet } from '../../src/criteria/schema.js';
-import { runRound } from '../../src/round/run.js';
-import type { RoundResult } from '../../src/round/result.js';
+import { runRound } from '../../src/pipeline/run-round.js';
+import type { RoundResult } from '../../src/result/schema.js';
 import { baseSet } from '../helpers/criteria.js';
 import { runBin } from '../helpers/cli.js';
 import { makeRound } from '../helpers/round.js';
 
-type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: tests mutate parsed YAML of any shape
+type Raw = Record<string, any>;
 
 /** tiny@2: field 1 keeps 1.1 (3 points); criterion 1.2 becomes 2.2 under field 2, renamed "… (mở rộng)", 4 + 3 = 7. */
 function v2(): Raw {

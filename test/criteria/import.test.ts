@@ -11,9 +11,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { q } from '../../src/core/rational.js';
 import { buildImportedSet, importCriteriaTable, ruleFromGuidance } from '../../src/criteria/import.js';
+import { perUnitRule } from '../../src/criteria/import-rules.js';
 import { checkCriteriaData, loadCriteriaFile } from '../../src/criteria/load.js';
 import { CriteriaSet } from '../../src/criteria/schema.js';
-import { readGrid } from '../../src/load/read.js';
+import { DEFAULT_READ_OPTIONS, readGrid } from '../../src/load/index.js';
 import { ROOT, runBin } from '../helpers/cli.js';
 
 const FIX = join(ROOT, 'fixtures/criteria-import');
@@ -21,7 +22,7 @@ const expected = CriteriaSet.parse(parse(readFileSync(join(FIX, 'expected.yaml')
 const opts = { id: 'minh-hoa-import', version: '2026', kinds: ['department:Sở, ban, ngành'] };
 
 async function importFile(name: string, extra: Record<string, string> = {}) {
-  const read = await readGrid(join(FIX, name), name);
+  const read = await readGrid(join(FIX, name), name, DEFAULT_READ_OPTIONS);
   const table = importCriteriaTable(read.grid!);
   return buildImportedSet(table, { ...opts, ...extra }, (d) => checkCriteriaData(d, 'out.yaml'));
 }
@@ -53,10 +54,8 @@ describe('criteria import of the fixture annex', () => {
     expect(info).toEqual([
       ['CRITERIA_IMPORT_GUIDANCE_KEPT', '1.2.2', 'Phụ lục', 'D12'],
       ['CRITERIA_IMPORT_MAX_COMPUTED', '2.1', 'Phụ lục', 'C16'],
-      ['CRITERIA_IMPORT_GUIDANCE_KEPT', '2.2', 'Phụ lục', 'D19'],
-      ['CRITERIA_IMPORT_GUIDANCE_KEPT', '3.1.1', 'Phụ lục', 'D22'],
     ]);
-    expect(r.table.rules).toEqual({ choice: 1, bands: 2, boolean: 4, points: 3, survey: 1 });
+    expect(r.table.rules).toEqual({ choice: 1, bands: 2, boolean: 4, points: 1, deduction: 1, count: 1, survey: 1 });
   });
 
   it('places criteria check findings at the table cell of the node', async () => {
@@ -67,7 +66,7 @@ describe('criteria import of the fixture annex', () => {
       'Gửi đủ, đúng hạn các báo cáo CCHC định kỳ;2;',
     );
     writeFileSync(join(dir, 't.csv'), csv);
-    const read = await readGrid(join(dir, 't.csv'), 't.csv');
+    const read = await readGrid(join(dir, 't.csv'), 't.csv', DEFAULT_READ_OPTIONS);
     const r = buildImportedSet(importCriteriaTable(read.grid!), { ...opts, decision: 'X' }, (d) =>
       checkCriteriaData(d, 'out.yaml'),
     );
@@ -135,7 +134,74 @@ describe('guidance → rule', () => {
   });
 });
 
+describe('guidance → per-unit, linear and yes/no rules', () => {
+  const max = (n: number) => q(n);
+  it('"Mỗi … trừ n điểm" → deduction on appraisal items, count on penalty items', () => {
+    expect(perUnitRule('Mỗi báo cáo chậm trừ 0,25 điểm', max(1), 'appraisal')).toEqual({
+      kind: 'deduction',
+      perUnit: 0.25,
+      unit: { vi: 'báo cáo chậm' },
+    });
+    expect(perUnitRule('Trừ 0,5 điểm/báo cáo chậm', max(2), 'appraisal')).toEqual({
+      kind: 'deduction',
+      perUnit: 0.5,
+      unit: { vi: 'báo cáo chậm' },
+    });
+    expect(perUnitRule('Mỗi lần vi phạm trừ 1 điểm, tối đa 3 điểm', max(3), 'penalty')).toEqual({
+      kind: 'count',
+      perUnit: 1,
+      unit: { vi: 'lần vi phạm' },
+    });
+  });
+  it('"cộng n điểm/…", "Mỗi … được n điểm" → count', () => {
+    expect(perUnitRule('Cộng 0,5 điểm/sáng kiến', max(1), 'bonus')).toEqual({
+      kind: 'count',
+      perUnit: 0.5,
+      unit: { vi: 'sáng kiến' },
+    });
+    expect(perUnitRule('Mỗi sáng kiến được 0,5 điểm', max(1), 'appraisal')).toEqual({
+      kind: 'count',
+      perUnit: 0.5,
+      unit: { vi: 'sáng kiến' },
+    });
+  });
+  it('"tính theo tỷ lệ" → one linear band; "Đạt/Không đạt" → boolean', () => {
+    const linear = { kind: 'bands', input: 'percent', bands: [{ min: 0, max: 100, points: 0, linearTo: 3 }] };
+    expect(perUnitRule('Tính theo tỷ lệ', max(3), 'appraisal')).toEqual(linear);
+    expect(perUnitRule('Điểm = tỷ lệ (%) x điểm tối đa', max(3), 'appraisal')).toEqual(linear);
+    expect(perUnitRule('Tinh theo ty le', max(3), 'appraisal')).toEqual(linear);
+    expect(perUnitRule('Đạt/Không đạt', max(1), 'appraisal')).toEqual({ kind: 'boolean' });
+  });
+  it('leaves the rest as text: a cap other than the maximum, more than one sentence, per unit above the maximum', () => {
+    expect(perUnitRule('Mỗi sáng kiến được 0,5 điểm, tối đa 2 điểm', max(1), 'bonus')).toBeUndefined();
+    expect(
+      perUnitRule('Chấm theo mức độ đầy đủ\n- trừ 0,25 điểm cho mỗi nội dung thiếu', max(1), 'appraisal'),
+    ).toBeUndefined();
+    expect(perUnitRule('Mỗi báo cáo chậm trừ 2 điểm', max(1), 'appraisal')).toBeUndefined();
+    expect(perUnitRule('Tính theo tỷ lệ nếu đạt trên 50%', max(1), 'appraisal')).toBeUndefined();
+  });
+});
+
 describe('parindex criteria import (binary)', () => {
+  it('reads a Word decision and names the table, row and column in its findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-import-'));
+    const r = runBin([
+      'criteria',
+      'import',
+      join(FIX, 'phu-luc-quyet-dinh.docx'),
+      '--id',
+      'xa',
+      '--version',
+      '2026',
+      '--out',
+      join(dir, 'xa.yaml'),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Bảng 2, dòng 2, cột 4: Cột “Điểm Tự chấm”/);
+    expect(r.stdout).toMatch(/Đã ghi .*: 2 lĩnh vực, 3 tiêu chí, 5 tiêu chí thành phần/);
+    expect(runBin(['criteria', 'check', join(dir, 'xa.yaml')]).code).toBe(0);
+  });
+
   it('writes a file that criteria check passes, and never touches the table', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parindex-import-'));
     const out = join(dir, 'minh-hoa-import', '2026.yaml');
@@ -162,7 +228,7 @@ describe('parindex criteria import (binary)', () => {
       doc.findings
         .filter((f: { code: string }) => f.code === 'CRITERIA_IMPORT_GUIDANCE_KEPT')
         .map((f: { criterion: string }) => f.criterion),
-    ).toEqual(['1.2.2', '2.2', '3.1.1']);
+    ).toEqual(['1.2.2']);
     const loaded = loadCriteriaFile(out);
     expect(loaded.findings).toEqual([]);
     expect(loaded.set).toEqual(expected);
@@ -189,6 +255,24 @@ describe('parindex criteria import (binary)', () => {
       ]).code,
     ).toBe(0);
     expect(readFileSync(out).equals(first)).toBe(true);
+  });
+
+  it('exits 2 on a file that holds no table (PDF, .doc), saying to save it as .docx or .xlsx', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-import-'));
+    writeFileSync(join(dir, 'qd.pdf'), '%PDF-1.4\n%…');
+    const r = runBin([
+      'criteria',
+      'import',
+      join(dir, 'qd.pdf'),
+      '--id',
+      'x',
+      '--version',
+      '1',
+      '--out',
+      join(dir, 'x.yaml'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/CRITERIA_IMPORT_FILE_KIND/);
   });
 
   it('exits 1 and writes nothing when the file has no criteria table', () => {

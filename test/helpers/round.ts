@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { stringify } from 'yaml';
-import type { RoundResult } from '../../src/round/result.js';
+import type { RoundResult } from '../../src/result/schema.js';
 import { baseSet } from './criteria.js';
 
 export const HEAD =
@@ -66,7 +66,7 @@ export async function makeRound(opts: TinyRoundOptions): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'parindex-round-'));
   writeFileSync(join(dir, 'tiny.yaml'), stringify(opts.set ?? baseSet()));
   const recode = (lines: string[]): string[] =>
-    lines.map((l) => l.replace(/;(\d+(?:\.\d+)+);/, (m, code: string) => `;${opts.recode?.[code] ?? code};`));
+    lines.map((l) => l.replace(/;(\d+(?:\.\d+)+);/, (_m, code: string) => `;${opts.recode?.[code] ?? code};`));
   writeFileSync(
     join(dir, 'roster.csv'),
     [

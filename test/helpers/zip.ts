@@ -1,5 +1,6 @@
-/** Building broken and crafted workbooks in tests: core/zip's reader and writer, and a rewrite. */
-import { readZip as unzip, writeZip as zip, type ZipPart } from '../../src/core/zip.js';
+/** Building broken and crafted workbooks in tests: core/zip's reader, the test writer, and a rewrite. */
+import { readZip as unzip } from '../../src/core/zip.js';
+import { writeZip as zip, type ZipPart } from './zip-write.mjs';
 
 export { unzip, zip, type ZipPart };
 

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CASES } from '../../fixtures/hostile/corpus.js';
 import { runCli } from '../../src/cli/program.js';
-import { setLimits } from '../../src/core/limits.js';
 
 const keep = process.env.HOSTILE_KEEP;
 const root = keep ?? mkdtempSync(join(tmpdir(), 'parindex-hostile-'));
@@ -28,7 +27,6 @@ async function cli(args: string[], cwd: string): Promise<{ code: number; out: st
     return { code, out };
   } finally {
     process.chdir(before);
-    setLimits({});
   }
 }
 

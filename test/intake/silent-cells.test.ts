@@ -11,12 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readZip, writeZip } from '../../src/core/zip.js';
+import { readZip } from '../../src/core/zip.js';
+import { writeZip } from '../helpers/zip-write.mjs';
 import { loadCriteriaSet } from '../../src/criteria/load.js';
 import { SCORING_COLUMNS } from '../../src/intake/columns.js';
 import { renderTemplateXlsx, templateRows } from '../../src/intake/template.js';
 import { likelyCode } from '../../src/validate/map.js';
-import { validateFiles } from '../../src/validate/validate.js';
+import { validateFiles } from '../../src/pipeline/check-files.js';
 import { runBin } from '../helpers/cli.js';
 import { HEAD } from '../helpers/round.js';
 

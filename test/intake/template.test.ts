@@ -10,8 +10,8 @@ import { appliesWithAncestors } from '../../src/criteria/tree.js';
 import { SCORING_COLUMNS } from '../../src/intake/columns.js';
 import { renderTemplateCsv } from '../../src/intake/template-csv.js';
 import { renderTemplateXlsx, templateRows } from '../../src/intake/template.js';
-import { explainWorkbook } from '../../src/round/self-check.js';
-import { validateFiles } from '../../src/validate/validate.js';
+import { explainFile } from '../../src/pipeline/explain-file.js';
+import { validateFiles } from '../../src/pipeline/check-files.js';
 import { runBin } from '../helpers/cli.js';
 
 const idx = loadCriteriaSet('illustrative-internal@2025.1');
@@ -146,7 +146,7 @@ describe('template workbook', async () => {
     writeFileSync(path, Buffer.from(await full.xlsx.writeBuffer()));
     const report = await validateFiles([{ path, file: 'xa.xlsx' }], { expected: idx, kind: 'commune' });
     expect(report.findings.filter((f) => f.severity !== 'info').map((f) => `${f.code} ${f.location.cell}`)).toEqual([]);
-    const x = await explainWorkbook(path, { expected: idx, kind: 'commune' });
+    const x = await explainFile(path, { expected: idx, kind: 'commune' });
     expect(x.agency?.total.points.exact).toBe('70');
     expect(x.agency?.total.index.exact).toBe('70');
     const cli = runBin(['validate', path, '--criteria', 'illustrative-internal@2025.1', '--kind', 'commune']);

@@ -13,7 +13,7 @@ import { readXlsxSheets } from '../../src/load/xlsx.js';
 import { guardWorkbookZip } from '../../src/load/zip-guard.js';
 import { renderTemplateXlsx } from '../../src/intake/template.js';
 import { loadCriteriaSet } from '../../src/criteria/load.js';
-import { validateFiles, collectFiles } from '../../src/validate/validate.js';
+import { validateFiles, collectFiles } from '../../src/pipeline/check-files.js';
 import { ROOT } from '../helpers/cli.js';
 import { rezip } from '../helpers/zip.js';
 
@@ -160,16 +160,10 @@ describe('lean workbook reader', () => {
       ROOT,
     );
     const set = loadCriteriaSet('illustrative-internal@2025.1');
-    const run = async (): Promise<unknown> => {
-      const r = await validateFiles(files, { expected: set });
+    const run = async (reader: 'lean' | 'exceljs'): Promise<unknown> => {
+      const r = await validateFiles(files, { expected: set, read: { limits: DEFAULT_LIMITS, reader } });
       return r.files.map((f) => ({ file: f.file, findings: f.findings.map((x) => [x.code, x.location, x.args]) }));
     };
-    const lean = await run();
-    process.env.PARINDEX_READER = 'exceljs';
-    try {
-      expect(await run()).toEqual(lean);
-    } finally {
-      delete process.env.PARINDEX_READER;
-    }
+    expect(await run('exceljs')).toEqual(await run('lean'));
   });
 });

@@ -12,7 +12,7 @@ import type { PreviousResult } from '../../src/rank/types.js';
 import { scoreAgency } from '../../src/score/score.js';
 import type { AgencyScore } from '../../src/score/types.js';
 import { baseSet } from '../helpers/criteria.js';
-import { agency, ex, hundredSet, indexed, selfPoints, surveyShares, writtenPoints } from '../score/helpers.js';
+import { agency, ex, hundredSet, indexed, selfPoints, surveyShares } from '../score/helpers.js';
 
 const hundred = indexed(hundredSet());
 const rules = hundred.set;
@@ -22,7 +22,6 @@ function at(code: string, points: string | undefined, group = 'department'): Age
     agency: agency(code, group, group),
     criteria: hundred,
     self: points === undefined ? undefined : selfPoints({ '1.1': points }),
-    evaluate: writtenPoints,
   });
 }
 
@@ -151,12 +150,7 @@ describe('rankAgencies', () => {
   });
 
   it('leaves agencies without a submission unranked unless they score zero', () => {
-    const zero = scoreAgency({
-      agency: agency('Z'),
-      criteria: hundred,
-      missingScoresZero: true,
-      evaluate: writtenPoints,
-    });
+    const zero = scoreAgency({ agency: agency('Z'), criteria: hundred, missingScoresZero: true });
     const g = row(rankAgencies([at('M', undefined), zero, at('A', '50')], rules), 'department');
     expect(g.agencies.map((a) => [a.code, a.rank, a.shown])).toEqual([
       ['A', 1, '50.00'],
@@ -188,12 +182,11 @@ describe('gapList', () => {
       criteria: base,
       self: selfPoints({ '1.1.1': 0.5, '1.1.2': 1, '1.1.3': 1, '1.2.1': 0, '1.2.2': 0.75, '2.1.1': 2, '2.1.5': 1 }),
       survey: surveyShares({ '2.1.3': 1 }),
-      evaluate: writtenPoints,
     });
     expect(ex(me.total.index)).toBe('62.5');
     // The group: others at 80, 70, 65, 63 (and me at 62.5, rank 5).
     const others = ['80', '70', '65', '63'].map((p, i) => {
-      const s = scoreAgency({ agency: agency(`O${i}`), criteria: base, self: selfPoints({}), evaluate: writtenPoints });
+      const s = scoreAgency({ agency: agency(`O${i}`), criteria: base, self: selfPoints({}) });
       return { ...s, total: { ...s.total, index: q(p) } };
     });
     const gaps = gapList(me, base, [me, ...others]);

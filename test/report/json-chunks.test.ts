@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonChunks } from '../../src/report/write-report.js';
-import { runRound } from '../../src/round/run.js';
+import { runRound } from '../../src/pipeline/run-round.js';
 import { ROOT } from '../helpers/cli.js';
 
 const whole = (v: unknown): string => JSON.stringify(v, null, 2) + '\n';

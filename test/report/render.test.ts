@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../src/report/html-report.js';
 import { renderXlsxReport } from '../../src/report/xlsx-report.js';
-import { runRound } from '../../src/round/run.js';
+import { runRound } from '../../src/pipeline/run-round.js';
 import { ROOT } from '../helpers/cli.js';
 
 const OUT = join(ROOT, 'test-output');

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCsvReport } from '../../src/report/csv-report.js';
 import { renderHtmlReport } from '../../src/report/html-report.js';
 import { renderXlsxReport, sheetName, writeXlsxReportFile } from '../../src/report/xlsx-report.js';
-import { runRound } from '../../src/round/run.js';
+import { runRound } from '../../src/pipeline/run-round.js';
 import { runBin } from '../helpers/cli.js';
 import { makeRound } from '../helpers/round.js';
 

@@ -32,7 +32,7 @@ import { appliesWithAncestors, type CriteriaIndex } from '../../src/criteria/tre
 import { renderExplainText } from '../../src/report/explain-text.js';
 import { renderHtmlReport } from '../../src/report/html-report.js';
 import { renderXlsxReport } from '../../src/report/xlsx-report.js';
-import { runRound } from '../../src/round/run.js';
+import { runRound } from '../../src/pipeline/run-round.js';
 import { HEAD } from '../helpers/round.js';
 
 const DEEP = {

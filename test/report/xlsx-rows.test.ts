@@ -7,7 +7,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../../src/core/zip.js';
 import { directRows, xmlText, type DirectCell } from '../../src/report/xlsx-rows.js';
-import { sharedStyle } from '../../src/report/xlsx-report.js';
+import { sharedStyles } from '../../src/report/xlsx-report.js';
+
+const sharedStyle = sharedStyles();
 
 const BOLD = { name: 'Calibri', size: 11, bold: true };
 const ITALIC = { name: 'Calibri', size: 11, italic: true };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { q, Rational } from '../../src/core/rational.js';
+import { q, type Rational } from '../../src/core/rational.js';
 import { indexCriteriaSet } from '../../src/criteria/tree.js';
 import { mergeAppraisals, type AppraisalLine } from '../../src/round/appraisal.js';
 import { baseParsed } from '../helpers/criteria.js';

@@ -16,8 +16,8 @@ import { bandByExact } from '../../src/report/marks.js';
 import { renderScoreText } from '../../src/report/score-text.js';
 import { renderXlsxReport } from '../../src/report/xlsx-report.js';
 import { loadRoundConfig } from '../../src/round/config.js';
-import type { AgencyResult, CriteriaRef } from '../../src/round/result.js';
-import { runRound } from '../../src/round/run.js';
+import type { AgencyResult, CriteriaRef } from '../../src/result/schema.js';
+import { runRound } from '../../src/pipeline/run-round.js';
 import { runBin } from '../helpers/cli.js';
 import { makeRound } from '../helpers/round.js';
 

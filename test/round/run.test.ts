@@ -6,8 +6,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runRound } from '../../src/round/run.js';
-import type { RoundResult } from '../../src/round/result.js';
+import { runRound } from '../../src/pipeline/run-round.js';
+import type { RoundResult } from '../../src/result/schema.js';
 import { COMMUNE, HEAD, makeRound } from '../helpers/round.js';
 import { runBin } from '../helpers/cli.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/core/rational.js';
 import { loadCriteriaSet } from '../../src/criteria/load.js';
 import { scoreAgency } from '../../src/score/score.js';
-import { agency, ex, itemInput, writtenPoints } from './helpers.js';
+import { agency, ex, itemInput } from './helpers.js';
 
 const set = loadCriteriaSet('illustrative-internal@2025.1');
 
@@ -17,7 +17,7 @@ function fullMarks(kind: string) {
   const survey = new Map(
     set.items.filter((e) => e.item.source === 'survey').map((e) => [e.item.code, { share: Rational.ONE }]),
   );
-  return scoreAgency({ agency: agency('S01', kind), criteria: set, self, survey, evaluate: writtenPoints });
+  return scoreAgency({ agency: agency('S01', kind), criteria: set, self, survey });
 }
 
 describe('scoreAgency on illustrative-internal@2025.1', () => {

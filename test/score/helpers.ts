@@ -4,7 +4,7 @@ import { CriteriaSet } from '../../src/criteria/schema.js';
 import { indexCriteriaSet, type CriteriaIndex } from '../../src/criteria/tree.js';
 import type { ItemInput } from '../../src/validate/submission.js';
 import { baseSet } from '../helpers/criteria.js';
-import type { AgencyInfo, AppraisalValue, RuleEvaluator, SurveyValue } from '../../src/score/types.js';
+import type { AgencyInfo, AppraisalValue, SurveyValue } from '../../src/score/types.js';
 
 /** An item input with the given values and no cell locations. */
 export function itemInput(
@@ -18,13 +18,6 @@ export function itemInput(
 export function selfPoints(points: Record<string, number | string>): Map<string, ItemInput> {
   return new Map(Object.entries(points).map(([code, p]) => [code, itemInput(code, { points: q(p) })]));
 }
-
-/**
- * Takes the points the agency wrote as the rule's outcome: stands in for the rule evaluation
- * where a test is about aggregation, not rules.
- */
-export const writtenPoints: RuleEvaluator = (_item, input) =>
-  input?.points !== undefined ? { points: input.points } : undefined;
 
 /** Indexes a raw set after the schema applies defaults. */
 export function indexed(raw: unknown): CriteriaIndex {

@@ -10,7 +10,7 @@ import { rankAgencies } from '../../src/rank/rank.js';
 import { scoreAgency } from '../../src/score/score.js';
 import type { AgencyScore, AppraisalValue, ScoreInput, SurveyValue } from '../../src/score/types.js';
 import type { ItemInput } from '../../src/validate/submission.js';
-import { agency, indexed, itemInput, withFields, writtenPoints } from './helpers.js';
+import { agency, indexed, itemInput, withFields } from './helpers.js';
 
 const quarters = (max: number) => fc.integer({ min: 0, max }).map((n) => n / 4);
 const SOURCES = ['appraisal', 'appraisal', 'appraisal', 'survey', 'bonus', 'penalty'] as const;
@@ -126,7 +126,6 @@ function buildInputs(r: Generated<typeof genRound>): ScoreInput[] {
       appraisal,
       survey,
       missingScoresZero: a.zero,
-      evaluate: writtenPoints,
     };
   });
 }

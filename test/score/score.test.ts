@@ -9,17 +9,7 @@ import { q } from '../../src/core/rational.js';
 import { formatIndex, scoreAgency } from '../../src/score/score.js';
 import type { AgencyScore, ScoreInput } from '../../src/score/types.js';
 import { baseSet } from '../helpers/criteria.js';
-import {
-  agency,
-  appraised,
-  ex,
-  indexed,
-  itemInput,
-  selfPoints,
-  surveyShares,
-  withFields,
-  writtenPoints,
-} from './helpers.js';
+import { agency, appraised, ex, indexed, itemInput, selfPoints, surveyShares, withFields } from './helpers.js';
 
 /** Self points of the worked example A (points the agency wrote; the rule is stubbed). */
 const SELF_A = {
@@ -44,7 +34,6 @@ function scoreBase(
     criteria: indexed(raw),
     self: selfPoints(SELF_A),
     survey: surveyShares({ '2.1.3': 0.9 }),
-    evaluate: writtenPoints,
     ...over,
   });
 }
@@ -108,7 +97,6 @@ describe('scoreAgency: sums', () => {
       agency: agency('S01'),
       criteria: indexed(raw),
       self: selfPoints({ '1.1': 61.86, '2.1': 28.1 }),
-      evaluate: writtenPoints,
     });
     // 61.86 + 28.10 = 89.96 of 100 → 89.96 %
     expect([ex(s.total.points), ex(s.total.index)]).toEqual(['89.96', '89.96']);
@@ -126,7 +114,6 @@ describe('scoreAgency: sums', () => {
       agency: agency('S01'),
       criteria: indexed(raw),
       self: selfPoints({ '1.1': 0.1, '1.2': 0.2, '1.3': 0.25, '1.4': 0.45 }),
-      evaluate: writtenPoints,
     });
     // 0.1 + 0.2 = 0.3; + 0.25 = 0.55; + 0.45 = 1 of 1 → 100 %, band A
     expect([ex(s.total.points), ex(s.total.index), s.band]).toEqual(['1', '100', 'A']);

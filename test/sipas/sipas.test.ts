@@ -11,18 +11,13 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/core/rational.js';
 import { loadCriteriaFile } from '../../src/criteria/load.js';
-import { runRound } from '../../src/round/run.js';
-import { indexQuestionnaire, loadQuestionnaire } from '../../src/sipas/questionnaire.js';
-import { Questionnaire } from '../../src/sipas/schema.js';
-import {
-  exactIndices,
-  readWeight,
-  runSipas,
-  weightedMean,
-  type SipasResult,
-  type SipasUnit,
-} from '../../src/sipas/sipas.js';
-import { roundingNotes } from '../../src/report/sipas-report.js';
+import { runRound } from '../../src/pipeline/run-round.js';
+import { indexQuestionnaire, loadQuestionnaire } from '../../src/criteria/questionnaire.js';
+import { Questionnaire } from '../../src/criteria/questionnaire-schema.js';
+import { exactIndices, readWeight, weightedMean, type SipasUnit } from '../../src/score/sipas.js';
+import { runSipas } from '../../src/pipeline/run-sipas.js';
+import type { SipasResult } from '../../src/result/sipas.js';
+import { sipasRoundingNotes } from '../../src/rank/sipas.js';
 import { ROOT, runBin } from '../helpers/cli.js';
 import { rng } from '../../scripts/rng.mjs';
 
@@ -360,7 +355,7 @@ describe('SIPAS ranking notes', () => {
       units: [u('B', '200/3', 66.67, 2), u('A', '66.67', 66.67, 1), u('C', '66.665', 66.67, 3), u('D', '50', 50, 4)],
     } as unknown as SipasResult;
     // 66.67 > 200/3 = 66.6666… > 66.665: three different ranks behind one rounded figure.
-    expect(roundingNotes(r)).toEqual([{ value: 66.67, codes: ['A', 'B', 'C'] }]);
+    expect(sipasRoundingNotes(r.units)).toEqual([{ value: 66.67, codes: ['A', 'B', 'C'] }]);
   });
 });
 

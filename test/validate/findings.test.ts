@@ -11,8 +11,8 @@ import { runCli } from '../../src/cli/program.js';
 import { loadCriteriaSet } from '../../src/criteria/load.js';
 import { compareFindings } from '../../src/findings/finding.js';
 import type { RosterEntry } from '../../src/validate/check.js';
-import { ValidateJsonSchema } from '../../src/validate/report.js';
-import { validateFiles } from '../../src/validate/validate.js';
+import { ValidateJsonSchema } from '../../src/report/validate-report.js';
+import { validateFiles } from '../../src/pipeline/check-files.js';
 import { runBin } from '../helpers/cli.js';
 import { writeSet, baseSet } from '../helpers/criteria.js';
 

@@ -9,7 +9,7 @@ import { loadCriteriaSet } from '../../src/criteria/load.js';
 import { compareFindings, type Finding } from '../../src/findings/finding.js';
 import { readRoster } from '../../src/round/roster.js';
 import type { RosterEntry } from '../../src/validate/check.js';
-import { validateFiles } from '../../src/validate/validate.js';
+import { validateFiles } from '../../src/pipeline/check-files.js';
 
 const DIR = join(import.meta.dirname, '../../fixtures/intake');
 const expected = loadCriteriaSet('illustrative-internal@2025.1');

@@ -1,35 +1,36 @@
 /** `parindex criteria list | check | show | schema`. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { criteriaJsonSchema, CRITERIA_SCHEMA_PATH } from '../../criteria/json-schema.js';
-import { describeRule, ruleKindLabel } from '../../criteria/describe.js';
 import {
   buildImportedSet,
   importCriteriaTable,
   renderImportedYaml,
   type ImportOptions,
 } from '../../criteria/import.js';
-import { readGrid } from '../../load/read.js';
-import {
-  checkCriteriaData,
-  listCriteriaFiles,
-  loadCriteriaFile,
-  resolveCriteriaRef,
-  type LoadedCriteria,
-} from '../../criteria/load.js';
-import { isItem, type Node, type RuleKind } from '../../criteria/schema.js';
-import { textIn } from '../../criteria/tree.js';
-import { CriteriaError, RunError, UsageError } from '../../findings/errors.js';
-import { crosswalkFromDiff, diffCriteriaSets } from '../../criteria/diff.js';
+import { readTableFile } from '../../load/docx.js';
+import { checkCriteriaData, listCriteriaFiles, loadCriteriaFile, resolveCriteriaRef } from '../../criteria/load.js';
+import { checkCriteriaFiles, expandCriteriaTarget, summariseCriteria } from '../../criteria/summary.js';
+import { CriteriaError, UsageError } from '../../findings/errors.js';
+import { diffCriteriaSets } from '../../criteria/diff.js';
 import { renderDiffText } from '../../report/diff-text.js';
-import { stringify as stringifyYaml } from 'yaml';
-import { countFindings, type Finding } from '../../findings/finding.js';
-import { num } from '../../messages/types.js';
-import { findingToJson, renderCounts, renderFindingsText } from '../../report/findings-text.js';
+import { countFindings, finding } from '../../findings/finding.js';
+import {
+  criteriaCheckJson,
+  criteriaImportJson,
+  criteriaListJson,
+  renderCriteriaCheckSummary,
+  renderCriteriaList,
+  renderCriteriaTree,
+  renderCrosswalkYaml,
+  renderImportSummary,
+  type ImportSummary,
+} from '../../report/criteria-text.js';
+import { renderFindingsText } from '../../report/findings-text.js';
 import { writeFileAtomic } from '../../core/fs.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
-import type { Register } from '../program.js';
+import type { Register } from '../command.js';
 
 export const registerCriteriaCommands: Register = (program, run) => {
   const criteria = program
@@ -44,46 +45,10 @@ export const registerCriteriaCommands: Register = (program, run) => {
       await run(this, (ctx) => {
         const opts = this.opts<{ dir?: string }>();
         const rows = listCriteriaFiles(opts.dir).map((f) =>
-          summarise(loadCriteriaFile(f.path, displayPath(f.path, opts.dir)), `${f.id}@${f.version}`),
+          summariseCriteria(loadCriteriaFile(f.path, displayPath(f.path, ctx.cwd)), `${f.id}@${f.version}`),
         );
-        if (ctx.json) {
-          ctx.out(
-            JSON.stringify(
-              { tool: { name: TOOL_NAME, version: TOOL_VERSION }, command: 'criteria list', sets: rows },
-              null,
-              2,
-            ),
-          );
-          return 0;
-        }
-        const c = ctx.color;
-        for (const r of rows) {
-          ctx.out(
-            `${c.bold(r.ref)}${r.illustrative ? c.yellow(ctx.lang === 'vi' ? '  [minh hoạ]' : '  [illustrative]') : ''}`,
-          );
-          if (r.title) ctx.out(`  ${ctx.lang === 'en' ? (r.title.en ?? r.title.vi) : r.title.vi}`);
-          if (r.decision) ctx.out(`  ${ctx.lang === 'vi' ? 'Văn bản' : 'Decision'}: ${r.decision}`);
-          if (r.kind === 'questionnaire')
-            ctx.out(
-              ctx.lang === 'vi'
-                ? `  Bộ câu hỏi khảo sát · ${r.fields} khối, ${r.items} câu hỏi`
-                : `  Survey questionnaire · ${r.fields} domains, ${r.items} questions`,
-            );
-          if (r.total !== undefined)
-            ctx.out(
-              ctx.lang === 'vi'
-                ? `  Loại cơ quan: ${r.agencyKinds.join(', ')} · tổng ${num(r.total, 'vi')} điểm${r.sourceTotals ? ` (thẩm định ${num(r.sourceTotals.appraisal ?? 0, 'vi')}, điều tra XHH ${num(r.sourceTotals.survey ?? 0, 'vi')})` : ''} · ${r.fields} lĩnh vực, ${r.items} tiêu chí thành phần`
-                : `  Agency kinds: ${r.agencyKinds.join(', ')} · total ${r.total} points${r.sourceTotals ? ` (appraisal ${r.sourceTotals.appraisal ?? 0}, survey ${r.sourceTotals.survey ?? 0})` : ''} · ${r.fields} fields, ${r.items} items`,
-            );
-          if (r.total !== undefined && !r.illustrative)
-            ctx.out(
-              ctx.lang === 'vi'
-                ? `  Đã xác nhận nguồn: lĩnh vực ${r.fieldsConfirmed}/${r.fields}, tiêu chí thành phần ${r.confirmed}/${r.items}, mọi giá trị ${r.nodesConfirmed}/${r.nodes}`
-                : `  Confirmed by a source: fields ${r.fieldsConfirmed}/${r.fields}, items ${r.confirmed}/${r.items}, all values ${r.nodesConfirmed}/${r.nodes}`,
-            );
-          if (r.errors > 0)
-            ctx.out(c.red(`  ${renderCounts({ error: r.errors, warning: r.warnings, info: 0 }, ctx.lang)}`));
-        }
+        if (ctx.json) ctx.out(criteriaListJson(rows));
+        else for (const line of renderCriteriaList(rows, ctx.lang, ctx.color)) ctx.out(line);
         return 0;
       });
     });
@@ -100,57 +65,21 @@ export const registerCriteriaCommands: Register = (program, run) => {
         const strict = this.opts<{ strict?: boolean }>().strict === true;
         const targets =
           files.length > 0
-            ? files.flatMap(expandTarget)
-            : listCriteriaFiles().map((f) => ({ path: f.path, display: displayPath(f.path) }));
-        const results: { file: string; ref?: string; findings: Finding[]; failure?: string }[] = [];
-        for (const t of targets) {
-          try {
-            const loaded = loadCriteriaFile(t.path, t.display);
-            const findings = strict
-              ? loaded.findings.map((f) => (f.severity === 'warning' ? ({ ...f, severity: 'error' } as Finding) : f))
-              : loaded.findings;
-            const r: (typeof results)[number] = { file: t.display, findings };
-            if (loaded.set) r.ref = `${loaded.set.id}@${loaded.set.version}`;
-            if (loaded.questionnaire) r.ref = `${loaded.questionnaire.id}@${loaded.questionnaire.version}`;
-            results.push(r);
-          } catch (e) {
-            if (!(e instanceof RunError)) throw e;
-            results.push({ file: t.display, findings: [], failure: e.text[ctx.lang] });
-          }
-        }
-        const all = results.flatMap((r) => r.findings);
-        const counts = countFindings(all);
+            ? files.flatMap((f) => expandCriteriaTarget(f, ctx.cwd))
+            : listCriteriaFiles().map((f) => ({ path: f.path, display: displayPath(f.path, ctx.cwd) }));
+        const results = checkCriteriaFiles(targets, strict);
+        const counts = countFindings(results.flatMap((r) => r.findings));
         const failed = results.filter((r) => r.failure !== undefined);
-        const unconfirmed = all.filter((f) => f.code === 'CRITERIA_UNCONFIRMED').length;
-        if (ctx.json) {
-          ctx.out(
-            JSON.stringify(
-              {
-                tool: { name: TOOL_NAME, version: TOOL_VERSION },
-                command: 'criteria check',
-                files: results.map((r) => ({
-                  file: r.file,
-                  ...(r.ref ? { set: r.ref } : {}),
-                  ...(r.failure ? { failure: r.failure } : {}),
-                  counts: countFindings(r.findings),
-                  findings: r.findings.map((f) => findingToJson(f, ctx.lang)),
-                })),
-                counts,
-                unconfirmed,
-              },
-              null,
-              2,
-            ),
-          );
-        } else {
-          for (const line of renderFindingsText(all, ctx.lang, ctx.color)) ctx.out(line);
-          for (const r of failed) ctx.err(`${TOOL_NAME}: ${r.failure}`);
-          const ok = results.filter((r) => r.failure === undefined && countFindings(r.findings).error === 0).length;
-          ctx.out(
-            ctx.lang === 'vi'
-              ? `Đã kiểm tra ${results.length} tệp: ${ok} đạt; ${renderCounts(counts, 'vi')}${unconfirmed ? ` (${unconfirmed} giá trị chưa xác nhận nguồn)` : ''}${failed.length ? `; ${failed.length} tệp không đọc được` : ''}.`
-              : `Checked ${results.length} file(s): ${ok} passed; ${renderCounts(counts, 'en')}${unconfirmed ? ` (${unconfirmed} values not confirmed by a source)` : ''}${failed.length ? `; ${failed.length} unreadable` : ''}.`,
-          );
+        if (ctx.json) ctx.out(criteriaCheckJson(results, ctx.lang));
+        else {
+          for (const line of renderFindingsText(
+            results.flatMap((r) => r.findings),
+            ctx.lang,
+            ctx.color,
+          ))
+            ctx.out(line);
+          for (const r of failed) ctx.err(`${TOOL_NAME}: ${r.failure![ctx.lang]}`);
+          ctx.out(renderCriteriaCheckSummary(results, ctx.lang));
         }
         return failed.length > 0 ? 2 : counts.error > 0 ? 1 : 0;
       });
@@ -163,57 +92,26 @@ export const registerCriteriaCommands: Register = (program, run) => {
     .option('--rules', 'hiện quy tắc chấm của từng tiêu chí / show each item’s rule')
     .action(async function (this: Command, ref: string) {
       await run(this, (ctx) => {
-        const { path, display } = resolveCriteriaRef(ref);
+        const { path, display } = resolveCriteriaRef(ref, [], ctx.cwd);
         const loaded = loadCriteriaFile(path, display);
         if (!loaded.set) {
           for (const line of renderFindingsText(loaded.findings, ctx.lang, ctx.color)) ctx.err(line);
           return 1;
         }
-        const set = loaded.set;
         if (ctx.json) {
-          ctx.out(JSON.stringify(set, null, 2));
+          ctx.out(JSON.stringify(loaded.set, null, 2));
           return 0;
         }
-        const c = ctx.color;
-        const lang = ctx.lang;
-        const showRules = this.opts<{ rules?: boolean }>().rules === true;
-        ctx.out(c.bold(`${set.id}@${set.version}  ${textIn(set.title, lang)}`));
-        ctx.out(
-          `${lang === 'vi' ? 'Văn bản' : 'Decision'}: ${set.decision.number}${set.decision.date ? ` (${formatDate(set.decision.date, lang)})` : ''}`,
-        );
-        ctx.out(
-          `${lang === 'vi' ? 'Tổng điểm' : 'Total'}: ${num(set.total, lang)}${set.sourceTotals ? ` (${lang === 'vi' ? 'thẩm định' : 'appraisal'} ${num(set.sourceTotals.appraisal ?? 0, lang)}, ${lang === 'vi' ? 'điều tra XHH' : 'survey'} ${num(set.sourceTotals.survey ?? 0, lang)})` : ''}`,
-        );
-        ctx.out(
-          `${lang === 'vi' ? 'Xếp nhóm' : 'Bands'}: ${set.bands.map((b) => `${textIn(b.label, lang)} ${num(b.min, lang)}–${num(b.max, lang)}%`).join(' · ')}`,
-        );
-        ctx.out('');
-        const unconfirmed = (n: Node): boolean =>
-          n.provenance === 'unconfirmed' || (typeof n.provenance === 'object' && n.provenance.status === 'unconfirmed');
-        const walk = (n: Node, depth: number): void => {
-          const pad = '  '.repeat(depth);
-          const mark = unconfirmed(n) ? c.yellow(lang === 'vi' ? ' [chưa xác nhận]' : ' [unconfirmed]') : '';
-          const max = num(n.max, lang);
-          if (isItem(n)) {
-            const extra: string[] = [];
-            if (n.source !== 'appraisal') extra.push(n.source);
-            if (n.appliesTo) extra.push(n.appliesTo.join('/'));
-            if (n.notApplicable) extra.push(lang === 'vi' ? 'có thể không áp dụng' : 'may be N/A');
-            ctx.out(
-              `${pad}${c.cyan(n.code)} ${textIn(n.title, lang)} ${c.dim(`[${max}]`)}${extra.length ? c.dim(` (${extra.join(', ')})`) : ''}${mark}`,
-            );
-            if (showRules) ctx.out(`${pad}    ${c.dim(describeRule(n, lang))}`);
-          } else {
-            const line = `${pad}${n.code} ${textIn(n.title, lang)} [${max}]${mark}`;
-            ctx.out(depth === 0 ? c.bold(line) : line);
-            n.children.forEach((ch) => walk(ch, depth + 1));
-          }
-        };
-        set.fields.forEach((f) => walk(f, 0));
-        const warnings = loaded.findings.length;
-        if (warnings) {
+        for (const line of renderCriteriaTree(
+          loaded.set,
+          ctx.lang,
+          ctx.color,
+          this.opts<{ rules?: boolean }>().rules === true,
+        ))
+          ctx.out(line);
+        if (loaded.findings.length) {
           ctx.out('');
-          for (const line of renderFindingsText(loaded.findings, lang, c)) ctx.out(line);
+          for (const line of renderFindingsText(loaded.findings, ctx.lang, ctx.color)) ctx.out(line);
         }
         return countFindings(loaded.findings).error > 0 ? 1 : 0;
       });
@@ -267,22 +165,42 @@ export const registerCriteriaCommands: Register = (program, run) => {
             vi: `${o.out} đã có; thêm --force để ghi đè.`,
             en: `${o.out} exists; add --force to overwrite it.`,
           });
-        const read = await readGrid(table, table);
+        const read = await readTableFile(table, table, ctx.read);
         if (!read.grid) {
-          for (const line of renderFindingsText(read.findings, ctx.lang, ctx.color)) ctx.err(line);
+          // "Not a spreadsheet" would send an officer to the self-scoring template; say what a table may be.
+          const why = read.findings.map((f) =>
+            f.code === 'INTAKE_NOT_SPREADSHEET' || f.code === 'INTAKE_LEGACY_FORMAT'
+              ? finding('CRITERIA_IMPORT_FILE_KIND', f.location, {
+                  detected:
+                    f.code === 'INTAKE_NOT_SPREADSHEET'
+                      ? f.args.detected
+                      : f.args.format === 'xls'
+                        ? 'Excel 97–2003 (.xls)'
+                        : 'OpenDocument (.ods)',
+                })
+              : f,
+          );
+          for (const line of renderFindingsText(why, ctx.lang, ctx.color)) ctx.err(line);
           return 2;
         }
-        const imported = importCriteriaTable(read.grid);
+        const imported = importCriteriaTable(
+          read.grid,
+          read.captions ? { captionOf: (s) => read.captions.get(s) ?? [], documentText: read.text } : {},
+        );
+        imported.findings.unshift(
+          ...read.findings.filter(
+            (f) => f.code === 'INTAKE_LEGACY_ENCODING' || f.code === 'INTAKE_LEGACY_ENCODING_MORE',
+          ),
+        );
         const opts: ImportOptions = { id: o.id, version: o.version };
         if (o.title) opts.title = o.title;
         if (o.decision) opts.decision = o.decision;
         if (o.kinds) opts.kinds = o.kinds;
         const result = buildImportedSet(imported, opts, (data) => checkCriteriaData(data, o.out));
         const findings = result.findings;
-        const counts = countFindings(findings);
         const written = imported.fields.length > 0;
         if (written) {
-          const schema = relative(dirname(resolve(o.out)), CRITERIA_SCHEMA_PATH)
+          const schema = relative(dirname(resolve(ctx.cwd, o.out)), CRITERIA_SCHEMA_PATH)
             .split(sep)
             .join('/');
           const header = [
@@ -291,49 +209,27 @@ export const registerCriteriaCommands: Register = (program, run) => {
           ];
           await writeFileAtomic(o.out, renderImportedYaml(result.data, { schema, header }));
         }
-        if (ctx.json) {
-          ctx.out(
-            JSON.stringify(
-              {
-                tool: { name: TOOL_NAME, version: TOOL_VERSION },
-                command: 'criteria import',
-                table,
-                out: written ? o.out : null,
-                set: `${o.id}@${o.version}`,
-                ...result.counts,
-                rules: imported.rules,
-                counts,
-                findings: findings.map((f) => findingToJson(f, ctx.lang)),
-              },
-              null,
-              2,
-            ),
-          );
-        } else {
-          for (const line of renderFindingsText(findings, ctx.lang, ctx.color)) ctx.out(line);
-          const rules = Object.entries(imported.rules)
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([k, n]) => `${ruleKindLabel(k as RuleKind, ctx.lang)} ${n}`)
-            .join(', ');
-          const kept = findings.filter((f) => f.code === 'CRITERIA_IMPORT_GUIDANCE_KEPT').length;
-          const c = result.counts;
-          ctx.out(
-            ctx.lang === 'vi'
-              ? written
-                ? `Đã ghi ${o.out}: ${c.fields} lĩnh vực, ${c.criteria} tiêu chí, ${c.items} tiêu chí thành phần; quy tắc: ${rules}; ${kept} hướng dẫn giữ nguyên văn bản; ${renderCounts(counts, 'vi')}.`
-                : `Không ghi tệp nào; ${renderCounts(counts, 'vi')}.`
-              : written
-                ? `Wrote ${o.out}: ${c.fields} fields, ${c.criteria} criteria, ${c.items} items; rules: ${rules}; ${kept} guidance texts kept as text; ${renderCounts(counts, 'en')}.`
-                : `Nothing written; ${renderCounts(counts, 'en')}.`,
-          );
-          if (counts.error > 0 && written)
-            ctx.out(
-              ctx.lang === 'vi'
-                ? `Bộ tiêu chí chưa đạt criteria check: sửa các lỗi trên trong bảng hoặc trong ${o.out}.`
-                : `The set does not pass criteria check: fix the errors above in the table or in ${o.out}.`,
-            );
+        const summary: ImportSummary = {
+          table,
+          out: o.out,
+          set: `${o.id}@${o.version}`,
+          written,
+          counts: result.counts,
+          rules: imported.rules,
+          findings,
+        };
+        if (ctx.json) ctx.out(criteriaImportJson(summary, ctx.lang));
+        else {
+          // Guidance kept as text is listed once, in the summary, with its cell.
+          for (const line of renderFindingsText(
+            findings.filter((f) => f.code !== 'CRITERIA_IMPORT_GUIDANCE_KEPT'),
+            ctx.lang,
+            ctx.color,
+          ))
+            ctx.out(line);
+          for (const line of renderImportSummary(summary, ctx.lang)) ctx.out(line);
         }
-        return !written ? 1 : counts.error > 0 ? 1 : 0;
+        return !written ? 1 : countFindings(findings).error > 0 ? 1 : 0;
       });
     });
 
@@ -351,7 +247,7 @@ export const registerCriteriaCommands: Register = (program, run) => {
       await run(this, async (ctx) => {
         const o = this.opts<{ crosswalk?: string; force?: boolean }>();
         const load = (ref: string) => {
-          const { path, display } = resolveCriteriaRef(ref);
+          const { path, display } = resolveCriteriaRef(ref, [], ctx.cwd);
           const loaded = loadCriteriaFile(path, display);
           if (!loaded.set)
             throw new CriteriaError({
@@ -367,13 +263,7 @@ export const registerCriteriaCommands: Register = (program, run) => {
               vi: `${o.crosswalk} đã có; thêm --force để ghi đè.`,
               en: `${o.crosswalk} exists; add --force to overwrite it.`,
             });
-          const cw = crosswalkFromDiff(d);
-          const head = [
-            `# Đối chiếu mã tiêu chí ${d.from} → ${d.to}, do parindex criteria diff lập; kiểm tra lại trước khi dùng.`,
-            `# Code crosswalk ${d.from} → ${d.to}, made by parindex criteria diff; review it before use.`,
-            '# Mã không liệt kê giữ nguyên; null: tiêu chí đã bỏ / unlisted codes keep their code; null: removed.',
-          ].join('\n');
-          await writeFileAtomic(o.crosswalk, `${head}\n${stringifyYaml(cw, { lineWidth: 0 })}`);
+          await writeFileAtomic(o.crosswalk, renderCrosswalkYaml(d));
         }
         if (ctx.json) {
           ctx.out(
@@ -412,135 +302,7 @@ export const registerCriteriaCommands: Register = (program, run) => {
     });
 };
 
-interface SetSummary {
-  ref: string;
-  file: string;
-  /** "questionnaire" for a survey questionnaire; absent for a criteria set. */
-  kind?: 'questionnaire';
-  title?: { vi: string; en?: string | undefined };
-  decision?: string;
-  illustrative: boolean;
-  agencyKinds: string[];
-  total?: number;
-  fields: number;
-  items: number;
-  /** Items whose values a public source confirms. */
-  confirmed: number;
-  fieldsConfirmed: number;
-  /** Every node (field, criterion, item) and how many are confirmed. */
-  nodes: number;
-  nodesConfirmed: number;
-  sourceTotals?: { appraisal?: number | undefined; survey?: number | undefined };
-  errors: number;
-  warnings: number;
-}
-
-function summarise(loaded: LoadedCriteria, ref: string): SetSummary {
-  const counts = countFindings(loaded.findings);
-  const set = loaded.set;
-  const q = loaded.questionnaire;
-  if (q) {
-    const questions = q.domains.reduce((n, d) => n + d.elements.reduce((m, e) => m + e.questions.length, 0), 0);
-    return {
-      ref,
-      file: loaded.file,
-      title: q.title,
-      kind: 'questionnaire',
-      illustrative: q.illustrative,
-      agencyKinds: [],
-      fields: q.domains.length,
-      items: questions,
-      confirmed: 0,
-      fieldsConfirmed: 0,
-      nodes: 0,
-      nodesConfirmed: 0,
-      errors: counts.error,
-      warnings: counts.warning,
-    };
-  }
-  if (!set)
-    return {
-      ref,
-      file: loaded.file,
-      illustrative: false,
-      agencyKinds: [],
-      fields: 0,
-      items: 0,
-      confirmed: 0,
-      fieldsConfirmed: 0,
-      nodes: 0,
-      nodesConfirmed: 0,
-      errors: counts.error,
-      warnings: counts.warning,
-    };
-  let items = 0;
-  let confirmed = 0;
-  let nodes = 0;
-  let nodesConfirmed = 0;
-  let fieldsConfirmed = 0;
-  const statusOf = (p: Node['provenance']): string | undefined => (typeof p === 'string' ? p : p?.status);
-  const setStatus = statusOf(set.provenance) ?? (set.illustrative ? 'illustrative' : 'confirmed');
-  const walk = (n: Node, inherited: string, depth = 0): void => {
-    const status = statusOf(n.provenance) ?? inherited;
-    nodes++;
-    if (status === 'confirmed') {
-      nodesConfirmed++;
-      if (depth === 0) fieldsConfirmed++;
-    }
-    if (isItem(n)) {
-      items++;
-      if (status === 'confirmed') confirmed++;
-    } else n.children.forEach((c) => walk(c, status, depth + 1));
-  };
-  set.fields.forEach((f) => walk(f, setStatus));
-  return {
-    ref: `${set.id}@${set.version}`,
-    file: loaded.file,
-    title: set.title,
-    decision: `${set.decision.number}${set.decision.date ? ` ${set.decision.date}` : ''}`,
-    illustrative: set.illustrative,
-    agencyKinds: set.agencyKinds.map((k) => k.id),
-    total: set.total,
-    fields: set.fields.length,
-    items,
-    confirmed,
-    fieldsConfirmed,
-    nodes,
-    nodesConfirmed,
-    ...(set.sourceTotals ? { sourceTotals: set.sourceTotals } : {}),
-    errors: counts.error,
-    warnings: counts.warning,
-  };
-}
-
-/** A command-line target: a file, a folder of criteria files, or an id@version. */
-function expandTarget(arg: string): { path: string; display: string }[] {
-  if (existsSync(arg) && statSync(arg).isDirectory()) {
-    const out: { path: string; display: string }[] = [];
-    const walk = (dir: string): void => {
-      for (const e of readdirSync(dir).sort()) {
-        const p = join(dir, e);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (
-          ['.yaml', '.yml'].includes(extname(e).toLowerCase()) ||
-          (extname(e) === '.json' && !e.endsWith('.schema.json'))
-        )
-          out.push({ path: p, display: p });
-      }
-    };
-    walk(arg);
-    if (out.length > 0) return out;
-  }
-  return [resolveCriteriaRef(arg)].map((r) => ({ path: r.path, display: r.display }));
-}
-
-function displayPath(path: string, base?: string): string {
-  void base;
-  const cwd = process.cwd();
+/** A bundled file's path relative to the working folder when inside it. */
+function displayPath(path: string, cwd: string): string {
   return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path;
-}
-
-function formatDate(iso: string, lang: 'vi' | 'en'): string {
-  const [y, m, d] = iso.split('-');
-  return lang === 'vi' ? `${d}/${m}/${y}` : iso;
 }

@@ -8,10 +8,10 @@ import { readRoster } from '../../round/roster.js';
 import { renderFindingsText } from '../../report/findings-text.js';
 import { annotateFiles } from '../../validate/annotate.js';
 import type { RosterEntry } from '../../validate/check.js';
-import { renderValidateText, validateJson } from '../../validate/report.js';
-import { collectFiles, validateFiles } from '../../validate/validate.js';
+import { renderValidateText, validateJson } from '../../report/validate-report.js';
+import { collectFiles, validateFiles } from '../../pipeline/check-files.js';
 import { progress } from '../progress.js';
-import type { Register } from '../program.js';
+import type { Register } from '../command.js';
 
 interface ValidateOpts {
   criteria?: string;
@@ -38,7 +38,7 @@ export const registerIntakeCommands: Register = (program, run) => {
     .action(async function (this: Command, paths: string[]) {
       await run(this, async (ctx) => {
         const o = this.opts<ValidateOpts>();
-        const expected = o.criteria ? loadCriteriaSet(o.criteria) : undefined;
+        const expected = o.criteria ? loadCriteriaSet(o.criteria, [], ctx.cwd) : undefined;
         let year: number | undefined;
         if (o.year !== undefined) {
           year = Number(o.year);
@@ -51,7 +51,7 @@ export const registerIntakeCommands: Register = (program, run) => {
         let roster: Map<string, RosterEntry> | undefined;
         if (o.roster) {
           const kinds = expected?.set.agencyKinds.map((k) => k.id);
-          const r = await readRoster(o.roster, o.roster, kinds);
+          const r = await readRoster(o.roster, o.roster, kinds, ctx.read);
           if (hasErrors(r.findings) && r.agencies.length === 0) {
             for (const l of renderFindingsText(r.findings, ctx.lang, ctx.color)) ctx.err(l);
             throw new InputError({
@@ -61,8 +61,8 @@ export const registerIntakeCommands: Register = (program, run) => {
           }
           roster = new Map(r.agencies.map((a) => [a.code, a]));
         }
-        requireExisting(paths);
-        const files = collectFiles(paths);
+        requireExisting(paths, ctx.cwd);
+        const files = collectFiles(paths, ctx.cwd);
         if (files.length === 0)
           throw new UsageError({
             vi: 'Không có tệp bảng tính nào để kiểm tra.',
@@ -75,6 +75,7 @@ export const registerIntakeCommands: Register = (program, run) => {
           ...(o.kind ? { kind: o.kind } : {}),
           ...(year !== undefined ? { year } : {}),
           resolveNamed: true,
+          read: ctx.read,
           submissions: false,
           workers: ctx.workersFor(files.length),
           onProgress: (d, t) => bar.tick(d, t),

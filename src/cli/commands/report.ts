@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../findings/errors.js';
 import { writeReports } from '../../report/write-report.js';
-import { readResultFile } from '../../round/read-result.js';
-import type { Register } from '../program.js';
-import { scorecardsOption } from './score.js';
+import { readResultFile } from '../../result/read.js';
+import type { Register } from '../command.js';
+import { scorecardsOption } from '../options.js';
 
 export const registerReportCommands: Register = (program, run) => {
   program

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadCriteriaSet } from '../../criteria/load.js';
 import { initRound } from '../../round/init.js';
 import { UsageError } from '../../findings/errors.js';
-import type { Register } from '../program.js';
+import type { Register } from '../command.js';
 
 export const registerRoundCommands: Register = (program, run) => {
   program
@@ -23,7 +23,7 @@ export const registerRoundCommands: Register = (program, run) => {
             vi: `--year phải là một năm, ví dụ 2025 (nhận được "${o.year}").`,
             en: `--year must be a year such as 2025 (got "${o.year}").`,
           });
-        const criteria = o.criteria.map((ref) => ({ ref, index: loadCriteriaSet(ref) }));
+        const criteria = o.criteria.map((ref) => ({ ref, index: loadCriteriaSet(ref, [], ctx.cwd) }));
         const files = initRound(dir, {
           criteria,
           year,

@@ -6,20 +6,18 @@ import { requireExisting } from '../paths.js';
 import { writeFileAtomic } from '../../core/fs.js';
 import { loadCriteriaSet } from '../../criteria/load.js';
 import { InputError, UsageError } from '../../findings/errors.js';
-import { compareFindings, countFindings, hasErrors, type Finding } from '../../findings/finding.js';
-import { renderCounts, renderFindingsText } from '../../report/findings-text.js';
+import { countFindings, hasErrors, type Finding } from '../../findings/finding.js';
+import { renderFindingsSummary } from '../../report/findings-text.js';
 import { renderExplainText } from '../../report/explain-text.js';
 import { renderScoreText } from '../../report/score-text.js';
 import { writeReports } from '../../report/write-report.js';
-import { runRound, type RoundRun } from '../../round/run.js';
-import { explainWorkbook } from '../../round/self-check.js';
-import { appraisalWorkbook } from '../../round/appraisal-rows.js';
+import { runRound, type RoundRun } from '../../pipeline/run-round.js';
+import { explainFile } from '../../pipeline/explain-file.js';
+import { appraisalWorkbook } from '../../report/appraisal-rows.js';
 import { progress } from '../progress.js';
 import type { CliContext } from '../context.js';
-import type { Register } from '../program.js';
-
-/** How many finding lines `score` prints before pointing to `validate`. */
-const SHOWN_FINDINGS = 25;
+import type { Register } from '../command.js';
+import { scorecardsOption } from '../options.js';
 
 export const registerScoreCommands: Register = (program, run) => {
   program
@@ -95,17 +93,18 @@ export const registerScoreCommands: Register = (program, run) => {
       await run(this, async (ctx) => {
         const o = this.opts<{ criteria?: string; kind?: string; allowIncomplete?: boolean }>();
         if (!existsSync(join(target, 'round.yaml')) && !/\.ya?ml$/i.test(target)) {
-          requireExisting([target]);
-          const expected = o.criteria ? loadCriteriaSet(o.criteria) : undefined;
-          const x = await explainWorkbook(target, {
+          requireExisting([target], ctx.cwd);
+          const expected = o.criteria ? loadCriteriaSet(o.criteria, [], ctx.cwd) : undefined;
+          const x = await explainFile(target, {
             ...(expected ? { expected } : {}),
             ...(o.kind ? { kind: o.kind } : {}),
+            read: ctx.read,
           });
           printFindings(ctx, x.findings);
-          if (!x.result || !x.agency) return hasErrors(x.findings) ? 1 : 2;
+          if (!x.agency) return hasErrors(x.findings) ? 1 : 2;
           if (ctx.json) ctx.out(JSON.stringify(x.agency, null, 2));
           else {
-            for (const l of renderExplainText(x.result, x.agency, ctx.lang, ctx.color)) ctx.out(l);
+            for (const l of renderExplainText(x, x.agency, ctx.lang, ctx.color)) ctx.out(l);
             ctx.out('');
             ctx.out(
               ctx.color.dim(
@@ -153,7 +152,7 @@ export const registerScoreCommands: Register = (program, run) => {
             vi: `${o.out} đã có; dùng --force để ghi đè.`,
             en: `${o.out} exists; use --force to overwrite.`,
           });
-        const r = await runRound(dir, { allowIncomplete: true });
+        const r = await runRound(dir, { allowIncomplete: true, cwd: ctx.cwd, read: ctx.read });
         printFindings(
           ctx,
           r.findings.filter((f) => f.severity === 'error'),
@@ -191,9 +190,11 @@ async function scoreRound(
   const r = await runRound(dir, {
     allowIncomplete,
     strict,
+    cwd: ctx.cwd,
     onProgress: (d, t) => bar.tick(d, t),
     workers: ctx.workersFor,
     onPhase: (p) => debugPhase(ctx, p),
+    read: ctx.read,
   });
   bar.done();
   if (ctx.debug && r.validation)
@@ -201,37 +202,32 @@ async function scoreRound(
   const shown = r.findings.filter((f) => f.severity !== 'info');
   if (!quietFindings || r.blocked) printFindings(ctx, shown);
   // The --allow-incomplete advice only to a run without it (a round that cannot be read is blocked either way).
-  if (r.blocked)
+  const errors = countFindings(r.findings).error;
+  const vi = ctx.lang === 'vi';
+  if (r.blocked && allowIncomplete)
     ctx.err(
-      allowIncomplete
-        ? ctx.lang === 'vi'
-          ? `Chưa chấm điểm: còn ${countFindings(r.findings).error} lỗi ở tệp kỳ đánh giá hoặc bộ tiêu chí; sửa các lỗi trên.`
-          : `Not scored: ${countFindings(r.findings).error} errors remain in the round file or criteria; fix them.`
-        : ctx.lang === 'vi'
-          ? `Chưa chấm điểm: còn ${countFindings(r.findings).error} lỗi. Sửa các lỗi trên, hoặc chạy lại với --allow-incomplete để chấm với số liệu hiện có.`
-          : `Not scored: ${countFindings(r.findings).error} errors remain. Fix them, or run again with --allow-incomplete to score with the data as it is.`,
+      vi
+        ? `Chưa chấm điểm: còn ${errors} lỗi ở tệp kỳ đánh giá hoặc bộ tiêu chí; sửa các lỗi trên.`
+        : `Not scored: ${errors} errors remain in the round file or criteria; fix them.`,
     );
-  else if (allowIncomplete && hasErrors(r.findings))
+  else if (r.blocked)
     ctx.err(
-      ctx.lang === 'vi'
-        ? `Đã chấm khi còn ${countFindings(r.findings).error} lỗi (--allow-incomplete): các cơ quan liên quan được đánh dấu trong bảng xếp hạng và báo cáo.`
-        : `Scored with ${countFindings(r.findings).error} open errors (--allow-incomplete): the agencies concerned are marked in the ranking and the reports.`,
+      vi
+        ? `Chưa chấm điểm: còn ${errors} lỗi. Sửa các lỗi trên, hoặc chạy lại với --allow-incomplete để chấm với số liệu hiện có.`
+        : `Not scored: ${errors} errors remain. Fix them, or run again with --allow-incomplete to score with the data as it is.`,
+    );
+  else if (allowIncomplete && errors > 0)
+    ctx.err(
+      vi
+        ? `Đã chấm khi còn ${errors} lỗi (--allow-incomplete): các cơ quan liên quan được đánh dấu trong bảng xếp hạng và báo cáo.`
+        : `Scored with ${errors} open errors (--allow-incomplete): the agencies concerned are marked in the ranking and the reports.`,
     );
   return r;
 }
 
-/** Prints the worst findings first, at most 25, then the counts; `hint` says where to see them all. */
-export function printFindings(ctx: CliContext, findings: readonly Finding[], hint?: { vi: string; en: string }): void {
-  if (findings.length === 0) return;
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  const worstFirst = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity] || compareFindings(a, b));
-  const lines = renderFindingsText(worstFirst.slice(0, SHOWN_FINDINGS), ctx.lang, ctx.color);
-  for (const l of lines) ctx.err(l);
-  const more = findings.length - SHOWN_FINDINGS;
-  const see = hint ?? { vi: 'chạy "parindex validate" để xem tất cả', en: 'run "parindex validate" to see them all' };
-  if (more > 0)
-    ctx.err(ctx.lang === 'vi' ? `… và ${more} phát hiện khác; ${see.vi}.` : `… and ${more} more findings; ${see.en}.`);
-  ctx.err(renderCounts(countFindings(findings), ctx.lang));
+/** Prints the worst findings first, at most 25, then the counts (on stderr). */
+function printFindings(ctx: CliContext, findings: readonly Finding[]): void {
+  for (const l of renderFindingsSummary(findings, ctx.lang, ctx.color)) ctx.err(l);
 }
 
 /** The round's submission folders (files named directly are not folders). */
@@ -240,13 +236,4 @@ function submissionDirs(r: RoundRun): string[] {
   if (!cfg) return [];
   const subs = Array.isArray(cfg.submissions) ? cfg.submissions : [cfg.submissions];
   return subs.map((s) => resolve(r.round.dir, s)).filter((p) => existsSync(p) && statSync(p).isDirectory());
-}
-
-/** The --scorecards option: sheets or long. */
-export function scorecardsOption(value: string): 'sheets' | 'long' {
-  if (value === 'sheets' || value === 'long') return value;
-  throw new UsageError({
-    vi: `--scorecards nhận "sheets" hoặc "long", không phải "${value}".`,
-    en: `--scorecards takes "sheets" or "long", not "${value}".`,
-  });
 }

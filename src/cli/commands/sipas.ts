@@ -5,14 +5,15 @@ import { requireExisting } from '../paths.js';
 import { writeFileAtomic } from '../../core/fs.js';
 import { UsageError } from '../../findings/errors.js';
 import { hasErrors, type Finding } from '../../findings/finding.js';
+import { renderFindingsSummary } from '../../report/findings-text.js';
 import { renderSipasText, renderSipasXlsx } from '../../report/sipas-report.js';
 import { jsonChunks, planOutputs } from '../../report/write-report.js';
 import { readRoster } from '../../round/roster.js';
-import { loadQuestionnaire } from '../../sipas/questionnaire.js';
-import { runSipas, type SipasBy } from '../../sipas/sipas.js';
-import { collectFiles } from '../../validate/validate.js';
-import type { Register } from '../program.js';
-import { printFindings } from './score.js';
+import { loadQuestionnaire } from '../../criteria/questionnaire.js';
+import { runSipas } from '../../pipeline/run-sipas.js';
+import type { SipasBy } from '../../score/sipas.js';
+import { collectFiles } from '../../pipeline/check-files.js';
+import type { Register } from '../command.js';
 
 function sipasFormatOf(out: string): 'json' | 'xlsx' {
   const ext = extname(out).toLowerCase();
@@ -60,24 +61,25 @@ export const registerSipasCommands: Register = (program, run) => {
             vi: `--by nhận "agency" hoặc "group", không phải "${o.by}".`,
             en: `--by takes "agency" or "group", not "${o.by}".`,
           });
-        const files = collectFiles(args).map((f) => ({ path: f.path, display: f.file }));
+        const files = collectFiles(args, ctx.cwd).map((f) => ({ path: f.path, display: f.file }));
         if (files.length === 0) throw new UsageError({ vi: 'Không có tệp trả lời nào.', en: 'No answer files.' });
         const plan = planOutputs(o.out ?? [], sipasFormatOf, {
           protect: [...files.map((f) => f.path), ...(o.roster ? [o.roster] : [])],
           force: o.force === true,
         });
         const questionnaire = loadQuestionnaire(o.questionnaire);
-        requireExisting(args);
+        requireExisting(args, ctx.cwd);
         let roster: Map<string, string | undefined> | undefined;
         const early: Finding[] = [];
         if (o.roster) {
-          const r = await readRoster(o.roster, o.roster);
+          const r = await readRoster(o.roster, o.roster, undefined, ctx.read);
           early.push(...r.findings);
           roster = new Map(r.agencies.map((a) => [a.code, a.name]));
         }
         const live = ctx.stderrIsTTY && !ctx.quiet && !ctx.json;
         const result = await runSipas(files, {
           questionnaire,
+          read: ctx.read,
           by: o.by as SipasBy,
           ...(o.weights !== undefined ? { weights: o.weights } : {}),
           ...(roster ? { roster } : {}),
@@ -94,10 +96,11 @@ export const registerSipasCommands: Register = (program, run) => {
           await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderSipasXlsx(result, ctx.lang));
         if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
         else {
-          printFindings(ctx, result.findings, {
+          const hint = {
             vi: 'xem tất cả với --json hoặc --out sipas.xlsx',
             en: 'see them all with --json or --out sipas.xlsx',
-          });
+          };
+          for (const l of renderFindingsSummary(result.findings, ctx.lang, ctx.color, hint)) ctx.err(l);
           for (const l of renderSipasText(result, ctx.lang, ctx.color)) ctx.out(l);
           for (const { out } of plan) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
         }

@@ -6,7 +6,7 @@ import { loadCriteriaSet } from '../../criteria/load.js';
 import { UsageError } from '../../findings/errors.js';
 import { renderTemplateCsv } from '../../intake/template-csv.js';
 import { renderTemplateXlsx, type TemplateOptions } from '../../intake/template.js';
-import type { Register } from '../program.js';
+import type { Register } from '../command.js';
 
 interface TemplateOpts {
   criteria: string;
@@ -34,7 +34,7 @@ export const registerTemplateCommands: Register = (program, run) => {
     .action(async function (this: Command) {
       await run(this, async (ctx) => {
         const o = this.opts<TemplateOpts>();
-        const idx = loadCriteriaSet(o.criteria);
+        const idx = loadCriteriaSet(o.criteria, [], ctx.cwd);
         if (o.kind !== undefined && !idx.set.agencyKinds.some((k) => k.id === o.kind)) {
           const kinds = idx.set.agencyKinds.map((k) => k.id).join(', ');
           throw new UsageError({

@@ -1,0 +1,69 @@
+/**
+ * SIPAS alone: answer files and a questionnaire come in, the SIPAS result goes out. The same stages
+ * as a round, composed for the survey: read each answer file (load) → tally its rows (score) →
+ * indices per unit → rank → result.
+ */
+import { rankSipasUnits } from '../rank/sipas.js';
+import { buildSipasResult, type SipasInput, type SipasResult } from '../result/sipas.js';
+import {
+  addFinding,
+  finishTally,
+  indicesOf,
+  mapColumns,
+  scoreUnits,
+  startTally,
+  tallyRows,
+  type SipasFindings,
+  type SipasTally,
+  type TallyOptions,
+} from '../score/sipas.js';
+import { DEFAULT_READ_OPTIONS, hashFile, openAnswerFile } from '../load/index.js';
+
+export type SipasOptions = TallyOptions;
+
+/** Computes SIPAS from answer files (paths as given, and how to show them). */
+export async function runSipas(
+  files: readonly { path: string; display: string }[],
+  opts: SipasOptions,
+): Promise<SipasResult> {
+  const qi = opts.questionnaire;
+  const findings: SipasFindings = { list: [], counts: {} };
+  const tally = startTally(opts, findings);
+  const inputs: SipasInput[] = [];
+  for (const file of files) {
+    const input = await tallyFile(tally, file, opts);
+    if (input) inputs.push(input);
+  }
+  const { units: counts, pooled } = finishTally(tally);
+  const units = scoreUnits(counts, qi, opts.roster, findings);
+  rankSipasUnits(units);
+  const overall = indicesOf(pooled, qi);
+  return buildSipasResult({ questionnaire: qi, by: tally.by, weights: opts.weights, inputs, overall, units, findings });
+}
+
+/**
+ * One answer file: open it, map its header, count its rows. Gives what was read (for the result's
+ * inputs), or nothing when the file could not be read as a table (its findings say why).
+ */
+async function tallyFile(
+  tally: SipasTally,
+  { path, display }: { path: string; display: string },
+  opts: SipasOptions,
+): Promise<SipasInput | undefined> {
+  const opened = await openAnswerFile(path, display, opts.read ?? DEFAULT_READ_OPTIONS);
+  for (const f of opened.findings) if (f.code !== 'INTAKE_CSV_DIALECT') addFinding(tally.findings, f);
+  const a = opened.answers;
+  if (!a) return undefined;
+  const mapped = mapColumns(a.header, { file: display, sheet: a.sheet }, opts);
+  for (const f of mapped.findings) addFinding(tally.findings, f);
+  // A file without the columns to count is still an input, with no rows read.
+  const counted = mapped.columns ? await tallyRows(tally, a, mapped.columns, display) : { rows: 0, respondents: 0 };
+  const sha256 = a.sha256() ?? (await hashFile(path));
+  return {
+    file: display,
+    sha256,
+    ...counted,
+    ...(a.sheet ? { sheet: a.sheet } : {}),
+    ...(a.dialect ? { dialect: a.dialect } : {}),
+  };
+}

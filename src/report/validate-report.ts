@@ -1,0 +1,111 @@
+/** The documented JSON shape of `parindex validate --json`, and its text rendering. */
+import type { ChalkInstance } from 'chalk';
+import { z } from 'zod';
+import { compareFindings, type FindingCounts } from '../findings/finding.js';
+import type { Lang } from '../messages/types.js';
+import { findingToJson, renderCounts, renderFindingsText, type FindingJson } from './findings-text.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import type { ValidationReport } from '../validate/types.js';
+
+const Counts = z.strictObject({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
+const FindingJsonSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]+$/),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string().min(1),
+  location: z.strictObject({
+    file: z.string().optional(),
+    sheet: z.string().optional(),
+    row: z.number().int().optional(),
+    column: z.number().int().optional(),
+    cell: z.string().optional(),
+    line: z.number().int().optional(),
+    path: z.string().optional(),
+  }),
+  criterion: z.string().optional(),
+  agency: z.string().optional(),
+  args: z.unknown(),
+});
+
+/** The documented shape of `validate --json`, as a schema consumers can check against. */
+export const ValidateJsonSchema = z.strictObject({
+  tool: z.string(),
+  version: z.string(),
+  command: z.literal('validate'),
+  files: z.array(
+    z.strictObject({
+      file: z.string(),
+      format: z.enum(['xlsx', 'csv']).optional(),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
+      agencies: z.array(z.string()),
+      criteria: z.array(z.string()),
+      counts: Counts,
+      findings: z.array(FindingJsonSchema),
+    }),
+  ),
+  counts: Counts,
+  ok: z.boolean(),
+});
+
+/** `validate --json`: one document, files in the order given, findings in stable order. */
+export interface ValidateJson {
+  tool: string;
+  version: string;
+  command: 'validate';
+  files: {
+    file: string;
+    format?: 'xlsx' | 'csv';
+    sha256?: string;
+    agencies: string[];
+    criteria: string[];
+    counts: FindingCounts;
+    findings: FindingJson[];
+  }[];
+  counts: FindingCounts;
+  /** true when no finding is an error. */
+  ok: boolean;
+}
+
+export function validateJson(r: ValidationReport, lang: Lang): ValidateJson {
+  return {
+    tool: TOOL_NAME,
+    version: TOOL_VERSION,
+    command: 'validate',
+    files: r.files.map((f) => {
+      const j: ValidateJson['files'][number] = {
+        file: f.file,
+        agencies: f.agencies,
+        criteria: f.criteria,
+        counts: f.counts,
+        findings: [...f.findings].sort(compareFindings).map((x) => findingToJson(x, lang)),
+      };
+      if (f.format) j.format = f.format;
+      if (f.sha256) j.sha256 = f.sha256;
+      return j;
+    }),
+    counts: r.counts,
+    ok: r.counts.error === 0,
+  };
+}
+
+/** Per file a summary line and its findings, then the overall line. */
+export function renderValidateText(r: ValidationReport, lang: Lang, c: ChalkInstance): string[] {
+  const lines: string[] = [];
+  for (const f of r.files) {
+    const mark = f.counts.error > 0 ? c.red('✗') : f.counts.warning > 0 ? c.yellow('!') : c.green('✓');
+    const who = [f.agencies.join(', '), f.criteria.join(', ')].filter(Boolean).join(' · ');
+    lines.push(`${mark} ${c.bold(f.file)}${who ? c.dim(` (${who})`) : ''}: ${renderCounts(f.counts, lang)}`);
+    for (const l of renderFindingsText(f.findings, lang, c))
+      if (!l.startsWith(c.bold(f.file)) || l.startsWith('  ')) lines.push(l);
+  }
+  const clean = r.files.filter((f) => f.counts.error === 0).length;
+  lines.push('');
+  lines.push(
+    lang === 'vi'
+      ? `Tổng cộng ${r.files.length} tệp, ${clean} tệp không có lỗi; ${renderCounts(r.counts, lang)}.`
+      : `${r.files.length} files, ${clean} without errors; ${renderCounts(r.counts, lang)}.`,
+  );
+  return lines;
+}

@@ -1,0 +1,87 @@
+/**
+ * The SIPAS result model (`parindex-sipas`, what sipas.json holds and the SIPAS reports read). Comes
+ * in: the run's inputs, scored and ranked units, the pooled overall and the findings. Goes out: the result.
+ */
+import type { Provenance } from '../criteria/schema.js';
+import type { QuestionnaireIndex } from '../criteria/questionnaire.js';
+import type { Finding } from '../findings/finding.js';
+import type { SipasBy, SipasFindings, SipasUnit } from '../score/sipas.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+export interface SipasInput {
+  file: string;
+  sha256: string;
+  sheet?: string;
+  dialect?: { delimiter: string; encoding: string };
+  /** Data rows read (after the header). */
+  rows: number;
+  /** Rows counted as respondents. */
+  respondents: number;
+}
+
+export interface SipasResult {
+  format: 'parindex-sipas';
+  formatVersion: 1;
+  tool: { name: string; version: string };
+  questionnaire: { ref: string; title: { vi: string; en?: string }; illustrative: boolean; provenance?: Provenance };
+  by: SipasBy;
+  aggregation: {
+    item: string;
+    element: string;
+    domains: { id: string; weight: number; elements: { id: string; weight: number }[] }[];
+    respondentWeights: string | null;
+    overall: string;
+    rounding: string;
+  };
+  minSample: number;
+  inputs: SipasInput[];
+  overall: SipasUnit;
+  units: SipasUnit[];
+  findings: Finding[];
+  /** True count of every finding code, listed or not. */
+  counts: Record<string, number>;
+}
+
+/** The result of a SIPAS run, with the aggregation it used spelled out. */
+export function buildSipasResult(run: {
+  questionnaire: QuestionnaireIndex;
+  by: SipasBy;
+  /** Header of the respondent-weight column, when weights were declared. */
+  weights: string | undefined;
+  inputs: SipasInput[];
+  overall: SipasUnit;
+  units: SipasUnit[];
+  findings: SipasFindings;
+}): SipasResult {
+  const qi = run.questionnaire;
+  return {
+    format: 'parindex-sipas',
+    formatVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    questionnaire: {
+      ref: qi.ref,
+      title: qi.q.title,
+      illustrative: qi.q.illustrative,
+      ...(qi.q.provenance ? { provenance: qi.q.provenance } : {}),
+    },
+    by: run.by,
+    aggregation: {
+      item: 'satisfied ÷ valid answers × 100',
+      element: 'mean of its items with valid answers',
+      domains: qi.q.domains.map((d) => ({
+        id: d.id,
+        weight: d.weight ?? 1,
+        elements: d.elements.map((e) => ({ id: e.id, weight: e.weight ?? 1 })),
+      })),
+      respondentWeights: run.weights ?? null,
+      overall: 'all counted respondents pooled',
+      rounding: '2 decimals, half up, once',
+    },
+    minSample: qi.q.minSample,
+    inputs: run.inputs,
+    overall: run.overall,
+    units: run.units,
+    findings: run.findings.list,
+    counts: run.findings.counts,
+  };
+}
