@@ -29,7 +29,8 @@ export function renderExplainText(
   const rankText =
     agency.rank !== undefined
       ? vi
-        ? `xếp thứ ${agency.rank}/${agency.groupSize ?? group?.agencies.length ?? '?'} trong ${textOf(group?.title, lang)}`
+        ? `xếp thứ ${agency.rank}/${agency.groupSize ?? group?.agencies.length ?? '?'} trong ` +
+          `${textOf(group?.title, lang)}`
         : `ranked ${agency.rank}/${agency.groupSize ?? group?.agencies.length ?? '?'} in ${textOf(group?.title, lang)}`
       : vi
         ? 'chưa xếp hạng'
@@ -37,7 +38,8 @@ export function renderExplainText(
   const band = set?.bands.find((b) => b.id === agency.band);
   const change = fmtRankChange(agency.previous?.rankChange, agency.isNew, lang);
   lines.push(
-    `${vi ? 'Chỉ số' : 'Index'} ${c.bold(fmtPercent(agency.total.index.value, dec, lang))} (${n(agency.total.points)}/${n(agency.total.max)} ${vi ? 'điểm' : 'points'})` +
+    `${vi ? 'Chỉ số' : 'Index'} ${c.bold(fmtPercent(agency.total.index.value, dec, lang))} ` +
+      `(${n(agency.total.points)}/${n(agency.total.max)} ${vi ? 'điểm' : 'points'})` +
       `, ${rankText}${band ? `, ${textOf(band.label, lang)}` : ''}${change ? `, ${change}` : ''}.`,
   );
   for (const m of agencyMarks(agency, set, lang)) lines.push(agency.openErrors ? c.red(`⚠ ${m}`) : c.yellow(`⚠ ${m}`));
@@ -45,8 +47,10 @@ export function renderExplainText(
   lines.push(
     c.dim(
       vi
-        ? `Thẩm định ${n(s.appraisal.points)}/${n(s.appraisal.max)} · điều tra XHH ${n(s.survey.points)}/${n(s.survey.max)} · thưởng ${sgn(s.bonus, 1)} · trừ ${sgn(s.penalty, -1)}`
-        : `Appraisal ${n(s.appraisal.points)}/${n(s.appraisal.max)} · survey ${n(s.survey.points)}/${n(s.survey.max)} · bonus ${sgn(s.bonus, 1)} · penalty ${sgn(s.penalty, -1)}`,
+        ? `Thẩm định ${n(s.appraisal.points)}/${n(s.appraisal.max)} · điều tra XHH ` +
+            `${n(s.survey.points)}/${n(s.survey.max)} · thưởng ${sgn(s.bonus, 1)} · trừ ${sgn(s.penalty, -1)}`
+        : `Appraisal ${n(s.appraisal.points)}/${n(s.appraisal.max)} · survey ` +
+            `${n(s.survey.points)}/${n(s.survey.max)} · bonus ${sgn(s.bonus, 1)} · penalty ${sgn(s.penalty, -1)}`,
     ),
   );
   lines.push('');

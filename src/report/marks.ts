@@ -67,7 +67,10 @@ export interface GroupEnd {
   tied: string;
 }
 
-/** The highest and lowest of a group, or one phrase when every ranked agency shares one index (never the same agency as both). */
+/**
+ * The highest and lowest of a group, or one phrase when every ranked agency shares one index (never the
+ * same agency as both).
+ */
 export interface Extremes {
   all?: string;
   highest?: GroupEnd;
@@ -109,7 +112,10 @@ export function groupExtremes(
   return { highest: end(top), lowest: end(bottom) };
 }
 
-/** Counts of marks in a group: agencies scored with open errors (and the errors), and agencies without survey data per item. */
+/**
+ * Counts of marks in a group: agencies scored with open errors (and the errors), and agencies without
+ * survey data per item.
+ */
 export function groupMarkCounts(members: readonly AgencyResult[], lang: Lang): string[] {
   const vi = lang === 'vi';
   const out: string[] = [];

@@ -73,8 +73,10 @@ export function renderScoreText(result: RoundResult, lang: Lang, c: ChalkInstanc
       lines.push(
         c.yellow(
           lang === 'vi'
-            ? `Lưu ý làm tròn: ${names.join(' và ')} cùng hiển thị ${fmtNumber(Number(note.shown), dec, lang)}% nhưng xếp hạng khác nhau (${exact.join(' và ')}).`
-            : `Rounding note: ${names.join(' and ')} both show ${fmtNumber(Number(note.shown), dec, lang)}% but rank differently (${exact.join(' and ')}).`,
+            ? `Lưu ý làm tròn: ${names.join(' và ')} cùng hiển thị ` +
+                `${fmtNumber(Number(note.shown), dec, lang)}% nhưng xếp hạng khác nhau (${exact.join(' và ')}).`
+            : `Rounding note: ${names.join(' and ')} both show ${fmtNumber(Number(note.shown), dec, lang)}% ` +
+                `but rank differently (${exact.join(' and ')}).`,
         ),
       );
     }
@@ -94,10 +96,9 @@ function summaryLine(
     .filter((b) => b.count > 0)
     .map((b) => {
       const label = set.bands.find((x) => x.id === b.id)?.label;
-      return `${b.count} ${lang === 'vi' ? 'cơ quan' : ''}${lang === 'vi' ? ' ' : ''}${textOf(label, lang) || b.id}`.replace(
-        /\s+/g,
-        ' ',
-      );
+      return (
+        `${b.count} ` + `${lang === 'vi' ? 'cơ quan' : ''}${lang === 'vi' ? ' ' : ''}${textOf(label, lang) || b.id}`
+      ).replace(/\s+/g, ' ');
     });
   void result;
   const vi = lang === 'vi';

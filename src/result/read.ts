@@ -25,7 +25,9 @@ export function readResultFile(path: string, display: string = path): RoundResul
       vi:
         `${display}: không phải tệp JSON hợp lệ (tệp bị cắt cụt hoặc đã bị sửa tay?); ` +
         'cần tệp result.json do "parindex score" ghi ra.',
-      en: `${display}: not valid JSON (cut short or edited by hand?); a result.json written by "parindex score" is needed.`,
+      en:
+        `${display}: not valid JSON (cut short or edited by hand?); ` +
+        'a result.json written by "parindex score" is needed.',
     });
   }
   const parsed = RoundResult.safeParse(doc);

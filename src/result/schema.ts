@@ -90,7 +90,8 @@ export const AgencyResult = z.strictObject({
     .int()
     .optional()
     .describe(
-      'Errors in this agency’s inputs still open when it was scored (--allow-incomplete); every report that shows its rank marks it.',
+      'Errors in this agency’s inputs still open when it was scored (--allow-incomplete); ' +
+        'every report that shows its rank marks it.',
     ),
   surveyMissing: z
     .array(z.string())

@@ -48,7 +48,8 @@ export const RoundConfig = z
               .record(z.string().min(1), z.string().min(1))
               .default({})
               .describe(
-                'Survey item code → questionnaire measure ("sipas", a domain id, or "domain.element"); overrides the measure named in the criteria set.',
+                'Survey item code → questionnaire measure ("sipas", a domain id, or "domain.element"); ' +
+                  'overrides the measure named in the criteria set.',
               ),
           })
           .optional()
@@ -57,7 +58,8 @@ export const RoundConfig = z
           .enum(['warning', 'error'])
           .default('warning')
           .describe(
-            'A survey item with no data for an agency (scored 0): a warning, or an error that blocks scoring (as --strict does).',
+            'A survey item with no data for an agency (scored 0): a warning, ' +
+              'or an error that blocks scoring (as --strict does).',
           ),
       })
       .default({ points: [], missing: 'warning' })

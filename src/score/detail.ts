@@ -28,9 +28,13 @@ function detailIn(item: Item, input: ItemInput | undefined, score: ItemScore, la
       return vi ? 'cơ quan đánh dấu không áp dụng' : 'marked not applicable by the agency';
     case 'survey-share': {
       const from = score.surveyFrom
-        ? `SIPAS ${score.surveyFrom.measure} (${score.surveyFrom.valid.toLocaleString(vi ? 'vi-VN' : 'en-US')} ${vi ? 'câu trả lời hợp lệ' : 'valid answers'}): `
+        ? `SIPAS ${score.surveyFrom.measure} (${score.surveyFrom.valid.toLocaleString(vi ? 'vi-VN' : 'en-US')} ` +
+          `${vi ? 'câu trả lời hợp lệ' : 'valid answers'}): `
         : '';
-      return `${from}${vi ? 'tỷ lệ hài lòng' : 'satisfaction'} ${n(score.share!.mul(Rational.HUNDRED))}% × ${n(score.max)} → ${pts(score.final)}`;
+      return (
+        `${from}${vi ? 'tỷ lệ hài lòng' : 'satisfaction'} ${n(score.share!.mul(Rational.HUNDRED))}% × ` +
+        `${n(score.max)} → ${pts(score.final)}`
+      );
     }
     case 'survey-points':
       return `${vi ? 'điểm điều tra XHH' : 'survey points'} → ${pts(score.final)}`;
@@ -49,12 +53,17 @@ function detailIn(item: Item, input: ItemInput | undefined, score: ItemScore, la
       let self: string;
       if (score.self === undefined) self = raw || (vi ? 'không tự chấm' : 'not self-scored');
       else if (score.basis === 'self' && !score.self.eq(score.final))
-        self = `${raw || `${vi ? 'tự chấm' : 'self-scored'} ${n(score.self)}`} → ${clampedText(score.self, score.max, score.final, lang)}`;
+        self =
+          `${raw || `${vi ? 'tự chấm' : 'self-scored'} ${n(score.self)}`} → ` +
+          clampedText(score.self, score.max, score.final, lang);
       else self = `${raw ? `${raw} → ` : ''}${pts(score.self)}`;
       if (score.basis === 'self') return self;
       const appraised = score.appraised ?? score.final;
       if (!appraised.eq(score.final))
-        return `${self}; ${vi ? 'thẩm định' : 'appraised'} ${n(appraised)} → ${clampedText(appraised, score.max, score.final, lang)}`;
+        return (
+          `${self}; ${vi ? 'thẩm định' : 'appraised'} ${n(appraised)} → ` +
+          clampedText(appraised, score.max, score.final, lang)
+        );
       return `${self}; ${vi ? 'thẩm định' : 'appraised'} ${pts(score.final)}`;
     }
     default: {
@@ -64,7 +73,10 @@ function detailIn(item: Item, input: ItemInput | undefined, score: ItemScore, la
   }
 }
 
-/** What was applied to a value outside 0…max: "vượt tối đa 9, tính 9 điểm" / "above the maximum 9, counted 9 points". */
+/**
+ * What was applied to a value outside 0…max: "vượt tối đa 9, tính 9 điểm" /
+ * "above the maximum 9, counted 9 points".
+ */
 function clampedText(value: Rational, max: Rational, final: Rational, lang: Lang): string {
   const vi = lang === 'vi';
   const n = (r: Rational): string => {
@@ -95,7 +107,10 @@ export function inputsIn(item: Item, input: ItemInput, lang: Lang): string {
       return input.yes === undefined ? '' : input.yes ? (vi ? 'Đạt' : 'Yes') : vi ? 'Không đạt' : 'No';
     case 'bands':
       if (input.numerator !== undefined && input.denominator !== undefined && !input.denominator.isZero())
-        return `${n(input.numerator, 0)}/${n(input.denominator, 0)} = ${n(input.numerator.div(input.denominator).mul(Rational.HUNDRED))}%`;
+        return (
+          `${n(input.numerator, 0)}/${n(input.denominator, 0)} = ` +
+          `${n(input.numerator.div(input.denominator).mul(Rational.HUNDRED))}%`
+        );
       if (input.percent !== undefined) return `${n(input.percent)}%`;
       return '';
     case 'deduction':

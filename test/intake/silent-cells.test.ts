@@ -102,7 +102,7 @@ describe('item codes that cannot be read (item 7)', () => {
     ]);
   });
 
-  it('a long CSV row with a mistyped agency code: the unknown code once at its cell, the agency named where its row is missing', async () => {
+  it('a long CSV row with a mistyped agency code: unknown code once, agency named where a row is missing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parindex-csv-agency-'));
     mkdirSync(join(dir, 'nop'));
     const rows = province.items
@@ -169,7 +169,8 @@ describe('locked cells of a parindex template (item 8)', () => {
     });
     // LibreOffice writes sheet="true" and a legacy password hash, which exceljs does not read.
     const LO =
-      '<sheetProtection sheet="true" password="CC3D" objects="true" scenarios="true" formatColumns="false" formatRows="false"/>';
+      '<sheetProtection sheet="true" password="CC3D" objects="true" scenarios="true" ' +
+      'formatColumns="false" formatRows="false"/>';
     const parts = readZip(readFileSync(path)).map((p) =>
       /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name)
         ? { ...p, data: Buffer.from(p.data.toString('utf8').replace(/<sheetProtection\b[^>]*\/>/, LO)) }

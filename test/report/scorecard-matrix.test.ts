@@ -162,7 +162,10 @@ function plan(item: Item): { cells: string[]; final: number; detail: string } {
   }
 }
 
-/** The CSV columns of HEAD after "Mã cơ quan;Mã": points, option, yes, numerator, denominator, count, n/a, evidence, explanation. */
+/**
+ * The CSV columns of HEAD after "Mã cơ quan;Mã": points, option, yes, numerator, denominator, count, n/a,
+ * evidence, explanation.
+ */
 function csvRow(agency: string, code: string, cells: string[]): string {
   return [agency, code, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[8], cells[9]].join(
     ';',
@@ -264,7 +267,9 @@ describe.each(CASES)('scorecards on $ref', async ({ ref, points, index }) => {
     const card = html.slice(html.indexOf('id="agency-A1"'), html.indexOf('id="agency-A2"'));
     for (const e of expected) {
       const row = new RegExp(
-        `<tr><td>${reEsc(esc(e.code))}</td><td>[^<]*</td><td class="num">[^<]*</td><td class="num">[^<]*</td><td class="num">[^<]*</td><td class="num">${reEsc(vn2(e.final))}</td><td>${reEsc(esc(e.detail))}</td></tr>`,
+        `<tr><td>${reEsc(esc(e.code))}</td><td>[^<]*</td>` +
+          '<td class="num">[^<]*</td><td class="num">[^<]*</td><td class="num">[^<]*</td>' +
+          `<td class="num">${reEsc(vn2(e.final))}</td><td>${reEsc(esc(e.detail))}</td></tr>`,
       );
       expect(card, e.code).toMatch(row);
     }

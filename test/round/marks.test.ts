@@ -158,11 +158,13 @@ describe('ties at the top and the bottom (item 6) and a group without submission
 
   it('names every agency tied at the top; one ranked agency is not both highest and lowest', () => {
     const so = r.groups.find((g) => g.id === 'so')!;
-    // without appraisal D1 keeps its 8.6 too: D1, D3, D4 at 86%, D2 at 760/9 = 84.44% (mean (3 × 86 + 760/9) / 4 = 85.61%)
+    // without appraisal D1 keeps its 8.6 too: D1, D3, D4 at 86%, D2 at 760/9 = 84.44%
+    // (mean (3 × 86 + 760/9) / 4 = 85.61%)
     expect([so.highestTied, so.lowestTied]).toEqual([['D1', 'D3', 'D4'], undefined]);
     const text = renderScoreText(r, 'vi', plain);
     expect(text).toContain(
-      'Giá trị trung bình 85,61%; 4 cơ quan Nhóm B; cao nhất: Sở Một, Sở Ba, Sở Bốn 86,00% (3 cơ quan cùng hạng); thấp nhất: Sở Hai 84,44%.',
+      'Giá trị trung bình 85,61%; 4 cơ quan Nhóm B; cao nhất: Sở Một, Sở Ba, Sở Bốn 86,00% (3 cơ quan cùng hạng); ' +
+        'thấp nhất: Sở Hai 84,44%.',
     );
     // communes: X1 ranked alone (X2 sent nothing)
     const xa = text.find((l) => l.startsWith('Giá trị trung bình 78,00%'))!;

@@ -35,7 +35,8 @@ export const registerScoreCommands: Register = (program, run) => {
     .option('--force', 'ghi đè tệp báo cáo đã có / overwrite existing report files')
     .option(
       '--scorecards <layout>',
-      'bảng điểm trong báo cáo Excel: sheets (mỗi cơ quan một trang) hoặc long (một trang) / Excel scorecards: sheets or long',
+      'bảng điểm trong báo cáo Excel: sheets (mỗi cơ quan một trang) hoặc long (một trang) / Excel ' +
+        'scorecards: sheets or long',
     )
     .action(async function (this: Command, dir: string) {
       await run(this, async (ctx) => {
@@ -78,7 +79,8 @@ export const registerScoreCommands: Register = (program, run) => {
   program
     .command('explain')
     .description(
-      'bảng điểm chi tiết của một cơ quan, hoặc của một tệp tự chấm / scorecard of an agency, or of one self-scoring file',
+      'bảng điểm chi tiết của một cơ quan, hoặc của một tệp tự chấm / scorecard of an agency, or of one ' +
+        'self-scoring file',
     )
     .argument(
       '<round-or-file>',
@@ -168,7 +170,8 @@ function debugPhase(ctx: CliContext, phase: string): void {
   const m = process.memoryUsage();
   const mb = (n: number): string => (n / 1e6).toFixed(0);
   ctx.err(
-    `${phase.padEnd(14)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s  rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB`,
+    `${phase.padEnd(14)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s  rss ` +
+      `${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB`,
   );
 }
 
@@ -207,14 +210,18 @@ async function scoreRound(
   else if (r.blocked)
     ctx.err(
       vi
-        ? `Chưa chấm điểm: còn ${errors} lỗi. Sửa các lỗi trên, hoặc chạy lại với --allow-incomplete để chấm với số liệu hiện có.`
-        : `Not scored: ${errors} errors remain. Fix them, or run again with --allow-incomplete to score with the data as it is.`,
+        ? `Chưa chấm điểm: còn ${errors} lỗi. Sửa các lỗi trên, hoặc chạy lại với ` +
+            '--allow-incomplete để chấm với số liệu hiện có.'
+        : `Not scored: ${errors} errors remain. Fix them, or run again with ` +
+            '--allow-incomplete to score with the data as it is.',
     );
   else if (allowIncomplete && errors > 0)
     ctx.err(
       vi
-        ? `Đã chấm khi còn ${errors} lỗi (--allow-incomplete): các cơ quan liên quan được đánh dấu trong bảng xếp hạng và báo cáo.`
-        : `Scored with ${errors} open errors (--allow-incomplete): the agencies concerned are marked in the ranking and the reports.`,
+        ? `Đã chấm khi còn ${errors} lỗi (--allow-incomplete): ` +
+            'các cơ quan liên quan được đánh dấu trong bảng xếp hạng và báo cáo.'
+        : `Scored with ${errors} open errors (--allow-incomplete): ` +
+            'the agencies concerned are marked in the ranking and the reports.',
     );
   return r;
 }
