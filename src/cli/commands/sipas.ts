@@ -1,5 +1,6 @@
 /** Commands of the sipas stage: sipas (satisfaction indices from raw survey answers). */
 import type { Command } from 'commander';
+import { requireExisting } from '../paths.js';
 import { UsageError } from '../../findings/errors.js';
 import { hasErrors, type Finding } from '../../findings/finding.js';
 import { renderFindingsSummary } from '../../report/findings-text.js';
@@ -102,6 +103,7 @@ export const registerSipasCommands: Register = (program, run) => {
               vi: 'Với --round, tệp trả lời, bộ câu hỏi, danh sách, trọng số và --by lấy từ round.yaml.',
               en: 'With --round, the answers, questionnaire, roster, weights and --by come from round.yaml.',
             });
+          requireExisting([o.round, ...(o.previous ? [o.previous] : [])], ctx.cwd);
           const r = await runRoundSipas(o.round, {
             read: ctx.read,
             onRows,
@@ -129,6 +131,10 @@ export const registerSipasCommands: Register = (program, run) => {
           force: o.force === true,
         });
         const questionnaire = loadQuestionnaire(o.questionnaire);
+        requireExisting(
+          [...args, ...(o.previous ? [o.previous] : []), ...(o.mergedWeights ? [o.mergedWeights] : [])],
+          ctx.cwd,
+        );
         let roster: Map<string, string | undefined> | undefined;
         const predecessors = new Map<string, string[]>();
         const early: Finding[] = [];
