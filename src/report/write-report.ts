@@ -13,6 +13,7 @@ import type { SipasResult } from '../result/sipas.js';
 import { renderCsvReport } from './csv-report.js';
 import { renderHtmlReport } from './html-report.js';
 import { renderSipasXlsx } from './sipas-report.js';
+import { renderSipasCsv } from './sipas-csv.js';
 import { renderXlsxReport, writeXlsxReportFile, type XlsxReportOptions } from './xlsx-report.js';
 
 export type ReportFormat = 'json' | 'csv' | 'xlsx' | 'html';
@@ -198,16 +199,17 @@ export async function writeReports(result: RoundResult, outs: string[], opts: Wr
 }
 
 /** The formats a SIPAS result is written in. */
-export type SipasFormat = 'json' | 'xlsx';
+export type SipasFormat = 'json' | 'xlsx' | 'csv';
 
 /** The SIPAS format a path asks for, or a usage error naming the formats there are. */
 export function sipasFormatOf(out: string): SipasFormat {
   const ext = extname(out).toLowerCase();
   if (ext === '.json') return 'json';
   if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.csv') return 'csv';
   throw new UsageError({
-    vi: `Không ghi được "${out}": kết quả SIPAS ghi ra .xlsx hoặc .json.`,
-    en: `Cannot write "${out}": the SIPAS result is written as .xlsx or .json.`,
+    vi: `Không ghi được "${out}": kết quả SIPAS ghi ra .xlsx, .csv hoặc .json.`,
+    en: `Cannot write "${out}": the SIPAS result is written as .xlsx, .csv or .json.`,
   });
 }
 
@@ -218,7 +220,14 @@ export async function writeSipasReports(
   lang: Lang,
 ): Promise<string[]> {
   for (const { out, format } of plan)
-    await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderSipasXlsx(result, lang));
+    await writeFileAtomic(
+      out,
+      format === 'json'
+        ? jsonChunks(result)
+        : format === 'csv'
+          ? renderSipasCsv(result, lang)
+          : await renderSipasXlsx(result, lang),
+    );
   return plan.map((p) => p.out);
 }
 

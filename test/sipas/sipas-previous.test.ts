@@ -25,6 +25,7 @@ import { compareSipasWithPrevious } from '../../src/pipeline/sipas-previous.js';
 import type { SipasResult, SipasResultUnit } from '../../src/result/sipas.js';
 import { renderSipasText } from '../../src/report/sipas-report.js';
 import { renderSipasXlsx } from '../../src/report/sipas-report.js';
+import { renderSipasCsv } from '../../src/report/sipas-csv.js';
 import { Chalk } from 'chalk';
 import { runBin } from '../helpers/cli.js';
 
@@ -258,6 +259,23 @@ describe('SIPAS against a published table', async () => {
   it('states what the table allowed: 5 rows, 4 matched, ranks, the svc column', () => {
     expect(r.comparison).toMatchObject({ kind: 'table', rows: 5, matched: 4, rank: true, measures: ['svc'] });
     expect(r.overall.previous).toBeUndefined();
+  });
+
+  it('the CSV has the change columns: U1 68,75 against 50,00 → 18,75, 3rd → 2nd, svc 87,50 (+37,50)', () => {
+    const lines = renderSipasCsv(r, 'vi')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    const head = lines[0]!.split(';');
+    const u1 = lines.find((l) => l.includes(';U1;'))!.split(';');
+    const at = (h: string) => u1[head.indexOf(h)];
+    expect([at('SIPAS (%)'), at('SIPAS năm trước (%)'), at('Thay đổi (điểm %)')]).toEqual(['68,75', '50,00', '18,75']);
+    expect([at('Hạng năm trước'), at('Thay đổi hạng'), at('svc (%)'), at('svc thay đổi')]).toEqual([
+      '3',
+      '1',
+      '87,50',
+      '37,50',
+    ]);
+    expect(lines.find((l) => l.includes(';U4;'))!.split(';')[head.indexOf('Thay đổi hạng')]).toBe('mới');
   });
 
   it('the workbook shows the change beside the index and lists every measure compared', async () => {
