@@ -14,6 +14,7 @@ import { renderCsvReport } from './csv-report.js';
 import { renderHtmlReport } from './html-report.js';
 import { renderSipasXlsx } from './sipas-report.js';
 import { renderSipasCsv } from './sipas-csv.js';
+import { renderSipasHtml } from './sipas-html.js';
 import { renderXlsxReport, writeXlsxReportFile, type XlsxReportOptions } from './xlsx-report.js';
 
 export type ReportFormat = 'json' | 'csv' | 'xlsx' | 'html';
@@ -199,7 +200,7 @@ export async function writeReports(result: RoundResult, outs: string[], opts: Wr
 }
 
 /** The formats a SIPAS result is written in. */
-export type SipasFormat = 'json' | 'xlsx' | 'csv';
+export type SipasFormat = 'json' | 'xlsx' | 'csv' | 'html';
 
 /** The SIPAS format a path asks for, or a usage error naming the formats there are. */
 export function sipasFormatOf(out: string): SipasFormat {
@@ -207,9 +208,10 @@ export function sipasFormatOf(out: string): SipasFormat {
   if (ext === '.json') return 'json';
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.csv') return 'csv';
+  if (ext === '.html' || ext === '.htm') return 'html';
   throw new UsageError({
-    vi: `Không ghi được "${out}": kết quả SIPAS ghi ra .xlsx, .csv hoặc .json.`,
-    en: `Cannot write "${out}": the SIPAS result is written as .xlsx, .csv or .json.`,
+    vi: `Không ghi được "${out}": kết quả SIPAS ghi ra .xlsx, .html, .csv hoặc .json.`,
+    en: `Cannot write "${out}": the SIPAS result is written as .xlsx, .html, .csv or .json.`,
   });
 }
 
@@ -226,7 +228,9 @@ export async function writeSipasReports(
         ? jsonChunks(result)
         : format === 'csv'
           ? renderSipasCsv(result, lang)
-          : await renderSipasXlsx(result, lang),
+          : format === 'html'
+            ? renderSipasHtml(result, lang)
+            : await renderSipasXlsx(result, lang),
     );
   return plan.map((p) => p.out);
 }

@@ -26,6 +26,7 @@ import type { SipasResult, SipasResultUnit } from '../../src/result/sipas.js';
 import { renderSipasText } from '../../src/report/sipas-report.js';
 import { renderSipasXlsx } from '../../src/report/sipas-report.js';
 import { renderSipasCsv } from '../../src/report/sipas-csv.js';
+import { renderSipasHtml } from '../../src/report/sipas-html.js';
 import { Chalk } from 'chalk';
 import { runBin } from '../helpers/cli.js';
 
@@ -276,6 +277,16 @@ describe('SIPAS against a published table', async () => {
       '37,50',
     ]);
     expect(lines.find((l) => l.includes(';U4;'))!.split(';')[head.indexOf('Thay đổi hạng')]).toBe('mới');
+  });
+
+  it('the HTML page shows the same: U1 ▲1, 50,00% → 68,75%, +18,75; U3 by mean; no script', () => {
+    const html = renderSipasHtml(r, 'vi');
+    const u1 = html.split('\n').find((l) => l.includes('U1 Phường Hoà Bình'))!;
+    expect(u1).toContain('>▲1<');
+    expect(u1).toMatch(/68,75%<\/td><td class="num">50,00%<\/td><td class="num"><span class="up">\+18,75</);
+    expect(html).toContain('so với bình quân chỉ số của P1, P2 (tiền thân)');
+    expect(html).toContain('So với năm trước: xep-hang-2024.csv (bảng đã công bố, 5 dòng, 4 khớp)');
+    expect(html).not.toMatch(/<script/i);
   });
 
   it('the workbook shows the change beside the index and lists every measure compared', async () => {

@@ -57,7 +57,7 @@ export const registerSipasCommands: Register = (program, run) => {
       'trọng số cho weighted (YAML: mã: {mã tiền thân: trọng số}) / weights for weighted ' +
         '(YAML: code: {predecessor: weight})',
     )
-    .option('--out <files...>', 'ghi kết quả: .xlsx, .csv, .json / write the result: .xlsx, .csv, .json')
+    .option('--out <files...>', 'ghi kết quả: .xlsx, .html, .csv, .json / write the result: .xlsx, .html, .csv, .json')
     .option('--force', 'ghi đè tệp đã có / overwrite existing files')
     .action(async function (this: Command, args: string[]) {
       await run(this, async (ctx) => {
