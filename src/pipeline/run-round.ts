@@ -84,7 +84,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   const agencies = roster.value.agencies;
   const scores = scoreAgencies(agencies, sets, {
     self: submissions.value.self,
-    appraisal: appraisal.value.values,
+    appraisal: appraisal.value.appraisal.values,
     survey: survey.value,
     missingScoresZero: folder.config.missingSubmission === 'zero',
   }).value;
@@ -99,7 +99,8 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     ranking,
     submissions: run.submissions,
     ...(previous.value ? { previous: previous.value.figures } : {}),
-    appraisalChanges: appraisal.value.changes,
+    appraisalChanges: appraisal.value.appraisal.changes,
+    ...(appraisal.value.stages.length > 0 ? { loop: { steps: appraisal.value.steps } } : {}),
     inputs: read.flatMap((s) => s.inputs),
     findings,
     cache,
