@@ -243,6 +243,18 @@ describe('the appraisal loop on the sample round', () => {
     expect(r.stdout).toContain('Tự chấm 58,25 · sau thẩm định 57,25 · chênh lệch 1,00 điểm');
   });
 
+  it('the commands write the explanation workbooks of agencies with items still adjusted, and per-agency appraisal files', () => {
+    const out = join(dir, '..', `${dir.split('/').pop()}-mau`);
+    const x = runBin(['--json', 'explanation-template', dir, '--out', join(out, 'gt')]);
+    expect(x.code).toBe(0);
+    // Only STP has an adjustment standing after round 2 (2.1.1).
+    expect(JSON.parse(x.stdout).files.map((f: { agency: string; items: number }) => [f.agency, f.items])).toEqual([['STP', 1]]);
+    const a = runBin(['--json', 'appraisal-template', dir, '--by-agency', '--agency', 'STP', 'SNV', '--out', join(out, 'td')]);
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.stdout).files.map((f: string) => f.split('/').pop())).toEqual(['tham-dinh-SNV.xlsx', 'tham-dinh-STP.xlsx']);
+    expect(runBin(['appraisal-template', dir, '--agency', 'KHONGCO', '--out', join(out, 'x.xlsx')]).code).toBe(2);
+  });
+
   const pub = join(dir, '..', `${dir.split('/').pop()}-cong-khai`);
   it('publish writes the reports and a manifest; the same round gives the same bytes', async () => {
     const r = runBin(['publish', dir, '--out', pub, '--date', '2026-02-20']);
