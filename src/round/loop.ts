@@ -79,7 +79,7 @@ export async function readLoop(
     adjustedBy.set(key, Math.min(adjustedBy.get(key) ?? c.order, c.order));
   }
   const lineOf = new Map<string, AppraisalLine>();
-  appraisalFiles.forEach((lines) => lines.forEach((l) => lineOf.set(`${l.file}\u0000${l.cell}`, l)));
+  for (const l of appraisalFiles.flat()) lineOf.set(`${l.file}\u0000${l.cell}`, l);
   const deadlineOf = new Map(stages.filter((s) => s.kind === 'appraisal').map((s) => [s.number, s.deadline]));
   const answers: { round: number; agency: string; item: string; step: HistoryStep }[] = [];
   for (const c of appraisal.changes) {

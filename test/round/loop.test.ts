@@ -248,10 +248,25 @@ describe('the appraisal loop on the sample round', () => {
     const x = runBin(['--json', 'explanation-template', dir, '--out', join(out, 'gt')]);
     expect(x.code).toBe(0);
     // Only STP has an adjustment standing after round 2 (2.1.1).
-    expect(JSON.parse(x.stdout).files.map((f: { agency: string; items: number }) => [f.agency, f.items])).toEqual([['STP', 1]]);
-    const a = runBin(['--json', 'appraisal-template', dir, '--by-agency', '--agency', 'STP', 'SNV', '--out', join(out, 'td')]);
+    expect(JSON.parse(x.stdout).files.map((f: { agency: string; items: number }) => [f.agency, f.items])).toEqual([
+      ['STP', 1],
+    ]);
+    const a = runBin([
+      '--json',
+      'appraisal-template',
+      dir,
+      '--by-agency',
+      '--agency',
+      'STP',
+      'SNV',
+      '--out',
+      join(out, 'td'),
+    ]);
     expect(a.code).toBe(0);
-    expect(JSON.parse(a.stdout).files.map((f: string) => f.split('/').pop())).toEqual(['tham-dinh-SNV.xlsx', 'tham-dinh-STP.xlsx']);
+    expect(JSON.parse(a.stdout).files.map((f: string) => f.split('/').pop())).toEqual([
+      'tham-dinh-SNV.xlsx',
+      'tham-dinh-STP.xlsx',
+    ]);
     expect(runBin(['appraisal-template', dir, '--agency', 'KHONGCO', '--out', join(out, 'x.xlsx')]).code).toBe(2);
   });
 
