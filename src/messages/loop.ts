@@ -49,16 +49,19 @@ export const loopMessages: Catalogue<LoopArgs> = {
     severity: 'error',
     example: { index: 2 },
     vi: (a) =>
-      `Bước ${a.index} trong stages phải có đúng một trong hai khoá appraisal (thẩm định) hoặc explanation (giải trình).`,
+      `Bước ${a.index} trong stages phải có đúng một trong hai khoá appraisal (thẩm định) hoặc explanation (giải ` +
+      `trình).`,
     en: (a) => `Stage ${a.index} in stages must have exactly one of appraisal or explanation.`,
   },
   ROUND_STAGES_AND_APPRAISAL: {
     severity: 'error',
     example: {},
     vi: () =>
-      'round.yaml có cả appraisal và stages; khai báo các tệp thẩm định trong stages (theo thứ tự cùng các tệp giải trình) và bỏ appraisal.',
+      'round.yaml có cả appraisal và stages; khai báo các tệp thẩm định trong stages (theo thứ tự cùng các tệp ' +
+      'giải trình) và bỏ appraisal.',
     en: () =>
-      'round.yaml has both appraisal and stages; list the appraisal files under stages (in order with the explanation files) and remove appraisal.',
+      'round.yaml has both appraisal and stages; list the appraisal files under stages (in order with the ' +
+      'explanation files) and remove appraisal.',
   },
   ROUND_STAGE_LATE: {
     severity: 'warning',
@@ -71,9 +74,15 @@ export const loopMessages: Catalogue<LoopArgs> = {
       deadline: '2026-01-31',
     },
     vi: (a) =>
-      `${who(a, 'vi')}: ${a.stage === 'explanation' ? `giải trình sau thẩm định lần ${a.number}` : `thẩm định lần ${a.number}`} ghi ngày ${dmy(a.date)}, sau hạn ${dmy(a.deadline)} khai báo trong round.yaml; vẫn được ghi nhận, hội đồng quyết định có xem xét hay không.`,
+      `${who(a, 'vi')}: ` +
+      `${a.stage === 'explanation' ? `giải trình sau thẩm định lần ${a.number}` : `thẩm định lần ${a.number}`} ` +
+      `ghi ngày ${dmy(a.date)}, sau hạn ${dmy(a.deadline)} khai báo trong round.yaml; vẫn được ghi nhận, hội ` +
+      `đồng quyết định có xem xét hay không.`,
     en: (a) =>
-      `${who(a, 'en')}: the ${a.stage === 'explanation' ? `explanation after appraisal round ${a.number}` : `appraisal round ${a.number}`} is dated ${a.date}, after the deadline ${a.deadline} in round.yaml; it is kept, and the council decides whether to consider it.`,
+      `${who(a, 'en')}: the ` +
+      `${a.stage === 'explanation' ? 'explanation after appraisal round' : 'appraisal round'} ${a.number} ` +
+      `is dated ${a.date}, after the deadline ${a.deadline} in round.yaml; it is kept, and the council decides ` +
+      `whether to consider it.`,
   },
   ROUND_STAGE_BAD_DATE: {
     severity: 'warning',
@@ -85,52 +94,66 @@ export const loopMessages: Catalogue<LoopArgs> = {
     severity: 'error',
     example: { agency: 'SNV2', item: '1.1.2' },
     vi: (a) =>
-      `${who(a, 'vi')}: mã cơ quan ${quote(a.agency)} không có trong danh sách cơ quan; dùng phiếu giải trình do parindex tạo cho cơ quan.`,
+      `${who(a, 'vi')}: mã cơ quan ${quote(a.agency)} không có trong danh sách cơ quan; dùng phiếu giải trình do ` +
+      `parindex tạo cho cơ quan.`,
     en: (a) =>
-      `${who(a, 'en')}: agency code ${quote(a.agency)} is not in the roster; use the explanation workbook parindex made for the agency.`,
+      `${who(a, 'en')}: agency code ${quote(a.agency)} is not in the roster; use the explanation workbook parindex ` +
+      `made for the agency.`,
   },
   ROUND_EXPLANATION_UNKNOWN_ITEM: {
     severity: 'error',
     example: { agency: 'SNV', item: '3.9.1', set: 'illustrative-internal@2025.1' },
     vi: (a) =>
-      `${who(a, 'vi')}: mã tiêu chí ${quote(a.item)} không có trong bộ tiêu chí ${a.set}; không sửa cột mã trong phiếu giải trình.`,
+      `${who(a, 'vi')}: mã tiêu chí ${quote(a.item)} không có trong bộ tiêu chí ${a.set}; không sửa cột mã trong ` +
+      `phiếu giải trình.`,
     en: (a) =>
-      `${who(a, 'en')}: item code ${quote(a.item)} is not in criteria set ${a.set}; do not edit the code column of the explanation workbook.`,
+      `${who(a, 'en')}: item code ${quote(a.item)} is not in criteria set ${a.set}; do not edit the code column of ` +
+      `the explanation workbook.`,
   },
   ROUND_EXPLANATION_NOT_ADJUSTED: {
     severity: 'warning',
     example: { agency: 'SNV', item: '1.1.1', round: 1 },
     vi: (a) =>
-      `${who(a, 'vi')}: có giải trình nhưng ${a.round > 1 ? `${a.round} lần thẩm định trước` : 'lần thẩm định trước'} không điều chỉnh điểm tiêu chí này; giải trình không được gắn vào tiêu chí. Chỉ giải trình các tiêu chí có trong phiếu giải trình.`,
+      `${who(a, 'vi')}: có giải trình nhưng ` +
+      `${a.round > 1 ? `${a.round} lần thẩm định trước` : 'lần thẩm định trước'} không điều chỉnh điểm tiêu chí ` +
+      `này; giải trình không được gắn vào tiêu chí. Chỉ giải trình các tiêu chí có trong phiếu giải trình.`,
     en: (a) =>
-      `${who(a, 'en')}: an explanation was given but ${a.round > 1 ? `the ${a.round} earlier appraisal rounds` : 'the earlier appraisal round'} did not adjust this item; it is not attached to the item. Explain only the items the explanation workbook lists.`,
+      `${who(a, 'en')}: an explanation was given but ` +
+      `${a.round > 1 ? `the ${a.round} earlier appraisal rounds` : 'the earlier appraisal round'} did not adjust ` +
+      `this item; it is not attached to the item. Explain only the items the explanation workbook lists.`,
   },
   ROUND_EXPLANATION_DUPLICATE: {
     severity: 'warning',
     example: { agency: 'SNV', item: '1.1.2', firstRow: 4, firstFile: 'giai-trinh/SNV.xlsx' },
     vi: (a) =>
-      `${who(a, 'vi')}: đã có giải trình ở dòng ${a.firstRow} của ${a.firstFile} trong cùng bước; chỉ giữ giải trình đầu tiên.`,
+      `${who(a, 'vi')}: đã có giải trình ở dòng ${a.firstRow} của ${a.firstFile} trong cùng bước; chỉ giữ giải ` +
+      `trình đầu tiên.`,
     en: (a) =>
-      `${who(a, 'en')}: already explained on row ${a.firstRow} of ${a.firstFile} in the same stage; only the first explanation is kept.`,
+      `${who(a, 'en')}: already explained on row ${a.firstRow} of ${a.firstFile} in the same stage; only the first ` +
+      `explanation is kept.`,
   },
   PUBLISH_MANIFEST_BAD: {
     severity: 'error',
     example: { reason: 'manifest.json not found' },
     vi: (a) =>
-      `Không đọc được manifest.json của bản công khai (${a.reason}); chỉ kiểm tra được thư mục do "parindex publish" tạo.`,
+      `Không đọc được manifest.json của bản công khai (${a.reason}); chỉ kiểm tra được thư mục do "parindex ` +
+      `publish" tạo.`,
     en: (a) =>
-      `The publication's manifest.json cannot be read (${a.reason}); only a folder made by "parindex publish" can be verified.`,
+      `The publication's manifest.json cannot be read (${a.reason}); only a folder made by "parindex publish" can ` +
+      `be verified.`,
   },
   PUBLISH_OUTPUT_CHANGED: {
     severity: 'error',
     example: { file: 'bao-cao.xlsx', expected: 'ab12cd34ef56aa', found: '0011223344556677' },
     vi: (a) =>
       a.found
-        ? `Tệp công khai ${a.file} đã bị thay đổi sau khi công khai (SHA-256 ${short(a.found)}…, khi công khai ${short(a.expected)}…).`
+        ? `Tệp công khai ${a.file} đã bị thay đổi sau khi công khai (SHA-256 ${short(a.found)}…, khi công khai ` +
+          `${short(a.expected)}…).`
         : `Tệp công khai ${a.file} không còn trong thư mục.`,
     en: (a) =>
       a.found
-        ? `Published file ${a.file} changed after publication (SHA-256 ${short(a.found)}…, published ${short(a.expected)}…).`
+        ? `Published file ${a.file} changed after publication (SHA-256 ${short(a.found)}…, published ` +
+          `${short(a.expected)}…).`
         : `Published file ${a.file} is missing from the folder.`,
   },
   PUBLISH_INPUT_CHANGED: {
@@ -138,13 +161,15 @@ export const loopMessages: Catalogue<LoopArgs> = {
     example: { file: 'appraisal/dot-2.xlsx', role: 'appraisal', expected: 'ab12cd34ef56aa', found: '0011223344556677' },
     vi: (a) =>
       a.expected && a.found
-        ? `Tệp đầu vào ${a.file} (${a.role}) đã khác bản dùng khi công khai (SHA-256 ${short(a.found)}…, khi công khai ${short(a.expected)}…).`
+        ? `Tệp đầu vào ${a.file} (${a.role}) đã khác bản dùng khi công khai (SHA-256 ${short(a.found)}…, khi công ` +
+          `khai ${short(a.expected)}…).`
         : a.expected
           ? `Tệp đầu vào ${a.file} (${a.role}) dùng khi công khai không còn trong kỳ đánh giá.`
           : `Tệp đầu vào ${a.file} (${a.role}) không có khi công khai; kỳ đánh giá nay dùng thêm tệp này.`,
     en: (a) =>
       a.expected && a.found
-        ? `Input ${a.file} (${a.role}) differs from the one published (SHA-256 ${short(a.found)}…, published ${short(a.expected)}…).`
+        ? `Input ${a.file} (${a.role}) differs from the one published (SHA-256 ${short(a.found)}…, published ` +
+          `${short(a.expected)}…).`
         : a.expected
           ? `Input ${a.file} (${a.role}) used for the publication is no longer in the round.`
           : `Input ${a.file} (${a.role}) was not in the publication; the round now uses it too.`,
@@ -153,8 +178,10 @@ export const loopMessages: Catalogue<LoopArgs> = {
     severity: 'error',
     example: { file: 'ket-qua.json', expected: 'ab12cd34ef56aa', found: '0011223344556677' },
     vi: (a) =>
-      `Chấm lại kỳ đánh giá với các tệp hiện có cho ${a.file} khác bản đã công khai (SHA-256 ${short(a.found)}…, khi công khai ${short(a.expected)}…); điểm hoặc báo cáo đã thay đổi.`,
+      `Chấm lại kỳ đánh giá với các tệp hiện có cho ${a.file} khác bản đã công khai (SHA-256 ${short(a.found)}…, ` +
+      `khi công khai ${short(a.expected)}…); điểm hoặc báo cáo đã thay đổi.`,
     en: (a) =>
-      `Rescoring the round from its current files gives another ${a.file} than the one published (SHA-256 ${short(a.found)}…, published ${short(a.expected)}…); scores or reports changed.`,
+      `Rescoring the round from its current files gives another ${a.file} than the one published (SHA-256 ` +
+      `${short(a.found)}…, published ${short(a.expected)}…); scores or reports changed.`,
   },
 };

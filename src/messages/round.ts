@@ -53,17 +53,25 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'warning',
     example: { previous: ['bnv-province@2017'], current: ['bnv-province@2024'] },
     vi: (a) =>
-      `Kết quả năm trước dùng bộ tiêu chí ${a.previous.join(', ')}, năm nay dùng ${a.current.join(', ')}; các lĩnh vực được so sánh theo mã. Nếu mã đã thay đổi, thêm bảng đối chiếu (crosswalk: trong round.yaml; tạo bằng parindex criteria diff --crosswalk).`,
+      `Kết quả năm trước dùng bộ tiêu chí ${a.previous.join(', ')}, năm nay dùng ${a.current.join(', ')}; ` +
+      `các lĩnh vực được so sánh theo mã. Nếu mã đã thay đổi, thêm bảng đối chiếu (crosswalk: trong ` +
+      `round.yaml; tạo bằng parindex criteria diff --crosswalk).`,
     en: (a) =>
-      `Last year's result used ${a.previous.join(', ')} and this round uses ${a.current.join(', ')}; fields are compared by code. If codes changed, add a crosswalk (crosswalk: in round.yaml; make one with parindex criteria diff --crosswalk).`,
+      `Last year's result used ${a.previous.join(', ')} and this round uses ${a.current.join(', ')}; fields ` +
+      `are compared by code. If codes changed, add a crosswalk (crosswalk: in round.yaml; make one with ` +
+      `parindex criteria diff --crosswalk).`,
   },
   ROUND_CROSSWALK_SET_MISMATCH: {
     severity: 'warning',
     example: { side: 'from', declared: 'bnv-province@2017', used: ['bnv-province@2022'] },
     vi: (a) =>
-      `Bảng đối chiếu ghi ${a.side === 'from' ? 'bộ cũ' : 'bộ mới'} là ${a.declared}, nhưng ${a.side === 'from' ? 'kết quả năm trước dùng' : 'vòng chấm năm nay dùng'} ${a.used.join(', ')}. Kiểm tra lại bảng đối chiếu.`,
+      `Bảng đối chiếu ghi ${a.side === 'from' ? 'bộ cũ' : 'bộ mới'} là ${a.declared}, nhưng ` +
+      `${a.side === 'from' ? 'kết quả năm trước dùng' : 'vòng chấm năm nay dùng'} ${a.used.join(', ')}. Kiểm ` +
+      `tra lại bảng đối chiếu.`,
     en: (a) =>
-      `The crosswalk's ${a.side === 'from' ? 'old set' : 'new set'} is ${a.declared}, but ${a.side === 'from' ? "last year's result used" : 'this round uses'} ${a.used.join(', ')}. Check the crosswalk.`,
+      `The crosswalk's ${a.side === 'from' ? 'old set' : 'new set'} is ${a.declared}, but ` +
+      `${a.side === 'from' ? "last year's result used" : 'this round uses'} ${a.used.join(', ')}. Check the ` +
+      `crosswalk.`,
   },
   ROUND_ROSTER_COLUMN_MISSING: {
     severity: 'error',
@@ -83,9 +91,13 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'error',
     example: { missing: 'code' },
     vi: (a) =>
-      `Dòng thiếu ${a.missing === 'code' ? 'mã cơ quan' : a.missing === 'name' ? 'tên cơ quan' : 'loại cơ quan'}; dòng này bị bỏ qua.`,
+      `Dòng thiếu ` +
+      `${a.missing === 'code' ? 'mã cơ quan' : a.missing === 'name' ? 'tên cơ quan' : 'loại cơ quan'}; dòng ` +
+      `này bị bỏ qua.`,
     en: (a) =>
-      `The row has no ${a.missing === 'code' ? 'agency code' : a.missing === 'name' ? 'agency name' : 'agency kind'}; it is skipped.`,
+      `The row has no ` +
+      `${a.missing === 'code' ? 'agency code' : a.missing === 'name' ? 'agency name' : 'agency kind'}; it is ` +
+      `skipped.`,
   },
   ROUND_ROSTER_UNKNOWN_KIND: {
     severity: 'error',
@@ -97,12 +109,16 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'error',
     example: { what: 'survey', expected: ['Mã cơ quan', 'Mã tiêu chí', 'Tỷ lệ hài lòng'] },
     vi: (a) =>
-      `Không tìm thấy dòng tiêu đề của bảng ${a.what === 'appraisal' ? 'thẩm định' : a.what === 'explanation' ? 'giải trình' : 'điểm điều tra'} (cần các cột ${list(
+      `Không tìm thấy dòng tiêu đề của bảng ` +
+      `${a.what === 'appraisal' ? 'thẩm định' : a.what === 'explanation' ? 'giải trình' : 'điểm điều tra'} ` +
+      `(cần các cột ${list(
         a.expected.map((e) => quote(e)),
         'vi',
       )}).`,
     en: (a) =>
-      `No header row of the ${a.what === 'appraisal' ? 'appraisal' : a.what === 'explanation' ? 'explanation' : 'survey points'} table was found (needed: ${list(
+      `No header row of the ` +
+      `${a.what === 'appraisal' ? 'appraisal' : a.what === 'explanation' ? 'explanation' : 'survey points'} ` +
+      `table was found (needed: ${list(
         a.expected.map((e) => quote(e)),
         'en',
       )}).`,
@@ -141,9 +157,21 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'warning',
     example: { agency: 'SYT', zero: false },
     vi: (a) =>
-      `Cơ quan ${a.agency} chưa nộp hồ sơ tự chấm; ${a.zero ? 'các tiêu chí tự chấm tính 0 điểm (missingSubmission: zero)' : 'không được xếp hạng (missingSubmission: report)'}.`,
+      `Cơ quan ${a.agency} chưa nộp hồ sơ tự chấm; ` +
+      `${
+        a.zero
+          ? 'các tiêu chí tự chấm tính 0 điểm ' + '(missingSubmission: zero)'
+          : 'không được xếp hạng ' + '(missingSubmission: report)'
+      }` +
+      `.`,
     en: (a) =>
-      `Agency ${a.agency} sent no self-scoring file; ${a.zero ? 'its self-scored items count as 0 (missingSubmission: zero)' : 'it is not ranked (missingSubmission: report)'}.`,
+      `Agency ${a.agency} sent no self-scoring file; ` +
+      `${
+        a.zero
+          ? 'its self-scored items count as 0 ' + '(missingSubmission: zero)'
+          : 'it is not ranked ' + '(missingSubmission: report)'
+      }` +
+      `.`,
   },
   ROUND_SHAPE: {
     severity: 'error',
@@ -180,7 +208,8 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'error',
     example: { agency: 'SNV2' },
     vi: (a) =>
-      `Mã cơ quan ${quote(a.agency)} không có trong danh sách cơ quan của kỳ đánh giá; sửa mã hoặc bổ sung vào danh sách.`,
+      `Mã cơ quan ${quote(a.agency)} không có trong danh sách cơ quan của kỳ đánh giá; sửa mã hoặc bổ sung ` +
+      `vào danh sách.`,
     en: (a) =>
       `Agency code ${quote(a.agency)} is not in the round's roster; fix the code or add the agency to the roster.`,
   },
@@ -188,31 +217,38 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'error',
     example: { agency: 'SNV', item: '3.9.1', set: 'illustrative-internal@2025.1' },
     vi: (a) =>
-      `Cơ quan ${a.agency}: mã tiêu chí ${quote(a.item)} không có trong bộ tiêu chí ${a.set}; sửa mã theo phiếu thẩm định do parindex tạo.`,
+      `Cơ quan ${a.agency}: mã tiêu chí ${quote(a.item)} không có trong bộ tiêu chí ${a.set}; sửa mã theo phiếu ` +
+      `thẩm định do parindex tạo.`,
     en: (a) =>
-      `Agency ${a.agency}: item code ${quote(a.item)} is not in criteria set ${a.set}; use the codes of the appraisal workbook parindex made.`,
+      `Agency ${a.agency}: item code ${quote(a.item)} is not in criteria set ${a.set}; use the codes of the ` +
+      `appraisal workbook parindex made.`,
   },
   ROUND_APPRAISAL_DUPLICATE: {
     severity: 'error',
     example: { agency: 'SNV', item: '1.1.1', firstRow: 12 },
     vi: (a) =>
-      `Cơ quan ${a.agency}, tiêu chí ${a.item}: đã được thẩm định ở dòng ${a.firstRow} của cùng tệp; xoá một trong hai dòng.`,
+      `Cơ quan ${a.agency}, tiêu chí ${a.item}: đã được thẩm định ở dòng ${a.firstRow} của cùng tệp; xoá một trong ` +
+      `hai dòng.`,
     en: (a) =>
-      `Agency ${a.agency}, item ${a.item}: already appraised on row ${a.firstRow} of the same file; remove one of the rows.`,
+      `Agency ${a.agency}, item ${a.item}: already appraised on row ${a.firstRow} of the same file; remove ` +
+      `one of the rows.`,
   },
   ROUND_APPRAISAL_OUT_OF_RANGE: {
     severity: 'error',
     example: { agency: 'SNV', item: '3.2.1', value: '3.5', max: '3' },
     vi: (a) =>
-      `Cơ quan ${a.agency}, tiêu chí ${a.item}: điểm thẩm định ${num(a.value, 'vi')} phải từ 0 đến ${num(a.max, 'vi')}.`,
+      `Cơ quan ${a.agency}, tiêu chí ${a.item}: điểm thẩm định ${num(a.value, 'vi')} phải từ 0 đến ` +
+      `${num(a.max, 'vi')}.`,
     en: (a) => `Agency ${a.agency}, item ${a.item}: appraised points ${a.value} must be from 0 to ${a.max}.`,
   },
   ROUND_APPRAISAL_NO_REASON: {
     severity: 'error',
     example: { agency: 'SNV', item: '1.1.2', value: '1' },
     vi: (a) =>
-      `Cơ quan ${a.agency}, tiêu chí ${a.item}: điểm thẩm định ${num(a.value, 'vi')} khác điểm hiện có (tự chấm hoặc lần thẩm định trước) nhưng chưa có lý do; ghi lý do điều chỉnh.`,
+      `Cơ quan ${a.agency}, tiêu chí ${a.item}: điểm thẩm định ${num(a.value, 'vi')} khác điểm hiện có ` +
+      `(tự chấm hoặc lần thẩm định trước) nhưng chưa có lý do; ghi lý do điều chỉnh.`,
     en: (a) =>
-      `Agency ${a.agency}, item ${a.item}: appraised points ${a.value} change the points so far (self-score or an earlier round) but give no reason; write the reason for the change.`,
+      `Agency ${a.agency}, item ${a.item}: appraised points ${a.value} change the points so far (self-score ` +
+      `or an earlier round) but give no reason; write the reason for the change.`,
   },
 };

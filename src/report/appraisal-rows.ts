@@ -1,6 +1,7 @@
 /**
  * The appraisal workbook of a round: a round run in (its roster, sets, submissions and result), the
- * xlsx buffer out, one row per agency × self-scored item, in roster and tree order, carrying forward every earlier stage of the loop (each round's points and reason, each
+ * xlsx buffer out, one row per agency × self-scored item, in roster and tree order, carrying forward every
+ * earlier stage of the loop (each round's points and reason, each
  * explanation and its added evidence) and pre-filled with the points so far.
  */
 import { Rational } from '../core/rational.js';

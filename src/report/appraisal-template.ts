@@ -95,14 +95,19 @@ export async function renderAppraisalTemplate(
       ? [
           `Phiếu thẩm định lần ${round} — ${opts.roundName} (năm ${opts.year})${who}`,
           '',
-          'Mỗi dòng là một tiêu chí thành phần của một cơ quan, với số liệu, điểm tự chấm, tài liệu kiểm chứng và giải trình của cơ quan.',
+          'Mỗi dòng là một tiêu chí thành phần của một cơ quan, với số liệu, điểm tự chấm, tài liệu kiểm ' +
+            'chứng và giải trình của cơ quan.',
           earlier.length > 0
-            ? 'Các cột nền xám là kết quả các lần thẩm định trước (điểm, lý do) và giải trình của cơ quan; để trống là lần đó không đổi điểm.'
+            ? 'Các cột nền xám là kết quả các lần thẩm định trước (điểm, lý do) và giải trình của cơ quan; ' +
+              'để trống là lần đó không đổi điểm.'
             : 'Đây là lần thẩm định đầu tiên của kỳ đánh giá.',
-          '"Điểm thẩm định" đã điền sẵn điểm hiện tại (điểm thẩm định lần trước, nếu không có thì điểm tự chấm): giữ nguyên nếu đồng ý, sửa nếu điều chỉnh.',
-          'Điểm thẩm định khác điểm hiện tại phải có lý do (ô lý do tô đỏ cho đến khi có). Điểm từ 0 đến điểm tối đa, viết 2,5 hoặc 2.5 đều được.',
+          '"Điểm thẩm định" đã điền sẵn điểm hiện tại (điểm thẩm định lần trước, nếu không có thì điểm tự ' +
+            'chấm): giữ nguyên nếu đồng ý, sửa nếu điều chỉnh.',
+          'Điểm thẩm định khác điểm hiện tại phải có lý do (ô lý do tô đỏ cho đến khi có). Điểm từ 0 đến ' +
+            'điểm tối đa, viết 2,5 hoặc 2.5 đều được.',
           'Có thể ghi ngày thẩm định (25/01/2026); dòng ghi ngày sau hạn khai báo trong round.yaml sẽ được báo.',
-          'Có thể chia tệp cho nhiều tổ thẩm định hoặc mỗi cơ quan một tệp; khai báo các tệp (hoặc thư mục) của lần thẩm định này trong stages của round.yaml.',
+          'Có thể chia tệp cho nhiều tổ thẩm định hoặc mỗi cơ quan một tệp; khai báo các tệp (hoặc thư mục) ' +
+            'của lần thẩm định này trong stages của round.yaml.',
           'Chỉ các cột nền vàng được sửa; không đổi tên trang tính.',
         ]
       : [
@@ -110,12 +115,17 @@ export async function renderAppraisalTemplate(
           '',
           "Each row is one item of one agency, with the agency's data, self-score, evidence and explanation.",
           earlier.length > 0
-            ? "The grey columns carry the earlier rounds (points, reasons) and the agency's explanations; an empty cell means that round did not change the points."
+            ? "The grey columns carry the earlier rounds (points, reasons) and the agency's explanations; an " +
+              'empty cell means that round did not change the points.'
             : 'This is the first appraisal round of the round.',
-          '"Appraised points" is filled with the points so far (the last appraisal, else the self-score): keep it to agree, change it to adjust.',
-          'Points different from the points so far need a reason (the reason cell is red until given). Points run from 0 to the maximum; 2,5 and 2.5 are both read.',
-          'A date of appraisal may be written (2026-01-25); rows dated after the deadline in round.yaml are reported.',
-          "Files may be split by appraisal team or one per agency; list this round's files (or their folder) under stages in round.yaml.",
+          '"Appraised points" is filled with the points so far (the last appraisal, else the self-score): ' +
+            'keep it to agree, change it to adjust.',
+          'Points different from the points so far need a reason (the reason cell is red until given). ' +
+            'Points run from 0 to the maximum; 2,5 and 2.5 are both read.',
+          'A date of appraisal may be written (2026-01-25); rows dated after the deadline in round.yaml are ' +
+            'reported.',
+          "Files may be split by appraisal team or one per agency; list this round's files (or their folder) " +
+            'under stages in round.yaml.',
           'Only the yellow columns can be edited; do not rename the sheets.',
         ];
   lines.forEach((t, i) => {

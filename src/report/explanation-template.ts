@@ -72,18 +72,24 @@ export async function renderExplanationTemplate(
     ? [
         `Phiếu giải trình — ${agency.name} (${agency.code}) — ${result.round.name}`,
         '',
-        `Trang "${EXPLANATION_SHEET.vi}" liệt kê ${items.length} tiêu chí thành phần mà tổ thẩm định đã điều chỉnh điểm (đến lần thẩm định ${lastRound}), với điểm tự chấm, điểm sau thẩm định và lý do.`,
-        'Với tiêu chí đồng ý, để trống. Với tiêu chí không đồng ý, ghi nội dung giải trình, tài liệu kiểm chứng bổ sung (số, ký hiệu văn bản hoặc đường dẫn) và ngày giải trình (25/01/2026).',
+        `Trang "${EXPLANATION_SHEET.vi}" liệt kê ${items.length} tiêu chí thành phần mà tổ thẩm định đã điều chỉnh ` +
+          `điểm (đến lần thẩm định ${lastRound}), với điểm tự chấm, điểm sau thẩm định và lý do.`,
+        'Với tiêu chí đồng ý, để trống. Với tiêu chí không đồng ý, ghi nội dung giải trình, tài liệu kiểm chứng bổ ' +
+          'sung (số, ký hiệu văn bản hoặc đường dẫn) và ngày giải trình (25/01/2026).',
         'Chỉ các cột nền vàng được sửa. Không đổi mã cơ quan, mã tiêu chí, không thêm dòng, không đổi tên trang tính.',
-        'Giải trình gửi sau hạn khai báo trong round.yaml, hoặc cho tiêu chí chưa bị điều chỉnh, sẽ được báo cho tổ thẩm định.',
+        'Giải trình gửi sau hạn khai báo trong round.yaml, hoặc cho tiêu chí chưa bị điều chỉnh, sẽ được báo cho ' +
+          'tổ thẩm định.',
       ]
     : [
         `Explanation workbook — ${agency.name} (${agency.code}) — ${result.round.name}`,
         '',
-        `The "${EXPLANATION_SHEET.en}" sheet lists the ${items.length} items the appraisal team adjusted (up to appraisal round ${lastRound}), with the self-score, the points after appraisal and the reason.`,
-        'Leave an item empty to accept it. To contest it, write the explanation, the added evidence (document number or link) and the date (2026-01-25).',
+        `The "${EXPLANATION_SHEET.en}" sheet lists the ${items.length} items the appraisal team adjusted (up to ` +
+          `appraisal round ${lastRound}), with the self-score, the points after appraisal and the reason.`,
+        'Leave an item empty to accept it. To contest it, write the explanation, the added evidence (document ' +
+          'number or link) and the date (2026-01-25).',
         'Only the yellow columns can be edited. Do not change agency or item codes, add rows or rename the sheets.',
-        'Explanations sent after the deadline in round.yaml, or for items that were not adjusted, are reported to the appraisal team.',
+        'Explanations sent after the deadline in round.yaml, or for items that were not adjusted, are reported to ' +
+          'the appraisal team.',
       ];
   lines.forEach((t, i) => {
     const cell = guide.getCell(i + 1, 1);

@@ -91,7 +91,8 @@ export const SelfGap = z
     fields: z.array(z.strictObject({ code: z.string(), ...GapFigures })),
   })
   .describe(
-    'Self-scored items (not survey): self total, appraised total and the gap, per agency and field; penalties count negative.',
+    'Self-scored items (not survey): self total, appraised total and the gap, per agency and field; penalties ' +
+      'count negative.',
   );
 export type SelfGap = z.infer<typeof SelfGap>;
 

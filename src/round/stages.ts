@@ -7,7 +7,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { finding, type Finding } from '../findings/finding.js';
 
-/** The part of round.yaml that declares the loop (config.ts checks it with `stageFindings`, so it is not imported here). */
+/**
+ * The part of round.yaml that declares the loop (config.ts checks it with `stageFindings`, so it is not
+ * imported here).
+ */
 export interface LoopConfig {
   appraisal: readonly string[];
   stages?:

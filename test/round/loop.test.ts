@@ -155,39 +155,42 @@ describe('the appraisal loop on the sample round', () => {
     expect(r2.result!.inputs.filter((i) => i.role === 'explanation').map((i) => i.file)).toEqual([file]);
   });
 
-  it('round 2: a per-agency workbook carries round 1 and the explanation forward; the team restores 1.1.1', async () => {
-    const r = await runRound(dir);
-    const wb = await load(await appraisalWorkbook(r, 'vi', { agencies: ['STP'] }));
-    const ws = wb.getWorksheet('Thẩm định')!;
-    const agencies = new Set<unknown>();
-    ws.eachRow((row, n) => void (n > 1 && agencies.add(row.getCell(1).value)));
-    expect([...agencies]).toEqual(['STP']);
-    const row = rowOf(ws, 'STP', '1.1.1');
-    expect(row.getCell(col(ws, 'Lần 1: điểm')).value).toBe(0.5);
-    expect(row.getCell(col(ws, 'Lần 1: lý do')).value).toBe('Kế hoạch ban hành chậm so với quy định');
-    expect(row.getCell(col(ws, 'Giải trình sau lần 1')).value).toBe('Kế hoạch ban hành đúng hạn ngày 10/01/2025');
-    expect(row.getCell(col(ws, 'Tài liệu bổ sung sau lần 1')).value).toBe('Kế hoạch số 05/KH-STP');
-    expect(row.getCell(col(ws, 'Điểm hiện tại')).value).toBe(0.5);
-    expect(row.getCell(col(ws, 'Điểm thẩm định')).value).toBe(0.5);
-    // An item round 1 left alone has empty round-1 cells and its self-score as the points so far.
-    const same = rowOf(ws, 'STP', '1.2.1');
-    expect(same.getCell(col(ws, 'Lần 1: điểm')).value).toBe(null);
-    expect(same.getCell(col(ws, 'Điểm hiện tại')).value).toBe(1);
-    row.getCell(col(ws, 'Điểm thẩm định')).value = 1;
-    row.getCell(col(ws, 'Lý do điều chỉnh')).value = 'Chấp nhận giải trình';
-    round2Cell = row.getCell(col(ws, 'Điểm thẩm định')).address;
-    mkdirSync(join(dir, 'tham-dinh/lan-2'), { recursive: true });
-    writeFileSync(join(dir, 'tham-dinh/lan-2/tham-dinh-STP.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
-    setStages([stage1, stage2, stage3]);
-    const done = await runRound(dir);
-    expect(done.blocked).toBe(false);
-    after = done.result!;
-    expect(
-      after.appraisalChanges
-        .filter((c) => c.order === 2)
-        .map((c) => [c.agency, c.item, c.from?.exact, c.to.exact, c.file]),
-    ).toEqual([['STP', '1.1.1', '0.5', '1', 'tham-dinh/lan-2/tham-dinh-STP.xlsx']]);
-  });
+  it(
+    'round 2: a per-agency workbook carries round 1 and the explanation forward; the team restores ' + '1.1.1',
+    async () => {
+      const r = await runRound(dir);
+      const wb = await load(await appraisalWorkbook(r, 'vi', { agencies: ['STP'] }));
+      const ws = wb.getWorksheet('Thẩm định')!;
+      const agencies = new Set<unknown>();
+      ws.eachRow((row, n) => void (n > 1 && agencies.add(row.getCell(1).value)));
+      expect([...agencies]).toEqual(['STP']);
+      const row = rowOf(ws, 'STP', '1.1.1');
+      expect(row.getCell(col(ws, 'Lần 1: điểm')).value).toBe(0.5);
+      expect(row.getCell(col(ws, 'Lần 1: lý do')).value).toBe('Kế hoạch ban hành chậm so với quy định');
+      expect(row.getCell(col(ws, 'Giải trình sau lần 1')).value).toBe('Kế hoạch ban hành đúng hạn ngày 10/01/2025');
+      expect(row.getCell(col(ws, 'Tài liệu bổ sung sau lần 1')).value).toBe('Kế hoạch số 05/KH-STP');
+      expect(row.getCell(col(ws, 'Điểm hiện tại')).value).toBe(0.5);
+      expect(row.getCell(col(ws, 'Điểm thẩm định')).value).toBe(0.5);
+      // An item round 1 left alone has empty round-1 cells and its self-score as the points so far.
+      const same = rowOf(ws, 'STP', '1.2.1');
+      expect(same.getCell(col(ws, 'Lần 1: điểm')).value).toBe(null);
+      expect(same.getCell(col(ws, 'Điểm hiện tại')).value).toBe(1);
+      row.getCell(col(ws, 'Điểm thẩm định')).value = 1;
+      row.getCell(col(ws, 'Lý do điều chỉnh')).value = 'Chấp nhận giải trình';
+      round2Cell = row.getCell(col(ws, 'Điểm thẩm định')).address;
+      mkdirSync(join(dir, 'tham-dinh/lan-2'), { recursive: true });
+      writeFileSync(join(dir, 'tham-dinh/lan-2/tham-dinh-STP.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+      setStages([stage1, stage2, stage3]);
+      const done = await runRound(dir);
+      expect(done.blocked).toBe(false);
+      after = done.result!;
+      expect(
+        after.appraisalChanges
+          .filter((c) => c.order === 2)
+          .map((c) => [c.agency, c.item, c.from?.exact, c.to.exact, c.file]),
+      ).toEqual([['STP', '1.1.1', '0.5', '1', 'tham-dinh/lan-2/tham-dinh-STP.xlsx']]);
+    },
+  );
 
   it('scores, history and gaps match the hand-worked values', () => {
     const stp = after.agencies.find((a) => a.code === 'STP')!;
@@ -243,32 +246,36 @@ describe('the appraisal loop on the sample round', () => {
     expect(r.stdout).toContain('Tự chấm 58,25 · sau thẩm định 57,25 · chênh lệch 1,00 điểm');
   });
 
-  it('the commands write the explanation workbooks of agencies with items still adjusted, and per-agency appraisal files', () => {
-    const out = join(dir, '..', `${dir.split('/').pop()}-mau`);
-    const x = runBin(['--json', 'explanation-template', dir, '--out', join(out, 'gt')]);
-    expect(x.code).toBe(0);
-    // Only STP has an adjustment standing after round 2 (2.1.1).
-    expect(JSON.parse(x.stdout).files.map((f: { agency: string; items: number }) => [f.agency, f.items])).toEqual([
-      ['STP', 1],
-    ]);
-    const a = runBin([
-      '--json',
-      'appraisal-template',
-      dir,
-      '--by-agency',
-      '--agency',
-      'STP',
-      'SNV',
-      '--out',
-      join(out, 'td'),
-    ]);
-    expect(a.code).toBe(0);
-    expect(JSON.parse(a.stdout).files.map((f: string) => f.split('/').pop())).toEqual([
-      'tham-dinh-SNV.xlsx',
-      'tham-dinh-STP.xlsx',
-    ]);
-    expect(runBin(['appraisal-template', dir, '--agency', 'KHONGCO', '--out', join(out, 'x.xlsx')]).code).toBe(2);
-  });
+  it(
+    'the commands write the explanation workbooks of agencies with items still adjusted, and per-agency appraisal ' +
+      'files',
+    () => {
+      const out = join(dir, '..', `${dir.split('/').pop()}-mau`);
+      const x = runBin(['--json', 'explanation-template', dir, '--out', join(out, 'gt')]);
+      expect(x.code).toBe(0);
+      // Only STP has an adjustment standing after round 2 (2.1.1).
+      expect(JSON.parse(x.stdout).files.map((f: { agency: string; items: number }) => [f.agency, f.items])).toEqual([
+        ['STP', 1],
+      ]);
+      const a = runBin([
+        '--json',
+        'appraisal-template',
+        dir,
+        '--by-agency',
+        '--agency',
+        'STP',
+        'SNV',
+        '--out',
+        join(out, 'td'),
+      ]);
+      expect(a.code).toBe(0);
+      expect(JSON.parse(a.stdout).files.map((f: string) => f.split('/').pop())).toEqual([
+        'tham-dinh-SNV.xlsx',
+        'tham-dinh-STP.xlsx',
+      ]);
+      expect(runBin(['appraisal-template', dir, '--agency', 'KHONGCO', '--out', join(out, 'x.xlsx')]).code).toBe(2);
+    },
+  );
 
   const pub = join(dir, '..', `${dir.split('/').pop()}-cong-khai`);
   it('publish writes the reports and a manifest; the same round gives the same bytes', async () => {

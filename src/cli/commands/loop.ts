@@ -19,7 +19,8 @@ export const registerLoopCommands: Register = (program, run) => {
   program
     .command('explanation-template')
     .description(
-      'phiếu giải trình cho từng cơ quan: các tiêu chí bị điều chỉnh khi thẩm định / explanation workbooks: the items appraisal adjusted, per agency',
+      'phiếu giải trình cho từng cơ quan: các tiêu chí bị điều chỉnh khi thẩm định / explanation workbooks: the ' +
+        'items appraisal adjusted, per agency',
     )
     .argument('<round>', 'thư mục kỳ đánh giá / round folder')
     .requiredOption(
@@ -86,7 +87,8 @@ export const registerLoopCommands: Register = (program, run) => {
   program
     .command('publish')
     .description(
-      'chấm điểm và công khai kết quả: báo cáo và manifest có SHA-256 của mọi tệp / score and publish: reports and a manifest with every file’s SHA-256',
+      'chấm điểm và công khai kết quả: báo cáo và manifest có SHA-256 của mọi tệp / score and publish: reports and ' +
+        'a manifest with every file’s SHA-256',
     )
     .argument('<round>', 'thư mục kỳ đánh giá / round folder')
     .requiredOption('--out <folder>', 'thư mục công khai / publication folder')
@@ -108,7 +110,9 @@ export const registerLoopCommands: Register = (program, run) => {
         if (subs.some((d) => out === d || out.startsWith(d + sep)))
           throw new UsageError({
             vi: `${o.out} nằm trong thư mục hồ sơ của kỳ đánh giá; bản công khai sẽ bị đọc như hồ sơ. Chọn chỗ khác.`,
-            en: `${o.out} is inside the round's submissions; the publication would be read as submissions. Choose another place.`,
+            en:
+              `${o.out} is inside the round's submissions; the publication would be read as submissions. Choose ` +
+              `another place.`,
           });
         if (existsSync(join(o.out, MANIFEST)) && !o.force)
           throw new UsageError({
@@ -132,8 +136,10 @@ export const registerLoopCommands: Register = (program, run) => {
         if (!p.manifest) {
           ctx.err(
             ctx.lang === 'vi'
-              ? `Chưa công khai: còn ${countFindings(p.run.findings).error} lỗi. Chỉ công khai được kỳ đánh giá không còn lỗi.`
-              : `Not published: ${countFindings(p.run.findings).error} errors remain. Only a round without errors can be published.`,
+              ? `Chưa công khai: còn ${countFindings(p.run.findings).error} lỗi. Chỉ công khai được kỳ đánh giá ` +
+                  `không còn lỗi.`
+              : `Not published: ${countFindings(p.run.findings).error} errors remain. Only a round without errors ` +
+                  `can be published.`,
           );
           return 1;
         }
@@ -142,8 +148,12 @@ export const registerLoopCommands: Register = (program, run) => {
           for (const f of p.written) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${f}` : `Wrote ${f}`);
           ctx.out(
             ctx.lang === 'vi'
-              ? `Đã công khai ${p.manifest.round.name} ngày ${dmy(o.date)}: ${p.manifest.outputs.length} tệp kết quả, ${p.manifest.inputs.length} tệp đầu vào ghi trong ${MANIFEST}. Kiểm tra lại bằng "parindex verify ${o.out} --round ${dir}".`
-              : `Published ${p.manifest.round.name} on ${o.date}: ${p.manifest.outputs.length} outputs, ${p.manifest.inputs.length} inputs listed in ${MANIFEST}. Check it with "parindex verify ${o.out} --round ${dir}".`,
+              ? `Đã công khai ${p.manifest.round.name} ngày ${dmy(o.date)}: ${p.manifest.outputs.length} tệp kết ` +
+                  `quả, ${p.manifest.inputs.length} tệp đầu vào ghi trong ${MANIFEST}. Kiểm tra lại bằng "parindex ` +
+                  `verify ${o.out} --round ${dir}".`
+              : `Published ${p.manifest.round.name} on ${o.date}: ${p.manifest.outputs.length} outputs, ` +
+                  `${p.manifest.inputs.length} inputs listed in ${MANIFEST}. Check it with "parindex verify ${o.out} ` +
+                  `--round ${dir}".`,
           );
         }
         return 0;
@@ -153,7 +163,8 @@ export const registerLoopCommands: Register = (program, run) => {
   program
     .command('verify')
     .description(
-      'kiểm tra bản công khai theo manifest, và chấm lại kỳ đánh giá để so sánh / check a publication against its manifest, and rescore the round to compare',
+      'kiểm tra bản công khai theo manifest, và chấm lại kỳ đánh giá để so sánh / check a publication against its ' +
+        'manifest, and rescore the round to compare',
     )
     .argument('<folder>', 'thư mục công khai / publication folder')
     .option('--round <dir>', 'thư mục kỳ đánh giá để chấm lại và so sánh / round folder to rescore and compare')
@@ -203,8 +214,10 @@ function report(ctx: CliContext, v: Awaited<ReturnType<typeof verifyPublication>
   if (v.findings.length === 0)
     ctx.out(
       vi
-        ? `Bản công khai ngày ${dmy(v.manifest.published)} khớp: ${outputs} tệp kết quả${inputs ? `, ${inputs} tệp đầu vào` : ''}${rescored ? ', chấm lại cho kết quả giống hệt' : ''}.`
-        : `The publication of ${v.manifest.published} stands: ${outputs} outputs${inputs ? `, ${inputs} inputs` : ''}${rescored ? ', rescoring gives the same bytes' : ''}.`,
+        ? `Bản công khai ngày ${dmy(v.manifest.published)} khớp: ${outputs} tệp kết ` +
+            `quả${inputs ? `, ${inputs} tệp đầu vào` : ''}${rescored ? ', chấm lại cho kết quả giống hệt' : ''}.`
+        : `The publication of ${v.manifest.published} stands: ${outputs} ` +
+            `outputs${inputs ? `, ${inputs} inputs` : ''}${rescored ? ', rescoring gives the same bytes' : ''}.`,
     );
   else
     ctx.out(
