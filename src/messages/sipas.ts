@@ -5,7 +5,15 @@ export interface SipasArgs {
   /** Two domains, elements of one domain, or questions with the same id or code. */
   SIPAS_DUPLICATE_ID: { what: 'domain' | 'element' | 'question' | 'level'; id: string };
   /** A "satisfied" code that is not a level of the scale. */
-  SIPAS_SATISFIED_NOT_IN_SCALE: { code: number; levels: number[] };
+  SIPAS_SATISFIED_NOT_IN_SCALE: { code: number | string; levels: (number | string)[] };
+  /** A scale with neither "satisfied" levels nor a score on every level. */
+  SIPAS_SCALE_NO_RULE: { scale: string };
+  /** A domain, element or question names a scale that is not declared. */
+  SIPAS_SCALE_UNKNOWN: { scale: string; scales: string[] };
+  /** A column whose header matches more than one question. */
+  SIPAS_COLUMN_AMBIGUOUS: { column: string; questions: string[] };
+  /** A file with no agency column, for which no agency was given (--agency, a column map). */
+  SIPAS_FILE_AGENCY_UNKNOWN: { file: string };
   /** An answer file without a column for the agency code. */
   SIPAS_AGENCY_COLUMN_MISSING: { expected: string[] };
   /** The weight column named by --weights is not in the file. */
@@ -21,7 +29,7 @@ export interface SipasArgs {
   /** A row for an agency that is not in the roster. */
   SIPAS_UNKNOWN_AGENCY: { agency: string };
   /** An answer that is not a level of the scale nor a "no answer". */
-  SIPAS_ANSWER_OUT_OF_SCALE: { question: string; value: string; levels: number[] };
+  SIPAS_ANSWER_OUT_OF_SCALE: { question: string; value: string; levels: (number | string)[] };
   /** A row whose answers are all blank or "no answer". */
   SIPAS_EMPTY_ROW: Record<string, never>;
   /** A respondent id seen before in the same answers. */
@@ -55,6 +63,45 @@ export const sipasMessages: Catalogue<SipasArgs> = {
     example: { code: 6, levels: [1, 2, 3, 4, 5] },
     vi: (a) => `Mức "hài lòng" ${a.code} không có trong thang trả lời (${list(a.levels, 'vi')}).`,
     en: (a) => `The "satisfied" level ${a.code} is not on the answer scale (${list(a.levels, 'en')}).`,
+  },
+  SIPAS_SCALE_NO_RULE: {
+    severity: 'error',
+    example: { scale: 'abcd' },
+    vi: (a) =>
+      `Thang ${quote(a.scale)} không có mức "hài lòng" (satisfied) và không phải mức nào cũng có điểm (score). ` +
+      'Khai báo một trong hai.',
+    en: (a) =>
+      `The scale ${quote(a.scale)} has no "satisfied" levels and not every level has a score. Declare one of them.`,
+  },
+  SIPAS_SCALE_UNKNOWN: {
+    severity: 'error',
+    example: { scale: 'abc', scales: ['abcd'] },
+    vi: (a) =>
+      `Thang ${quote(a.scale)} chưa được khai báo trong "scales"` +
+      (a.scales.length > 0 ? ` (có: ${list(a.scales, 'vi')}).` : '.'),
+    en: (a) =>
+      `The scale ${quote(a.scale)} is not declared under "scales"` +
+      (a.scales.length > 0 ? ` (declared: ${list(a.scales, 'en')}).` : '.'),
+  },
+  SIPAS_COLUMN_AMBIGUOUS: {
+    severity: 'warning',
+    example: { column: 'Mức độ hài lòng', questions: ['DV1', 'DV2'] },
+    vi: (a) =>
+      `Cột ${quote(a.column)} khớp với nhiều câu hỏi (${list(a.questions, 'vi')}); cột này bị bỏ qua. ` +
+      'Ghi mã câu hỏi vào tiêu đề hoặc dùng --columns.',
+    en: (a) =>
+      `Column ${quote(a.column)} matches several questions (${list(a.questions, 'en')}); it is ignored. ` +
+      'Put the question code in the header or use --columns.',
+  },
+  SIPAS_FILE_AGENCY_UNKNOWN: {
+    severity: 'error',
+    example: { file: 'phieu.xlsx' },
+    vi: (a) =>
+      `Không xác định được cơ quan của tệp ${quote(a.file)}: không có cột mã cơ quan, tên tệp không phải mã cơ quan ` +
+      'nào. Thêm cột mã cơ quan, đặt tên tệp theo mã, hoặc dùng --agency.',
+    en: (a) =>
+      `The agency of ${quote(a.file)} cannot be told: no agency column, and its name is no agency code. ` +
+      'Add an agency column, name the file by the code, or use --agency.',
   },
   SIPAS_AGENCY_COLUMN_MISSING: {
     severity: 'error',

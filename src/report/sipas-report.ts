@@ -28,6 +28,14 @@ function pct(u: { index?: { value: number } }, lang: Lang): string {
 }
 
 /** Lines of the terminal table: rank "n/N", respondents, overall, domains, elements. */
+/** The item rule in Vietnamese, from the result's own (English) statement of it. */
+function itemRuleVi(r: SipasResult): string {
+  const share = 'số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100';
+  const score = 'điểm trung bình của các phiếu trả lời hợp lệ (điểm % của từng mức)';
+  if (r.aggregation.item.startsWith('mean score')) return score;
+  return r.aggregation.item.includes('mean score') ? `${share}, hoặc ${score} với thang tính điểm` : share;
+}
+
 export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): string[] {
   const vi = lang === 'vi';
   const lines: string[] = [];
@@ -87,8 +95,8 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   lines.push(
     c.dim(
       vi
-        ? `Chỉ số câu hỏi = số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100; yếu tố = trung bình các câu; khối và chỉ số chung theo trọng số khai báo trong bộ câu hỏi${r.aggregation.respondentWeights ? `; trọng số phiếu: cột "${r.aggregation.respondentWeights}"` : ''}. Làm tròn 2 chữ số, một lần.`
-        : `Item index = satisfied ÷ valid answers × 100; element = mean of its items; domains and overall by the questionnaire's declared weights${r.aggregation.respondentWeights ? `; respondent weights: column "${r.aggregation.respondentWeights}"` : ''}. Rounded once to 2 decimals.`,
+        ? `Chỉ số câu hỏi = ${itemRuleVi(r)}; yếu tố = trung bình các câu; khối và chỉ số chung theo trọng số khai báo trong bộ câu hỏi${r.aggregation.respondentWeights ? `; trọng số phiếu: cột "${r.aggregation.respondentWeights}"` : ''}. Làm tròn 2 chữ số, một lần.`
+        : `Item index = ${r.aggregation.item}; element = mean of its items; domains and overall by the questionnaire's declared weights${r.aggregation.respondentWeights ? `; respondent weights: column "${r.aggregation.respondentWeights}"` : ''}. Rounded once to 2 decimals.`,
     ),
   );
   return lines;
@@ -205,10 +213,7 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
             .filter(Boolean)
             .join(' — '),
     );
-  kv(
-    vi ? 'Chỉ số câu hỏi' : 'Item index',
-    vi ? 'số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100' : r.aggregation.item,
-  );
+  kv(vi ? 'Chỉ số câu hỏi' : 'Item index', vi ? itemRuleVi(r) : r.aggregation.item);
   kv(vi ? 'Chỉ số yếu tố' : 'Element index', vi ? 'trung bình các câu hỏi có trả lời hợp lệ' : r.aggregation.element);
   kv(
     vi ? 'Trọng số' : 'Weights',

@@ -66,7 +66,11 @@ export function buildSipasResult(run: {
     },
     by: run.by,
     aggregation: {
-      item: 'satisfied ÷ valid answers × 100',
+      item: qi.scales.some((x) => x.rule === 'score')
+        ? qi.scales.every((x) => x.rule === 'score')
+          ? "mean score of valid answers (the scale's scores, %)"
+          : 'satisfied ÷ valid answers × 100, or the mean score on a scored scale'
+        : 'satisfied ÷ valid answers × 100',
       element: 'mean of its items with valid answers',
       domains: qi.q.domains.map((d) => ({
         id: d.id,

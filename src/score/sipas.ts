@@ -17,7 +17,8 @@
  */
 import { Rational } from '../core/rational.js';
 import { codeKey, cleanText, looseKey } from '../core/text.js';
-import type { QuestionnaireIndex } from '../criteria/questionnaire.js';
+import type { ColumnRole } from '../criteria/column-map.js';
+import { textKey, type QuestionnaireIndex } from '../criteria/questionnaire.js';
 import { cellAddress, finding, type Finding, type FindingCode } from '../findings/finding.js';
 import type { SipasArgs } from '../messages/sipas.js';
 import {
@@ -70,7 +71,12 @@ export interface TallyOptions {
   onRows?: (rows: number) => void;
   /** How the answer files are read (limits); the defaults when not given. */
   read?: ReadOptions;
+  /** Columns declared for a one-off export (`--columns map.yaml`): header → question code or role. */
+  columnMap?: ColumnMap;
 }
+
+/** A column map: loose key of a header → question position or role. */
+export type ColumnMap = ReadonlyMap<string, number | ColumnRole>;
 
 /** The findings of a run, in the order met, with the true count of every code, listed or not. */
 export interface SipasFindings {
@@ -103,6 +109,22 @@ const HEADERS = {
     'ghi chú',
     'note',
     'notes',
+    // What survey tools add: a timestamp, the respondent's e-mail, the form's own times.
+    'timestamp',
+    'dấu thời gian',
+    'thời gian',
+    'thời gian gửi',
+    'ngày giờ',
+    'submitted at',
+    'submission time',
+    'start time',
+    'completion time',
+    'last modified time',
+    'thời gian bắt đầu',
+    'thời gian hoàn thành',
+    'email',
+    'email address',
+    'địa chỉ email',
   ],
 } as const;
 const headerKind = new Map<string, keyof typeof HEADERS>();
@@ -118,14 +140,16 @@ function cellText(cell: AnswerCell): string {
   return typeof cell === 'string' && SIMPLE.test(cell) ? cell : cleanText(String(cell));
 }
 
-/** What a row says to one question. */
+/**
+ * What a row says to one question: NONE, BAD, or VALID + the answer's points (0 or 1 on a share
+ * scale, 0 … 100 on a scored one), so one byte holds it and the sums need no lookup.
+ */
 const NONE = 0;
 const BAD = 1;
 const VALID = 2;
-const SATISFIED = 3;
 
 function classify(r: ReturnType<QuestionnaireIndex['answer']>): number {
-  return r === 'none' ? NONE : r === 'bad' ? BAD : r.satisfied ? SATISFIED : VALID;
+  return r === 'none' ? NONE : r === 'bad' ? BAD : VALID + r.points;
 }
 
 /** Respondent weights are read to 6 decimals and tallied as integers, so sums stay exact. */
@@ -147,31 +171,72 @@ export function readWeight(cell: AnswerCell): number | undefined {
 
 /** Where one file's columns are (0-based; -1 when absent). */
 export interface AnswerColumns {
+  /** The unit column; -1 when the file's unit is `unitConst`. */
   unit: number;
+  /** The agency of every row, for a file without an agency column (a constant, or its file name). */
+  unitConst?: string;
   respondent: number;
   weight: number;
   /** Each question's column and position in the questionnaire, in file order. */
   questions: [col: number, q: number][];
 }
 
+/** What a header names: a question, several (ambiguous), a known column kind, or nothing. */
+type HeaderMatch = { q: number } | { ambiguous: number[] } | { kind: keyof typeof HEADERS | ColumnRole } | undefined;
+
+/**
+ * Which question or role a header names: the column map first, then a question's code (or the
+ * header's first word), its text (numbering such as "Câu 9.1." left out; a forms grid's
+ * "[row]" too) or an alias, then the known column names.
+ */
+function matchHeader(h: string, qi: QuestionnaireIndex, columnMap: ColumnMap | undefined): HeaderMatch {
+  const key = looseKey(h);
+  if (key === '') return undefined;
+  const declared = columnMap?.get(key);
+  if (declared !== undefined) return typeof declared === 'number' ? { q: declared } : { kind: declared };
+  const q = qi.byKey.get(key) ?? qi.byKey.get(looseKey(h.split(/[\s:]/)[0] ?? ''));
+  if (q !== undefined) return { q };
+  const grid = /\[([^\]]+)\]\s*$/.exec(h)?.[1];
+  for (const k of [key, textKey(h), ...(grid ? [textKey(grid)] : [])]) {
+    const hit = qi.byText.get(k);
+    if (hit) return hit.length === 1 ? { q: hit[0]! } : { ambiguous: hit };
+  }
+  const kind = headerKind.get(key);
+  return kind ? { kind } : undefined;
+}
+
+/** Whether a row looks like the header of an answer file (a title row above it does not). */
+export function isAnswerHeader(
+  cells: readonly string[],
+  opts: Pick<TallyOptions, 'questionnaire' | 'columnMap'>,
+): boolean {
+  let questions = 0;
+  for (const h of cells) {
+    const m = matchHeader(h, opts.questionnaire, opts.columnMap);
+    if (m && ('q' in m || 'ambiguous' in m)) questions++;
+  }
+  return questions > 0;
+}
+
 /**
  * Header → roles: the unit column (agency or group, by `by`), respondent id, weight, and one column
- * per question (by code, or by the header's first word). Findings for unknown and missing columns;
- * no columns when the file cannot be counted (no unit column, no declared weight column, no question).
+ * per question (see `matchHeader`). Findings for unknown, ambiguous and missing columns; no columns
+ * when the file cannot be counted (no unit column nor constant agency, no declared weight column, no question).
  */
 export function mapColumns(
   header: readonly string[],
-  where: { file: string; sheet?: string | undefined },
-  opts: Pick<TallyOptions, 'questionnaire' | 'by' | 'weights'>,
+  where: { file: string; sheet?: string | undefined; row?: number },
+  opts: Pick<TallyOptions, 'questionnaire' | 'by' | 'weights' | 'columnMap'> & { agency?: string },
 ): { columns?: AnswerColumns; findings: Finding[] } {
   const qi = opts.questionnaire;
   const by = opts.by ?? 'agency';
   const findings: Finding[] = [];
+  const row = where.row ?? 1;
   const at = (column?: number): { file: string; sheet?: string; row: number; column?: number; cell?: string } => ({
     file: where.file,
     ...(where.sheet ? { sheet: where.sheet } : {}),
-    row: 1,
-    ...(column ? { column, cell: cellAddress(1, column) } : {}),
+    row,
+    ...(column ? { column, cell: cellAddress(row, column) } : {}),
   });
   let agencyCol = -1;
   let groupCol = -1;
@@ -184,21 +249,28 @@ export function mapColumns(
     const key = looseKey(h);
     if (key === '') return;
     if (weightKey !== undefined && key === weightKey) return void (weightCol = col);
-    const q = qi.byKey.get(key) ?? qi.byKey.get(looseKey(h.split(/[\s:]/)[0] ?? ''));
-    if (q !== undefined && !seenQ.has(q)) {
-      seenQ.add(q);
-      qCols.push([col, q]);
+    const m = matchHeader(h, qi, opts.columnMap);
+    if (m && 'q' in m && !seenQ.has(m.q)) {
+      seenQ.add(m.q);
+      qCols.push([col, m.q]);
       return;
     }
-    const kind = headerKind.get(key);
+    if (m && 'ambiguous' in m) {
+      const questions = m.ambiguous.map((i) => qi.questions[i]!.code);
+      return void findings.push(finding('SIPAS_COLUMN_AMBIGUOUS', at(col + 1), { column: h, questions }));
+    }
+    const kind = m && 'kind' in m ? m.kind : undefined;
     if (kind === 'agency' && agencyCol < 0) agencyCol = col;
     else if (kind === 'group' && groupCol < 0) groupCol = col;
     else if (kind === 'respondent' && idCol < 0) idCol = col;
-    else if (kind !== 'ignored') findings.push(finding('SIPAS_UNKNOWN_COLUMN', at(col + 1), { column: h }));
+    else if (kind === 'weight' && weightCol < 0) weightCol = col;
+    else if (kind !== 'ignored' && kind !== 'ignore')
+      findings.push(finding('SIPAS_UNKNOWN_COLUMN', at(col + 1), { column: h }));
   });
   const unitCol = by === 'agency' ? agencyCol : groupCol;
+  const unitConst = unitCol < 0 && by === 'agency' ? opts.agency : undefined;
   const stop: Finding[] = [];
-  if (unitCol < 0)
+  if (unitCol < 0 && unitConst === undefined)
     stop.push(
       finding('SIPAS_AGENCY_COLUMN_MISSING', at(), {
         expected: by === 'agency' ? ['mã cơ quan', 'agency'] : ['đối tượng', 'group'],
@@ -212,7 +284,16 @@ export function mapColumns(
       (q, i) => seenQ.has(i) || findings.push(finding('SIPAS_QUESTION_MISSING', at(), { question: q.code })),
     );
   if (stop.length > 0) return { findings: [...findings, ...stop] };
-  return { columns: { unit: unitCol, respondent: idCol, weight: weightCol, questions: qCols }, findings };
+  return {
+    columns: {
+      unit: unitCol,
+      ...(unitConst !== undefined ? { unitConst } : {}),
+      respondent: idCol,
+      weight: weightCol,
+      questions: qCols,
+    },
+    findings,
+  };
 }
 
 /** A unit's counts while rows are read: per question q, sums[4q…4q+3] = valid answers, their weight, satisfied answers, their weight (one flat array: the row loop's hottest memory). */
@@ -314,8 +395,12 @@ interface FileRows {
   /** The question columns and their questions, for the row loops. */
   cols: Int32Array;
   qs: Int32Array;
-  /** Answers one byte long ("4", " "), classified once by the same rule as any other. */
+  /** Answers one byte long ("4", " "), classified once by the same rule as any other: 256 per scale. */
   byByte: Uint8Array;
+  /** Where each question column's scale starts in `byByte`. */
+  byteOff: Int32Array;
+  /** The agency of every row, when the file has no agency column. */
+  unitConst: string | undefined;
   /** Findings met in this file, per code (the first `cap` are listed). */
   perFile: Map<FindingCode, number>;
   rows: number;
@@ -352,8 +437,12 @@ export async function tallyRows(
 
 function fileRows(t: SipasTally, sheet: string | undefined, columns: AnswerColumns, file: string): FileRows {
   const fileIndex = t.files.push(file) - 1;
-  const byByte = new Uint8Array(256);
-  for (let c = 0; c < 256; c++) byByte[c] = classify(t.qi.answer(Buffer.of(c).toString(c < 0x80 ? 'latin1' : 'utf8')));
+  const scales = t.qi.scales;
+  const byByte = new Uint8Array(256 * scales.length);
+  scales.forEach((sc, k) => {
+    for (let c = 0; c < 256; c++)
+      byByte[256 * k + c] = classify(sc.answer(Buffer.of(c).toString(c < 0x80 ? 'latin1' : 'utf8')));
+  });
   const qCols = columns.questions;
   return {
     tally: t,
@@ -367,6 +456,8 @@ function fileRows(t: SipasTally, sheet: string | undefined, columns: AnswerColum
     cols: Int32Array.from(qCols, ([col]) => col),
     qs: Int32Array.from(qCols, ([, q]) => q),
     byByte,
+    byteOff: Int32Array.from(qCols, ([, q]) => 256 * t.qi.questions[q]!.scale),
+    unitConst: columns.unitConst,
     perFile: new Map(),
     rows: 0,
     respondents: 0,
@@ -379,9 +470,9 @@ function fileRows(t: SipasTally, sheet: string | undefined, columns: AnswerColum
 /** Rows given as cells (XLSX, CSV in other encodings, records `byteRecords` hands on as text). */
 function countCellRows(f: FileRows, batch: readonly AnswerRow[]): void {
   const t = f.tally;
-  const qi = t.qi;
   const state = t.state;
   const { cols, qs } = f;
+  const answerOf = Array.from(qs, (q) => t.qi.scales[t.qi.questions[q]!.scale]!.answer);
   const nc = cols.length;
   f.bytes = undefined;
   for (const { row, cells } of batch) {
@@ -392,12 +483,12 @@ function countCellRows(f: FileRows, batch: readonly AnswerRow[]): void {
     let valid = 0;
     let bad = 0;
     for (let k = 0; k < nc; k++) {
-      const s = classify(qi.answer(cells[cols[k]!]));
+      const s = classify(answerOf[k]!(cells[cols[k]!]));
       state[qs[k]!] = s;
       if (s === BAD) bad++;
       else if (s !== NONE) valid++;
     }
-    const unitText = cellText(cells[f.unitCol]);
+    const unitText = f.unitConst ?? cellText(cells[f.unitCol]);
     countRow(f, row, unitText, unitText === '' ? '' : unitOf(t, unitText), valid, bad);
   }
 }
@@ -405,10 +496,10 @@ function countCellRows(f: FileRows, batch: readonly AnswerRow[]): void {
 /** Rows of a UTF-8 file read in place: one-byte answers by table, only the rest decoded. */
 function countByteRows(f: FileRows, batch: ByteBatch): void {
   const t = f.tally;
-  const qi = t.qi;
   const state = t.state;
   const unitByKey = t.unitByKey;
-  const { cols, qs, byByte, unitCol } = f;
+  const { cols, qs, byByte, byteOff, unitCol, unitConst } = f;
+  const answerOf = Array.from(qs, (q) => t.qi.scales[t.qi.questions[q]!.scale]!.answer);
   const nc = cols.length;
   f.bytes = batch;
   const { buf, at, count, width } = batch;
@@ -423,10 +514,19 @@ function countByteRows(f: FileRows, batch: ByteBatch): void {
       const col = cols[k]!;
       const s0 = at[base + col]!;
       const len = at[base + col + 1]! - 1 - s0;
-      const s = len === 1 ? byByte[buf[s0]!]! : len === 0 ? NONE : classify(qi.answer(fieldText(batch, r, col)));
+      const s =
+        len === 1
+          ? byByte[byteOff[k]! + buf[s0]!]!
+          : len === 0
+            ? NONE
+            : classify(answerOf[k]!(fieldText(batch, r, col)));
       state[qs[k]!] = s;
       if (s === BAD) bad++;
       else if (s !== NONE) valid++;
+    }
+    if (unitConst !== undefined) {
+      countRow(f, batch.line[r]!, unitConst, unitOf(t, unitConst), valid, bad);
+      continue;
     }
     // A short ASCII unit cell is looked up by its bytes (known units only).
     const key = fieldKey(batch, r, unitCol);
@@ -503,7 +603,11 @@ function countRow(f: FileRows, row: number, unitText: string, code: string, vali
         f,
         'SIPAS_ANSWER_OUT_OF_SCALE',
         { row, column: col + 1 },
-        { question: t.qi.questions[q]!.code, value: String(raw), levels: t.qi.q.scale.levels.map((l) => l.code) },
+        {
+          question: t.qi.questions[q]!.code,
+          value: String(raw),
+          levels: t.qi.scales[t.qi.questions[q]!.scale]!.levels,
+        },
         code,
       );
     }
@@ -561,7 +665,7 @@ function countRow(f: FileRows, row: number, unitText: string, code: string, vali
   for (let q = 0; q < nq; q++) {
     const s = state[q]!;
     if (s < VALID) continue;
-    // Without a branch on "satisfied", which random answers make unpredictable.
+    // Without a branch on "satisfied", which random answers make unpredictable: the points.
     const sat = s - VALID;
     const i = 4 * q;
     sums[i]!++;
@@ -646,8 +750,11 @@ export function exactIndices(
   t: { validN: ArrayLike<number>; satW: ArrayLike<number>; validW: ArrayLike<number> },
   qi: QuestionnaireIndex,
 ): Exact {
-  const items = qi.questions.map((_, i) =>
-    t.validW[i]! > 0 ? Rational.of(BigInt(t.satW[i]!) * 100n, BigInt(t.validW[i]!)) : undefined,
+  // Share scale: satisfied ÷ valid × 100; scored scale: the points (percent) ÷ valid answers.
+  const items = qi.questions.map((x, i) =>
+    t.validW[i]! > 0
+      ? Rational.of(BigInt(t.satW[i]!) * (qi.scales[x.scale]!.rule === 'share' ? 100n : 1n), BigInt(t.validW[i]!))
+      : undefined,
   );
   const elements: Exact['elements'] = [];
   const domains: Exact['domains'] = [];
@@ -683,7 +790,8 @@ export function indicesOf(t: UnitCounts, qi: QuestionnaireIndex): SipasUnit {
       element: `${x.domain}.${x.element}`,
       ...opt(e.items[i]),
       valid: t.validN[i]!,
-      satisfied: t.satN[i]!,
+      // On a scored scale: the answers' points in full-score answers (A + B + C = 1 + 0.6 + 0.2).
+      satisfied: qi.scales[x.scale]!.rule === 'share' ? t.satN[i]! : t.satN[i]! / 100,
     })),
   };
 }

@@ -9,6 +9,7 @@ import { renderSipasText, renderSipasXlsx } from '../../report/sipas-report.js';
 import { jsonChunks, planOutputs } from '../../report/write-report.js';
 import { readRoster } from '../../round/roster.js';
 import { loadQuestionnaire } from '../../criteria/questionnaire.js';
+import { loadColumnMap } from '../../criteria/column-map.js';
 import { runSipas } from '../../pipeline/run-sipas.js';
 import type { SipasBy } from '../../score/sipas.js';
 import { collectFiles } from '../../pipeline/check-files.js';
@@ -40,6 +41,15 @@ export const registerSipasCommands: Register = (program, run) => {
     )
     .option('--weights <column>', 'cột trọng số phiếu / respondent weight column')
     .option(
+      '--columns <file>',
+      'bảng cột → câu hỏi (.yaml) cho một tệp xuất / column map (.yaml): header → question code or role',
+    )
+    .option('--agency <code>', 'mã cơ quan của tệp không có cột mã cơ quan / agency of files with no agency column')
+    .option(
+      '--agency-from-file-name',
+      'tệp không có cột mã cơ quan: mã là tên tệp / files with no agency column: the agency is the file name',
+    )
+    .option(
       '--roster <file>',
       'danh sách cơ quan; mã khác danh sách là lỗi dữ liệu / roster; other agency codes are findings',
     )
@@ -51,6 +61,9 @@ export const registerSipasCommands: Register = (program, run) => {
           questionnaire: string;
           by: string;
           weights?: string;
+          columns?: string;
+          agency?: string;
+          agencyFromFileName?: boolean;
           roster?: string;
           out?: string[];
           force?: boolean;
@@ -63,10 +76,11 @@ export const registerSipasCommands: Register = (program, run) => {
         const files = collectFiles(args, ctx.cwd).map((f) => ({ path: f.path, display: f.file }));
         if (files.length === 0) throw new UsageError({ vi: 'Không có tệp trả lời nào.', en: 'No answer files.' });
         const plan = planOutputs(o.out ?? [], sipasFormatOf, {
-          protect: [...files.map((f) => f.path), ...(o.roster ? [o.roster] : [])],
+          protect: [...files.map((f) => f.path), ...(o.roster ? [o.roster] : []), ...(o.columns ? [o.columns] : [])],
           force: o.force === true,
         });
         const questionnaire = loadQuestionnaire(o.questionnaire);
+        const columnMap = o.columns ? loadColumnMap(o.columns, o.columns, questionnaire) : undefined;
         let roster: Map<string, string | undefined> | undefined;
         const early: Finding[] = [];
         if (o.roster) {
@@ -81,6 +95,9 @@ export const registerSipasCommands: Register = (program, run) => {
           by: o.by as SipasBy,
           ...(o.weights !== undefined ? { weights: o.weights } : {}),
           ...(roster ? { roster } : {}),
+          ...(columnMap ? { columnMap } : {}),
+          ...(o.agency !== undefined ? { agency: o.agency } : {}),
+          ...(o.agencyFromFileName ? { agencyFromFileName: true } : {}),
           onRows: (n) => {
             if (live)
               ctx.errRaw(
