@@ -27,6 +27,38 @@ function pct(u: { index?: { value: number } }, lang: Lang): string {
   return u.index ? fmtPercent(u.index.value, 2, lang) : '—';
 }
 
+/** Each domain's and element's title in the language asked (Vietnamese when there is no English). */
+function measureTitles(r: SipasResult, lang: Lang): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of r.aggregation.domains) {
+    if (d.title) out.set(d.id, textOf(d.title, lang));
+    for (const e of d.elements) if (e.title) out.set(`${d.id}.${e.id}`, textOf(e.title, lang));
+  }
+  return out;
+}
+
+/** Words in lines of at most `width` characters; a longer word is split. */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let w of text.split(/\s+/).filter((x) => x !== '')) {
+    while (w.length > width) {
+      if (line) lines.push(line);
+      line = '';
+      lines.push(w.slice(0, width));
+      w = w.slice(width);
+    }
+    if (!line) line = w;
+    else if (line.length + 1 + w.length <= width) line += ` ${w}`;
+    else {
+      lines.push(line);
+      line = w;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** Lines of the terminal table: rank "n/N", respondents, overall, domains, elements. */
 /** The item rule in Vietnamese, from the result's own (English) statement of it. */
 function itemRuleVi(r: SipasResult): string {
@@ -48,18 +80,25 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   const shortEl = (id: string): string => id.split('.').pop() ?? id;
   const rankOf = r.units.find((u) => u.rankOf !== undefined)?.rankOf ?? 0;
   const rw = Math.max(7, `${rankOf}/${rankOf}`.length);
-  const head =
-    cell(vi ? 'Hạng' : 'Rank', rw, 'right') +
-    ' ' +
-    cell(unitLabel(r, lang), 28) +
-    ' ' +
-    cell(vi ? 'Số phiếu' : 'Resp.', 8, 'right') +
-    ' ' +
-    cell('SIPAS', 8, 'right') +
-    domains.map((d) => ' ' + cell(d.slice(0, 9), 9, 'right')).join('') +
-    elements.map((e) => ' ' + cell(shortEl(e).slice(0, 9), 9, 'right')).join('');
+  // Domains and elements are headed with the questionnaire's titles, wrapped over as many lines as
+  // the longest needs (the last line sits on the figures).
+  const titles = measureTitles(r, lang);
+  const wrapped = [...domains, ...elements].map((id) => wrapWords(titles.get(id) ?? shortEl(id), 9));
+  const depth = Math.max(1, ...wrapped.map((w) => w.length));
   lines.push('');
-  lines.push(c.dim(head));
+  for (let k = 0; k < depth; k++) {
+    const last = k === depth - 1;
+    const head =
+      cell(last ? (vi ? 'Hạng' : 'Rank') : '', rw, 'right') +
+      ' ' +
+      cell(last ? unitLabel(r, lang) : '', 28) +
+      ' ' +
+      cell(last ? (vi ? 'Số phiếu' : 'Resp.') : '', 8, 'right') +
+      ' ' +
+      cell(last ? 'SIPAS' : '', 8, 'right') +
+      wrapped.map((w) => ' ' + cell(w[k - (depth - w.length)] ?? '', 9, 'right')).join('');
+    lines.push(c.dim(head.trimEnd()));
+  }
   const row = (u: SipasUnit, label: string, rank: string): string =>
     cell(rank, rw, 'right') +
     ' ' +
@@ -125,6 +164,7 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
 
   // Ranking: one row per unit, indices with the count of valid answers beside each.
   const rk = sheet(wb, T.ranking[lang], lang);
+  const titles = measureTitles(r, lang);
   const measures = [
     { id: 'sipas', get: (u: SipasUnit) => ({ index: u.index, valid: u.domains.reduce((s, d) => s + d.valid, 0) }) },
     ...r.overall.domains.map((d, i) => ({ id: d.id, get: (u: SipasUnit) => u.domains[i]! })),
@@ -138,10 +178,16 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
       unitLabel(r, lang),
       vi ? 'Số phiếu' : 'Respondents',
       vi ? 'Dưới cỡ mẫu' : 'Below min. sample',
-      ...measures.flatMap((m) => [m.id === 'sipas' ? 'SIPAS' : m.id, vi ? 'n hợp lệ' : 'n valid']),
+      ...measures.flatMap((m) => [
+        m.id === 'sipas' ? 'SIPAS' : (titles.get(m.id) ?? m.id),
+        vi ? 'n hợp lệ' : 'n valid',
+      ]),
     ],
-    [7, 12, 36, 11, 12, ...measures.flatMap(() => [12, 9])],
+    [7, 12, 36, 11, 12, ...measures.flatMap(() => [16, 9])],
   );
+  // Tall enough for the longest title wrapped in its column (about 14 characters a line).
+  const titleLines = Math.max(1, ...measures.map((m) => wrapWords(titles.get(m.id) ?? '', 14).length));
+  rk.getRow(1).height = 15 * titleLines;
   for (const u of units) {
     const row = next(rk);
     const isOverall = u === r.overall;

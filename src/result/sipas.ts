@@ -28,7 +28,12 @@ export interface SipasResult {
   aggregation: {
     item: string;
     element: string;
-    domains: { id: string; weight: number; elements: { id: string; weight: number }[] }[];
+    domains: {
+      id: string;
+      title: { vi: string; en?: string };
+      weight: number;
+      elements: { id: string; title: { vi: string; en?: string }; weight: number }[];
+    }[];
     respondentWeights: string | null;
     overall: string;
     rounding: string;
@@ -74,8 +79,9 @@ export function buildSipasResult(run: {
       element: 'mean of its items with valid answers',
       domains: qi.q.domains.map((d) => ({
         id: d.id,
+        title: d.title,
         weight: d.weight ?? 1,
-        elements: d.elements.map((e) => ({ id: e.id, weight: e.weight ?? 1 })),
+        elements: d.elements.map((e) => ({ id: e.id, title: e.title, weight: e.weight ?? 1 })),
       })),
       respondentWeights: run.weights ?? null,
       overall: 'all counted respondents pooled',
