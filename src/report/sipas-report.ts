@@ -83,7 +83,10 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   // Domains and elements are headed with the questionnaire's titles, wrapped over as many lines as
   // the longest needs (the last line sits on the figures).
   const titles = measureTitles(r, lang);
-  const wrapped = [...domains, ...elements].map((id) => wrapWords(titles.get(id) ?? shortEl(id), 9));
+  // A column is as wide as its longest word (9 to 14 characters), so words stay whole.
+  const heads = [...domains, ...elements].map((id) => titles.get(id) ?? shortEl(id));
+  const widths = heads.map((t) => Math.min(14, Math.max(9, ...t.split(/\s+/).map((w) => w.length))));
+  const wrapped = heads.map((t, i) => wrapWords(t, widths[i]!));
   const depth = Math.max(1, ...wrapped.map((w) => w.length));
   lines.push('');
   for (let k = 0; k < depth; k++) {
@@ -96,7 +99,7 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
       cell(last ? (vi ? 'Số phiếu' : 'Resp.') : '', 8, 'right') +
       ' ' +
       cell(last ? 'SIPAS' : '', 8, 'right') +
-      wrapped.map((w) => ' ' + cell(w[k - (depth - w.length)] ?? '', 9, 'right')).join('');
+      wrapped.map((w, i) => ' ' + cell(w[k - (depth - w.length)] ?? '', widths[i]!, 'right')).join('');
     lines.push(c.dim(head.trimEnd()));
   }
   const row = (u: SipasUnit, label: string, rank: string): string =>
@@ -107,8 +110,8 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
     cell(fmtNumber(u.respondents, 0, lang), 8, 'right') +
     ' ' +
     cell(pct(u, lang), 8, 'right') +
-    u.domains.map((d) => ' ' + cell(pct(d, lang), 9, 'right')).join('') +
-    u.elements.map((e) => ' ' + cell(pct(e, lang), 9, 'right')).join('');
+    u.domains.map((d, i) => ' ' + cell(pct(d, lang), widths[i]!, 'right')).join('') +
+    u.elements.map((e, i) => ' ' + cell(pct(e, lang), widths[domains.length + i]!, 'right')).join('');
   for (const u of rankedUnits(r.units)) {
     const line = row(u, u.name ? `${u.code} ${u.name}` : u.code, u.rank !== undefined ? `${u.rank}/${u.rankOf}` : '—');
     lines.push(u.smallSample ? c.yellow(line) : line);
