@@ -47,7 +47,8 @@ export const Scale = z
       .array(z.string().min(1))
       .default([])
       .describe(
-        'Answers that mean "no opinion" (e.g. "Không có ý kiến"): left out of the valid answers, like a blank, and not a finding.',
+        'Answers that mean "no opinion" (e.g. "Không có ý kiến"): left out of the valid answers, like a ' +
+          'blank, and not a finding.',
       ),
   })
   .describe('An answer scale: its levels and the rule of an item (share satisfied, or mean score).');

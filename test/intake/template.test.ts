@@ -76,20 +76,23 @@ describe('template workbook', async () => {
     expect(prot?.hashValue).toBeUndefined();
   });
 
-  it('validations: points 0…max, options from the list sheet, yes/no, whole counts — on the item’s own cells only', () => {
-    expect(ws.getCell('E4').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1] });
-    expect(ws.getCell('F4').dataValidation).toMatchObject({ type: 'list', formulae: ["'Danh mục'!$B$1:$D$1"] });
-    const lists = wb.getWorksheet('Danh mục')!;
-    expect([1, 2, 3, 4].map((c) => lists.getCell(1, c).value)).toEqual([
-      '1.1.1',
-      'Ban hành đúng hạn',
-      'Ban hành chậm',
-      'Không ban hành',
-    ]);
-    const validations = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations
-      .model;
-    for (const range of Object.keys(validations)) expect(range).not.toMatch(/^[A-Z]+:[A-Z]+$|1048576/);
-  });
+  it(
+    'validations: points 0…max, options from the list sheet, yes/no, whole counts — on the item’s own cells ' + 'only',
+    () => {
+      expect(ws.getCell('E4').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1] });
+      expect(ws.getCell('F4').dataValidation).toMatchObject({ type: 'list', formulae: ["'Danh mục'!$B$1:$D$1"] });
+      const lists = wb.getWorksheet('Danh mục')!;
+      expect([1, 2, 3, 4].map((c) => lists.getCell(1, c).value)).toEqual([
+        '1.1.1',
+        'Ban hành đúng hạn',
+        'Ban hành chậm',
+        'Không ban hành',
+      ]);
+      const validations = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations
+        .model;
+      for (const range of Object.keys(validations)) expect(range).not.toMatch(/^[A-Z]+:[A-Z]+$|1048576/);
+    },
+  );
 
   it('prints A4 landscape, one page wide, with the header row repeated', () => {
     expect(ws.pageSetup).toMatchObject({
@@ -162,7 +165,8 @@ describe('template CSV and command', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'Mã cơ quan;Mã;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Tỷ lệ (%);Số lượng;Không áp dụng;Tài liệu kiểm chứng;Giải trình;Ghi chú',
+      'Mã cơ quan;Mã;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Tỷ lệ (%);Số lượng;Không áp dụng;Tài liệu ' +
+        'kiểm chứng;Giải trình;Ghi chú',
     );
     const selfScored = idx.items.filter(
       (e) => e.item.rule.kind !== 'survey' && appliesWithAncestors(idx, e.item.code, 'department'),
