@@ -45,7 +45,9 @@ export function loadColumnMap(path: string, display: string, qi: QuestionnaireIn
   }
   if (unknown.length > 0)
     throw bad({
-      vi: `không có câu hỏi hoặc vai trò này trong ${qi.ref}: ${unknown.join('; ')} (vai trò: ${COLUMN_ROLES.join(', ')}).`,
+      vi:
+        `không có câu hỏi hoặc vai trò này trong ${qi.ref}: ${unknown.join('; ')} ` +
+        `(vai trò: ${COLUMN_ROLES.join(', ')}).`,
       en: `no such question or role in ${qi.ref}: ${unknown.join('; ')} (roles: ${COLUMN_ROLES.join(', ')}).`,
     });
   return out;

@@ -30,7 +30,8 @@ export const ScaleLevel = z.strictObject({
     .max(100)
     .optional()
     .describe(
-      'Score of this answer in percent of the item (A 100, B 60, C 20, D 0); when the levels have scores, an item is the mean score.',
+      'Score of this answer in percent of the item (A 100, B 60, C 20, D 0); when the levels have scores, ' +
+        'an item is the mean score.',
     ),
 });
 
