@@ -57,7 +57,36 @@ export const PreviousComparison = z.strictObject({
     .array(z.strictObject({ code: z.string(), index: Num, change: Num }))
     .default([])
     .describe('Field indices last year (through the crosswalk when criteria changed).'),
+  basis: z
+    .strictObject({
+      rule: z.enum(['successor', 'mean', 'weighted']),
+      from: z.array(z.string()),
+      weights: z.array(z.number()).optional(),
+    })
+    .optional()
+    .describe(
+      'When compared with other codes than its own: one predecessor (successor), or several by mean or weighted mean.',
+    ),
 });
+
+export const AgencyInterval = z
+  .strictObject({
+    index: z.strictObject({ lower: Num, upper: Num }).describe('The index with every sampled share at its bound.'),
+    rank: z
+      .strictObject({ best: z.number().int(), worst: z.number().int() })
+      .describe('Best and worst rank consistent with the index intervals of the group.'),
+    shares: z.number().int().describe('Survey shares with a sample size behind the interval.'),
+    minValid: z.number().int().describe('The smallest count of valid answers among them.'),
+  })
+  .describe('How sure the index and rank are: 95% Wilson intervals of the survey shares, carried through.');
+
+export const AgencyAlternative = z
+  .strictObject({
+    index: Num,
+    rank: z.number().int(),
+    shift: z.number().int().describe('Places gained under the alternative weights (rank − alternative rank).'),
+  })
+  .describe('The index and rank under the alternative field maxima (weightsAlt).');
 
 export const AgencyResult = z.strictObject({
   code: z.string(),
@@ -85,6 +114,12 @@ export const AgencyResult = z.strictObject({
   band: z.string().optional().describe('Id of the grading band (A, B, …).'),
   previous: PreviousComparison.optional(),
   isNew: z.boolean().optional().describe('True when last year’s result has no such agency.'),
+  mergedFrom: z
+    .array(z.string())
+    .optional()
+    .describe('Predecessors of a merged agency that is not compared ("mới, hợp nhất từ …").'),
+  interval: AgencyInterval.optional(),
+  alternative: AgencyAlternative.optional(),
 });
 export type AgencyResult = z.infer<typeof AgencyResult>;
 
@@ -106,6 +141,10 @@ export const GroupResult = z.strictObject({
     )
     .default([])
     .describe('Agencies that show the same rounded index but hold different ranks.'),
+  overlapNotes: z
+    .array(z.strictObject({ agencies: z.array(z.string()), ranks: z.array(z.number().int()) }))
+    .optional()
+    .describe('Runs of agencies with different ranks whose rank intervals reach each other’s ranks.'),
 });
 export type GroupResult = z.infer<typeof GroupResult>;
 
@@ -136,6 +175,7 @@ export const InputFile = z.strictObject({
     'previous',
     'crosswalk',
     'questionnaire',
+    'weights',
   ]),
   file: z.string(),
   sha256: z.string(),
@@ -174,6 +214,29 @@ export const RoundResult = z
     agencies: z.array(AgencyResult).describe('Every agency, by group order, rank, then code.'),
     appraisalChanges: z.array(AppraisalChange),
     findings: z.array(StoredFinding),
+    comparison: z
+      .strictObject({
+        file: z.string(),
+        kind: z.enum(['result', 'table']),
+        rank: z.boolean().describe('Rank changes are made (within the same group).'),
+        index: z.boolean(),
+        fields: z.array(z.string()).describe('Field codes compared; "*" for every field last year’s result has.'),
+        merged: z.enum(['none', 'mean', 'weighted']).describe('The rule for agencies with several predecessors.'),
+        rows: z.number().int().optional(),
+        matched: z.number().int().optional(),
+      })
+      .optional()
+      .describe('What last year’s figures allow comparing, and how merged agencies are compared.'),
+    uncertainty: z
+      .strictObject({
+        method: z.string().describe('How share, index and rank intervals are made.'),
+        confidence: z.number(),
+        weightsAlt: z
+          .strictObject({ file: z.string(), maxima: z.record(z.string(), z.number()) })
+          .optional()
+          .describe('The alternative field maxima behind each agency’s `alternative`.'),
+      })
+      .optional(),
   })
   .describe('parindex result.json, format 1.');
 export type RoundResult = z.infer<typeof RoundResult>;
