@@ -205,7 +205,12 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
   const gains = new Map(
     score.status === 'missing' ? [] : gapList(score, idx, group).map((g) => [g.code, g.gainIfFull]),
   );
-  const items: ItemResult[] = score.items.map((it) => {
+  // An agency that sent nothing and has nothing from appraisal or surveys gets no item list: a
+  // national roster of 100,000 would otherwise write 39 KB of zeros for each.
+  const empty =
+    score.status === 'missing' &&
+    score.items.every((it) => it.final.isZero() && it.self === undefined && it.appraised === undefined);
+  const items: ItemResult[] = (empty ? [] : score.items).map((it) => {
     const entry = idx.byCode.get(it.code)!;
     const input = inputs.get(it.code);
     const r: ItemResult = {
@@ -229,7 +234,7 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
     return r;
   });
   const nodes = (level: number) =>
-    score.nodes
+    (empty ? [] : score.nodes)
       .filter((x) => x.level === level && x.applicable)
       .map((x) => ({ code: x.code, points: n(x.points), max: n(x.max), index: n(x.index) }));
   const out: AgencyResult = {

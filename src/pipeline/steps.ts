@@ -232,7 +232,7 @@ export async function readSurvey(
     const abs = roundPath(folder.round, rel);
     const r = await readSurveyPoints(abs, rel, { setOf: roster.setOf }, opts.read);
     if (r.sha256) inputs.push(fileInput(folder, 'survey', abs, r.sha256));
-    findings.push(...r.findings);
+    for (const x of r.findings) findings.push(x);
     for (const [agency, items] of r.value) {
       const m = survey.get(agency) ?? new Map<string, SurveyValue>();
       for (const [item, v] of items) if (!m.has(item)) m.set(item, v);
@@ -257,8 +257,8 @@ export async function readSurvey(
     );
     for (const i of res.inputs)
       inputs.push({ role: 'survey', file: shown(folder, roundPath(folder.round, i.file)), sha256: i.sha256 });
-    findings.push(...res.findings);
-    findings.push(...applySipas(res, qi, sets, roster.agencies, survey, sp.map, sp.answers[0] ?? ''));
+    for (const x of res.findings) findings.push(x);
+    for (const x of applySipas(res, qi, sets, roster.agencies, survey, sp.map, sp.answers[0] ?? '')) findings.push(x);
   }
   return found(survey, findings, inputs);
 }
@@ -278,7 +278,7 @@ export async function readAppraisal(
     const abs = roundPath(folder.round, rel);
     const r = await readAppraisalFile(abs, rel, opts.read);
     if (r.sha256) inputs.push(fileInput(folder, 'appraisal', abs, r.sha256));
-    findings.push(...r.findings);
+    for (const x of r.findings) findings.push(x);
     lines.push(r.value);
   }
   const { setOf } = roster;
@@ -292,7 +292,7 @@ export async function readAppraisal(
     },
     num: (agency, r) => numOf(setOf(agency)!, cache)(r),
   });
-  findings.push(...appraisal.findings);
+  for (const x of appraisal.findings) findings.push(x);
   return found(appraisal, findings, inputs);
 }
 
@@ -387,18 +387,29 @@ export function scoreAgencies(
   sets: ReadonlyMap<string, CriteriaIndex>,
   inputs: ScoringInputs,
 ): StepResult<AgencyScore[]> {
+  // Agencies with no input at all score alike: one score per kind, shared (scores are never
+  // changed once made), so a roster of 100,000 that mostly sent nothing does not hold 100,000 copies.
+  const nothingSent = new Map<string, AgencyScore>();
   const scores = agencies
     .filter((a) => sets.has(a.kind))
-    .map((a) =>
-      scoreAgency({
-        agency: a,
-        criteria: sets.get(a.kind)!,
+    .map((a) => {
+      const input = {
         self: inputs.self.get(a.code),
         appraisal: inputs.appraisal?.get(a.code),
         survey: inputs.survey?.get(a.code),
+      };
+      const blank = input.self === undefined && input.appraisal === undefined && input.survey === undefined;
+      const shared = blank ? nothingSent.get(a.kind) : undefined;
+      if (shared) return { ...shared, agency: a };
+      const score = scoreAgency({
+        agency: a,
+        criteria: sets.get(a.kind)!,
+        ...input,
         missingScoresZero: inputs.missingScoresZero === true,
-      }),
-    );
+      });
+      if (blank) nothingSent.set(a.kind, score);
+      return score;
+    });
   return found(scores);
 }
 

@@ -47,7 +47,8 @@ export function comparisonBasis(a: AgencyResult, lang: Lang): string {
     case 'weighted':
       return vi
         ? `so với bình quân gia quyền (${b.weights?.join(' : ') ?? ''}) của ${from} (tiền thân); không so sánh thứ hạng`
-        : `compared with the weighted mean (${b.weights?.join(' : ') ?? ''}) of ${from} (predecessors); rank not compared`;
+        : `compared with the weighted mean (${b.weights?.join(' : ') ?? ''}) of ${from} (predecessors); rank ` +
+            `not compared`;
   }
 }
 

@@ -46,7 +46,8 @@ export function renderExplainText(
     const iv = agency.interval;
     lines.push(
       vi
-        ? `Độ tin cậy (95%, khoảng Wilson từ ${iv.shares} tỷ lệ khảo sát, ít nhất ${iv.minValid} câu trả lời hợp lệ): ` +
+        ? `Độ tin cậy (95%, khoảng Wilson từ ${iv.shares} tỷ lệ khảo sát, ít nhất ${iv.minValid} câu trả lời ` +
+            `hợp lệ): ` +
             `chỉ số ${indexRange(agency, dec, lang)}, ${rankWithInterval(agency, lang)}.`
         : `Certainty (95%, Wilson intervals of ${iv.shares} survey shares, at least ${iv.minValid} valid answers): ` +
             `index ${indexRange(agency, dec, lang)}, ${rankWithInterval(agency, lang)}.`,
@@ -57,9 +58,11 @@ export function renderExplainText(
     const shift = fmtRankChange(alt.shift, false, lang);
     lines.push(
       vi
-        ? `Với trọng số thay thế (${result.uncertainty.weightsAlt.file}): chỉ số ${fmtPercent(alt.index.value, dec, lang)}, ` +
+        ? `Với trọng số thay thế (${result.uncertainty.weightsAlt.file}): chỉ số ` +
+            `${fmtPercent(alt.index.value, dec, lang)}, ` +
             `xếp thứ ${alt.rank}${shift ? ` (${shift})` : ''}.`
-        : `With the alternative weights (${result.uncertainty.weightsAlt.file}): index ${fmtPercent(alt.index.value, dec, lang)}, ` +
+        : `With the alternative weights (${result.uncertainty.weightsAlt.file}): index ` +
+            `${fmtPercent(alt.index.value, dec, lang)}, ` +
             `ranked ${alt.rank}${shift ? ` (${shift})` : ''}.`,
     );
   }

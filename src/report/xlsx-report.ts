@@ -569,8 +569,12 @@ function addCertaintySheet(
     note(
       vi ? 'So sánh năm trước' : 'Last year',
       `${cmpInfo.file} (${cmpInfo.kind === 'table' ? (vi ? 'bảng công bố' : 'published table') : 'result.json'}` +
-        `${cmpInfo.rows !== undefined ? `, ${cmpInfo.matched}/${cmpInfo.rows} ${vi ? 'dòng khớp' : 'rows matched'}` : ''}). ` +
-        `${vi ? 'So sánh được' : 'Compared'}: ${can.join(', ')}. ${vi ? 'Không so sánh được' : 'Not compared'}: ${cannot.join(', ')}. ` +
+        (cmpInfo.rows !== undefined
+          ? `, ${cmpInfo.matched}/${cmpInfo.rows} ${vi ? 'dòng khớp' : 'rows matched'}`
+          : '') +
+        '). ' +
+        `${vi ? 'So sánh được' : 'Compared'}: ${can.join(', ')}. ${vi ? 'Không so sánh được' : 'Not compared'}: ` +
+        `${cannot.join(', ')}. ` +
         `${vi ? 'Cơ quan hợp nhất' : 'Merged agencies'}: ${rule}.`,
     );
   }

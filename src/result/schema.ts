@@ -6,11 +6,24 @@
  */
 import { z } from 'zod';
 
+/**
+ * What an exact value may be: a decimal or a fraction with a non-zero denominator, at most 60
+ * digits a part. A result.json may come back tampered with; a 20,000-digit fraction took a
+ * report 74 s, "1/00" divided by zero.
+ */
+const EXACT = /^-?\d{1,60}(?:\.\d{1,60})?$|^-?\d{1,60}\/0*[1-9]\d{0,59}$/;
+
+/** Points, percentages and bounds: finite, and far from the edges of a double. */
+const Finite = z.number().finite().min(-1e12).max(1e12);
+
 /** A number: exact text and the value rounded once by the criteria set's rule. */
 export const Num = z
   .strictObject({
-    exact: z.string().describe('Exact value: a decimal ("2.4936") or a fraction ("640/7").'),
-    value: z.number().describe('Rounded once, by the set’s rounding rule (2 decimals by default).'),
+    exact: z
+      .string()
+      .regex(EXACT, 'not an exact number (a decimal or a fraction, at most 60 digits a part)')
+      .describe('Exact value: a decimal ("2.4936") or a fraction ("640/7").'),
+    value: Finite.describe('Rounded once, by the set’s rounding rule (2 decimals by default).'),
   })
   .describe('A number, exact and rounded.');
 export type Num = z.infer<typeof Num>;
@@ -136,7 +149,7 @@ export const GroupResult = z.strictObject({
       z.strictObject({
         agencies: z.array(z.string()),
         shown: z.string().describe('The rounded value they share.'),
-        decimals: z.number().int().describe('Decimals needed to tell them apart.'),
+        decimals: z.number().int().min(0).max(100).describe('Decimals needed to tell them apart.'),
       }),
     )
     .default([])
@@ -153,14 +166,14 @@ export const CriteriaRef = z.strictObject({
   kinds: z.array(z.string()),
   title: Text,
   decision: z.strictObject({ number: z.string(), date: z.string().optional() }),
-  rounding: z.strictObject({ decimals: z.number().int(), mode: z.enum(['half-up', 'half-even']) }),
-  bands: z.array(z.strictObject({ id: z.string(), label: Text, min: z.number(), max: z.number() })),
-  fields: z.array(z.strictObject({ code: z.string(), title: Text, max: z.number() })),
+  rounding: z.strictObject({ decimals: z.number().int().min(0).max(20), mode: z.enum(['half-up', 'half-even']) }),
+  bands: z.array(z.strictObject({ id: z.string(), label: Text, min: Finite, max: Finite })),
+  fields: z.array(z.strictObject({ code: z.string(), title: Text, max: Finite })),
   criteria: z
-    .array(z.strictObject({ code: z.string(), title: Text, max: z.number() }))
+    .array(z.strictObject({ code: z.string(), title: Text, max: Finite }))
     .default([])
     .describe('Second-level nodes (tiêu chí), for the titles of subtotals.'),
-  items: z.array(z.strictObject({ code: z.string(), title: Text, max: z.number() })),
+  items: z.array(z.strictObject({ code: z.string(), title: Text, max: Finite })),
 });
 export type CriteriaRef = z.infer<typeof CriteriaRef>;
 
