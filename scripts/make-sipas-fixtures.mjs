@@ -89,6 +89,67 @@ write(
   csv([officials, ['02/11/2025 09:00', 'D', 'D', 'C', ''], ['02/11/2025 09:30', 'A', 'A', 'A', 'A']]),
 );
 
+// Officials assess several agencies in one form: one column group per agency ("Sở Tư pháp - Câu 1"),
+// the agencies named as the roster (officials-roster.csv) names them; one group names an agency the roster lacks.
+const roster = csv([
+  ['mã', 'tên cơ quan', 'loại', 'nhóm'],
+  ['SNV', 'Sở Nội vụ', 'department', 'so-nganh'],
+  ['STP', 'Sở Tư pháp', 'department', 'so-nganh'],
+  ['STC', 'Sở Tài chính', 'department', 'so-nganh'],
+]);
+mkdirSync(ROOT, { recursive: true });
+writeFileSync(join(ROOT, 'officials-roster.csv'), roster);
+const group = (agency) => [1, 2, 3, 4].map((n) => `${agency} - Câu ${n}`);
+write(
+  'officials-groups',
+  'dai-bieu.csv',
+  csv([
+    ['Dấu thời gian', 'Mã phiếu', ...group('Sở Tư pháp'), ...group('Sở Nội vụ'), 'Sở Ngoại vụ - Câu 1'],
+    ['03/11/2025 08:00', 'P1', 'A', 'B', 'A', 'B', 'C', 'C', 'D', 'Không đánh giá', 'A'],
+    ['03/11/2025 08:05', 'P2', 'A', 'A', 'B', 'C', '', '', '', '', ''],
+    ['03/11/2025 08:10', 'P3', '', '', '', '', 'A', 'B', 'B', 'A', ''],
+    ['03/11/2025 08:15', 'P4', '', '', '', '', '', '', '', '', ''],
+  ]),
+);
+// A forms grid: one question, one row per assessed agency ("Câu 1. … [Sở Tài chính]").
+const q1 = 'Câu 1. Công tác chỉ đạo, điều hành cải cách hành chính';
+const q3 = 'Câu 3. Giải quyết thủ tục hành chính đúng hạn';
+write(
+  'officials-groups',
+  'lanh-dao.csv',
+  csv([
+    [
+      'Dấu thời gian',
+      'Mã phiếu',
+      `${q1} [Sở Tài chính]`,
+      `${q1} [Sở Tư pháp]`,
+      `${q3} [Sở Tài chính]`,
+      `${q3} [Sở Tư pháp]`,
+    ],
+    ['04/11/2025 10:00', 'L1', 'A', 'C', 'B', 'A'],
+    ['04/11/2025 10:20', 'L2', 'B', '', 'D', ''],
+    ['04/11/2025 10:40', 'L3', '', 'E', '', ''],
+  ]),
+);
+// The same kind of survey in the long layout: one answer a row.
+write(
+  'officials-long',
+  'phieu.csv',
+  csv([
+    ['Mã phiếu', 'Cơ quan được đánh giá', 'Câu hỏi', 'Trả lời'],
+    ['R1', 'STP', 'CB1', 'A'],
+    ['R1', 'STP', 'CB2', 'B'],
+    ['R1', 'SNV', 'CB1', 'C'],
+    ['R2', 'Sở Tư pháp', 'Câu 1', 'B'],
+    ['R2', 'STP', 'CB3', 'D'],
+    ['R2', 'SXX', 'CB1', 'A'],
+    ['R1', 'STP', 'CB1', 'C'],
+    ['R3', 'SNV', 'CB9', 'A'],
+    ['R3', 'SNV', 'CB4', 'Không đánh giá'],
+    ['R3', 'SNV', 'CB2', 'A'],
+  ]),
+);
+
 // Answers keyed in from paper under a merged title row.
 const wb = new ExcelJS.Workbook();
 wb.creator = 'parindex fixtures';

@@ -18,6 +18,7 @@ import {
   type SipasTally,
   type TallyOptions,
 } from '../score/sipas.js';
+import { layoutCounter } from '../score/sipas-layouts.js';
 import { basename } from 'node:path';
 import { codeKey } from '../core/text.js';
 import { finding } from '../findings/finding.js';
@@ -95,7 +96,9 @@ async function tallyFile(
   }
   for (const f of mapped.findings) addFinding(tally.findings, f);
   // A file without the columns to count is still an input, with no rows read.
-  const counted = mapped.columns ? await tallyRows(tally, a, mapped.columns, display) : { rows: 0, respondents: 0 };
+  const counted = mapped.columns
+    ? await tallyRows(tally, a, mapped.columns, display, layoutCounter(mapped.columns))
+    : { rows: 0, respondents: 0 };
   const sha256 = a.sha256() ?? (await hashFile(path));
   return {
     file: display,

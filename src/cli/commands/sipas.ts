@@ -7,7 +7,7 @@ import { renderSipasText } from '../../report/sipas-report.js';
 import { planOutputs, sipasFormatOf, writeSipasReports } from '../../report/write-report.js';
 import { readRoster } from '../../round/roster.js';
 import { loadQuestionnaire } from '../../criteria/questionnaire.js';
-import { loadColumnMap } from '../../criteria/column-map.js';
+import { loadColumnDeclarations } from '../../criteria/column-map.js';
 import { runSipas } from '../../pipeline/run-sipas.js';
 import type { SipasBy } from '../../score/sipas.js';
 import { collectFiles } from '../../pipeline/check-files.js';
@@ -68,7 +68,7 @@ export const registerSipasCommands: Register = (program, run) => {
           force: o.force === true,
         });
         const questionnaire = loadQuestionnaire(o.questionnaire);
-        const columnMap = o.columns ? loadColumnMap(o.columns, o.columns, questionnaire) : undefined;
+        const declared = o.columns ? loadColumnDeclarations(o.columns, o.columns, questionnaire) : undefined;
         let roster: Map<string, string | undefined> | undefined;
         const early: Finding[] = [];
         if (o.roster) {
@@ -83,7 +83,7 @@ export const registerSipasCommands: Register = (program, run) => {
           by: o.by as SipasBy,
           ...(o.weights !== undefined ? { weights: o.weights } : {}),
           ...(roster ? { roster } : {}),
-          ...(columnMap ? { columnMap } : {}),
+          ...(declared ? { columnMap: declared.columns, agencyNames: declared.agencies } : {}),
           ...(o.agency !== undefined ? { agency: o.agency } : {}),
           ...(o.agencyFromFileName ? { agencyFromFileName: true } : {}),
           onRows: (n) => {
