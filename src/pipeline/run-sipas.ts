@@ -29,6 +29,8 @@ export interface SipasOptions extends TallyOptions {
   agency?: string;
   /** Files without an agency column are the agency their name begins with ("SNV.xlsx", "SNV_phieu.csv"). */
   agencyFromFileName?: boolean;
+  /** Titles of the ranking blocks in the round's order (round.yaml `groups`). */
+  groupTitles?: ReadonlyMap<string, { vi: string; en?: string | undefined }>;
 }
 
 /** The agency a file's name names: a roster code among its words, or without a roster its first word. */
@@ -61,10 +63,20 @@ export async function runSipas(
     if (input) inputs.push(input);
   }
   const { units: counts, pooled } = finishTally(tally);
-  const units = scoreUnits(counts, qi, opts.roster, findings);
+  const units = scoreUnits(counts, qi, opts.roster, findings, tally.by === 'agency' ? opts.unitGroups : undefined);
   rankSipasUnits(units);
   const overall = indicesOf(pooled, qi);
-  return buildSipasResult({ questionnaire: qi, by: tally.by, weights: opts.weights, inputs, overall, units, findings });
+  const groups = opts.groupTitles ? [...opts.groupTitles].map(([id, title]) => ({ id, title })) : undefined;
+  return buildSipasResult({
+    questionnaire: qi,
+    by: tally.by,
+    weights: opts.weights,
+    inputs,
+    overall,
+    units,
+    findings,
+    ...(groups ? { groups } : {}),
+  });
 }
 
 /**

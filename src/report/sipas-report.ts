@@ -8,7 +8,7 @@ import { PassThrough } from 'node:stream';
 import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import type { Lang } from '../messages/types.js';
-import { rankedUnits, sipasRoundingNotes } from '../rank/sipas.js';
+import { rankedUnits, sipasBlocks, sipasRoundingNotes } from '../rank/sipas.js';
 import type { SipasResult } from '../result/sipas.js';
 import type { SipasUnit } from '../score/sipas.js';
 import { cell, fmtNumber, fmtPercent } from './format.js';
@@ -21,6 +21,18 @@ const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
 
 function unitLabel(r: SipasResult, lang: Lang): string {
   return r.by === 'agency' ? (lang === 'vi' ? 'Cơ quan' : 'Agency') : lang === 'vi' ? 'Đối tượng' : 'Group';
+}
+
+/** The ranking blocks' ids in the result's order. */
+function groupOrder(r: SipasResult): string[] {
+  return (r.groups ?? []).map((g) => g.id);
+}
+
+/** A block's title in the language asked, its id when the round gives none ("—" for units of no group). */
+function groupTitle(r: SipasResult, id: string | undefined, lang: Lang): string {
+  if (id === undefined) return lang === 'vi' ? 'Không thuộc nhóm' : 'No group';
+  const t = r.groups?.find((g) => g.id === id)?.title;
+  return t ? textOf(t, lang) : id;
 }
 
 function pct(u: { index?: { value: number } }, lang: Lang): string {
@@ -78,7 +90,7 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   const domains = r.overall.domains.map((d) => d.id);
   const elements = r.overall.elements.map((e) => e.id);
   const shortEl = (id: string): string => id.split('.').pop() ?? id;
-  const rankOf = r.units.find((u) => u.rankOf !== undefined)?.rankOf ?? 0;
+  const rankOf = Math.max(0, ...r.units.map((u) => u.rankOf ?? 0));
   const rw = Math.max(7, `${rankOf}/${rankOf}`.length);
   // Domains and elements are headed with the questionnaire's titles, wrapped over as many lines as
   // the longest needs (the last line sits on the figures).
@@ -112,9 +124,21 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
     cell(pct(u, lang), 8, 'right') +
     u.domains.map((d, i) => ' ' + cell(pct(d, lang), widths[i]!, 'right')).join('') +
     u.elements.map((e, i) => ' ' + cell(pct(e, lang), widths[domains.length + i]!, 'right')).join('');
-  for (const u of rankedUnits(r.units)) {
-    const line = row(u, u.name ? `${u.code} ${u.name}` : u.code, u.rank !== undefined ? `${u.rank}/${u.rankOf}` : '—');
-    lines.push(u.smallSample ? c.yellow(line) : line);
+  // Ranked per block (the round's groups) when the units belong to groups, each under its title.
+  for (const block of sipasBlocks(r.units, groupOrder(r))) {
+    if (r.groups) {
+      const title = groupTitle(r, block.group, lang);
+      const n = block.units.length;
+      lines.push(c.bold(`${title} — ${n} ${vi ? unitLabel(r, lang).toLowerCase() : n === 1 ? 'unit' : 'units'}`));
+    }
+    for (const u of block.units) {
+      const line = row(
+        u,
+        u.name ? `${u.code} ${u.name}` : u.code,
+        u.rank !== undefined ? `${u.rank}/${u.rankOf}` : '—',
+      );
+      lines.push(u.smallSample ? c.yellow(line) : line);
+    }
   }
   lines.push(c.bold(row(r.overall, vi ? 'Chung (gộp mọi phiếu)' : 'Overall (all respondents)', '')));
   for (const note of sipasRoundingNotes(r.units))
@@ -178,7 +202,9 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   wb.title = 'SIPAS';
-  const units = [...rankedUnits(r.units), r.overall];
+  const units = [...rankedUnits(r.units, groupOrder(r)), r.overall];
+  // With ranking blocks, a column says each unit's block (its rank is within it).
+  const g = r.groups ? 1 : 0;
   const overallLabel = vi ? 'Chung (gộp mọi phiếu)' : 'Overall (all respondents)';
 
   // Ranking: one row per unit, indices with the count of valid answers beside each.
@@ -193,6 +219,7 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
     rk,
     [
       vi ? 'Hạng' : 'Rank',
+      ...(g ? [vi ? 'Nhóm' : 'Group'] : []),
       vi ? 'Mã' : 'Code',
       unitLabel(r, lang),
       vi ? 'Số phiếu' : 'Respondents',
@@ -202,7 +229,7 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
         vi ? 'n hợp lệ' : 'n valid',
       ]),
     ],
-    [7, 12, 36, 11, 12, ...measures.flatMap(() => [16, 9])],
+    [7, ...(g ? [24] : []), 12, 36, 11, 12, ...measures.flatMap(() => [16, 9])],
   );
   // Tall enough for the longest title wrapped in its column (about 14 characters a line).
   const titleLines = Math.max(1, ...measures.map((m) => wrapWords(titles.get(m.id) ?? '', 14).length));
@@ -211,18 +238,19 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
     const row = next(rk);
     const isOverall = u === r.overall;
     if (u.rank !== undefined) setTextCell(row.getCell(1), `${u.rank}/${u.rankOf}`);
-    setTextCell(row.getCell(2), u.code);
-    setTextCell(row.getCell(3), isOverall ? overallLabel : (u.name ?? ''));
-    row.getCell(4).value = u.respondents;
-    if (u.smallSample) setTextCell(row.getCell(5), vi ? 'có' : 'yes');
+    if (g && !isOverall) setTextCell(row.getCell(2), groupTitle(r, u.group, lang));
+    setTextCell(row.getCell(2 + g), u.code);
+    setTextCell(row.getCell(3 + g), isOverall ? overallLabel : (u.name ?? ''));
+    row.getCell(4 + g).value = u.respondents;
+    if (u.smallSample) setTextCell(row.getCell(5 + g), vi ? 'có' : 'yes');
     measures.forEach((m, i) => {
       const x = m.get(u);
-      if (x.index) numberCell(row.getCell(6 + 2 * i), ratio(x.index.value), PCT);
-      row.getCell(7 + 2 * i).value = x.valid;
+      if (x.index) numberCell(row.getCell(6 + g + 2 * i), ratio(x.index.value), PCT);
+      row.getCell(7 + g + 2 * i).value = x.valid;
     });
     if (isOverall) row.font = { name: 'Calibri', size: 11, bold: true };
   }
-  rk.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(rk), column: 5 + 2 * measures.length } };
+  rk.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(rk), column: 5 + g + 2 * measures.length } };
   close(rk);
 
   // Items, long: unit × question with satisfied and valid counts.

@@ -41,6 +41,8 @@ export interface SipasResult {
   minSample: number;
   inputs: SipasInput[];
   overall: SipasUnit;
+  /** The ranking blocks in order, with titles when the round gives them; units are ranked within theirs. */
+  groups?: { id: string; title?: { vi: string; en?: string | undefined } }[];
   units: SipasUnit[];
   findings: Finding[];
   /** True count of every finding code, listed or not. */
@@ -57,6 +59,7 @@ export function buildSipasResult(run: {
   overall: SipasUnit;
   units: SipasUnit[];
   findings: SipasFindings;
+  groups?: { id: string; title?: { vi: string; en?: string | undefined } }[];
 }): SipasResult {
   const qi = run.questionnaire;
   return {
@@ -90,8 +93,21 @@ export function buildSipasResult(run: {
     minSample: qi.q.minSample,
     inputs: run.inputs,
     overall: run.overall,
+    ...blocksOf(run.units, run.groups),
     units: run.units,
     findings: run.findings.list,
     counts: run.findings.counts,
   };
+}
+
+/** The ranking blocks the units fall in: the declared ones first (with titles), then others by id. */
+function blocksOf(
+  units: readonly SipasUnit[],
+  declared: { id: string; title?: { vi: string; en?: string | undefined } }[] | undefined,
+): { groups?: { id: string; title?: { vi: string; en?: string | undefined } }[] } {
+  const used = new Set(units.map((u) => u.group).filter((g): g is string => g !== undefined));
+  if (used.size === 0) return {};
+  const known = (declared ?? []).filter((g) => used.has(g.id));
+  const rest = [...used].filter((g) => !known.some((k) => k.id === g)).sort();
+  return { groups: [...known, ...rest.map((id) => ({ id }))] };
 }

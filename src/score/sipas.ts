@@ -49,7 +49,9 @@ export interface SipasUnit {
   /** Respondents counted (rows with at least one valid answer). */
   respondents: number;
   index?: SipasNum;
-  /** Competition rank by exact overall index, among units that have one. */
+  /** The ranking block (the round's group) of an agency, when the roster gives one. */
+  group?: string;
+  /** Competition rank by exact overall index, among the units of its block that have one. */
   rank?: number;
   rankOf?: number;
   /** Below the questionnaire's minimum sample. */
@@ -76,6 +78,8 @@ export interface TallyOptions {
   read?: ReadOptions;
   /** Columns declared for a one-off export (`--columns map.yaml`): header → question code or role. */
   columnMap?: ColumnMap;
+  /** Each agency's ranking block (the round's group, from the roster): ranks are per block. */
+  unitGroups?: ReadonlyMap<string, string>;
   /** Agency names a column map declares (`agencies:`), loose key → code: in group headers and agency cells. */
   agencyNames?: ReadonlyMap<string, string>;
 }
@@ -836,12 +840,15 @@ export function scoreUnits(
   qi: QuestionnaireIndex,
   roster: ReadonlyMap<string, string | undefined> | undefined,
   findings: SipasFindings,
+  groups?: ReadonlyMap<string, string>,
 ): SipasUnit[] {
   const minSample = qi.q.minSample;
   return units.map((c) => {
     const u = indicesOf(c, qi);
     const name = roster?.get(c.code);
     if (name) u.name = name;
+    const group = groups?.get(c.code);
+    if (group !== undefined) u.group = group;
     if (c.respondents < minSample) {
       u.smallSample = true;
       addFinding(

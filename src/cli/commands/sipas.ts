@@ -70,11 +70,14 @@ export const registerSipasCommands: Register = (program, run) => {
         const questionnaire = loadQuestionnaire(o.questionnaire);
         const declared = o.columns ? loadColumnDeclarations(o.columns, o.columns, questionnaire) : undefined;
         let roster: Map<string, string | undefined> | undefined;
+        let unitGroups: Map<string, string> | undefined;
         const early: Finding[] = [];
         if (o.roster) {
           const r = await readRoster(o.roster, o.roster, undefined, ctx.read);
           early.push(...r.findings);
           roster = new Map(r.agencies.map((a) => [a.code, a.name]));
+          // The roster's groups are the ranking blocks: agencies are ranked within theirs.
+          unitGroups = new Map(r.agencies.filter((a) => a.group !== '').map((a) => [a.code, a.group]));
         }
         const live = ctx.stderrIsTTY && !ctx.quiet && !ctx.json;
         const result = await runSipas(files, {
@@ -83,6 +86,7 @@ export const registerSipasCommands: Register = (program, run) => {
           by: o.by as SipasBy,
           ...(o.weights !== undefined ? { weights: o.weights } : {}),
           ...(roster ? { roster } : {}),
+          ...(unitGroups && unitGroups.size > 0 ? { unitGroups } : {}),
           ...(declared ? { columnMap: declared.columns, agencyNames: declared.agencies } : {}),
           ...(o.agency !== undefined ? { agency: o.agency } : {}),
           ...(o.agencyFromFileName ? { agencyFromFileName: true } : {}),
