@@ -5,9 +5,10 @@
  * A/B/C/D as 100/60/20/0 % of an item; an item is the mean score of its valid answers, an element the
  * mean of its items, the one domain the mean of its two elements (direction: CB1, CB2; services: CB3, CB4).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadColumnDeclarations } from '../../src/criteria/column-map.js';
 import { loadQuestionnaire } from '../../src/criteria/questionnaire.js';
@@ -61,6 +62,21 @@ describe('column groups: one row assesses several agencies', () => {
     expect(cells(r, 'SIPAS_EMPTY_ROW')).toEqual(['row 5']);
     expect(r.counts.SIPAS_UNKNOWN_COLUMN).toBeUndefined();
     expect(r.units.map((u) => u.code)).toEqual(['SNV', 'STP']);
+  });
+
+  it('reads the same groups from a workbook (cells rather than bytes)', async () => {
+    const text = readFileSync(fx('officials-groups/dai-bieu.csv').path, 'utf8');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Phiếu');
+    for (const line of text.trim().split(/\r?\n/)) ws.addRow(line.split(','));
+    const p = join(mkdtempSync(join(tmpdir(), 'parindex-groups-')), 'dai-bieu.xlsx');
+    writeFileSync(p, Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = await runSipas([{ path: p, display: 'dai-bieu.xlsx' }], { questionnaire: qi(), roster: ROSTER });
+    // As from the CSV: STP 75, SNV 57.5.
+    expect(r.units.map((u) => [u.code, u.index?.value, u.respondents])).toEqual([
+      ['SNV', 57.5, 2],
+      ['STP', 75, 2],
+    ]);
   });
 
   it('adds a forms grid ("Câu 1. … [Sở Tài chính]") into the same tallies and ranks them', async () => {
