@@ -91,15 +91,23 @@ export type GroupMatch =
   /** Two readings name different agencies or questions. */
   | { ambiguous: string[] };
 
-/** The ways a header splits into two parts: [first, second, which holds the agency]. */
+/** Headers longer than this are not split (a crafted header of thousands of separators stays cheap). */
+const MAX_GROUP_HEADER = 400;
+/** Places tried per separator. */
+const MAX_SPLITS = 8;
+
+/** The ways a header splits into two parts: [agency part, question part]. */
 function splits(h: string): [agencyPart: string, questionPart: string][] {
   const out: [string, string][] = [];
+  if (h.length > MAX_GROUP_HEADER) return out;
   const bracket = /^(.*?)\s*\[([^\]]+)\]\s*$/.exec(h);
   if (bracket) out.push([bracket[2]!, bracket[1]!]);
   const lead = /^\s*\[([^\]]+)\]\s*(.+)$/.exec(h);
   if (lead) out.push([lead[1]!, lead[2]!]);
   for (const sep of [/\s+[-–—|]\s+/g, /\s*:\s+/g, /\s*\|\s*/g]) {
+    let tried = 0;
     for (const m of h.matchAll(sep)) {
+      if (++tried > MAX_SPLITS) break;
       const a = h.slice(0, m.index).trim();
       const b = h.slice(m.index + m[0].length).trim();
       if (a === '' || b === '') continue;

@@ -261,11 +261,19 @@ export function isAnswerHeader(
 ): boolean {
   const agencies = agencyLookup(opts.roster, opts.agencyNames);
   const kinds = new Set<string>();
+  // A header of column groups shows one in its first cells; a row of thousands of odd cells is not read that way.
+  let groupTries = 256;
   for (const h of cells) {
     const m = matchHeader(h, opts.questionnaire, opts.columnMap);
     if (m && ('q' in m || 'ambiguous' in m)) return true;
     if (m && 'kind' in m) kinds.add(m.kind);
-    else if (m === undefined && h.trim() !== '' && matchGroupHeader(h, opts.questionnaire, agencies)) return true;
+    else if (
+      m === undefined &&
+      h.trim() !== '' &&
+      groupTries-- > 0 &&
+      matchGroupHeader(h, opts.questionnaire, agencies)
+    )
+      return true;
   }
   return kinds.has('question') && kinds.has('answer');
 }
