@@ -52,6 +52,19 @@ describe('survey-template', () => {
     expect(runBin(['survey-template', dir, '--out', out]).code).toBe(2);
   });
 
+  it('writes the workbook round.yaml already names under survey.points, before it exists', () => {
+    const other = mkdtempSync(join(tmpdir(), 'parindex-survey-template-'));
+    cpSync(SAMPLE, other, { recursive: true });
+    const round = parse(readFileSync(join(other, 'round.yaml'), 'utf8'));
+    round.survey.points = ['survey/diem.xlsx'];
+    writeFileSync(join(other, 'round.yaml'), stringify(round));
+    expect(runBin(['survey-template', other, '--out', join(other, 'survey/diem.xlsx')]).code).toBe(0);
+    // Any other missing file still stops it.
+    round.roster = 'khong-co.csv';
+    writeFileSync(join(other, 'round.yaml'), stringify(round));
+    expect(runBin(['survey-template', other, '--out', join(other, 'x.xlsx')]).code).toBe(1);
+  });
+
   it('a filled copy is read back by score: shares, points and sample sizes; bad values at their cells', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
