@@ -12,6 +12,7 @@ import { appliesWithAncestors, textIn, type CriteriaIndex } from '../criteria/tr
 import type { Lang } from '../messages/types.js';
 import type { RoundConfig } from '../round/config.js';
 import type { RosterAgency } from '../round/roster.js';
+import type { SurveyValue } from '../score/types.js';
 import { SURVEY_COLUMNS, SURVEY_HEADERS, SURVEY_SHEET, type SurveyColumn } from '../round/survey-layout.js';
 
 /** What the workbook is made from. */
@@ -19,6 +20,10 @@ export interface SurveyTemplateSource {
   config: RoundConfig;
   roster: readonly RosterAgency[];
   sets: ReadonlyMap<string, CriteriaIndex>;
+  /** Figures the round's survey points tables already hold: agency → item → value. */
+  filled?: ReadonlyMap<string, ReadonlyMap<string, SurveyValue>>;
+  /** The measures the round's SIPAS questionnaire gives; an item's measure of another survey is not noted. */
+  sipasMeasures?: ReadonlySet<string>;
 }
 
 /** One agency × survey item line. */
@@ -30,6 +35,10 @@ export interface SurveyTemplateRow {
   max: number;
   /** The SIPAS measure that gives the item its share when the row is left empty. */
   sipasMeasure?: string;
+  /** A figure already given: the share (0 … 1), the points, the sample size. */
+  share?: number;
+  points?: number;
+  sample?: number;
 }
 
 const WIDTHS: Record<SurveyColumn, number> = {
@@ -59,9 +68,11 @@ export function surveyTemplateRows(src: SurveyTemplateSource, lang: Lang): Surve
       const item = e.item;
       if (!(item.source === 'survey' || item.rule.kind === 'survey')) continue;
       if (!appliesWithAncestors(idx, item.code, a.kind)) continue;
-      const measure = sipas
+      const named = sipas
         ? (sipas.map[item.code] ?? (item.rule.kind === 'survey' ? item.rule.measure : undefined))
         : undefined;
+      const measure = named !== undefined && src.sipasMeasures?.has(named) ? named : undefined;
+      const v = src.filled?.get(a.code)?.get(item.code);
       rows.push({
         agencyCode: a.code,
         agencyName: a.name,
@@ -69,6 +80,9 @@ export function surveyTemplateRows(src: SurveyTemplateSource, lang: Lang): Surve
         title: textIn(item.title, lang),
         max: item.max,
         ...(measure ? { sipasMeasure: measure } : {}),
+        ...(v?.share !== undefined ? { share: v.share.toNumber() } : {}),
+        ...(v?.points !== undefined ? { points: v.points.toNumber() } : {}),
+        ...(v?.from?.table ? { sample: v.from.valid } : {}),
       });
     }
   }
@@ -198,6 +212,9 @@ export async function renderSurveyTemplate(
       c.fill = INPUT_FILL;
     }
     const share = row.getCell('share');
+    if (r.share !== undefined) share.value = r.share;
+    if (r.points !== undefined) row.getCell('points').value = r.points;
+    if (r.sample !== undefined) row.getCell('sample').value = r.sample;
     share.numFmt = '0.00%';
     share.dataValidation = {
       type: 'decimal',

@@ -44,6 +44,13 @@ describe('survey-template', () => {
     expect(row.getCell(6).protection?.locked).toBe(false);
     expect(row.getCell(1).protection?.locked).not.toBe(false);
     expect(row.getCell(6).numFmt).toBe('0.00%');
+    // The figures the round's survey/diem-dieu-tra.csv holds are carried over: SNV 4.3.1 is 81.9%.
+    let snv431 = 0;
+    ws.eachRow((row, i) => {
+      if (row.getCell(1).value === 'SNV' && row.getCell(3).value === '4.3.1') snv431 = i;
+    });
+    expect(ws.getRow(snv431).getCell(6).value).toBe(0.819);
+    expect(ws.getRow(snv431).getCell(7).value).toBeNull();
     // The same round gives the same bytes.
     const again = join(dir, 'again.xlsx');
     expect(runBin(['survey-template', dir, '--out', again]).code).toBe(0);
@@ -110,6 +117,8 @@ describe('survey-template', () => {
     // SNV 2.3.1: points given, 1.25.
     expect(item('SNV', '2.3.1')).toMatchObject({ basis: 'survey-points' });
     expect(item('SNV', '2.3.1').final.toExact()).toBe('1.25');
+    // SNV 4.3.1, carried over from the CSV: maximum 2 × 81.9% = 1.638.
+    expect(item('SNV', '4.3.1').final.toExact()).toBe('1.638');
     // SNV 8.2.2: maximum 6 × 90% = 5.4, with its sample of 40 behind the interval.
     expect(item('SNV', '8.2.2').final.toExact()).toBe('5.4');
     expect(item('SNV', '8.2.2').surveyFrom).toEqual({ measure: 'table', valid: 40, table: true });

@@ -20,12 +20,9 @@ export const registerSurveyTemplateCommands: Register = (program, run) => {
         const o = this.opts<{ out: string; force?: boolean }>();
         const write = planDocument(o.out, { force: o.force === true });
         const r = await makeSurveyTemplate(dir, ctx.lang, { cwd: ctx.cwd, read: ctx.read });
-        for (const l of renderFindingsSummary(
-          r.findings.filter((f) => f.severity === 'error'),
-          ctx.lang,
-          ctx.color,
-        ))
-          ctx.err(l);
+        // What the existing tables hold that cannot be carried over is said, and does not stop the workbook.
+        const shown = [...r.findings.filter((f) => f.severity === 'error'), ...r.notes];
+        if (shown.length > 0) for (const l of renderFindingsSummary(shown, ctx.lang, ctx.color)) ctx.err(l);
         if (!r.workbook || hasErrors(r.findings)) return 1;
         await write(r.workbook);
         ctx.err(ctx.lang === 'vi' ? `Đã ghi ${o.out}` : `Wrote ${o.out}`);
