@@ -168,6 +168,17 @@ describe('column groups: one row assesses several agencies', () => {
     expect(m).toEqual({ ambiguous: ['CB1/CB2', 'CB2/CB1'] });
   });
 
+  it('a crafted header of thousands of separators is not split (and costs little)', () => {
+    const lookup = agencyLookup(undefined, undefined);
+    const t = performance.now();
+    expect(matchGroupHeader(`${'X - '.repeat(8000)}CB1`, qi(), lookup)).toBeUndefined();
+    // Within 400 characters only the first 8 places of each separator are tried: the question after the
+    // 9th " - " is not read, after the 7th it is (its agency part, all the rest, names no agency).
+    expect(matchGroupHeader(`${'a - '.repeat(8)}STP - CB1`, qi(), lookup)).toBeUndefined();
+    expect(matchGroupHeader(`${'a - '.repeat(6)}STP - CB1`, qi(), lookup)).toMatchObject({ q: 0 });
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+
   it('a column map declares groups by field name, and agency names for headers', async () => {
     const q = qi();
     const dir = mkdtempSync(join(tmpdir(), 'parindex-groups-'));
