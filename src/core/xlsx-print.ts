@@ -10,6 +10,15 @@ import type ExcelJS from 'exceljs';
 type Lang = 'vi' | 'en';
 import { setTextCell } from './xlsx-text.js';
 
+/** A4 portrait, one page wide, as many pages down as needed. */
+export const PRINT_A4_PORTRAIT: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'portrait',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
+
 /** Points per line of 11-point text, with the leading. */
 export const LINE_HEIGHT = 15;
 

@@ -16,6 +16,7 @@ import { RULE_KINDS } from '../criteria/schema.js';
 import { cellAddress, columnLetters } from '../findings/finding.js';
 import type { Lang } from '../messages/types.js';
 import { PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
+import { PRINT_A4_PORTRAIT } from '../core/xlsx-print.js';
 import { headerHeight, pageFooter, rowHeight, titleBlock } from '../core/xlsx-print.js';
 import { itemFormula, itemMaxFormula } from './self-score.js';
 import {
@@ -105,15 +106,22 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
   wb.modified = date;
 
   // 1. Instructions.
-  const guide = wb.addWorksheet(SHEETS.instructions[lang]);
-  guide.getColumn(1).width = 28;
-  guide.getColumn(2).width = 90;
+  const guide = wb.addWorksheet(SHEETS.instructions[lang], {
+    pageSetup: { ...PRINT_A4_PORTRAIT },
+    headerFooter: pageFooter(lang),
+  });
+  guide.getColumn(1).width = 24;
+  guide.getColumn(2).width = 72;
   const say = (a: string, b = '', bold = false): void => {
     const r = guide.addRow([]);
     setTextCell(r.getCell(1), a);
     setTextCell(r.getCell(2), b);
     r.alignment = { wrapText: true, vertical: 'top' };
     if (bold) r.font = { bold: true };
+    r.height = rowHeight([
+      { text: a, width: 24 },
+      { text: b, width: 72 },
+    ]);
   };
   say(vi ? 'BIỂU MẪU TỰ CHẤM ĐIỂM' : 'SELF-SCORING WORKBOOK', textIn(set.title, lang), true);
   say(vi ? 'Bộ tiêu chí' : 'Criteria set', `${idx.ref}${set.decision ? ` — ${set.decision.number}` : ''}`);
@@ -141,7 +149,10 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
   for (const k of RULE_KINDS) say(ruleKindLabel(k, lang), ruleHelp(k, lang));
 
   // 2. Information.
-  const info = wb.addWorksheet(SHEETS.info[lang]);
+  const info = wb.addWorksheet(SHEETS.info[lang], {
+    pageSetup: { ...PRINT_A4_PORTRAIT },
+    headerFooter: pageFooter(lang),
+  });
   info.getColumn(1).width = 22;
   info.getColumn(2).width = 50;
   const infoValues: Record<string, string | number | undefined> = {

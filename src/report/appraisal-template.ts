@@ -4,6 +4,7 @@
  * in: rows prepared by the round; goes out: an xlsx buffer with deterministic bytes.
  */
 import { loadExcel } from '../core/excel.js';
+import { headerHeight, pageFooter, PRINT_A4_PORTRAIT, rowHeight } from '../core/xlsx-print.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import { PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
 import {
@@ -56,7 +57,10 @@ export async function renderAppraisalTemplate(
   wb.created = opts.date;
   wb.modified = opts.date;
 
-  const guide = wb.addWorksheet(lang === 'vi' ? 'Hướng dẫn' : 'Instructions');
+  const guide = wb.addWorksheet(lang === 'vi' ? 'Hướng dẫn' : 'Instructions', {
+    pageSetup: { ...PRINT_A4_PORTRAIT },
+    headerFooter: pageFooter(lang),
+  });
   guide.getColumn(1).width = 110;
   const lines =
     lang === 'vi'
@@ -83,13 +87,15 @@ export async function renderAppraisalTemplate(
     cell.value = t;
     cell.alignment = { wrapText: true, vertical: 'top' };
     if (i === 0) cell.font = { bold: true, size: 13 };
+    guide.getRow(i + 1).height = rowHeight([{ text: t, width: i === 0 ? 90 : 110 }]);
   });
 
   const ws = wb.addWorksheet(APPRAISAL_SHEET[lang], { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
   ws.columns = APPRAISAL_COLUMNS.map((key) => ({ key, header: APPRAISAL_HEADERS[key][lang], width: WIDTHS[key] }));
   const head = ws.getRow(1);
   head.font = { bold: true };
-  head.alignment = { wrapText: true, vertical: 'middle' };
+  head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  head.height = headerHeight(APPRAISAL_COLUMNS.map((k) => ({ text: APPRAISAL_HEADERS[k][lang], width: WIDTHS[k] })));
   head.eachCell((c, col) => {
     const key = APPRAISAL_COLUMNS[col - 1];
     const input = key === 'appraised' || key === 'reason';
@@ -114,6 +120,12 @@ export async function renderAppraisalTemplate(
     ] as const)
       setTextCell(row.getCell(key), r[key]);
     row.alignment = { wrapText: true, vertical: 'top' };
+    row.height = rowHeight(
+      (['agencyName', 'title', 'selfInputs', 'evidence', 'explanation'] as const).map((k) => ({
+        text: r[k],
+        width: WIDTHS[k],
+      })),
+    );
     row.getCell('max').numFmt = '0.00';
     row.getCell('selfPoints').numFmt = '0.00';
     const appraised = row.getCell('appraised');
@@ -136,7 +148,10 @@ export async function renderAppraisalTemplate(
     to: { row: Math.max(1, rows.length + 1), column: APPRAISAL_COLUMNS.length },
   };
   ws.pageSetup = { ...ws.pageSetup, ...PRINT_A4_LANDSCAPE };
-  ws.headerFooter = { oddFooter: lang === 'vi' ? '&CTrang &P/&N' : '&CPage &P of &N' };
+  ws.headerFooter = {
+    oddHeader: `&C&"Calibri,Bold"${(lang === 'vi' ? `Phiếu thẩm định — ${opts.roundName}` : `Appraisal — ${opts.roundName}`).replace(/&/g, '&&')}`,
+    oddFooter: lang === 'vi' ? '&CTrang &P/&N' : '&CPage &P of &N',
+  };
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   return fixZipTimestamps(buf, opts.date);
 }

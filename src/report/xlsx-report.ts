@@ -16,6 +16,8 @@ import type { AgencyResult, RoundResult } from '../result/schema.js';
 import { fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';
+import { addRankingSheet, RANKING_SHEET } from './xlsx-ranking.js';
+import { headerHeight, wrappedLines } from '../core/xlsx-print.js';
 import { directRows, type DirectCell, type DirectRows } from './xlsx-rows.js';
 import { FORMULA_START, PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
 
@@ -108,6 +110,9 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
   const v = reportView(result, lang);
   const { fieldCodes, fieldTitle, scored } = v;
   const layout = scorecardLayout(result, opts.scorecards);
+
+  // The official ranking, first: what is attached to the decision.
+  addRankingSheet(wb, result, v, lang);
 
   // Summary.
   const sum = sheet(wb, T.summary[lang], lang);
@@ -249,21 +254,27 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
   // Scorecards are most of the workbook's cells (about 95 rows an agency): their rows are written
   // as sheet XML directly (xlsx-rows.ts), with shared style objects.
   const sharedStyle = sharedStyles();
+  const cardWidths = layout === 'long' ? [10, 30, ...widths] : widths;
   const writeCard = (out: DirectRows, a: AgencyResult, withAgency: boolean): void => {
     const title = (code: string): string => v.itemTitle(a, code);
     let row: DirectCell[] = [];
+    let lines = 1;
     const end = (): void => {
-      out.add(row);
+      out.add(row, lines > 1 ? lines * 15 + 3 : undefined);
       row = [];
+      lines = 1;
     };
+    // Text wraps within its column; the row is as tall as its longest text needs.
     const text = (col: number, t: string, font?: Partial<ExcelJS.Font>, own?: boolean): void => {
-      if (t !== '')
-        row.push({
-          col,
-          text: t,
-          own: own === true,
-          style: sharedStyle(FORMULA_START.test(t) ? '@' : undefined, font),
-        });
+      if (t === '') return;
+      const width = cardWidths[col - 1] ?? 10;
+      if (t.length > width - 1) lines = Math.max(lines, wrappedLines(t, width));
+      row.push({
+        col,
+        text: t,
+        own: own === true,
+        style: sharedStyle(FORMULA_START.test(t) ? '@' : undefined, font, true),
+      });
     };
     const points = (col: number, value: number, font?: Partial<ExcelJS.Font>): void => {
       row.push({ col, num: value, style: sharedStyle(PTS, font) });
@@ -330,7 +341,7 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: out.rows, column: cardHead.length + 2 } };
     out.close();
   } else {
-    const used = new Set<string>(Object.values(T).map((t) => t[lang].toLowerCase()));
+    const used = new Set<string>([...Object.values(T), RANKING_SHEET].map((t) => t[lang].toLowerCase()));
     for (const a of result.agencies) {
       const ws = sheet(wb, sheetName(`${a.code} ${a.name}`, used), lang);
       header(ws, cardHead, widths);
@@ -437,11 +448,23 @@ export function close(ws: ExcelJS.Worksheet): void {
   ws.commit();
 }
 
-export function sheet(wb: ExcelJS.Workbook, name: string, lang: Lang): ExcelJS.Worksheet {
+/**
+ * A sheet that prints: A4 landscape one page wide, the header row repeated, the title (round,
+ * year) at the top of every printed page and the sheet name and page number at the bottom.
+ */
+export function sheet(wb: ExcelJS.Workbook, name: string, lang: Lang, title?: string): ExcelJS.Worksheet {
+  const top = title ?? (wb as { title?: string }).title;
+  const head = top ? `&C&"Calibri,Bold"&11${top.replace(/&/g, '&&')}` : undefined;
   return wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { ...PRINT_A4_LANDSCAPE },
-    headerFooter: { oddFooter: `&L&A&R${lang === 'vi' ? 'Trang' : 'Page'} &P / &N` },
+    pageSetup: {
+      ...PRINT_A4_LANDSCAPE,
+      margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      ...(head ? { oddHeader: head } : {}),
+      oddFooter: `&L&A&R${lang === 'vi' ? 'Trang' : 'Page'} &P / &N`,
+    },
   });
 }
 
@@ -453,11 +476,19 @@ export function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]
     ws.getColumn(i + 1).width = widths[i] ?? 12;
   });
   r.font = BOLD;
-  r.alignment = { wrapText: true, vertical: 'middle' };
+  r.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  // Wrapped headers get the height they need: a row without one is drawn one line high when printed.
+  r.height = headerHeight(titles.map((t, i) => ({ text: t, width: widths[i] ?? 12 })));
 }
 
 /** A style object for a number format and font, one for each pair (see `sharedStyles`). */
-export type SharedStyle = (numFmt: string | undefined, font?: Partial<ExcelJS.Font>) => Partial<ExcelJS.Style>;
+export type SharedStyle = (
+  numFmt: string | undefined,
+  font?: Partial<ExcelJS.Font>,
+  wrap?: boolean,
+) => Partial<ExcelJS.Style>;
+
+const WRAP: Partial<ExcelJS.Alignment> = Object.freeze({ wrapText: true, vertical: 'top' });
 
 /**
  * One frozen style object per number format and font, for one workbook. exceljs keeps a map from
@@ -465,18 +496,20 @@ export type SharedStyle = (numFmt: string | undefined, font?: Partial<ExcelJS.Fo
  * serialisation.
  */
 export function sharedStyles(): SharedStyle {
-  const made = new Map<Partial<ExcelJS.Font> | undefined, Map<string | undefined, Partial<ExcelJS.Style>>>();
-  return (numFmt, font) => {
+  const made = new Map<Partial<ExcelJS.Font> | undefined, Map<string, Partial<ExcelJS.Style>>>();
+  return (numFmt, font, wrap) => {
     // Keyed by the font object itself: callers pass the module's constant fonts.
     let byFormat = made.get(font);
     if (!byFormat) made.set(font, (byFormat = new Map()));
-    let style = byFormat.get(numFmt);
+    const key = `${numFmt ?? ''}|${wrap === true}`;
+    let style = byFormat.get(key);
     if (!style) {
       style = Object.freeze({
         ...(numFmt !== undefined ? { numFmt } : {}),
         ...(font ? { font: Object.freeze({ ...font }) } : {}),
+        ...(wrap ? { alignment: WRAP } : {}),
       });
-      byFormat.set(numFmt, style);
+      byFormat.set(key, style);
     }
     return style;
   };
