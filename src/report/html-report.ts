@@ -455,7 +455,7 @@ table.heatmap{border-collapse:collapse;font-size:.85rem;margin-bottom:16px}
 .missing{color:#c62828}
 @page{size:A4 portrait;margin:14mm 12mm 16mm}
 @media print{nav{display:none}body{font-size:10.5pt}header,main,footer{max-width:none;padding:0}
-h1,h2,h3,h4{break-after:avoid;page-break-after:avoid;break-inside:avoid}
+h1,h2,h3,h4,.legend,.bands{break-after:avoid;page-break-after:avoid;break-inside:avoid}
 .chart,figure,svg,.tile,tr{break-inside:avoid;page-break-inside:avoid}svg{max-width:100%;height:auto}
 .scroll{overflow:visible}table.heatmap{width:100%;table-layout:fixed;font-size:7.5pt}
 .heatmap th,.heatmap td{padding:1px 2px}.heatmap th[scope=row]{white-space:normal;width:30%}.heatmap thead{display:table-header-group}
