@@ -27,12 +27,8 @@ export const INFO_FIELDS: readonly { field: InfoField; vi: string; en: string; a
 ];
 
 /** Columns of the scoring sheet (and of the long CSV form, which adds `agency`). */
-export type ColumnField =
-  | 'agency'
-  | 'code'
-  | 'title'
-  | 'max'
-  | 'rule'
+/** The input cells an item may have (what an agency fills in on the template). */
+export type InputField =
   | 'points'
   | 'option'
   | 'yes'
@@ -44,6 +40,9 @@ export type ColumnField =
   | 'evidence'
   | 'explanation'
   | 'note';
+
+/** Every column of the self-scoring sheet: the item's identity and maxima, then its input cells. */
+export type ColumnField = 'agency' | 'code' | 'title' | 'max' | 'rule' | InputField;
 
 export interface ColumnDef {
   field: ColumnField;

@@ -9,8 +9,10 @@ import { writeFileAtomic, writeViaTemp } from '../core/fs.js';
 import { UsageError } from '../findings/errors.js';
 import type { Lang } from '../messages/types.js';
 import type { RoundResult } from '../result/schema.js';
+import type { SipasResult } from '../result/sipas.js';
 import { renderCsvReport } from './csv-report.js';
 import { renderHtmlReport } from './html-report.js';
+import { renderSipasXlsx } from './sipas-report.js';
 import { renderXlsxReport, writeXlsxReportFile, type XlsxReportOptions } from './xlsx-report.js';
 
 export type ReportFormat = 'json' | 'csv' | 'xlsx' | 'html';
@@ -152,4 +154,39 @@ export async function writeReports(result: RoundResult, outs: string[], opts: Wr
     else await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderReport(result, format, opts));
   }
   return plan.map((p) => p.out);
+}
+
+/** The formats a SIPAS result is written in. */
+export type SipasFormat = 'json' | 'xlsx';
+
+/** The SIPAS format a path asks for, or a usage error naming the formats there are. */
+export function sipasFormatOf(out: string): SipasFormat {
+  const ext = extname(out).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext === '.xlsx') return 'xlsx';
+  throw new UsageError({
+    vi: `Không ghi được "${out}": kết quả SIPAS ghi ra .xlsx hoặc .json.`,
+    en: `Cannot write "${out}": the SIPAS result is written as .xlsx or .json.`,
+  });
+}
+
+/** Writes a SIPAS result to targets already checked by `planOutputs(outs, sipasFormatOf, …)`. */
+export async function writeSipasReports(
+  result: SipasResult,
+  plan: readonly { out: string; format: SipasFormat }[],
+  lang: Lang,
+): Promise<string[]> {
+  for (const { out, format } of plan)
+    await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderSipasXlsx(result, lang));
+  return plan.map((p) => p.out);
+}
+
+/**
+ * One document to fill in (a self-scoring template, an appraisal workbook): its target is checked
+ * as reports' are (not an input, not existing without `force`) before any work; the function it
+ * returns writes the rendered document atomically.
+ */
+export function planDocument(out: string, checks: OutputChecks): (content: string | Buffer) => Promise<void> {
+  planOutputs([out], () => 'document', checks);
+  return (content) => writeFileAtomic(out, content);
 }

@@ -15,19 +15,9 @@ export interface CellLocation {
   cell?: string;
 }
 
-/** The input cells an item may have. */
-export type InputField =
-  | 'points'
-  | 'option'
-  | 'yes'
-  | 'numerator'
-  | 'denominator'
-  | 'percent'
-  | 'count'
-  | 'notApplicable'
-  | 'evidence'
-  | 'explanation'
-  | 'note';
+/** The input cells an item may have (defined with the template's columns). */
+export type { InputField } from '../intake/columns.js';
+import type { InputField } from '../intake/columns.js';
 
 /** One item as the agency filled it in. Values are already parsed; bad values are findings, not here. */
 export interface ItemInput {

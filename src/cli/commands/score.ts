@@ -2,14 +2,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../../core/fs.js';
 import { loadCriteriaSet } from '../../criteria/load.js';
 import { InputError, UsageError } from '../../findings/errors.js';
 import { countFindings, hasErrors, type Finding } from '../../findings/finding.js';
 import { renderFindingsSummary } from '../../report/findings-text.js';
 import { renderExplainText } from '../../report/explain-text.js';
 import { renderScoreText } from '../../report/score-text.js';
-import { writeReports } from '../../report/write-report.js';
+import { planDocument, writeReports } from '../../report/write-report.js';
 import { runRound, type RoundRun } from '../../pipeline/run-round.js';
 import { explainFile } from '../../pipeline/explain-file.js';
 import { appraisalWorkbook } from '../../report/appraisal-rows.js';
@@ -135,19 +134,14 @@ export const registerScoreCommands: Register = (program, run) => {
     .action(async function (this: Command, dir: string) {
       await run(this, async (ctx) => {
         const o = this.opts<{ out: string; force?: boolean }>();
-        if (existsSync(o.out) && !o.force)
-          throw new UsageError({
-            vi: `${o.out} đã có; dùng --force để ghi đè.`,
-            en: `${o.out} exists; use --force to overwrite.`,
-          });
+        const write = planDocument(o.out, { force: o.force === true });
         const r = await runRound(dir, { allowIncomplete: true, cwd: ctx.cwd, read: ctx.read });
         printFindings(
           ctx,
           r.findings.filter((f) => f.severity === 'error'),
         );
         if (!r.round.config) return 1;
-        const buf = await appraisalWorkbook(r, ctx.lang);
-        await writeFileAtomic(o.out, buf);
+        await write(await appraisalWorkbook(r, ctx.lang));
         ctx.err(ctx.lang === 'vi' ? `Đã ghi ${o.out}` : `Wrote ${o.out}`);
         return 0;
       });

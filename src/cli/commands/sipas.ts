@@ -1,28 +1,16 @@
 /** Commands of the sipas stage: sipas (satisfaction indices from raw survey answers). */
-import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../../core/fs.js';
 import { UsageError } from '../../findings/errors.js';
 import { hasErrors, type Finding } from '../../findings/finding.js';
 import { renderFindingsSummary } from '../../report/findings-text.js';
-import { renderSipasText, renderSipasXlsx } from '../../report/sipas-report.js';
-import { jsonChunks, planOutputs } from '../../report/write-report.js';
+import { renderSipasText } from '../../report/sipas-report.js';
+import { planOutputs, sipasFormatOf, writeSipasReports } from '../../report/write-report.js';
 import { readRoster } from '../../round/roster.js';
 import { loadQuestionnaire } from '../../criteria/questionnaire.js';
 import { runSipas } from '../../pipeline/run-sipas.js';
 import type { SipasBy } from '../../score/sipas.js';
 import { collectFiles } from '../../pipeline/check-files.js';
 import type { Register } from '../command.js';
-
-function sipasFormatOf(out: string): 'json' | 'xlsx' {
-  const ext = extname(out).toLowerCase();
-  if (ext === '.json') return 'json';
-  if (ext === '.xlsx') return 'xlsx';
-  throw new UsageError({
-    vi: `Không ghi được "${out}": kết quả SIPAS ghi ra .xlsx hoặc .json.`,
-    en: `Cannot write "${out}": the SIPAS result is written as .xlsx or .json.`,
-  });
-}
 
 export const registerSipasCommands: Register = (program, run) => {
   program
@@ -90,8 +78,7 @@ export const registerSipasCommands: Register = (program, run) => {
         });
         if (live) ctx.errRaw('\r\u001b[K');
         result.findings.unshift(...early);
-        for (const { out, format } of plan)
-          await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderSipasXlsx(result, ctx.lang));
+        await writeSipasReports(result, plan, ctx.lang);
         if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
         else {
           const hint = {

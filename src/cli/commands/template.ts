@@ -1,11 +1,10 @@
 /** Command: template — the self-scoring workbook (or long CSV) for agencies. */
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../../core/fs.js';
 import { loadCriteriaSet } from '../../criteria/load.js';
 import { UsageError } from '../../findings/errors.js';
 import { renderTemplateCsv } from '../../intake/template-csv.js';
 import { renderTemplateXlsx, type TemplateOptions } from '../../intake/template.js';
+import { planDocument } from '../../report/write-report.js';
 import type { Register } from '../command.js';
 
 interface TemplateOpts {
@@ -51,11 +50,7 @@ export const registerTemplateCommands: Register = (program, run) => {
               en: `--year must be a year (got "${o.year}").`,
             });
         }
-        if (existsSync(o.out) && !o.force)
-          throw new UsageError({
-            vi: `${o.out} đã có; dùng --force để ghi đè.`,
-            en: `${o.out} exists; use --force to overwrite.`,
-          });
+        const write = planDocument(o.out, { force: o.force === true });
         const opts: TemplateOptions = { lang: ctx.lang };
         if (o.kind) opts.kind = o.kind;
         if (o.agency)
@@ -64,7 +59,7 @@ export const registerTemplateCommands: Register = (program, run) => {
             : { code: o.agency.trim().toUpperCase() };
         if (year !== undefined) opts.year = year;
         const content = o.csv ? renderTemplateCsv(idx, opts) : await renderTemplateXlsx(idx, opts);
-        await writeFileAtomic(o.out, content);
+        await write(content);
         if (ctx.json) ctx.out(JSON.stringify({ command: 'template', criteria: idx.ref, out: o.out }, null, 2));
         else ctx.err(ctx.lang === 'vi' ? `Đã ghi ${o.out} (${idx.ref}).` : `Wrote ${o.out} (${idx.ref}).`);
         return 0;
