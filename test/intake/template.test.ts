@@ -165,13 +165,14 @@ describe('template CSV and command', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'Mã cơ quan;Mã;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Tỷ lệ (%);Số lượng;Không áp dụng;Tài liệu kiểm chứng;Giải trình;Ghi chú',
+      'Mã cơ quan;Mã;Nội dung;Điểm tối đa;Cách chấm;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Tỷ lệ (%);Số lượng;Không áp dụng;Tài liệu kiểm chứng;Giải trình;Ghi chú',
     );
     const selfScored = idx.items.filter(
       (e) => e.item.rule.kind !== 'survey' && appliesWithAncestors(idx, e.item.code, 'department'),
     ).length;
     expect(lines).toHaveLength(1 + selfScored);
-    expect(lines[1]).toBe('SNV;1.1.1;;;;;;;;;;;');
+    expect(lines[1]!.startsWith('SNV;1.1.1;')).toBe(true);
+    expect(lines[1]!.endsWith(';;;;;;;;;;;')).toBe(true);
   });
 
   it('CLI: writes the file, refuses to overwrite without --force, English with --lang en', async () => {
