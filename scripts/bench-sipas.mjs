@@ -27,7 +27,8 @@ const QUESTIONS = Array.from({ length: 25 }, (_, i) => `Q${i + 1}`);
 export function questionnaireYaml() {
   const q = (n) => `{ code: Q${n}, text: { vi: "Câu ${n}" } }`;
   const el = (id, from, count) =>
-    `      - { id: ${id}, title: { vi: ${id} }, questions: [${Array.from({ length: count }, (_, i) => q(from + i)).join(', ')}] }`;
+    `      - { id: ${id}, title: { vi: ${id} }, questions: ` +
+    `[${Array.from({ length: count }, (_, i) => q(from + i)).join(', ')}] }`;
   return `format: 1
 kind: questionnaire
 id: bench
@@ -120,19 +121,23 @@ async function main() {
     await generateAnswers(csv, ROWS);
     const size = statSync(csv).size;
     console.log(
-      `generated ${ROWS.toLocaleString('en-US')} respondents × 25 questions, ${AGENCIES} agencies: ${(size / 1e6).toFixed(1)} MB in ${((Date.now() - g0) / 1000).toFixed(1)} s`,
+      `generated ${ROWS.toLocaleString('en-US')} respondents × 25 questions, ${AGENCIES} agencies: ` +
+        `${(size / 1e6).toFixed(1)} MB in ${((Date.now() - g0) / 1000).toFixed(1)} s`,
     );
 
     const floorRead = join(dir, 'floor-read.mjs');
     writeFileSync(
       floorRead,
-      `import { createReadStream } from 'node:fs'; let n = 0; for await (const c of createReadStream(${JSON.stringify(csv)})) n += c.length; console.log(n);`,
+      `import { createReadStream } from 'node:fs'; let n = 0; for await (const c of ` +
+        `createReadStream(${JSON.stringify(csv)})) n += c.length; console.log(n);`,
     );
     const floorParse = join(dir, 'floor-parse.mjs');
     writeFileSync(
       floorParse,
-      `import { createReadStream } from 'node:fs'; import { parse } from ${JSON.stringify(join(ROOT, 'node_modules/csv-parse/lib/index.js'))};
-       let n = 0; for await (const r of createReadStream(${JSON.stringify(csv)}).pipe(parse({ relax_column_count: true, info: true, bom: true }))) n += r.record.length; console.log(n);`,
+      `import { createReadStream } from 'node:fs'; ` +
+        `import { parse } from ${JSON.stringify(join(ROOT, 'node_modules/csv-parse/lib/index.js'))};\n` +
+        `       let n = 0; for await (const r of createReadStream(${JSON.stringify(csv)})` +
+        `.pipe(parse({ relax_column_count: true, info: true, bom: true }))) n += r.record.length; console.log(n);`,
     );
     const rows = [
       ['floor: read every byte', timed([floorRead], join(dir, 'u1.json'))],
@@ -149,15 +154,16 @@ async function main() {
     console.log('step                        wall s   CPU s  peak MB   rows/s');
     for (const [name, r] of rows)
       console.log(
-        `${name.padEnd(26)} ${(r.wall / 1000).toFixed(2).padStart(7)} ${(r.cpu / 1000).toFixed(2).padStart(7)} ${r.rss.toFixed(0).padStart(8)} ${Math.round(
-          ROWS / (r.wall / 1000),
-        )
-          .toLocaleString('en-US')
-          .padStart(9)}`,
+        `${name.padEnd(26)} ${(r.wall / 1000).toFixed(2).padStart(7)} ${(r.cpu / 1000).toFixed(2).padStart(7)} ` +
+          `${r.rss.toFixed(0).padStart(8)} ${Math.round(ROWS / (r.wall / 1000))
+            .toLocaleString('en-US')
+            .padStart(9)}`,
       );
     console.log('');
     console.log(
-      `sipas: ${result.units.length} agencies, ${result.overall.respondents.toLocaleString('en-US')} respondents, overall ${result.overall.index.value}; distance to csv-parse floor ${(run.wall / rows[1][1].wall).toFixed(2)}×`,
+      `sipas: ${result.units.length} agencies, ${result.overall.respondents.toLocaleString('en-US')} ` +
+        `respondents, overall ${result.overall.index.value}; distance to csv-parse floor ` +
+        `${(run.wall / rows[1][1].wall).toFixed(2)}×`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -30,7 +30,10 @@ const BASE_XLSX = join(ROOT, 'fixtures/sample-round/submissions/so-nganh/snv.xls
 const BASE_CSV = join(ROOT, 'fixtures/sample-round/submissions/xa-phuong/cum-1.csv');
 
 function roundYaml(kind) {
-  return `format: 1\nname: "Benchmark ${AGENCIES}"\nyear: 2025\ndate: "2026-02-15"\ncriteria:\n  ${kind}: ${SET}\nroster: roster.csv\nsubmissions: submissions\nmissingSubmission: report\n`;
+  return (
+    `format: 1\nname: "Benchmark ${AGENCIES}"\nyear: 2025\ndate: "2026-02-15"\ncriteria:\n  ${kind}: ` +
+    `${SET}\nroster: roster.csv\nsubmissions: submissions\nmissingSubmission: report\n`
+  );
 }
 
 function roster(kind, prefix) {
@@ -128,14 +131,17 @@ try {
     0,
   );
   console.log(
-    `generated in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${AGENCIES} workbooks (${(wbBytes / 1e6).toFixed(1)} MB), ${AGENCIES} agencies as long CSV, ${ROWS.toLocaleString('en-US')} respondents × 25 questions (${(statSync(join(dir, 'answers.csv')).size / 1e6).toFixed(1)} MB)`,
+    `generated in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${AGENCIES} workbooks ` +
+      `(${(wbBytes / 1e6).toFixed(1)} MB), ${AGENCIES} agencies as long CSV, ${ROWS.toLocaleString('en-US')} ` +
+      `respondents × 25 questions (${(statSync(join(dir, 'answers.csv')).size / 1e6).toFixed(1)} MB)`,
   );
   if (args.includes('--generate-only')) {
     console.log(`generated into ${dir}`);
     process.exit(0);
   }
   console.log(
-    `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}; medians of ${RUNS} run(s)`,
+    `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}; medians ` +
+      `of ${RUNS} run(s)`,
   );
 
   const steps = [
@@ -210,15 +216,23 @@ try {
   for (const r of rows) {
     const f = floorOf[r.name] / 1000;
     console.log(
-      `${r.name.padEnd(24)} ${(r.wall / 1000).toFixed(2).padStart(8)} ${(r.cpu / 1000).toFixed(2).padStart(7)} ${r.rss.toFixed(0).padStart(8)} ${`${Math.round(r.n / (r.wall / 1000)).toLocaleString('en-US')} ${r.unit}`.padStart(16)} ${f.toFixed(3).padStart(9)} ${(r.wall / 1000 / f).toFixed(1).padStart(9)}`,
+      `${r.name.padEnd(24)} ${(r.wall / 1000).toFixed(2).padStart(8)} ` +
+        `${(r.cpu / 1000).toFixed(2).padStart(7)} ${r.rss.toFixed(0).padStart(8)} ` +
+        `${`${Math.round(r.n / (r.wall / 1000)).toLocaleString('en-US')} ${r.unit}`.padStart(16)} ` +
+        `${f.toFixed(3).padStart(9)} ${(r.wall / 1000 / f).toFixed(1).padStart(9)}`,
     );
   }
   console.log('');
   console.log(
-    `floors: unzip + scan ${AGENCIES} workbooks (${cells.toLocaleString('en-US')} cells) ${(floorWb / 1000).toFixed(2)} s; read the round's CSV (${(roundCsv.bytes / 1e6).toFixed(1)} MB, ${roundCsv.lines.toLocaleString('en-US')} lines) and find every line ${(floorRoundCsv / 1000).toFixed(3)} s; the same for the answers (${(answers.bytes / 1e6).toFixed(1)} MB) ${(floorAnswers / 1000).toFixed(3)} s`,
+    `floors: unzip + scan ${AGENCIES} workbooks (${cells.toLocaleString('en-US')} cells) ` +
+      `${(floorWb / 1000).toFixed(2)} s; read the round's CSV (${(roundCsv.bytes / 1e6).toFixed(1)} MB, ` +
+      `${roundCsv.lines.toLocaleString('en-US')} lines) and find every line ` +
+      `${(floorRoundCsv / 1000).toFixed(3)} s; the same for the answers (${(answers.bytes / 1e6).toFixed(1)} ` +
+      `MB) ${(floorAnswers / 1000).toFixed(3)} s`,
   );
   console.log(
-    'targets (2-core reference): validate ≤ 8 s, score + Excel ≤ 12 s, ≤ 600 MB; sipas ≤ 5 s, ≤ 200 MB; each within 3× its floor',
+    'targets (2-core reference): validate ≤ 8 s, score + Excel ≤ 12 s, ≤ 600 MB; sipas ≤ 5 s, ≤ 200 MB; each ' +
+      'within 3× its floor',
   );
 } finally {
   if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });

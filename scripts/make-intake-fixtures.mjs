@@ -92,7 +92,8 @@ await variant('tieu-chi.xlsx', ({ ws, set, row }) => {
   ws.getCell(row('5.3.2'), 1).value = '5.3.9'; //   INTAKE_UNKNOWN_ITEM + INTAKE_MISSING_ITEM 5.3.2
   ws.getCell(row('6.1.2'), 1).value = '6.1.1'; //   INTAKE_DUPLICATE_ITEM + INTAKE_MISSING_ITEM 6.1.2
   const r = row('7.1.3');
-  ws.getCell(r, 1).value = '1.3.3'; //              INTAKE_ITEM_NOT_FOR_KIND (commune item in a department file) + missing 7.1.3
+  ws.getCell(r, 1).value = '1.3.3'; //              INTAKE_ITEM_NOT_FOR_KIND (commune item in a department file)
+  //                                                + missing 7.1.3
   set('1.2.2', 'na', 'x'); //                       INTAKE_NA_NOT_ALLOWED
   for (const f of ['points', 'yes', 'evidence']) set('3.3.2', f, null); // INTAKE_ITEM_BLANK
 });
@@ -165,7 +166,8 @@ const ods = Buffer.alloc(120);
 Buffer.from([0x50, 0x4b, 0x03, 0x04]).copy(ods);
 Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet', 'latin1').copy(ods, 30);
 writeFileSync(join(OUT, 'libreoffice.ods'), ods); //            INTAKE_LEGACY_FORMAT ods
-writeFileSync(join(OUT, 'bao-cao.xlsx'), Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n', 'latin1')); // INTAKE_NOT_SPREADSHEET
+// INTAKE_NOT_SPREADSHEET
+writeFileSync(join(OUT, 'bao-cao.xlsx'), Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n', 'latin1'));
 writeFileSync(join(OUT, 'rong.xlsx'), Buffer.alloc(0)); //      INTAKE_EMPTY_FILE
 const whole = readFileSync(join(OUT, 'sach-stc.xlsx'));
 writeFileSync(join(OUT, 'cat-ngang.xlsx'), whole.subarray(0, Math.floor(whole.length / 2))); // INTAKE_CORRUPT
@@ -177,9 +179,11 @@ const sample = readFileSync(join(ROOT, 'sample-round', 'submissions', 'xa-phuong
 const head = sample[0];
 const rows = sample.filter((l) => l.startsWith('25001;'));
 const csv = (lines, sep = ';') => lines.map((l) => (sep === ';' ? l : l.split(';').join(sep))).join('\r\n') + '\r\n';
-writeFileSync(join(OUT, 'xa-bom-champhay.csv'), '\uFEFF' + csv([head, ...rows])); // clean: BOM, semicolons, decimal commas
+// clean: BOM, semicolons, decimal commas
+writeFileSync(join(OUT, 'xa-bom-champhay.csv'), '\uFEFF' + csv([head, ...rows]));
 writeFileSync(join(OUT, 'xa-windows-1258.csv'), encode1258(csv([head, ...rows]))); // clean, windows-1258 bytes
-writeFileSync(join(OUT, 'xa-nfd-tab.csv'), csv([head.normalize('NFD'), ...rows.map((r) => r.normalize('NFD'))], '\t')); // clean, NFD text, tabs
+// clean, NFD text, tabs
+writeFileSync(join(OUT, 'xa-nfd-tab.csv'), csv([head.normalize('NFD'), ...rows.map((r) => r.normalize('NFD'))], '\t'));
 // Ragged: the third item row lost its last five fields (evidence among them).
 const ragged = [...rows];
 ragged[2] = ragged[2].split(';').slice(0, 7).join(';');

@@ -89,7 +89,9 @@ function selfScoring(agency, seed, opts = {}) {
     const out = ruleOutcome(item, input);
     if (out) input.points = out.points;
     if (out?.points.gt(Rational.ZERO))
-      input.evidence = `Văn bản số ${10 + Math.floor(rand() * 280)}/${item.source === 'bonus' ? 'QĐ' : 'BC'}-${agency.code} ngày ${1 + Math.floor(rand() * 27)}/${1 + Math.floor(rand() * 11)}/2025`;
+      input.evidence =
+        `Văn bản số ${10 + Math.floor(rand() * 280)}/${item.source === 'bonus' ? 'QĐ' : 'BC'}-${agency.code} ` +
+        `ngày ${1 + Math.floor(rand() * 27)}/${1 + Math.floor(rand() * 11)}/2025`;
     rows.push(input);
   }
   return { q, rows };

@@ -75,7 +75,8 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
   program
     .name(TOOL_NAME)
     .description(
-      'Chấm điểm Chỉ số cải cách hành chính (PAR INDEX) và SIPAS từ bảng tính.\nRuns a PAR INDEX / SIPAS scoring round from spreadsheets.',
+      'Chấm điểm Chỉ số cải cách hành chính (PAR INDEX) và SIPAS từ bảng tính.\nRuns a PAR INDEX / SIPAS ' +
+        'scoring round from spreadsheets.',
     )
     // Only -V is commander's: a program option is recognised after a subcommand too, and
     // `criteria import --version 2026` needs --version for itself. `parindex --version` is handled below.
@@ -88,7 +89,8 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
     .addOption(
       new Option(
         '--workers <n>',
-        'số luồng kiểm tra hồ sơ song song (auto: theo số nhân CPU khi có từ 40 tệp) / worker threads for checking files (auto: one per core from 40 files)',
+        'số luồng kiểm tra hồ sơ song song (auto: theo số nhân CPU khi có từ 40 tệp) / worker threads for ' +
+          'checking files (auto: one per core from 40 files)',
       )
         .default('auto')
         .argParser((v: string) => {

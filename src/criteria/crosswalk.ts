@@ -25,7 +25,8 @@ export const Crosswalk = z
     map: z
       .record(Code, Code.nullable())
       .describe(
-        'Old code → new code, or null when the node was removed. A group’s mapping carries its descendants ("1.2" → "2.2" maps 1.2.1 to 2.2.1); codes not listed keep their code.',
+        'Old code → new code, or null when the node was removed. A group’s mapping carries its descendants ' +
+          '("1.2" → "2.2" maps 1.2.1 to 2.2.1); codes not listed keep their code.',
       ),
   })
   .describe('A crosswalk between two versions of a criteria set.');
@@ -60,8 +61,12 @@ export function loadCrosswalk(path: string, display: string): Crosswalk {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.map(String).join('.') || '(root)';
     throw new CriteriaError({
-      vi: `${display}: không phải bảng đối chiếu mã tiêu chí hợp lệ (${where}: ${issue.message}). Xem định dạng trong README, mục "Criteria sets".`,
-      en: `${display}: not a valid crosswalk (${where}: ${issue.message}). See the format in the README, "Criteria sets".`,
+      vi:
+        `${display}: không phải bảng đối chiếu mã tiêu chí hợp lệ (${where}: ${issue.message}). Xem định dạng ` +
+        `trong README, mục "Criteria sets".`,
+      en:
+        `${display}: not a valid crosswalk (${where}: ${issue.message}). See the format in the README, ` +
+        `"Criteria sets".`,
     });
   }
   return parsed.data;

@@ -68,7 +68,8 @@ export function describeRule(item: Item, lang: Lang): string {
     }
     case 'deduction':
       return vi
-        ? `Tối đa ${p(item.max)} điểm, trừ ${p(r.perUnit)} điểm cho mỗi ${textIn(r.unit, lang) || 'vi phạm'}, thấp nhất 0.`
+        ? `Tối đa ${p(item.max)} điểm, trừ ${p(r.perUnit)} điểm cho mỗi ${textIn(r.unit, lang) || 'vi phạm'}, ` +
+            `thấp nhất 0.`
         : `${p(item.max)} points, less ${p(r.perUnit)} for each ${textIn(r.unit, lang) || 'violation'}, not below 0.`;
     case 'count':
       return vi
@@ -76,8 +77,10 @@ export function describeRule(item: Item, lang: Lang): string {
         : `${p(r.perUnit)} points for each ${textIn(r.unit, lang) || 'unit'}, at most ${p(item.max)}.`;
     case 'survey':
       return vi
-        ? `Điểm = ${p(item.max)} × tỷ lệ hài lòng từ điều tra xã hội học${r.measure ? ` (${r.measure})` : ''}; cơ quan không tự chấm.`
-        : `Points = ${p(item.max)} × the satisfaction share from the survey${r.measure ? ` (${r.measure})` : ''}; not self-scored.`;
+        ? `Điểm = ${p(item.max)} × tỷ lệ hài lòng từ điều tra xã hội học${r.measure ? ` (${r.measure})` : ''}; ` +
+            `cơ quan không tự chấm.`
+        : `Points = ${p(item.max)} × the satisfaction share from the ` +
+            `survey${r.measure ? ` (${r.measure})` : ''}; not self-scored.`;
     default: {
       const never: never = r;
       return String(never);

@@ -109,7 +109,10 @@ function readHeader(sheet: GridSheet, first: number, last: number): Pick<Located
   return { columns, ignored };
 }
 
-/** Whether row last+1 is still header: a merged cell from above reaches into it, or it holds sub-headers under a caption. */
+/**
+ * Whether row last+1 is still header: a merged cell from above reaches into it, or it holds sub-headers under a
+ * caption.
+ */
 function continuesHeader(sheet: GridSheet, first: number, last: number): boolean {
   const next = sheet.rows.get(last + 1);
   if (!next) return false;

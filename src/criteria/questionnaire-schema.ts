@@ -74,7 +74,8 @@ export const Questionnaire = z
           .array(z.string().min(1))
           .default([])
           .describe(
-            'Answers that mean "no opinion" (e.g. "Không có ý kiến"): left out of the valid answers, like a blank, and not a finding.',
+            'Answers that mean "no opinion" (e.g. "Không có ý kiến"): left out of the valid answers, like a ' +
+              'blank, and not a finding.',
           ),
       })
       .describe('The answer scale.'),

@@ -25,7 +25,8 @@ export const Provenance = z
       status: z
         .enum(['confirmed', 'unconfirmed', 'illustrative'])
         .describe(
-          'confirmed: stated by the cited source; unconfirmed: not found in any public source; illustrative: made up for examples.',
+          'confirmed: stated by the cited source; unconfirmed: not found in any public source; illustrative: ' +
+            'made up for examples.',
         ),
       source: z.string().optional().describe('The decision, annex, or address the value comes from.'),
       note: z
@@ -91,7 +92,8 @@ export const BandsRule = z
       .enum(['ratio', 'percent'])
       .default('ratio')
       .describe(
-        'ratio: the agency enters numerator and denominator (e.g. dossiers on time and dossiers received); percent: it enters the percentage.',
+        'ratio: the agency enters numerator and denominator (e.g. dossiers on time and dossiers received); ' +
+          'percent: it enters the percentage.',
       ),
     numerator: Text.optional().describe('What the numerator counts, e.g. "Số hồ sơ giải quyết đúng hạn".'),
     denominator: Text.optional().describe('What the denominator counts, e.g. "Tổng số hồ sơ đã giải quyết".'),
@@ -267,7 +269,8 @@ export const CriteriaSet = z
       .enum(['rescale', 'full'])
       .default('rescale')
       .describe(
-        'rescale: a not-applicable item leaves the maximum and the index is points ÷ applicable maximum; full: it scores its maximum.',
+        'rescale: a not-applicable item leaves the maximum and the index is points ÷ applicable maximum; ' +
+          'full: it scores its maximum.',
       ),
     rounding: z
       .strictObject({

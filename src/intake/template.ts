@@ -130,18 +130,23 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
     ? [
         'Điền mã cơ quan, tên cơ quan và năm ở trang "Thông tin"; không sửa ô bộ tiêu chí.',
         'Ở trang "Tự chấm điểm", chỉ điền các ô màu vàng nhạt; ô xám không dùng cho tiêu chí đó.',
-        'Theo cách chấm của từng tiêu chí: chọn mức ở cột "Lựa chọn", chọn Có/Không, hoặc nhập tử số và mẫu số, tỷ lệ (%), số lượng; ghi điểm tự chấm ở cột "Điểm tự chấm".',
+        'Theo cách chấm của từng tiêu chí: chọn mức ở cột "Lựa chọn", chọn Có/Không, hoặc nhập tử số và mẫu ' +
+          'số, tỷ lệ (%), số lượng; ghi điểm tự chấm ở cột "Điểm tự chấm".',
         'Mỗi tiêu chí có điểm phải ghi tài liệu kiểm chứng (số, ký hiệu, ngày văn bản); nếu chưa có, ghi giải trình.',
         `Tiêu chí không phát sinh: ghi "${NOT_APPLICABLE_MARK}" ở cột "Không áp dụng" (chỉ với tiêu chí cho phép).`,
-        'Không thêm, xoá hoặc đổi mã các dòng; không gộp ô. Lưu dạng .xlsx rồi gửi; kiểm tra trước bằng "parindex validate".',
+        'Không thêm, xoá hoặc đổi mã các dòng; không gộp ô. Lưu dạng .xlsx rồi gửi; kiểm tra trước bằng ' +
+          '"parindex validate".',
       ]
     : [
         'Fill in the agency code, name and year on the "Information" sheet; do not change the criteria set cell.',
         'On the "Self-score" sheet fill only the light yellow cells; grey cells are not used by that item.',
-        'Per item rule: pick the option, pick Yes/No, or enter numerator and denominator, percent, or count; write your self score in "Self score".',
+        'Per item rule: pick the option, pick Yes/No, or enter numerator and denominator, percent, or count; ' +
+          'write your self score in "Self score".',
         'Every item with points needs evidence (document number and date); if there is none yet, write an explanation.',
-        `An item that did not arise: write "${NOT_APPLICABLE_MARK}" in "Not applicable" (only where the item allows it).`,
-        'Do not add, delete or renumber rows; do not merge cells. Save as .xlsx and send it; check it first with "parindex validate".',
+        `An item that did not arise: write "${NOT_APPLICABLE_MARK}" in "Not applicable" (only where the item ` +
+          `allows it).`,
+        'Do not add, delete or renumber rows; do not merge cells. Save as .xlsx and send it; check it first ' +
+          'with "parindex validate".',
       ];
   steps.forEach((s, i) => say(`${i + 1}.`, s));
   say('');

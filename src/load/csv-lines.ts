@@ -73,7 +73,8 @@ function quotes(s: string): number {
 /**
  * Records from decoded text chunks, in batches (one per chunk, so a million rows cost a few
  * thousand promise turns, not a million). Line breaks are \r\n, \n or \r; blank lines are skipped but
- * counted (from `lineBase`, the lines before the text). Throws `UnterminatedQuote` at the end when a quoted field never closes.
+ * counted (from `lineBase`, the lines before the text). Throws `UnterminatedQuote` at the end when a quoted field never
+ * closes.
  */
 export async function* csvRecords(
   chunks: AsyncIterable<string>,

@@ -21,7 +21,8 @@ const NOT_VIETNAMESE =
 const LATIN1 = /[\u00A1-\u00FF]/;
 /** Characters only Unicode Vietnamese has: a cell with one of them is Unicode already. */
 const UNICODE_VIETNAMESE =
-  // biome-ignore lint/suspicious/noMisleadingCharacterClass: combining marks are matched one by one on purpose (NFD text)
+  // Combining marks are matched one by one on purpose (NFD text):
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: see the line above
   /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0\u0300-\u0323\u1EA0-\u1EF9]/;
 
 /**
@@ -109,7 +110,8 @@ export function fromVni(s: string): string {
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const SYLLABLE = new RegExp(
   '^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?' +
-    '(a|ă|â|e|ê|i|o|ô|ơ|u|ư|y|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyê|uyu)' +
+    '(a|ă|â|e|ê|i|o|ô|ơ|u|ư|y|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|' +
+    'ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyê|uyu)' +
     '(ch|ng|nh|[cmnpt])?$',
 );
 /** Vowel pairs ending in a glide (i, y, o, u) take the tone on their first vowel ("mài", never "maì"). */
@@ -203,7 +205,8 @@ export function decodeLegacyText(s: string): { encoding: LegacyEncoding; text: s
       candidates.push({ encoding, text: keepCapitals(s, text), good: score.good });
   }
   if (candidates.length === 0) return undefined;
-  if (candidates.length === 2 && candidates[0]!.good === candidates[1]!.good) return undefined; // cannot tell: never guess
+  // cannot tell: never guess
+  if (candidates.length === 2 && candidates[0]!.good === candidates[1]!.good) return undefined;
   candidates.sort((a, b) => b.good - a.good);
   return { encoding: candidates[0]!.encoding, text: candidates[0]!.text };
 }

@@ -58,7 +58,9 @@ export function openWhole(path: string, file: string, limits: Readonly<Limits>):
 
 const PROBE = 64 * 1024;
 
-/** Reads the first and last 64 KiB of a file (a large table is streamed after); findings instead when it cannot be read. */
+/**
+ * Reads the first and last 64 KiB of a file (a large table is streamed after); findings instead when it cannot be read.
+ */
 export async function openProbe(path: string, file: string): Promise<Opened | Refused> {
   let head: Buffer;
   let tail: Buffer;
@@ -109,7 +111,10 @@ function unreadable(file: string, e: unknown): Finding {
   return finding('INTAKE_FILE_UNREADABLE', { file }, { reason: (e as NodeJS.ErrnoException).code ?? String(e) });
 }
 
-/** The finding for a file kind that is not read (legacy, encrypted, damaged, not a spreadsheet); undefined for xlsx and csv. */
+/**
+ * The finding for a file kind that is not read (legacy, encrypted, damaged, not a spreadsheet); undefined for xlsx and
+ * csv.
+ */
 export function refusedKind(kind: FileKind, at: { file: string }): Finding | undefined {
   switch (kind.kind) {
     case 'legacy':

@@ -114,22 +114,26 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
     severity: 'error',
     example: { code: '1.1', max: '5', sum: '4.5', kind: 'commune' },
     vi: (a) =>
-      `Điểm tối đa của ${a.code} là ${num(a.max, 'vi')} nhưng tổng điểm tối đa các mục con là ${num(a.sum, 'vi')}${kindVi(a.kind)}; sửa để hai số bằng nhau.`,
+      `Điểm tối đa của ${a.code} là ${num(a.max, 'vi')} nhưng tổng điểm tối đa các mục con là ` +
+      `${num(a.sum, 'vi')}${kindVi(a.kind)}; sửa để hai số bằng nhau.`,
     en: (a) =>
-      `${a.code} has a maximum of ${a.max} but its children's maxima add up to ${a.sum}${kindEn(a.kind)}; make them equal.`,
+      `${a.code} has a maximum of ${a.max} but its children's maxima add up to ${a.sum}${kindEn(a.kind)}; ` +
+      `make them equal.`,
   },
   CRITERIA_TOTAL_MISMATCH: {
     severity: 'error',
     example: { total: '100', sum: '99.5' },
     vi: (a) =>
-      `Tổng điểm tối đa khai báo là ${num(a.total, 'vi')} nhưng các lĩnh vực cộng lại được ${num(a.sum, 'vi')}${kindVi(a.kind)}.`,
+      `Tổng điểm tối đa khai báo là ${num(a.total, 'vi')} nhưng các lĩnh vực cộng lại được ` +
+      `${num(a.sum, 'vi')}${kindVi(a.kind)}.`,
     en: (a) => `The declared total is ${a.total} but the fields add up to ${a.sum}${kindEn(a.kind)}.`,
   },
   CRITERIA_SOURCE_TOTAL_MISMATCH: {
     severity: 'error',
     example: { source: 'survey', declared: '30', sum: '28' },
     vi: (a) =>
-      `Phần điểm ${sourceVi(a.source)} khai báo là ${num(a.declared, 'vi')} nhưng các tiêu chí thuộc phần này cộng lại được ${num(a.sum, 'vi')}${kindVi(a.kind)}.`,
+      `Phần điểm ${sourceVi(a.source)} khai báo là ${num(a.declared, 'vi')} nhưng các tiêu chí thuộc phần ` +
+      `này cộng lại được ${num(a.sum, 'vi')}${kindVi(a.kind)}.`,
     en: (a) =>
       `The ${a.source} part is declared as ${a.declared} points but its items add up to ${a.sum}${kindEn(a.kind)}.`,
   },
@@ -144,7 +148,8 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
     severity: 'error',
     example: { where: '3.2.1', from: '70', to: '80' },
     vi: (a) =>
-      `${whereVi(a.where)}: không có khoảng nào cho tỷ lệ từ ${num(a.from, 'vi')}% đến ${num(a.to, 'vi')}%; các khoảng phải phủ kín 0–100%.`,
+      `${whereVi(a.where)}: không có khoảng nào cho tỷ lệ từ ${num(a.from, 'vi')}% đến ${num(a.to, 'vi')}%; ` +
+      `các khoảng phải phủ kín 0–100%.`,
     en: (a) => `${whereEn(a.where)}: no band covers ${a.from}% to ${a.to}%; bands must cover 0–100% without gaps.`,
   },
   CRITERIA_BAND_ORDER: {
@@ -170,9 +175,11 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
     severity: 'error',
     example: { code: '4.1.1', kind: 'district', known: ['department', 'commune'] },
     vi: (a) =>
-      `Tiêu chí ${a.code} áp dụng cho loại cơ quan ${quote(a.kind)} chưa được khai báo; các loại đã khai báo: ${a.known.join(', ')}.`,
+      `Tiêu chí ${a.code} áp dụng cho loại cơ quan ${quote(a.kind)} chưa được khai báo; các loại đã khai ` +
+      `báo: ${a.known.join(', ')}.`,
     en: (a) =>
-      `Item ${a.code} applies to agency kind ${quote(a.kind)}, which the set does not declare; declared: ${a.known.join(', ')}.`,
+      `Item ${a.code} applies to agency kind ${quote(a.kind)}, which the set does not declare; declared: ` +
+      `${a.known.join(', ')}.`,
   },
   CRITERIA_RULE_SOURCE_MISMATCH: {
     severity: 'error',
@@ -203,17 +210,21 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
     severity: 'error',
     example: { columns: ['STT/Mã', 'Nội dung/Tiêu chí', 'Điểm tối đa'] },
     vi: (a) =>
-      `Không tìm thấy bảng tiêu chí: 30 dòng đầu của các trang không có dòng tiêu đề gồm các cột ${list(a.columns.map(quote), 'vi')}. Thêm dòng tiêu đề cột rồi nhập lại.`,
+      `Không tìm thấy bảng tiêu chí: 30 dòng đầu của các trang không có dòng tiêu đề gồm các cột ` +
+      `${list(a.columns.map(quote), 'vi')}. Thêm dòng tiêu đề cột rồi nhập lại.`,
     en: (a) =>
-      `No criteria table found: no row among the first 30 of any sheet names the columns ${list(a.columns.map(quote), 'en')}. Add a header row and import again.`,
+      `No criteria table found: no row among the first 30 of any sheet names the columns ` +
+      `${list(a.columns.map(quote), 'en')}. Add a header row and import again.`,
   },
   CRITERIA_IMPORT_ROW_SKIPPED: {
     severity: 'warning',
     example: { found: 'Ghi chú' },
     vi: (a) =>
-      `Dòng có ${quote(a.found)} không có số thứ tự đọc được (I, II; 1, 1.1; a, b) nên bị bỏ qua. Nếu đây là một tiêu chí, ghi số thứ tự vào cột STT.`,
+      `Dòng có ${quote(a.found)} không có số thứ tự đọc được (I, II; 1, 1.1; a, b) nên bị bỏ qua. Nếu đây là ` +
+      `một tiêu chí, ghi số thứ tự vào cột STT.`,
     en: (a) =>
-      `The row with ${quote(a.found)} has no readable numbering (I, II; 1, 1.1; a, b), so it is left out. If it is a criterion, write its number in the code column.`,
+      `The row with ${quote(a.found)} has no readable numbering (I, II; 1, 1.1; a, b), so it is left out. If ` +
+      `it is a criterion, write its number in the code column.`,
   },
   CRITERIA_IMPORT_MAX_UNREADABLE: {
     severity: 'error',
@@ -243,37 +254,48 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
     severity: 'info',
     example: { code: '2.1.3' },
     vi: (a) =>
-      `${a.code}: hướng dẫn chấm điểm không chuyển được thành quy tắc rõ ràng; giữ nguyên văn bản, cơ quan nhập điểm trực tiếp.`,
+      `${a.code}: hướng dẫn chấm điểm không chuyển được thành quy tắc rõ ràng; giữ nguyên văn bản, cơ quan ` +
+      `nhập điểm trực tiếp.`,
     en: (a) =>
-      `${a.code}: the scoring guidance is not an unambiguous rule; it is kept as text and agencies enter points directly.`,
+      `${a.code}: the scoring guidance is not an unambiguous rule; it is kept as text and agencies enter ` +
+      `points directly.`,
   },
   CRITERIA_IMPORT_NO_DECISION: {
     severity: 'warning',
     example: {},
     vi: () =>
-      `Không tìm thấy số quyết định phía trên bảng; bộ tiêu chí ghi "?". Thêm --decision "123/QĐ-UBND" hoặc sửa decision.number trong tệp.`,
+      `Không tìm thấy số quyết định phía trên bảng; bộ tiêu chí ghi "?". Thêm --decision "123/QĐ-UBND" hoặc ` +
+      `sửa decision.number trong tệp.`,
     en: () =>
-      `No decision number found above the table; the set says "?". Add --decision "123/QĐ-UBND" or edit decision.number in the file.`,
+      `No decision number found above the table; the set says "?". Add --decision "123/QĐ-UBND" or edit ` +
+      `decision.number in the file.`,
   },
   CRITERIA_IMPORT_HEADER_INCOMPLETE: {
     severity: 'error',
     example: { found: ['STT', 'Lĩnh vực/Nội dung/Tiêu chí'], missing: ['Điểm tối đa'] },
     vi: (a) =>
-      `Dòng này giống dòng tiêu đề của bảng tiêu chí (có cột ${list(a.found.map(quote), 'vi')}) nhưng thiếu cột ${list(a.missing.map(quote), 'vi')}; đặt tên cột đó (ví dụ "Điểm tối đa") rồi nhập lại.`,
+      `Dòng này giống dòng tiêu đề của bảng tiêu chí (có cột ${list(a.found.map(quote), 'vi')}) nhưng thiếu ` +
+      `cột ${list(a.missing.map(quote), 'vi')}; đặt tên cột đó (ví dụ "Điểm tối đa") rồi nhập lại.`,
     en: (a) =>
-      `This row looks like the header of a criteria table (columns ${list(a.found.map(quote), 'en')}) but has no ${list(a.missing.map(quote), 'en')} column; head that column (e.g. "Điểm tối đa") and import again.`,
+      `This row looks like the header of a criteria table (columns ${list(a.found.map(quote), 'en')}) but ` +
+      `has no ${list(a.missing.map(quote), 'en')} column; head that column (e.g. "Điểm tối đa") and import ` +
+      `again.`,
   },
   CRITERIA_IMPORT_COLUMN_IGNORED: {
     severity: 'info',
     example: { header: 'Điểm tự đánh giá' },
     vi: (a) =>
       a.header
-        ? `Cột ${quote(a.header)} không thuộc bộ tiêu chí (chỉ đọc STT, nội dung, điểm tối đa, hướng dẫn chấm, phương pháp đánh giá, tài liệu kiểm chứng); bỏ qua.`
-        : 'Cột này có dữ liệu nhưng không có tiêu đề nên không được đọc; nếu cần, đặt tiêu đề cho cột (ví dụ "Hướng dẫn chấm điểm").',
+        ? `Cột ${quote(a.header)} không thuộc bộ tiêu chí (chỉ đọc STT, nội dung, điểm tối đa, hướng dẫn chấm, ` +
+          `phương pháp đánh giá, tài liệu kiểm chứng); bỏ qua.`
+        : 'Cột này có dữ liệu nhưng không có tiêu đề nên không được đọc; nếu cần, đặt tiêu đề cho cột (ví dụ ' +
+          '"Hướng dẫn chấm điểm").',
     en: (a) =>
       a.header
-        ? `Column ${quote(a.header)} is not part of a criteria set (only numbering, title, maximum, guidance, method and evidence are read); left out.`
-        : 'This column holds values but has no header, so it is not read; head it (e.g. "Hướng dẫn chấm điểm") if it matters.',
+        ? `Column ${quote(a.header)} is not part of a criteria set (only numbering, title, maximum, guidance, ` +
+          `method and evidence are read); left out.`
+        : 'This column holds values but has no header, so it is not read; head it (e.g. "Hướng dẫn chấm điểm") ' +
+          'if it matters.',
   },
   CRITERIA_IMPORT_FIELD_AS_ITEM: {
     severity: 'info',
@@ -286,25 +308,45 @@ export const criteriaMessages: Catalogue<CriteriaArgs> = {
     severity: 'info',
     example: { code: '1.1.2', count: 3, as: 'options' },
     vi: (a) =>
-      `${a.count} dòng dưới ${a.code} ${a.as === 'options' ? 'là các mức chấm (mỗi mức một số điểm)' : a.as === 'parts' ? 'là các phần cộng lại thành điểm tối đa; cơ quan chấm tổng các phần' : 'được ghi vào hướng dẫn chấm'} của ${a.code}.`,
+      `${a.count} dòng dưới ${a.code} ` +
+      `${
+        a.as === 'options'
+          ? 'là các mức chấm (mỗi mức một số điểm)'
+          : a.as === 'parts'
+            ? ('là các phần cộng lại thành điểm tối ' + 'đa; cơ quan chấm tổng các phần')
+            : 'được ghi vào hướng dẫn chấm'
+      }` +
+      ` của ${a.code}.`,
     en: (a) =>
-      `${a.count} lines under ${a.code} ${a.as === 'options' ? 'are its scoring levels (each worth its points)' : a.as === 'parts' ? 'are parts adding up to its maximum; agencies score their sum' : 'go into its scoring guidance'}.`,
+      `${a.count} lines under ${a.code} ` +
+      `${
+        a.as === 'options'
+          ? 'are its scoring levels (each ' + 'worth its points)'
+          : a.as === 'parts'
+            ? ('are parts adding up to its maximum; ' + 'agencies score their sum')
+            : 'go into its scoring guidance'
+      }` +
+      `.`,
   },
   CRITERIA_IMPORT_FILE_KIND: {
     severity: 'error',
     example: { detected: 'Word 97–2003 (.doc)' },
     vi: (a) =>
-      `Tệp là ${a.detected}, không đọc được bảng tiêu chí từ đó; mở tệp bằng Word hoặc Excel, lưu thành .docx hoặc .xlsx rồi nhập lại.`,
+      `Tệp là ${a.detected}, không đọc được bảng tiêu chí từ đó; mở tệp bằng Word hoặc Excel, lưu thành ` +
+      `.docx hoặc .xlsx rồi nhập lại.`,
     en: (a) =>
-      `The file is ${a.detected}, from which no criteria table can be read; open it in Word or Excel, save it as .docx or .xlsx and import again.`,
+      `The file is ${a.detected}, from which no criteria table can be read; open it in Word or Excel, save ` +
+      `it as .docx or .xlsx and import again.`,
   },
   CRITERIA_IMPORT_ROW_INVALID: {
     severity: 'error',
     example: { code: '2.1.3', detail: 'Quá nhỏ: mong đợi number >0' },
     vi: (a) =>
-      `${a.code ? `Tiêu chí ${a.code}` : 'Dòng này'} không tạo được tiêu chí hợp lệ (${a.detail}); kiểm tra số thứ tự và điểm tối đa của dòng.`,
+      `${a.code ? `Tiêu chí ${a.code}` : 'Dòng này'} không tạo được tiêu chí hợp lệ (${a.detail}); kiểm tra ` +
+      `số thứ tự và điểm tối đa của dòng.`,
     en: (a) =>
-      `${a.code ? `Row ${a.code}` : 'This row'} does not make a valid criterion (${a.detail}); check its numbering and maximum.`,
+      `${a.code ? `Row ${a.code}` : 'This row'} does not make a valid criterion (${a.detail}); check its ` +
+      `numbering and maximum.`,
   },
 };
 

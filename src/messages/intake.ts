@@ -194,17 +194,21 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: { format: 'xls' },
     vi: (a) =>
-      `Tệp ở định dạng cũ ${a.format === 'xls' ? 'Excel 97–2003 (.xls)' : 'OpenDocument (.ods)'}, parindex chỉ đọc .xlsx. ${SAVE_AS_VI}`,
+      `Tệp ở định dạng cũ ${a.format === 'xls' ? 'Excel 97–2003 (.xls)' : 'OpenDocument (.ods)'}, parindex ` +
+      `chỉ đọc .xlsx. ${SAVE_AS_VI}`,
     en: (a) =>
-      `The file is in the ${a.format === 'xls' ? 'legacy Excel 97–2003 (.xls)' : 'OpenDocument (.ods)'} format; parindex reads .xlsx only. ${SAVE_AS_EN}`,
+      `The file is in the ${a.format === 'xls' ? 'legacy Excel 97–2003 (.xls)' : 'OpenDocument (.ods)'} ` +
+      `format; parindex reads .xlsx only. ${SAVE_AS_EN}`,
   },
   INTAKE_ENCRYPTED: {
     severity: 'error',
     example: {},
     vi: () =>
-      'Bảng tính được đặt mật khẩu nên không đọc được. Gỡ mật khẩu mở tệp (File > Info > Protect Workbook) rồi lưu lại dạng .xlsx.',
+      'Bảng tính được đặt mật khẩu nên không đọc được. Gỡ mật khẩu mở tệp (File > Info > Protect Workbook) ' +
+      'rồi lưu lại dạng .xlsx.',
     en: () =>
-      'The workbook is password-encrypted and cannot be read. Remove the open password (File > Info > Protect Workbook) and save it as .xlsx.',
+      'The workbook is password-encrypted and cannot be read. Remove the open password (File > Info > ' +
+      'Protect Workbook) and save it as .xlsx.',
   },
   INTAKE_CORRUPT: {
     severity: 'error',
@@ -217,12 +221,16 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     example: { limit: 'uncompressedBytes', found: '2048 MB', max: '300 MB' },
     vi: (a) =>
       a.limit === 'stringLength'
-        ? `Ô có ${a.found} ký tự, quá giới hạn ${a.max}; chỉ đọc ${a.max} ký tự đầu (nâng giới hạn bằng ${LIMIT_FLAGS[a.limit].flag}).`
-        : `Tệp vượt giới hạn ${LIMIT_VI[a.limit]}: ${a.found}, tối đa ${a.max}. Tệp không được đọc; nếu tệp đúng là lớn như vậy, chạy lại với ${LIMIT_FLAGS[a.limit].flag}.`,
+        ? `Ô có ${a.found} ký tự, quá giới hạn ${a.max}; chỉ đọc ${a.max} ký tự đầu (nâng giới hạn bằng ` +
+          `${LIMIT_FLAGS[a.limit].flag}).`
+        : `Tệp vượt giới hạn ${LIMIT_VI[a.limit]}: ${a.found}, tối đa ${a.max}. Tệp không được đọc; nếu tệp ` +
+          `đúng là lớn như vậy, chạy lại với ${LIMIT_FLAGS[a.limit].flag}.`,
     en: (a) =>
       a.limit === 'stringLength'
-        ? `The cell holds ${a.found} characters, over the limit of ${a.max}; only the first ${a.max} are read (raise it with ${LIMIT_FLAGS[a.limit].flag}).`
-        : `The file exceeds the ${LIMIT_EN[a.limit]} limit: ${a.found}, at most ${a.max}. It is not read; if it really is that large, run again with ${LIMIT_FLAGS[a.limit].flag}.`,
+        ? `The cell holds ${a.found} characters, over the limit of ${a.max}; only the first ${a.max} are read ` +
+          `(raise it with ${LIMIT_FLAGS[a.limit].flag}).`
+        : `The file exceeds the ${LIMIT_EN[a.limit]} limit: ${a.found}, at most ${a.max}. It is not read; if ` +
+          `it really is that large, run again with ${LIMIT_FLAGS[a.limit].flag}.`,
   },
   INTAKE_ZIP_UNSAFE_PATH: {
     severity: 'error',
@@ -234,17 +242,21 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: { part: 'xl/sharedStrings.xml' },
     vi: (a) =>
-      `Phần ${quote(a.part)} của tệp khai báo DTD/thực thể XML, điều mà Excel không bao giờ ghi; tệp không được đọc. ${SAVE_AS_VI}`,
+      `Phần ${quote(a.part)} của tệp khai báo DTD/thực thể XML, điều mà Excel không bao giờ ghi; tệp không ` +
+      `được đọc. ${SAVE_AS_VI}`,
     en: (a) =>
-      `Part ${quote(a.part)} declares an XML DTD or entities, which Excel never writes; the file is not read. ${SAVE_AS_EN}`,
+      `Part ${quote(a.part)} declares an XML DTD or entities, which Excel never writes; the file is not ` +
+      `read. ${SAVE_AS_EN}`,
   },
   INTAKE_CIRCULAR_FORMULA: {
     severity: 'warning',
     example: { formula: 'SUM(E3:E5)' },
     vi: (a) =>
-      `Công thức ${quote('=' + a.formula)} tham chiếu chính ô của nó (vòng lặp); giá trị đã lưu không được dùng, parindex tự cộng các tiêu chí thành phần.`,
+      `Công thức ${quote('=' + a.formula)} tham chiếu chính ô của nó (vòng lặp); giá trị đã lưu không được ` +
+      `dùng, parindex tự cộng các tiêu chí thành phần.`,
     en: (a) =>
-      `The formula ${quote('=' + a.formula)} refers to its own cell (a circular reference); its saved value is not used, parindex sums the items itself.`,
+      `The formula ${quote('=' + a.formula)} refers to its own cell (a circular reference); its saved value ` +
+      `is not used, parindex sums the items itself.`,
   },
   INTAKE_CSV_NUL_REMOVED: {
     severity: 'warning',
@@ -264,23 +276,30 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'warning',
     example: { part: 'xl/externalLinks/externalLink1.xml' },
     vi: () =>
-      'Tệp có liên kết tới bảng tính khác: dùng giá trị đã lưu trong ô, không mở liên kết. Nên dán giá trị (Paste Values) trước khi gửi.',
+      'Tệp có liên kết tới bảng tính khác: dùng giá trị đã lưu trong ô, không mở liên kết. Nên dán giá trị ' +
+      '(Paste Values) trước khi gửi.',
     en: () =>
-      'The workbook links to other workbooks: the values saved in the cells are used, links are never followed. Paste values before sending.',
+      'The workbook links to other workbooks: the values saved in the cells are used, links are never ' +
+      'followed. Paste values before sending.',
   },
   INTAKE_LEGACY_ENCODING: {
     severity: 'warning',
     example: { encoding: 'TCVN3', found: 'Céng hßa X· héi', converted: 'Cộng hòa Xã hội' },
     vi: (a) =>
-      `Chữ trong ô được gõ bằng bảng mã cũ ${legacyName(a.encoding)} (${quote(a.found)}); đã chuyển sang Unicode thành ${quote(a.converted)}. Kiểm tra lại, rồi lưu tệp với chữ Unicode (Unikey: công cụ chuyển mã).`,
+      `Chữ trong ô được gõ bằng bảng mã cũ ${legacyName(a.encoding)} (${quote(a.found)}); đã chuyển sang ` +
+      `Unicode thành ${quote(a.converted)}. Kiểm tra lại, rồi lưu tệp với chữ Unicode (Unikey: công cụ ` +
+      `chuyển mã).`,
     en: (a) =>
-      `The cell's text is typed in the legacy ${legacyName(a.encoding)} encoding (${quote(a.found)}); it was converted to Unicode as ${quote(a.converted)}. Check it, then save the file with Unicode text (e.g. Unikey's converter).`,
+      `The cell's text is typed in the legacy ${legacyName(a.encoding)} encoding (${quote(a.found)}); it was ` +
+      `converted to Unicode as ${quote(a.converted)}. Check it, then save the file with Unicode text (e.g. ` +
+      `Unikey's converter).`,
   },
   INTAKE_LEGACY_ENCODING_MORE: {
     severity: 'warning',
     example: { encoding: 'VNI', count: 42, cells: ['B12', 'B13', 'D13'] },
     vi: (a) =>
-      `Còn ${a.count} ô khác gõ bằng bảng mã ${legacyName(a.encoding)} cũng đã được chuyển sang Unicode: ${list(a.cells, 'vi')}.`,
+      `Còn ${a.count} ô khác gõ bằng bảng mã ${legacyName(a.encoding)} cũng đã được chuyển sang Unicode: ` +
+      `${list(a.cells, 'vi')}.`,
     en: (a) =>
       `${a.count} more cells typed in ${legacyName(a.encoding)} were converted to Unicode too: ${list(a.cells, 'en')}.`,
   },
@@ -308,7 +327,8 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     vi: (a) =>
       `Không có trang ${quote(a.expected)} (mã cơ quan, năm, bộ tiêu chí). Dùng biểu mẫu của "parindex template".`,
     en: (a) =>
-      `There is no ${quote(a.expected)} sheet (agency code, year, criteria set). Use the workbook from "parindex template".`,
+      `There is no ${quote(a.expected)} sheet (agency code, year, criteria set). Use the workbook from ` +
+      `"parindex template".`,
   },
   INTAKE_HEADER_NOT_FOUND: {
     severity: 'error',
@@ -340,9 +360,11 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: { found: 'illustrative-internal@2024.1', expected: 'illustrative-internal@2025.1' },
     vi: (a) =>
-      `Tệp được lập theo bộ tiêu chí ${a.found}, nhưng kỳ đánh giá dùng ${a.expected}. Tải biểu mẫu mới ("parindex template") và chép lại số liệu.`,
+      `Tệp được lập theo bộ tiêu chí ${a.found}, nhưng kỳ đánh giá dùng ${a.expected}. Tải biểu mẫu mới ` +
+      `("parindex template") và chép lại số liệu.`,
     en: (a) =>
-      `The file was made for criteria set ${a.found}, but ${a.expected} is expected. Get the new template ("parindex template") and copy the figures over.`,
+      `The file was made for criteria set ${a.found}, but ${a.expected} is expected. Get the new template ` +
+      `("parindex template") and copy the figures over.`,
   },
   INTAKE_CRITERIA_UNKNOWN: {
     severity: 'error',
@@ -361,7 +383,8 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: { agency: 'SXD2' },
     vi: (a) =>
-      `Mã cơ quan ${quote(a.agency)} không có trong danh sách cơ quan. Kiểm tra lỗi chính tả hoặc bổ sung vào danh sách.`,
+      `Mã cơ quan ${quote(a.agency)} không có trong danh sách cơ quan. Kiểm tra lỗi chính tả hoặc bổ sung ` +
+      `vào danh sách.`,
     en: (a) => `Agency code ${quote(a.agency)} is not in the roster. Check the spelling or add it to the roster.`,
   },
   INTAKE_AGENCY_DUPLICATE: {
@@ -374,9 +397,11 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'warning',
     example: { agency: 'SNV', found: 'Sở Nội Vụ HN', roster: 'Sở Nội vụ' },
     vi: (a) =>
-      `Tên cơ quan ${quote(a.found)} khác tên trong danh sách (${quote(a.roster)}) của mã ${a.agency}; dùng tên trong danh sách.`,
+      `Tên cơ quan ${quote(a.found)} khác tên trong danh sách (${quote(a.roster)}) của mã ${a.agency}; dùng ` +
+      `tên trong danh sách.`,
     en: (a) =>
-      `Agency name ${quote(a.found)} differs from the roster's (${quote(a.roster)}) for code ${a.agency}; the roster's name is used.`,
+      `Agency name ${quote(a.found)} differs from the roster's (${quote(a.roster)}) for code ${a.agency}; ` +
+      `the roster's name is used.`,
   },
   INTAKE_YEAR_MISMATCH: {
     severity: 'error',
@@ -439,9 +464,12 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: { field: 'numerator', value: '1.234', readings: ['1.234', '1234'] },
     vi: (a) =>
-      `Số ${quote(a.value)} ở ô ${fieldVi(a.field)} có thể hiểu là ${num(a.readings[0], 'vi')} hoặc ${num(a.readings[1], 'vi')}. Ghi rõ, ví dụ ${num(a.readings[1], 'vi')} (không dấu phân cách hàng nghìn).`,
+      `Số ${quote(a.value)} ở ô ${fieldVi(a.field)} có thể hiểu là ${num(a.readings[0], 'vi')} hoặc ` +
+      `${num(a.readings[1], 'vi')}. Ghi rõ, ví dụ ${num(a.readings[1], 'vi')} (không dấu phân cách hàng ` +
+      `nghìn).`,
     en: (a) =>
-      `${quote(a.value)} in the ${fieldEn(a.field)} cell can be read as ${a.readings[0]} or ${a.readings[1]}. Write it unambiguously, e.g. ${a.readings[1]} without a thousands separator.`,
+      `${quote(a.value)} in the ${fieldEn(a.field)} cell can be read as ${a.readings[0]} or ` +
+      `${a.readings[1]}. Write it unambiguously, e.g. ${a.readings[1]} without a thousands separator.`,
   },
   INTAKE_NEGATIVE: {
     severity: 'error',
@@ -459,7 +487,8 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: { value: '0.3', step: '0.25' },
     vi: (a) =>
-      `Điểm ${num(a.value, 'vi')} không phải bội số của ${num(a.step, 'vi')}; chấm theo bước ${num(a.step, 'vi')} điểm.`,
+      `Điểm ${num(a.value, 'vi')} không phải bội số của ${num(a.step, 'vi')}; chấm theo bước ` +
+      `${num(a.step, 'vi')} điểm.`,
     en: (a) => `Points ${a.value} are not a multiple of ${a.step}; score in steps of ${a.step}.`,
   },
   INTAKE_NOT_WHOLE: {
@@ -485,9 +514,11 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: { field: 'yes', value: 'có lẽ' },
     vi: (a) =>
-      `Ô ${fieldVi(a.field)} cần "Có" hoặc "Không"${a.field === 'notApplicable' ? ' (hoặc "x")' : ''}, nhưng có ${quote(a.value)}.`,
+      `Ô ${fieldVi(a.field)} cần "Có" hoặc "Không"${a.field === 'notApplicable' ? ' (hoặc "x")' : ''}, nhưng ` +
+      `có ${quote(a.value)}.`,
     en: (a) =>
-      `The ${fieldEn(a.field)} cell needs "Yes" or "No"${a.field === 'notApplicable' ? ' (or "x")' : ''} but holds ${quote(a.value)}.`,
+      `The ${fieldEn(a.field)} cell needs "Yes" or "No"${a.field === 'notApplicable' ? ' (or "x")' : ''} but ` +
+      `holds ${quote(a.value)}.`,
   },
   INTAKE_NUMERATOR_ABOVE_DENOMINATOR: {
     severity: 'error',
@@ -499,9 +530,11 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: {},
     vi: () =>
-      'Mẫu số bằng 0 nên không tính được tỷ lệ. Nếu không phát sinh, đánh dấu "không áp dụng" (khi tiêu chí cho phép) hoặc giải trình.',
+      'Mẫu số bằng 0 nên không tính được tỷ lệ. Nếu không phát sinh, đánh dấu "không áp dụng" (khi tiêu chí ' +
+      'cho phép) hoặc giải trình.',
     en: () =>
-      'The denominator is 0, so no rate can be computed. If nothing arose, mark the item "not applicable" (where allowed) or explain.',
+      'The denominator is 0, so no rate can be computed. If nothing arose, mark the item "not applicable" ' +
+      '(where allowed) or explain.',
   },
   INTAKE_RATIO_INCOMPLETE: {
     severity: 'error',
@@ -513,17 +546,21 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: { formula: 'SUM(E5:E9)' },
     vi: (a) =>
-      `Ô có công thức =${a.formula} nhưng chưa có giá trị tính sẵn (tệp không được lưu bằng chương trình bảng tính). Mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi.`,
+      `Ô có công thức =${a.formula} nhưng chưa có giá trị tính sẵn (tệp không được lưu bằng chương trình ` +
+      `bảng tính). Mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi.`,
     en: (a) =>
-      `The cell holds the formula =${a.formula} with no computed value (the file was not saved by a spreadsheet program). Open it in Excel or LibreOffice, save, and send it again.`,
+      `The cell holds the formula =${a.formula} with no computed value (the file was not saved by a ` +
+      `spreadsheet program). Open it in Excel or LibreOffice, save, and send it again.`,
   },
   INTAKE_DATE_NOT_NUMBER: {
     severity: 'error',
     example: { field: 'points', value: '2025-03-02' },
     vi: (a) =>
-      `Ô ${fieldVi(a.field)} chứa ngày tháng (${a.value}) thay vì số; Excel có thể đã tự đổi "2.3" thành ngày. Định dạng ô là Số (Number) rồi nhập lại.`,
+      `Ô ${fieldVi(a.field)} chứa ngày tháng (${a.value}) thay vì số; Excel có thể đã tự đổi "2.3" thành ` +
+      `ngày. Định dạng ô là Số (Number) rồi nhập lại.`,
     en: (a) =>
-      `The ${fieldEn(a.field)} cell holds a date (${a.value}) instead of a number; Excel may have turned "2.3" into a date. Format the cell as Number and type it again.`,
+      `The ${fieldEn(a.field)} cell holds a date (${a.value}) instead of a number; Excel may have turned ` +
+      `"2.3" into a date. Format the cell as Number and type it again.`,
   },
   INTAKE_ERROR_VALUE: {
     severity: 'error',
@@ -535,9 +572,11 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: { range: 'E12:E13' },
     vi: (a) =>
-      `Ô nhập liệu nằm trong vùng gộp ô ${a.range}; giá trị chỉ thuộc về ô đầu. Bỏ gộp ô (Unmerge) và nhập cho từng dòng.`,
+      `Ô nhập liệu nằm trong vùng gộp ô ${a.range}; giá trị chỉ thuộc về ô đầu. Bỏ gộp ô (Unmerge) và nhập ` +
+      `cho từng dòng.`,
     en: (a) =>
-      `The input cell is inside the merged range ${a.range}; the value belongs to its first cell only. Unmerge and fill each row.`,
+      `The input cell is inside the merged range ${a.range}; the value belongs to its first cell only. ` +
+      `Unmerge and fill each row.`,
   },
   INTAKE_HIDDEN_VALUE: {
     severity: 'warning',
@@ -562,7 +601,8 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: { item: '2.1.1' },
     vi: (a) =>
-      `Tiêu chí ${a.item} cần tài liệu kiểm chứng nhưng không có, cũng không có giải trình. Ghi số, ký hiệu văn bản hoặc giải trình.`,
+      `Tiêu chí ${a.item} cần tài liệu kiểm chứng nhưng không có, cũng không có giải trình. Ghi số, ký hiệu ` +
+      `văn bản hoặc giải trình.`,
     en: (a) => `Item ${a.item} requires evidence but has none and no explanation. Cite the document or explain.`,
   },
   INTAKE_EVIDENCE_EXPLAINED: {
@@ -575,17 +615,22 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
     severity: 'error',
     example: { item: '5.2.1', entered: '2', rule: '1.5', detail: '97/100 = 97%', detailVi: '97/100 = 97%' },
     vi: (a) =>
-      `Tiêu chí ${a.item}: tự chấm ${num(a.entered, 'vi')} điểm, nhưng theo số liệu đã nhập (${a.detailVi ?? a.detail.replace(/\./g, ',')}) thì được ${num(a.rule, 'vi')} điểm. Sửa điểm hoặc số liệu; khi chấm dùng ${num(a.rule, 'vi')} điểm.`,
+      `Tiêu chí ${a.item}: tự chấm ${num(a.entered, 'vi')} điểm, nhưng theo số liệu đã nhập ` +
+      `(${a.detailVi ?? a.detail.replace(/\./g, ',')}) thì được ${num(a.rule, 'vi')} điểm. Sửa điểm hoặc số ` +
+      `liệu; khi chấm dùng ${num(a.rule, 'vi')} điểm.`,
     en: (a) =>
-      `Item ${a.item}: self-scored ${a.entered} points, but the entered data (${a.detail}) gives ${a.rule}. Fix the points or the data; scoring uses ${a.rule}.`,
+      `Item ${a.item}: self-scored ${a.entered} points, but the entered data (${a.detail}) gives ${a.rule}. ` +
+      `Fix the points or the data; scoring uses ${a.rule}.`,
   },
   INTAKE_SUBTOTAL_MISMATCH: {
     severity: 'warning',
     example: { group: '1.2', found: '3', expected: '2.75' },
     vi: (a) =>
-      `Ô cộng của ${a.group} ghi ${num(a.found, 'vi')}, tổng các tiêu chí là ${num(a.expected, 'vi')}. Ô cộng không dùng để chấm; kiểm tra công thức.`,
+      `Ô cộng của ${a.group} ghi ${num(a.found, 'vi')}, tổng các tiêu chí là ${num(a.expected, 'vi')}. Ô ` +
+      `cộng không dùng để chấm; kiểm tra công thức.`,
     en: (a) =>
-      `The subtotal of ${a.group} says ${a.found}; its items add up to ${a.expected}. Subtotals are not used for scoring; check the formula.`,
+      `The subtotal of ${a.group} says ${a.found}; its items add up to ${a.expected}. Subtotals are not used ` +
+      `for scoring; check the formula.`,
   },
 };
 

@@ -53,17 +53,25 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'warning',
     example: { previous: ['bnv-province@2017'], current: ['bnv-province@2024'] },
     vi: (a) =>
-      `Kết quả năm trước dùng bộ tiêu chí ${a.previous.join(', ')}, năm nay dùng ${a.current.join(', ')}; các lĩnh vực được so sánh theo mã. Nếu mã đã thay đổi, thêm bảng đối chiếu (crosswalk: trong round.yaml; tạo bằng parindex criteria diff --crosswalk).`,
+      `Kết quả năm trước dùng bộ tiêu chí ${a.previous.join(', ')}, năm nay dùng ${a.current.join(', ')}; ` +
+      `các lĩnh vực được so sánh theo mã. Nếu mã đã thay đổi, thêm bảng đối chiếu (crosswalk: trong ` +
+      `round.yaml; tạo bằng parindex criteria diff --crosswalk).`,
     en: (a) =>
-      `Last year's result used ${a.previous.join(', ')} and this round uses ${a.current.join(', ')}; fields are compared by code. If codes changed, add a crosswalk (crosswalk: in round.yaml; make one with parindex criteria diff --crosswalk).`,
+      `Last year's result used ${a.previous.join(', ')} and this round uses ${a.current.join(', ')}; fields ` +
+      `are compared by code. If codes changed, add a crosswalk (crosswalk: in round.yaml; make one with ` +
+      `parindex criteria diff --crosswalk).`,
   },
   ROUND_CROSSWALK_SET_MISMATCH: {
     severity: 'warning',
     example: { side: 'from', declared: 'bnv-province@2017', used: ['bnv-province@2022'] },
     vi: (a) =>
-      `Bảng đối chiếu ghi ${a.side === 'from' ? 'bộ cũ' : 'bộ mới'} là ${a.declared}, nhưng ${a.side === 'from' ? 'kết quả năm trước dùng' : 'vòng chấm năm nay dùng'} ${a.used.join(', ')}. Kiểm tra lại bảng đối chiếu.`,
+      `Bảng đối chiếu ghi ${a.side === 'from' ? 'bộ cũ' : 'bộ mới'} là ${a.declared}, nhưng ` +
+      `${a.side === 'from' ? 'kết quả năm trước dùng' : 'vòng chấm năm nay dùng'} ${a.used.join(', ')}. Kiểm ` +
+      `tra lại bảng đối chiếu.`,
     en: (a) =>
-      `The crosswalk's ${a.side === 'from' ? 'old set' : 'new set'} is ${a.declared}, but ${a.side === 'from' ? "last year's result used" : 'this round uses'} ${a.used.join(', ')}. Check the crosswalk.`,
+      `The crosswalk's ${a.side === 'from' ? 'old set' : 'new set'} is ${a.declared}, but ` +
+      `${a.side === 'from' ? "last year's result used" : 'this round uses'} ${a.used.join(', ')}. Check the ` +
+      `crosswalk.`,
   },
   ROUND_ROSTER_COLUMN_MISSING: {
     severity: 'error',
@@ -83,9 +91,13 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'error',
     example: { missing: 'code' },
     vi: (a) =>
-      `Dòng thiếu ${a.missing === 'code' ? 'mã cơ quan' : a.missing === 'name' ? 'tên cơ quan' : 'loại cơ quan'}; dòng này bị bỏ qua.`,
+      `Dòng thiếu ` +
+      `${a.missing === 'code' ? 'mã cơ quan' : a.missing === 'name' ? 'tên cơ quan' : 'loại cơ quan'}; dòng ` +
+      `này bị bỏ qua.`,
     en: (a) =>
-      `The row has no ${a.missing === 'code' ? 'agency code' : a.missing === 'name' ? 'agency name' : 'agency kind'}; it is skipped.`,
+      `The row has no ` +
+      `${a.missing === 'code' ? 'agency code' : a.missing === 'name' ? 'agency name' : 'agency kind'}; it is ` +
+      `skipped.`,
   },
   ROUND_ROSTER_UNKNOWN_KIND: {
     severity: 'error',
@@ -97,7 +109,8 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'error',
     example: { what: 'survey', expected: ['Mã cơ quan', 'Mã tiêu chí', 'Tỷ lệ hài lòng'] },
     vi: (a) =>
-      `Không tìm thấy dòng tiêu đề của bảng ${a.what === 'appraisal' ? 'thẩm định' : 'điểm điều tra'} (cần các cột ${list(
+      `Không tìm thấy dòng tiêu đề của bảng ${a.what === 'appraisal' ? 'thẩm định' : 'điểm điều tra'} ` +
+      `(cần các cột ${list(
         a.expected.map((e) => quote(e)),
         'vi',
       )}).`,
@@ -141,9 +154,21 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'warning',
     example: { agency: 'SYT', zero: false },
     vi: (a) =>
-      `Cơ quan ${a.agency} chưa nộp hồ sơ tự chấm; ${a.zero ? 'các tiêu chí tự chấm tính 0 điểm (missingSubmission: zero)' : 'không được xếp hạng (missingSubmission: report)'}.`,
+      `Cơ quan ${a.agency} chưa nộp hồ sơ tự chấm; ` +
+      `${
+        a.zero
+          ? 'các tiêu chí tự chấm tính 0 điểm ' + '(missingSubmission: zero)'
+          : 'không được xếp hạng ' + '(missingSubmission: report)'
+      }` +
+      `.`,
     en: (a) =>
-      `Agency ${a.agency} sent no self-scoring file; ${a.zero ? 'its self-scored items count as 0 (missingSubmission: zero)' : 'it is not ranked (missingSubmission: report)'}.`,
+      `Agency ${a.agency} sent no self-scoring file; ` +
+      `${
+        a.zero
+          ? 'its self-scored items count as 0 ' + '(missingSubmission: zero)'
+          : 'it is not ranked ' + '(missingSubmission: report)'
+      }` +
+      `.`,
   },
   ROUND_SHAPE: {
     severity: 'error',
@@ -180,7 +205,8 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'error',
     example: { agency: 'SNV2' },
     vi: (a) =>
-      `Mã cơ quan ${quote(a.agency)} không có trong danh sách cơ quan của kỳ đánh giá; sửa mã hoặc bổ sung vào danh sách.`,
+      `Mã cơ quan ${quote(a.agency)} không có trong danh sách cơ quan của kỳ đánh giá; sửa mã hoặc bổ sung ` +
+      `vào danh sách.`,
     en: (a) =>
       `Agency code ${quote(a.agency)} is not in the round's roster; fix the code or add the agency to the roster.`,
   },
@@ -190,7 +216,8 @@ export const roundMessages: Catalogue<RoundArgs> = {
     vi: (a) =>
       `Mã tiêu chí ${quote(a.item)} không có trong bộ tiêu chí ${a.set}; sửa mã theo phiếu thẩm định do parindex tạo.`,
     en: (a) =>
-      `Item code ${quote(a.item)} is not in criteria set ${a.set}; use the codes of the appraisal workbook parindex made.`,
+      `Item code ${quote(a.item)} is not in criteria set ${a.set}; use the codes of the appraisal workbook ` +
+      `parindex made.`,
   },
   ROUND_APPRAISAL_DUPLICATE: {
     severity: 'error',
@@ -198,7 +225,8 @@ export const roundMessages: Catalogue<RoundArgs> = {
     vi: (a) =>
       `Tiêu chí ${a.item} của cơ quan này đã được thẩm định ở dòng ${a.firstRow} của cùng tệp; xoá một trong hai dòng.`,
     en: (a) =>
-      `Item ${a.item} of this agency is already appraised on row ${a.firstRow} of the same file; remove one of the rows.`,
+      `Item ${a.item} of this agency is already appraised on row ${a.firstRow} of the same file; remove one ` +
+      `of the rows.`,
   },
   ROUND_APPRAISAL_OUT_OF_RANGE: {
     severity: 'error',
@@ -210,8 +238,10 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'error',
     example: { item: '1.1.2', value: '1' },
     vi: (a) =>
-      `Điểm thẩm định ${num(a.value, 'vi')} của tiêu chí ${a.item} khác điểm tự chấm nhưng chưa có lý do; ghi lý do điều chỉnh.`,
+      `Điểm thẩm định ${num(a.value, 'vi')} của tiêu chí ${a.item} khác điểm tự chấm nhưng chưa có lý do; ` +
+      `ghi lý do điều chỉnh.`,
     en: (a) =>
-      `Appraised points ${a.value} for item ${a.item} change the self-score but give no reason; write the reason for the change.`,
+      `Appraised points ${a.value} for item ${a.item} change the self-score but give no reason; write the ` +
+      `reason for the change.`,
   },
 };

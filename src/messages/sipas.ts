@@ -60,7 +60,8 @@ export const sipasMessages: Catalogue<SipasArgs> = {
     severity: 'error',
     example: { expected: ['Mã cơ quan', 'agency'] },
     vi: (a) =>
-      `Tệp phiếu khảo sát không có cột mã cơ quan (tiêu đề cần là một trong: ${list(a.expected, 'vi')}); không đọc được tệp này.`,
+      `Tệp phiếu khảo sát không có cột mã cơ quan (tiêu đề cần là một trong: ${list(a.expected, 'vi')}); ` +
+      `không đọc được tệp này.`,
     en: (a) =>
       `The answer file has no agency code column (header one of: ${list(a.expected, 'en')}); the file cannot be used.`,
   },
@@ -104,9 +105,11 @@ export const sipasMessages: Catalogue<SipasArgs> = {
     severity: 'warning',
     example: { question: 'DV2', value: '7', levels: [1, 2, 3, 4, 5] },
     vi: (a) =>
-      `Câu ${a.question}: câu trả lời ${quote(a.value)} không thuộc thang (${list(a.levels, 'vi')} hoặc nhãn của các mức); không tính câu trả lời này.`,
+      `Câu ${a.question}: câu trả lời ${quote(a.value)} không thuộc thang (${list(a.levels, 'vi')} hoặc nhãn ` +
+      `của các mức); không tính câu trả lời này.`,
     en: (a) =>
-      `Question ${a.question}: answer ${quote(a.value)} is not on the scale (${list(a.levels, 'en')} or their labels); it is not counted.`,
+      `Question ${a.question}: answer ${quote(a.value)} is not on the scale (${list(a.levels, 'en')} or ` +
+      `their labels); it is not counted.`,
   },
   SIPAS_EMPTY_ROW: {
     severity: 'warning',
@@ -119,7 +122,8 @@ export const sipasMessages: Catalogue<SipasArgs> = {
     example: { respondent: 'P-00017', firstFile: 'phieu.csv', firstRow: 18 },
     vi: (a) => `Mã phiếu ${quote(a.respondent)} đã có (${a.firstFile}, dòng ${a.firstRow}); phiếu lặp không được tính.`,
     en: (a) =>
-      `Respondent id ${quote(a.respondent)} was seen before (${a.firstFile}, row ${a.firstRow}); the repeat is not counted.`,
+      `Respondent id ${quote(a.respondent)} was seen before (${a.firstFile}, row ${a.firstRow}); the repeat ` +
+      `is not counted.`,
   },
   SIPAS_BAD_WEIGHT: {
     severity: 'warning',
@@ -131,9 +135,11 @@ export const sipasMessages: Catalogue<SipasArgs> = {
     severity: 'warning',
     example: { agency: 'SNV', respondents: 12, min: 30 },
     vi: (a) =>
-      `Cơ quan ${a.agency} chỉ có ${a.respondents} phiếu hợp lệ, ít hơn cỡ mẫu tối thiểu ${a.min}; chỉ số vẫn được tính nhưng kém tin cậy.`,
+      `Cơ quan ${a.agency} chỉ có ${a.respondents} phiếu hợp lệ, ít hơn cỡ mẫu tối thiểu ${a.min}; chỉ số ` +
+      `vẫn được tính nhưng kém tin cậy.`,
     en: (a) =>
-      `Agency ${a.agency} has only ${a.respondents} valid respondents, fewer than the minimum sample ${a.min}; its index is computed but less reliable.`,
+      `Agency ${a.agency} has only ${a.respondents} valid respondents, fewer than the minimum sample ` +
+      `${a.min}; its index is computed but less reliable.`,
   },
   SIPAS_MORE: {
     severity: 'info',
@@ -145,9 +151,11 @@ export const sipasMessages: Catalogue<SipasArgs> = {
     severity: 'error',
     example: { measure: 'services.speed', item: '8.2.1', measures: ['sipas', 'services', 'services.access'] },
     vi: (a) =>
-      `Tiêu chí ${a.item} lấy điểm từ ${quote(a.measure)}, nhưng bộ câu hỏi không có chỉ số này (có: ${list(a.measures, 'vi')}).`,
+      `Tiêu chí ${a.item} lấy điểm từ ${quote(a.measure)}, nhưng bộ câu hỏi không có chỉ số này (có: ` +
+      `${list(a.measures, 'vi')}).`,
     en: (a) =>
-      `Item ${a.item} takes its share from ${quote(a.measure)}, which the questionnaire does not have (it has: ${list(a.measures, 'en')}).`,
+      `Item ${a.item} takes its share from ${quote(a.measure)}, which the questionnaire does not have (it ` +
+      `has: ${list(a.measures, 'en')}).`,
   },
   SIPAS_NO_ANSWERS: {
     severity: 'warning',

@@ -19,7 +19,10 @@ export type { CheckedSubmission, FileReport, InputFileRef, ValidationReport } fr
 /** Extensions picked up when a folder is given; other files there (evidence PDFs…) are left alone. */
 const SPREADSHEET_EXT = /\.(xlsx|xlsm|xls|ods|csv|tsv|txt)$/i;
 
-/** Files named on the command line, folders expanded (sorted, recursive; lock and hidden files skipped); found files are shown relative to `cwd`. */
+/**
+ * Files named on the command line, folders expanded (sorted, recursive; lock and hidden files skipped); found files are
+ * shown relative to `cwd`.
+ */
 export function collectFiles(args: readonly string[], cwd: string): InputFileRef[] {
   const out: InputFileRef[] = [];
   const walk = (dir: string): void => {

@@ -13,7 +13,10 @@ import type { RosterAgency } from '../round/roster.js';
 import { validateFiles } from './check-files.js';
 import { scoreAgencies } from './steps.js';
 
-/** The scorecard of one file: the agency's result and the set it was scored by; absent when the file could not be scored. */
+/**
+ * The scorecard of one file: the agency's result and the set it was scored by; absent when the file could not be
+ * scored.
+ */
 export interface FileExplained {
   agency?: AgencyResult;
   /** The criteria set of the agency, as a result names it. */

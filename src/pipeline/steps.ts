@@ -76,7 +76,9 @@ export interface RunOptions {
   /** Score even when inputs have errors (the errors stay in the result). */
   allowIncomplete?: boolean;
   onProgress?: (done: number, total: number) => void;
-  /** Worker threads for checking the submissions (0: this thread), or a choice by file count; the result is the same. */
+  /**
+   * Worker threads for checking the submissions (0: this thread), or a choice by file count; the result is the same.
+   */
   workers?: number | ((files: number) => number);
   /** Called as each step ends ("validate", "score", "rank", "result"), for --debug. */
   onPhase?: (phase: string) => void;

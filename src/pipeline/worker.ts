@@ -1,4 +1,7 @@
-/** A checking worker (see pool.ts): file references in, one at a time; each file's `FileWork` (read, mapped, checked) out. */
+/**
+ * A checking worker (see pool.ts): file references in, one at a time; each file's `FileWork` (read, mapped, checked)
+ * out.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkContextOf, processFile, type WorkerSetup } from './check-file.js';
 import type { InputFileRef } from '../validate/types.js';

@@ -67,19 +67,25 @@ export async function renderAppraisalTemplate(
       ? [
           `Phiếu thẩm định — ${opts.roundName} (năm ${opts.year})`,
           '',
-          'Mỗi dòng là một tiêu chí thành phần của một cơ quan, với số liệu, điểm tự chấm, tài liệu kiểm chứng và giải trình của cơ quan.',
-          'Chỉ điền hai cột "Điểm thẩm định" và "Lý do điều chỉnh". Để trống "Điểm thẩm định" nếu giữ nguyên điểm tự chấm.',
+          'Mỗi dòng là một tiêu chí thành phần của một cơ quan, với số liệu, điểm tự chấm, tài liệu kiểm ' +
+            'chứng và giải trình của cơ quan.',
+          'Chỉ điền hai cột "Điểm thẩm định" và "Lý do điều chỉnh". Để trống "Điểm thẩm định" nếu giữ nguyên ' +
+            'điểm tự chấm.',
           'Điểm thẩm định khác điểm tự chấm phải có lý do. Điểm phải từ 0 đến điểm tối đa, viết 2,5 hoặc 2.5 đều được.',
-          'Có thể chia tệp cho nhiều tổ thẩm định; các tệp được áp dụng theo thứ tự khai báo trong round.yaml, tệp sau ghi đè tệp trước (thẩm định lần 2 sau giải trình).',
+          'Có thể chia tệp cho nhiều tổ thẩm định; các tệp được áp dụng theo thứ tự khai báo trong ' +
+            'round.yaml, tệp sau ghi đè tệp trước (thẩm định lần 2 sau giải trình).',
           'Không sửa các cột khác, không đổi tên trang tính.',
         ]
       : [
           `Appraisal workbook — ${opts.roundName} (${opts.year})`,
           '',
           "Each row is one item of one agency, with the agency's data, self-score, evidence and explanation.",
-          'Fill in only "Appraised points" and "Reason for change". Leave "Appraised points" empty to keep the self-score.',
-          'An appraised value different from the self-score needs a reason. Points run from 0 to the maximum; 2,5 and 2.5 are both read.',
-          'Several files (one per appraisal team, or a second round after explanations) apply in the order round.yaml lists them; a later file overrides an earlier one.',
+          'Fill in only "Appraised points" and "Reason for change". Leave "Appraised points" empty to keep ' +
+            'the self-score.',
+          'An appraised value different from the self-score needs a reason. Points run from 0 to the ' +
+            'maximum; 2,5 and 2.5 are both read.',
+          'Several files (one per appraisal team, or a second round after explanations) apply in the order ' +
+            'round.yaml lists them; a later file overrides an earlier one.',
           'Do not edit other columns or rename the sheets.',
         ];
   lines.forEach((t, i) => {

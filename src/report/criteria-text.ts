@@ -42,14 +42,31 @@ export function renderCriteriaList(rows: readonly SetSummary[], lang: Lang, c: C
     if (r.total !== undefined)
       lines.push(
         lang === 'vi'
-          ? `  Loại cơ quan: ${r.agencyKinds.join(', ')} · tổng ${num(r.total, 'vi')} điểm${r.sourceTotals ? ` (thẩm định ${num(r.sourceTotals.appraisal ?? 0, 'vi')}, điều tra XHH ${num(r.sourceTotals.survey ?? 0, 'vi')})` : ''} · ${r.fields} lĩnh vực, ${r.items} tiêu chí thành phần`
-          : `  Agency kinds: ${r.agencyKinds.join(', ')} · total ${r.total} points${r.sourceTotals ? ` (appraisal ${r.sourceTotals.appraisal ?? 0}, survey ${r.sourceTotals.survey ?? 0})` : ''} · ${r.fields} fields, ${r.items} items`,
+          ? `  Loại cơ quan: ${r.agencyKinds.join(', ')} · tổng ${num(r.total, 'vi')} ` +
+              `điểm` +
+              `${
+                r.sourceTotals
+                  ? ` (thẩm định ${num(r.sourceTotals.appraisal ?? 0, 'vi')}, điều tra XHH ` +
+                    `${num(r.sourceTotals.survey ?? 0, 'vi')})`
+                  : ''
+              }` +
+              ` · ${r.fields} lĩnh vực, ${r.items} tiêu chí thành phần`
+          : `  Agency kinds: ${r.agencyKinds.join(', ')} · total ${r.total} ` +
+              `points` +
+              `${
+                r.sourceTotals
+                  ? ` (appraisal ${r.sourceTotals.appraisal ?? 0}, ` + `survey ${r.sourceTotals.survey ?? 0})`
+                  : ''
+              }` +
+              ` · ${r.fields} fields, ${r.items} items`,
       );
     if (r.total !== undefined && !r.illustrative)
       lines.push(
         lang === 'vi'
-          ? `  Đã xác nhận nguồn: lĩnh vực ${r.fieldsConfirmed}/${r.fields}, tiêu chí thành phần ${r.confirmed}/${r.items}, mọi giá trị ${r.nodesConfirmed}/${r.nodes}`
-          : `  Confirmed by a source: fields ${r.fieldsConfirmed}/${r.fields}, items ${r.confirmed}/${r.items}, all values ${r.nodesConfirmed}/${r.nodes}`,
+          ? `  Đã xác nhận nguồn: lĩnh vực ${r.fieldsConfirmed}/${r.fields}, tiêu chí thành phần ` +
+              `${r.confirmed}/${r.items}, mọi giá trị ${r.nodesConfirmed}/${r.nodes}`
+          : `  Confirmed by a source: fields ${r.fieldsConfirmed}/${r.fields}, items ` +
+              `${r.confirmed}/${r.items}, all values ${r.nodesConfirmed}/${r.nodes}`,
       );
     if (r.errors > 0) lines.push(c.red(`  ${renderCounts({ error: r.errors, warning: r.warnings, info: 0 }, lang)}`));
   }
@@ -91,8 +108,12 @@ export function renderCriteriaCheckSummary(results: readonly CheckedCriteriaFile
   const failed = results.filter((r) => r.failure !== undefined);
   const ok = results.filter((r) => r.failure === undefined && countFindings(r.findings).error === 0).length;
   return lang === 'vi'
-    ? `Đã kiểm tra ${results.length} tệp: ${ok} đạt; ${renderCounts(counts, 'vi')}${unconfirmed ? ` (${unconfirmed} giá trị chưa xác nhận nguồn)` : ''}${failed.length ? `; ${failed.length} tệp không đọc được` : ''}.`
-    : `Checked ${results.length} file(s): ${ok} passed; ${renderCounts(counts, 'en')}${unconfirmed ? ` (${unconfirmed} values not confirmed by a source)` : ''}${failed.length ? `; ${failed.length} unreadable` : ''}.`;
+    ? `Đã kiểm tra ${results.length} tệp: ${ok} đạt; ` +
+        `${renderCounts(counts, 'vi')}${unconfirmed ? ` (${unconfirmed} giá trị chưa xác nhận nguồn)` : ''}` +
+        `${failed.length ? `; ${failed.length} tệp không đọc được` : ''}.`
+    : `Checked ${results.length} file(s): ${ok} passed; ` +
+        `${renderCounts(counts, 'en')}${unconfirmed ? ` (${unconfirmed} values not confirmed by a source)` : ''}` +
+        `${failed.length ? `; ${failed.length} unreadable` : ''}.`;
 }
 
 /** `criteria show`: the set's heading lines, then its tree with maxima (and each item's rule with `rules`). */
@@ -100,13 +121,22 @@ export function renderCriteriaTree(set: CriteriaSet, lang: Lang, c: ChalkInstanc
   const lines: string[] = [];
   lines.push(c.bold(`${set.id}@${set.version}  ${textIn(set.title, lang)}`));
   lines.push(
-    `${lang === 'vi' ? 'Văn bản' : 'Decision'}: ${set.decision.number}${set.decision.date ? ` (${formatDate(set.decision.date, lang)})` : ''}`,
+    `${lang === 'vi' ? 'Văn bản' : 'Decision'}: ` +
+      `${set.decision.number}${set.decision.date ? ` (${formatDate(set.decision.date, lang)})` : ''}`,
   );
   lines.push(
-    `${lang === 'vi' ? 'Tổng điểm' : 'Total'}: ${num(set.total, lang)}${set.sourceTotals ? ` (${lang === 'vi' ? 'thẩm định' : 'appraisal'} ${num(set.sourceTotals.appraisal ?? 0, lang)}, ${lang === 'vi' ? 'điều tra XHH' : 'survey'} ${num(set.sourceTotals.survey ?? 0, lang)})` : ''}`,
+    `${lang === 'vi' ? 'Tổng điểm' : 'Total'}: ` +
+      `${num(set.total, lang)}` +
+      `${
+        set.sourceTotals
+          ? ` (${lang === 'vi' ? 'thẩm định' : 'appraisal'} ${num(set.sourceTotals.appraisal ?? 0, lang)}, ` +
+            `${lang === 'vi' ? 'điều tra XHH' : 'survey'} ${num(set.sourceTotals.survey ?? 0, lang)})`
+          : ''
+      }`,
   );
   lines.push(
-    `${lang === 'vi' ? 'Xếp nhóm' : 'Bands'}: ${set.bands.map((b) => `${textIn(b.label, lang)} ${num(b.min, lang)}–${num(b.max, lang)}%`).join(' · ')}`,
+    `${lang === 'vi' ? 'Xếp nhóm' : 'Bands'}: ` +
+      `${set.bands.map((b) => `${textIn(b.label, lang)} ${num(b.min, lang)}–${num(b.max, lang)}%`).join(' · ')}`,
   );
   lines.push('');
   const unconfirmed = (n: Node): boolean =>
@@ -121,7 +151,8 @@ export function renderCriteriaTree(set: CriteriaSet, lang: Lang, c: ChalkInstanc
       if (n.appliesTo) extra.push(n.appliesTo.join('/'));
       if (n.notApplicable) extra.push(lang === 'vi' ? 'có thể không áp dụng' : 'may be N/A');
       lines.push(
-        `${pad}${c.cyan(n.code)} ${textIn(n.title, lang)} ${c.dim(`[${max}]`)}${extra.length ? c.dim(` (${extra.join(', ')})`) : ''}${mark}`,
+        `${pad}${c.cyan(n.code)} ${textIn(n.title, lang)} ` +
+          `${c.dim(`[${max}]`)}${extra.length ? c.dim(` (${extra.join(', ')})`) : ''}${mark}`,
       );
       if (showRules) lines.push(`${pad}    ${c.dim(describeRule(n, lang))}`);
     } else {
@@ -176,10 +207,12 @@ export function renderImportSummary(s: ImportSummary, lang: Lang): string[] {
   const lines = [
     lang === 'vi'
       ? s.written
-        ? `Đã ghi ${s.out}: ${c.fields} lĩnh vực, ${c.criteria} tiêu chí, ${c.items} tiêu chí thành phần; quy tắc: ${rules}; ${kept} hướng dẫn giữ nguyên văn bản; ${renderCounts(counts, 'vi')}.`
+        ? `Đã ghi ${s.out}: ${c.fields} lĩnh vực, ${c.criteria} tiêu chí, ${c.items} tiêu chí thành phần; quy ` +
+          `tắc: ${rules}; ${kept} hướng dẫn giữ nguyên văn bản; ${renderCounts(counts, 'vi')}.`
         : `Không ghi tệp nào; ${renderCounts(counts, 'vi')}.`
       : s.written
-        ? `Wrote ${s.out}: ${c.fields} fields, ${c.criteria} criteria, ${c.items} items; rules: ${rules}; ${kept} guidance texts kept as text; ${renderCounts(counts, 'en')}.`
+        ? `Wrote ${s.out}: ${c.fields} fields, ${c.criteria} criteria, ${c.items} items; rules: ${rules}; ` +
+          `${kept} guidance texts kept as text; ${renderCounts(counts, 'en')}.`
         : `Nothing written; ${renderCounts(counts, 'en')}.`,
   ];
   const keptAt = s.findings.flatMap((f) =>

@@ -55,8 +55,10 @@ export function renderDiffText(d: CriteriaDiff, lang: Lang, c: ChalkInstance): s
   const k = d.counts;
   out.push(
     vi
-      ? `${k.added} thêm mới, ${k.removed} bỏ, ${k.renamed} đổi tên, ${k.moved} chuyển chỗ, ${k.changed} đổi điểm hoặc quy tắc, ${k.same} giữ nguyên.`
-      : `${k.added} added, ${k.removed} removed, ${k.renamed} renamed, ${k.moved} moved, ${k.changed} with changed maxima or rules, ${k.same} unchanged.`,
+      ? `${k.added} thêm mới, ${k.removed} bỏ, ${k.renamed} đổi tên, ${k.moved} chuyển chỗ, ${k.changed} đổi ` +
+          `điểm hoặc quy tắc, ${k.same} giữ nguyên.`
+      : `${k.added} added, ${k.removed} removed, ${k.renamed} renamed, ${k.moved} moved, ${k.changed} with ` +
+          `changed maxima or rules, ${k.same} unchanged.`,
   );
   return out;
 }

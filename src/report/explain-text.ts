@@ -26,7 +26,8 @@ export function renderExplainText(
   const rankText =
     agency.rank !== undefined
       ? vi
-        ? `xếp thứ ${agency.rank}/${agency.groupSize ?? group?.agencies.length ?? '?'} trong ${textOf(group?.title, lang)}`
+        ? `xếp thứ ${agency.rank}/${agency.groupSize ?? group?.agencies.length ?? '?'} trong ` +
+          `${textOf(group?.title, lang)}`
         : `ranked ${agency.rank}/${agency.groupSize ?? group?.agencies.length ?? '?'} in ${textOf(group?.title, lang)}`
       : vi
         ? 'chưa xếp hạng'
@@ -34,15 +35,18 @@ export function renderExplainText(
   const band = set?.bands.find((b) => b.id === agency.band);
   const change = fmtRankChange(agency.previous?.rankChange, agency.isNew, lang);
   lines.push(
-    `${vi ? 'Chỉ số' : 'Index'} ${c.bold(fmtPercent(agency.total.index.value, dec, lang))} (${n(agency.total.points)}/${n(agency.total.max)} ${vi ? 'điểm' : 'points'})` +
+    `${vi ? 'Chỉ số' : 'Index'} ${c.bold(fmtPercent(agency.total.index.value, dec, lang))} ` +
+      `(${n(agency.total.points)}/${n(agency.total.max)} ${vi ? 'điểm' : 'points'})` +
       `, ${rankText}${band ? `, ${textOf(band.label, lang)}` : ''}${change ? `, ${change}` : ''}.`,
   );
   const s = agency.bySource;
   lines.push(
     c.dim(
       vi
-        ? `Thẩm định ${n(s.appraisal.points)}/${n(s.appraisal.max)} · điều tra XHH ${n(s.survey.points)}/${n(s.survey.max)} · thưởng +${n(s.bonus)} · trừ −${n(s.penalty)}`
-        : `Appraisal ${n(s.appraisal.points)}/${n(s.appraisal.max)} · survey ${n(s.survey.points)}/${n(s.survey.max)} · bonus +${n(s.bonus)} · penalty −${n(s.penalty)}`,
+        ? `Thẩm định ${n(s.appraisal.points)}/${n(s.appraisal.max)} · điều tra XHH ` +
+            `${n(s.survey.points)}/${n(s.survey.max)} · thưởng +${n(s.bonus)} · trừ −${n(s.penalty)}`
+        : `Appraisal ${n(s.appraisal.points)}/${n(s.appraisal.max)} · survey ` +
+            `${n(s.survey.points)}/${n(s.survey.max)} · bonus +${n(s.bonus)} · penalty −${n(s.penalty)}`,
     ),
   );
   lines.push('');

@@ -11,7 +11,10 @@ import { fmtDate, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 import { reportView, type ReportView } from './view.js';
 
-/** Above this many agencies in a group, its heatmap shows the group mean and the agency cards are left to the Excel report. */
+/**
+ * Above this many agencies in a group, its heatmap shows the group mean and the agency cards are left to the Excel
+ * report.
+ */
 export const HTML_DETAIL_MAX = 300;
 /** Items listed as the largest gaps on a card. */
 const GAPS_SHOWN = 5;
@@ -34,7 +37,8 @@ export function renderHtmlReport(result: RoundResult, opts: HtmlReportOptions): 
     `<html lang="${lang}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; ` +
+      `img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="${esc(`${result.tool.name} ${result.tool.version}`)}">`,
     `<title>${esc(title)}</title>`,
@@ -43,9 +47,10 @@ export function renderHtmlReport(result: RoundResult, opts: HtmlReportOptions): 
     '<body>',
     '<header>',
     `<h1>${esc(title)}</h1>`,
-    `<p class="meta">${esc(t('Ngày báo cáo', 'Report date'))}: ${esc(fmtDate(result.round.date, lang))} · ${result.criteria
-      .map((c) => `${esc(textOf(c.title, lang))} (<code>${esc(c.ref)}</code>, ${esc(c.decision.number)})`)
-      .join(' · ')}</p>`,
+    `<p class="meta">${esc(t('Ngày báo cáo', 'Report date'))}: ${esc(fmtDate(result.round.date, lang))} · ` +
+      `${result.criteria
+        .map((c) => `${esc(textOf(c.title, lang))} (<code>${esc(c.ref)}</code>, ${esc(c.decision.number)})`)
+        .join(' · ')}</p>`,
     '<nav><ul>',
     `<li><a href="#summary">${esc(t('Tổng hợp', 'Summary'))}</a></li>`,
     ...result.groups.map((g, i) => `<li><a href="#group-${i}">${esc(textOf(g.title, lang))}</a></li>`),
@@ -72,14 +77,22 @@ export function renderHtmlReport(result: RoundResult, opts: HtmlReportOptions): 
     }
     if (missing.length > 0)
       parts.push(
-        `<p class="missing">${esc(t('Chưa nộp hồ sơ, không xếp hạng', 'No submission, not ranked'))}: ${missing.map((a) => esc(`${a.name} (${a.code})`)).join(', ')}.</p>`,
+        `<p class="missing">${esc(t('Chưa nộp hồ sơ, không xếp hạng', 'No submission, not ranked'))}: ` +
+          `${missing.map((a) => esc(`${a.name} (${a.code})`)).join(', ')}.</p>`,
       );
     parts.push('</section>');
   });
 
   parts.push(`<section id="fields"><h2>${esc(t('Chỉ số theo lĩnh vực', 'Index by field'))}</h2>`);
   parts.push(
-    `<p class="note">${esc(t('Mỗi ô là chỉ số của lĩnh vực (điểm đạt ÷ điểm tối đa): đỏ từ 50% trở xuống, vàng 75%, xanh 100%.', 'Each cell is the field index (points ÷ maximum): red at 50% and below, yellow at 75%, green at 100%.'))}</p>`,
+    `<p class="note">` +
+      `${esc(
+        t(
+          'Mỗi ô là chỉ số của lĩnh vực (điểm đạt ÷ điểm tối ' + 'đa): đỏ từ 50% trở xuống, vàng 75%, xanh 100%.',
+          'Each cell is the field index (points ÷ maximum): red at ' + '50% and below, yellow at 75%, green at 100%.',
+        ),
+      )}` +
+      `</p>`,
   );
   parts.push(fieldLegend(v));
   for (const g of result.groups) parts.push(heatmap(v, g));
@@ -94,8 +107,10 @@ export function renderHtmlReport(result: RoundResult, opts: HtmlReportOptions): 
       parts.push(
         `<p class="note">${esc(
           t(
-            `${textOf(g.title, lang)}: ${members.length} cơ quan, nhiều hơn ${HTML_DETAIL_MAX}; bảng điểm từng cơ quan xem trong báo cáo Excel hoặc bằng lệnh "parindex explain".`,
-            `${textOf(g.title, lang)}: ${members.length} agencies, more than ${HTML_DETAIL_MAX}; see each agency's scorecard in the Excel report or with "parindex explain".`,
+            `${textOf(g.title, lang)}: ${members.length} cơ quan, nhiều hơn ${HTML_DETAIL_MAX}; bảng điểm ` +
+              `từng cơ quan xem trong báo cáo Excel hoặc bằng lệnh "parindex explain".`,
+            `${textOf(g.title, lang)}: ${members.length} agencies, more than ${HTML_DETAIL_MAX}; see each ` +
+              `agency's scorecard in the Excel report or with "parindex explain".`,
           ),
         )}</p>`,
       );
@@ -136,7 +151,9 @@ function summaryTile(v: ReportView, g: GroupResult): string {
     .map((b) => {
       const i = set?.bands.findIndex((x) => x.id === b.id) ?? -1;
       const label = textOf(set?.bands.find((x) => x.id === b.id)?.label, lang) || b.id;
-      return `<li><span class="swatch" style="background:${bandColour(i)}"></span>${esc(label)}: <b>${b.count}</b></li>`;
+      return (
+        `<li><span class="swatch" style="background:${bandColour(i)}"></span>${esc(label)}: ` + `<b>${b.count}</b></li>`
+      );
     })
     .join('');
   const notes = g.roundingNotes
@@ -145,8 +162,10 @@ function summaryTile(v: ReportView, g: GroupResult): string {
       const shown = fmtNumber(Number(n.shown), dec, lang);
       return `<p class="note">${esc(
         vi
-          ? `Lưu ý làm tròn: ${names} cùng hiển thị ${shown}% nhưng khác hạng; cần ${n.decimals} chữ số thập phân để phân biệt.`
-          : `Rounding note: ${names} all show ${shown}% but hold different ranks; ${n.decimals} decimals tell them apart.`,
+          ? `Lưu ý làm tròn: ${names} cùng hiển thị ${shown}% nhưng khác hạng; cần ${n.decimals} chữ số thập ` +
+              `phân để phân biệt.`
+          : `Rounding note: ${names} all show ${shown}% but hold different ranks; ${n.decimals} decimals tell ` +
+              `them apart.`,
       )}</p>`;
     })
     .join('');
@@ -155,7 +174,8 @@ function summaryTile(v: ReportView, g: GroupResult): string {
     `<h3>${esc(textOf(g.title, lang))}</h3>`,
     '<dl>',
     `<dt>${vi ? 'Số cơ quan xếp hạng' : 'Agencies ranked'}</dt><dd class="num">${ranked}/${g.agencies.length}</dd>`,
-    `<dt>${vi ? 'Giá trị trung bình' : 'Mean index'}</dt><dd class="num">${esc(fmtPercent(g.mean.value, dec, lang))}</dd>`,
+    `<dt>${vi ? 'Giá trị trung bình' : 'Mean index'}</dt><dd ` +
+      `class="num">${esc(fmtPercent(g.mean.value, dec, lang))}</dd>`,
     `<dt>${vi ? 'Cao nhất' : 'Highest'}</dt><dd>${name(g.highest)}</dd>`,
     `<dt>${vi ? 'Thấp nhất' : 'Lowest'}</dt><dd>${name(g.lowest)}</dd>`,
     '</dl>',
@@ -168,7 +188,9 @@ function summaryTile(v: ReportView, g: GroupResult): string {
 function bandLegend(set: CriteriaRef, lang: Lang): string {
   const items = set.bands.map(
     (b, i) =>
-      `<li><span class="swatch" style="background:${bandColour(i)}"></span>${esc(textOf(b.label, lang) || b.id)} (${esc(bandRange(b, set, lang))})</li>`,
+      `<li><span class="swatch" ` +
+      `style="background:${bandColour(i)}"></span>${esc(textOf(b.label, lang) || b.id)} ` +
+      `(${esc(bandRange(b, set, lang))})</li>`,
   );
   return `<ul class="legend" aria-label="${lang === 'vi' ? 'Xếp loại' : 'Bands'}">${items.join('')}</ul>`;
 }
@@ -196,7 +218,8 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
     : `Horizontal bars, ${ranked.length} agencies in rank order; vertical lines mark the band thresholds.`;
   const id = `chart-${gi}`;
   const out: string[] = [
-    `<figure class="chart"><svg class="rank-chart" viewBox="0 0 ${CHART.width} ${height}" width="100%" role="img" aria-labelledby="${id}-t ${id}-d" xmlns="http://www.w3.org/2000/svg">`,
+    `<figure class="chart"><svg class="rank-chart" viewBox="0 0 ${CHART.width} ${height}" width="100%" ` +
+      `role="img" aria-labelledby="${id}-t ${id}-d" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="${id}-t">${esc(title)}</title><desc id="${id}-d">${esc(desc)}</desc>`,
   ];
   for (let p = 0; p <= 100; p += 20) {
@@ -212,8 +235,10 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
     // Labels alternate between two lines so that close thresholds (90, 80, 70) do not overlap.
     const ly = CHART.top - 6 - (k % 2) * 13;
     out.push(
-      `<line class="threshold" x1="${r1(x(m))}" x2="${r1(x(m))}" y1="${ly + 2}" y2="${height - CHART.bottom + 4}" stroke="${bandColour(i)}"/>`,
-      `<text class="threshold-label" x="${r1(x(m))}" y="${ly}" text-anchor="middle" fill="${bandColour(i)}">${esc(`${band?.id ?? ''} ≥ ${fmtNumber(m, 0, lang)}%`)}</text>`,
+      `<line class="threshold" x1="${r1(x(m))}" x2="${r1(x(m))}" y1="${ly + 2}" ` +
+        `y2="${height - CHART.bottom + 4}" stroke="${bandColour(i)}"/>`,
+      `<text class="threshold-label" x="${r1(x(m))}" y="${ly}" text-anchor="middle" ` +
+        `fill="${bandColour(i)}">${esc(`${band?.id ?? ''} ≥ ${fmtNumber(m, 0, lang)}%`)}</text>`,
     );
   });
   ranked.forEach((a, k) => {
@@ -229,15 +254,20 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
           ? 'down'
           : 'same';
     const rank = a.rank === undefined ? '—' : String(a.rank);
-    const tip = `${rank}. ${a.name}: ${fmtPercent(idx, dec, lang)}${v.bandLabel(a) ? `, ${v.bandLabel(a)}` : ''}${change ? `, ${fmtRankChange(a.previous?.rankChange, a.isNew, lang)}` : ''}`;
+    const tip =
+      `${rank}. ${a.name}: ` +
+      `${fmtPercent(idx, dec, lang)}${v.bandLabel(a) ? `, ${v.bandLabel(a)}` : ''}` +
+      `${change ? `, ${fmtRankChange(a.previous?.rankChange, a.isNew, lang)}` : ''}`;
     out.push(
       `<g class="bar" data-agency="${esc(a.code)}"><title>${esc(tip)}</title>`,
       `<text class="rank" x="34" y="${y + 14}" text-anchor="end">${esc(rank)}</text>`,
       `<text class="name" x="40" y="${y + 14}">${esc(clip(a.name, 40))}</text>`,
-      `<rect x="${CHART.label}" y="${y + 3}" width="${r1(x(idx) - CHART.label)}" height="${CHART.row - 6}" fill="${colour}"/>`,
+      `<rect x="${CHART.label}" y="${y + 3}" width="${r1(x(idx) - CHART.label)}" height="${CHART.row - 6}" ` +
+        `fill="${colour}"/>`,
       `<text class="value" x="${r1(x(idx) + 4)}" y="${y + 14}">${esc(fmtPercent(idx, dec, lang))}</text>`,
       change
-        ? `<text class="change ${changeClass}" x="${CHART.width - 4}" y="${y + 14}" text-anchor="end">${esc(change)}</text>`
+        ? `<text class="change ${changeClass}" x="${CHART.width - 4}" y="${y + 14}" ` +
+            `text-anchor="end">${esc(change)}</text>`
         : '',
       '</g>',
     );
@@ -246,7 +276,8 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
   out.push(
     `<figcaption>${esc(
       vi
-        ? 'Số bên phải: thay đổi thứ hạng so với năm trước (▲ tăng, ▼ giảm, = giữ nguyên, "mới": chưa có trong kết quả năm trước).'
+        ? 'Số bên phải: thay đổi thứ hạng so với năm trước (▲ tăng, ▼ giảm, = giữ nguyên, "mới": chưa có trong ' +
+            'kết quả năm trước).'
         : 'Right: change in rank since last year (▲ up, ▼ down, = same, "new": not in last year’s result).',
     )}</figcaption></figure>`,
   );
@@ -254,7 +285,10 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
 }
 
 function fieldLegend(v: ReportView): string {
-  return `<ul class="field-list">${v.fieldCodes.map((c) => `<li><b>${esc(c)}</b> ${esc(v.fieldTitle(c))}</li>`).join('')}</ul>`;
+  return (
+    `<ul class="field-list">` +
+    `${v.fieldCodes.map((c) => `<li><b>${esc(c)}</b> ${esc(v.fieldTitle(c))}</li>`).join('')}</ul>`
+  );
 }
 
 function heatmap(v: ReportView, g: GroupResult): string {
@@ -268,10 +302,15 @@ function heatmap(v: ReportView, g: GroupResult): string {
     value === undefined
       ? '<td class="na">—</td>'
       : `<td class="num" style="${heat(value)}">${esc(fmtNumber(value, dec === 0 ? 0 : 1, lang))}</td>`;
-  const head = `<tr><th scope="col">${vi ? 'Hạng' : 'Rank'}</th><th scope="col">${vi ? 'Cơ quan' : 'Agency'}</th>${v.fieldCodes
-    .map((c) => `<th scope="col" title="${esc(v.fieldTitle(c))}">${vi ? 'LV' : 'F'}${esc(c)}</th>`)
-    .join('')}</tr>`;
-  const meanRow = `<tr class="mean"><td></td><th scope="row">${vi ? 'Trung bình nhóm' : 'Group mean'}</th>${v.fieldCodes.map((c) => cell(v.fieldMean(c, g.id))).join('')}</tr>`;
+  const head =
+    `<tr><th scope="col">${vi ? 'Hạng' : 'Rank'}</th><th scope="col">${vi ? 'Cơ quan' : 'Agency'}</th>` +
+    `${v.fieldCodes
+      .map((c) => `<th scope="col" title="${esc(v.fieldTitle(c))}">${vi ? 'LV' : 'F'}${esc(c)}</th>`)
+      .join('')}</tr>`;
+  const meanRow =
+    `<tr class="mean"><td></td><th ` +
+    `scope="row">${vi ? 'Trung bình nhóm' : 'Group mean'}</th>` +
+    `${v.fieldCodes.map((c) => cell(v.fieldMean(c, g.id))).join('')}</tr>`;
   const rows =
     members.length > HTML_DETAIL_MAX
       ? `<tr><td colspan="${v.fieldCodes.length + 2}" class="note">${esc(
@@ -282,7 +321,10 @@ function heatmap(v: ReportView, g: GroupResult): string {
       : members
           .map(
             (a) =>
-              `<tr><td class="num">${a.rank ?? '—'}</td><th scope="row">${esc(a.name)}</th>${v.fieldCodes.map((c) => cell(a.fields.find((f) => f.code === c)?.index.value)).join('')}</tr>`,
+              `<tr><td class="num">${a.rank ?? '—'}</td><th ` +
+              `scope="row">${esc(a.name)}</th>` +
+              `${v.fieldCodes.map((c) => cell(a.fields.find((f) => f.code === c)?.index.value)).join('')}` +
+              `</tr>`,
           )
           .join('');
   return `<h3>${esc(textOf(g.title, lang))}</h3><div class="scroll"><table class="heatmap"><caption>${esc(
@@ -319,22 +361,28 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
   fields.forEach((f, k) => {
     const y = k * row;
     const mean = v.fieldMean(f.code, a.group);
-    const tip = `${f.code}. ${v.fieldTitle(f.code)}: ${fmtPercent(f.index.value, dec, lang)}${mean !== undefined ? ` (${vi ? 'trung bình nhóm' : 'group mean'} ${fmtPercent(mean, dec, lang)})` : ''}`;
+    const tip =
+      `${f.code}. ${v.fieldTitle(f.code)}: ` +
+      `${fmtPercent(f.index.value, dec, lang)}` +
+      `${mean !== undefined ? ` (${vi ? 'trung bình nhóm' : 'group mean'} ${fmtPercent(mean, dec, lang)})` : ''}`;
     svg.push(
       `<g class="field"><title>${esc(tip)}</title>`,
       `<text x="0" y="${y + 15}">${esc(clip(`${f.code}. ${v.fieldTitle(f.code)}`, 27))}</text>`,
       `<rect class="track" x="${labelW}" y="${y + 4}" width="${barW}" height="${row - 8}"/>`,
-      `<rect x="${labelW}" y="${y + 4}" width="${r1(x(f.index.value) - labelW)}" height="${row - 8}" fill="${colour}"/>`,
+      `<rect x="${labelW}" y="${y + 4}" width="${r1(x(f.index.value) - labelW)}" height="${row - 8}" ` +
+        `fill="${colour}"/>`,
       mean !== undefined
         ? `<line class="mean-mark" x1="${r1(x(mean))}" x2="${r1(x(mean))}" y1="${y + 1}" y2="${y + row - 1}"/>`
         : '',
-      `<text class="value" x="${labelW + barW + 6}" y="${y + 15}">${esc(fmtPercent(f.index.value, dec === 0 ? 0 : 1, lang))}</text>`,
+      `<text class="value" x="${labelW + barW + 6}" ` +
+        `y="${y + 15}">${esc(fmtPercent(f.index.value, dec === 0 ? 0 : 1, lang))}</text>`,
       '</g>',
     );
   });
   svg.push(
     `<line class="mean-mark" x1="${labelW}" x2="${labelW + 14}" y1="${height - 8}" y2="${height - 8}"/>`,
-    `<text class="axis" x="${labelW + 18}" y="${height - 4}">${esc(vi ? 'vạch đen: trung bình nhóm' : 'black mark: group mean')}</text>`,
+    `<text class="axis" x="${labelW + 18}" ` +
+      `y="${height - 4}">${esc(vi ? 'vạch đen: trung bình nhóm' : 'black mark: group mean')}</text>`,
     '</svg>',
   );
   const gaps = largestGaps(a);
@@ -348,21 +396,34 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
                 ? `; đạt tối đa thì tăng ${it.placesIfFull} bậc`
                 : `; full points would gain ${it.placesIfFull} places`
               : '';
-          return `<li><b>${esc(it.code)}</b> ${esc(clip(v.itemTitle(a, it.code), 90))}: ${esc(fmtNumber(it.final.value, dec, lang))}/${esc(fmtNumber(it.max.value, dec, lang))} (${
-            vi ? 'mất' : 'lost'
-          } ${esc(fmtNumber(lost, dec, lang))}${esc(places)})</li>`;
+          return (
+            `<li><b>${esc(it.code)}</b> ${esc(clip(v.itemTitle(a, it.code), 90))}: ` +
+            `${esc(fmtNumber(it.final.value, dec, lang))}/${esc(fmtNumber(it.max.value, dec, lang))} (${
+              vi ? 'mất' : 'lost'
+            } ${esc(fmtNumber(lost, dec, lang))}${esc(places)})</li>`
+          );
         })
         .join('')}</ol>`
     : `<p>${vi ? 'Đạt điểm tối đa mọi tiêu chí.' : 'Full points on every item.'}</p>`;
   return [
     `<article class="card" id="agency-${a.code.replace(/[^A-Za-z0-9_-]/g, '_')}">`,
     `<h4 class="card-title">${esc(a.name)} <span class="code">${esc(a.code)}</span></h4>`,
-    `<p class="headline"><span class="big num" style="color:${colour}">${esc(fmtPercent(a.total.index.value, dec, lang))}</span> ${esc(v.bandLabel(a))}${rankLine ? ` · ${esc(rankLine)}` : ''}</p>`,
-    `<p class="points">${vi ? 'Điểm' : 'Points'}: ${esc(fmtNumber(a.total.points.value, dec, lang))}/${esc(fmtNumber(a.total.max.value, dec, lang))} (${vi ? 'thẩm định' : 'appraisal'} ${esc(
-      fmtNumber(a.bySource.appraisal.points.value, dec, lang),
-    )}, ${vi ? 'điều tra XHH' : 'survey'} ${esc(fmtNumber(a.bySource.survey.points.value, dec, lang))}${
-      a.bySource.bonus.value ? `, ${vi ? 'thưởng' : 'bonus'} ${esc(fmtNumber(a.bySource.bonus.value, dec, lang))}` : ''
-    }${a.bySource.penalty.value ? `, ${vi ? 'trừ' : 'penalty'} ${esc(fmtNumber(a.bySource.penalty.value, dec, lang))}` : ''})</p>`,
+    `<p class="headline"><span class="big num" ` +
+      `style="color:${colour}">${esc(fmtPercent(a.total.index.value, dec, lang))}</span> ` +
+      `${esc(v.bandLabel(a))}${rankLine ? ` · ${esc(rankLine)}` : ''}</p>`,
+    `<p class="points">${vi ? 'Điểm' : 'Points'}: ${esc(fmtNumber(a.total.points.value, dec, lang))}/` +
+      `${esc(fmtNumber(a.total.max.value, dec, lang))} ` +
+      `(${vi ? 'thẩm định' : 'appraisal'} ${esc(
+        fmtNumber(a.bySource.appraisal.points.value, dec, lang),
+      )}, ${vi ? 'điều tra XHH' : 'survey'} ${esc(fmtNumber(a.bySource.survey.points.value, dec, lang))}${
+        a.bySource.bonus.value
+          ? `, ${vi ? 'thưởng' : 'bonus'} ${esc(fmtNumber(a.bySource.bonus.value, dec, lang))}`
+          : ''
+      }${
+        a.bySource.penalty.value
+          ? `, ${vi ? 'trừ' : 'penalty'} ` + `${esc(fmtNumber(a.bySource.penalty.value, dec, lang))}`
+          : ''
+      })</p>`,
     svg.join(''),
     gapList,
     '</article>',
@@ -386,7 +447,9 @@ function bandColour(i: number): string {
   return i < 0 ? '#9e9e9e' : BAND_COLOURS[Math.min(i, BAND_COLOURS.length - 1)]!;
 }
 
-/** Heatmap stops (index %, colour): red at 50% and below, yellow at 75%, green at 100%, as Excel's three-colour scale. */
+/**
+ * Heatmap stops (index %, colour): red at 50% and below, yellow at 75%, green at 100%, as Excel's three-colour scale.
+ */
 const HEAT_STOPS: [number, [number, number, number]][] = [
   [50, [248, 105, 107]],
   [75, [255, 235, 132]],
@@ -418,23 +481,30 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
-const CSS = `
+const CSS = (
+  `
 :root{--ink:#1a1a1a;--muted:#5f6368;--line:#d0d7de;--bg:#fff;--panel:#f6f8fa}
 *{box-sizing:border-box}
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;color:var(--ink);background:var(--bg);line-height:1.45}
+body{margin:0;` +
+  `font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;` +
+  `color:var(--ink);background:var(--bg);line-height:1.45}
 header,main,footer{max-width:1100px;margin:0 auto;padding:0 16px}
-h1{font-size:1.6rem;margin:20px 0 4px}h2{font-size:1.3rem;border-bottom:2px solid var(--line);padding-bottom:4px;margin-top:32px}h3{font-size:1.1rem}
+h1{font-size:1.6rem;margin:20px 0 4px}h2{font-size:1.3rem;border-bottom:2px solid var(--line);` +
+  `padding-bottom:4px;margin-top:32px}h3{font-size:1.1rem}
 .meta,.note,figcaption,footer{color:var(--muted);font-size:.9rem}
 nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:12px}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px}
 .tile{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:12px 16px}
-.tile dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:0}.tile dt{color:var(--muted)}.tile dd{margin:0}
+.tile dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:0}.tile dt{color:var(--muted)}` +
+  `.tile dd{margin:0}
 .bands,.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px}
 .swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:4px;vertical-align:baseline}
 .num{font-variant-numeric:tabular-nums}
 .chart{margin:8px 0}
 svg text{font-family:inherit;font-size:12px;fill:var(--ink)}
-svg .value{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}svg .axis{fill:var(--muted);font-size:11px}svg .grid{stroke:#eceff1}svg .threshold{stroke-dasharray:4 3;stroke-width:1.5}
+svg .value{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}` +
+  `svg .axis{fill:var(--muted);font-size:11px}svg .grid{stroke:#eceff1}svg .threshold{stroke-dasharray:4 3;` +
+  `stroke-width:1.5}
 svg .threshold-label{font-size:11px;font-weight:600}
 svg .change.up{fill:#2e7d32}svg .change.down{fill:#c62828}svg .change.same,svg .change.new{fill:var(--muted)}
 svg .bar:hover rect{opacity:.8}
@@ -443,7 +513,8 @@ svg .track{fill:#eceff1}svg .mean-mark{stroke:#000;stroke-width:2}
 table.heatmap{border-collapse:collapse;font-size:.85rem;margin-bottom:16px}
 .heatmap caption{text-align:left;color:var(--muted);padding:4px 0}
 .heatmap th,.heatmap td{border:1px solid #fff;padding:2px 6px;text-align:right}
-.heatmap th:nth-child(2){text-align:left}.heatmap th[scope=row]{text-align:left;font-weight:normal;white-space:nowrap}.heatmap tr.mean th,.heatmap tr.mean td{font-weight:700}
+.heatmap th:nth-child(2){text-align:left}.heatmap th[scope=row]{text-align:left;font-weight:normal;` +
+  `white-space:nowrap}.heatmap tr.mean th,.heatmap tr.mean td{font-weight:700}
 .heatmap td.na{color:var(--muted);text-align:center}
 .field-list{columns:2;font-size:.9rem}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(480px,1fr));gap:16px}
@@ -461,4 +532,5 @@ h1,h2,h3,h4,.legend,.bands{break-after:avoid;page-break-after:avoid;break-inside
 .heatmap th,.heatmap td{padding:1px 2px}.heatmap th[scope=row]{white-space:normal;width:30%}.heatmap thead{display:table-header-group}
 .tiles{grid-template-columns:1fr 1fr}.cards{grid-template-columns:1fr;gap:8px}.card{page-break-inside:avoid}
 #cards{break-before:page}}
-`.trim();
+`
+).trim();

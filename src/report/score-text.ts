@@ -67,8 +67,10 @@ export function renderScoreText(result: RoundResult, lang: Lang, c: ChalkInstanc
       lines.push(
         c.yellow(
           lang === 'vi'
-            ? `Lưu ý làm tròn: ${names.join(' và ')} cùng hiển thị ${fmtNumber(Number(note.shown), dec, lang)}% nhưng xếp hạng khác nhau (${exact.join(' và ')}).`
-            : `Rounding note: ${names.join(' and ')} both show ${fmtNumber(Number(note.shown), dec, lang)}% but rank differently (${exact.join(' and ')}).`,
+            ? `Lưu ý làm tròn: ${names.join(' và ')} cùng hiển thị ` +
+                `${fmtNumber(Number(note.shown), dec, lang)}% nhưng xếp hạng khác nhau (${exact.join(' và ')}).`
+            : `Rounding note: ${names.join(' and ')} both show ${fmtNumber(Number(note.shown), dec, lang)}% ` +
+                `but rank differently (${exact.join(' and ')}).`,
         ),
       );
     }
@@ -88,17 +90,24 @@ function summaryLine(
     .filter((b) => b.count > 0)
     .map((b) => {
       const label = set.bands.find((x) => x.id === b.id)?.label;
-      return `${b.count} ${lang === 'vi' ? 'cơ quan' : ''}${lang === 'vi' ? ' ' : ''}${textOf(label, lang) || b.id}`.replace(
-        /\s+/g,
-        ' ',
-      );
+      return (
+        `${b.count} ` + `${lang === 'vi' ? 'cơ quan' : ''}${lang === 'vi' ? ' ' : ''}${textOf(label, lang) || b.id}`
+      ).replace(/\s+/g, ' ');
     });
   const hi = group.highest ? byCode.get(group.highest) : undefined;
   const lo = group.lowest ? byCode.get(group.lowest) : undefined;
   void result;
   if (lang === 'vi')
-    return `Giá trị trung bình ${fmtPercent(group.mean.value, dec, 'vi')}; ${bands.join(', ')}${hi ? `; cao nhất: ${hi.name} ${fmtPercent(hi.total.index.value, dec, 'vi')}` : ''}${lo ? `; thấp nhất: ${lo.name} ${fmtPercent(lo.total.index.value, dec, 'vi')}` : ''}.`;
-  return `Mean ${fmtPercent(group.mean.value, dec, 'en')}; ${bands.join(', ')}${hi ? `; highest: ${hi.name} ${fmtPercent(hi.total.index.value, dec, 'en')}` : ''}${lo ? `; lowest: ${lo.name} ${fmtPercent(lo.total.index.value, dec, 'en')}` : ''}.`;
+    return (
+      `Giá trị trung bình ${fmtPercent(group.mean.value, dec, 'vi')}; ` +
+      `${bands.join(', ')}${hi ? `; cao nhất: ${hi.name} ${fmtPercent(hi.total.index.value, dec, 'vi')}` : ''}` +
+      `${lo ? `; thấp nhất: ${lo.name} ${fmtPercent(lo.total.index.value, dec, 'vi')}` : ''}.`
+    );
+  return (
+    `Mean ${fmtPercent(group.mean.value, dec, 'en')}; ` +
+    `${bands.join(', ')}${hi ? `; highest: ${hi.name} ${fmtPercent(hi.total.index.value, dec, 'en')}` : ''}` +
+    `${lo ? `; lowest: ${lo.name} ${fmtPercent(lo.total.index.value, dec, 'en')}` : ''}.`
+  );
 }
 
 function fieldPoints(a: AgencyResult, code: string, dec: number, lang: Lang): string {

@@ -71,8 +71,10 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
     lines.push(
       c.dim(
         vi
-          ? `${note.codes.join(', ')} cùng hiển thị ${fmtPercent(note.value, 2, lang)} nhưng khác nhau ở giá trị chính xác, nên khác hạng.`
-          : `${note.codes.join(', ')} all show ${fmtPercent(note.value, 2, lang)} but differ in exact value, hence different ranks.`,
+          ? `${note.codes.join(', ')} cùng hiển thị ${fmtPercent(note.value, 2, lang)} nhưng khác nhau ở giá ` +
+              `trị chính xác, nên khác hạng.`
+          : `${note.codes.join(', ')} all show ${fmtPercent(note.value, 2, lang)} but differ in exact value, ` +
+              `hence different ranks.`,
       ),
     );
   const small = r.units.filter((u) => u.smallSample).length;
@@ -80,15 +82,29 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
     lines.push(
       c.yellow(
         vi
-          ? `${small} ${unitLabel(r, lang).toLowerCase()} dưới cỡ mẫu tối thiểu ${r.minSample} phiếu (tô vàng): chỉ số vẫn được tính nhưng kém tin cậy.`
-          : `${small} below the minimum sample of ${r.minSample} respondents (yellow): indices are computed but less reliable.`,
+          ? `${small} ${unitLabel(r, lang).toLowerCase()} dưới cỡ mẫu tối thiểu ${r.minSample} phiếu (tô ` +
+              `vàng): chỉ số vẫn được tính nhưng kém tin cậy.`
+          : `${small} below the minimum sample of ${r.minSample} respondents (yellow): indices are computed ` +
+              `but less reliable.`,
       ),
     );
   lines.push(
     c.dim(
       vi
-        ? `Chỉ số câu hỏi = số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100; yếu tố = trung bình các câu; khối và chỉ số chung theo trọng số khai báo trong bộ câu hỏi${r.aggregation.respondentWeights ? `; trọng số phiếu: cột "${r.aggregation.respondentWeights}"` : ''}. Làm tròn 2 chữ số, một lần.`
-        : `Item index = satisfied ÷ valid answers × 100; element = mean of its items; domains and overall by the questionnaire's declared weights${r.aggregation.respondentWeights ? `; respondent weights: column "${r.aggregation.respondentWeights}"` : ''}. Rounded once to 2 decimals.`,
+        ? `Chỉ số câu hỏi = số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100; yếu tố = trung bình các câu; ` +
+            `khối và chỉ số chung theo trọng số khai báo trong bộ câu ` +
+            `hỏi` +
+            `${r.aggregation.respondentWeights ? `; trọng số phiếu: cột "${r.aggregation.respondentWeights}"` : ''}` +
+            `. Làm tròn 2 chữ số, một lần.`
+        : `Item index = satisfied ÷ valid answers × 100; element = mean of its items; domains and overall by ` +
+            `the questionnaire's declared ` +
+            `weights` +
+            `${
+              r.aggregation.respondentWeights
+                ? `; respondent weights: column ` + `"${r.aggregation.respondentWeights}"`
+                : ''
+            }` +
+            `. Rounded once to 2 decimals.`,
     ),
   );
   return lines;
@@ -225,7 +241,8 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   kv(vi ? 'Làm tròn' : 'Rounding', vi ? '2 chữ số thập phân, làm tròn lên từ 5, một lần' : r.aggregation.rounding);
   for (const i of r.inputs)
     kv(
-      `${vi ? 'Tệp trả lời' : 'Answers'} (${i.rows} ${vi ? 'dòng' : 'rows'}, ${i.respondents} ${vi ? 'phiếu' : 'respondents'})`,
+      `${vi ? 'Tệp trả lời' : 'Answers'} (${i.rows} ${vi ? 'dòng' : 'rows'}, ${i.respondents} ` +
+        `${vi ? 'phiếu' : 'respondents'})`,
       i.file,
       i.sha256,
     );

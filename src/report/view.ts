@@ -24,7 +24,10 @@ export interface ReportView {
   /** Position of the agency's band in its set (0 = best), or -1. */
   bandIndex: (a: AgencyResult) => number;
   bandLabel: (a: AgencyResult) => string;
-  /** Mean field index (percent, rounded by the set's rule) of the scored agencies of a group, or of all when group is undefined. */
+  /**
+   * Mean field index (percent, rounded by the set's rule) of the scored agencies of a group, or of all when group is
+   * undefined.
+   */
   fieldMean: (field: string, group?: string) => number | undefined;
   /** Agencies that have a score (not "missing"). */
   scored: AgencyResult[];

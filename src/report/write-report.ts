@@ -131,8 +131,12 @@ export function planOutputs<F>(
     const inside = forbid.find((d) => abs.startsWith(d + sep));
     if (inside && !opts.force)
       throw new UsageError({
-        vi: `${out} nằm trong thư mục hồ sơ ${inside}; ghi vào đó sẽ trộn báo cáo với hồ sơ của cơ quan. Chọn chỗ khác, hoặc dùng --force.`,
-        en: `${out} is inside the submissions folder ${inside}; writing there mixes reports with agencies' files. Choose another place, or use --force.`,
+        vi:
+          `${out} nằm trong thư mục hồ sơ ${inside}; ghi vào đó sẽ trộn báo cáo với hồ sơ của cơ quan. Chọn ` +
+          `chỗ khác, hoặc dùng --force.`,
+        en:
+          `${out} is inside the submissions folder ${inside}; writing there mixes reports with agencies' ` +
+          `files. Choose another place, or use --force.`,
       });
     seen.add(abs);
     if (!opts.force && !replaceable.has(abs) && existsSync(abs))
@@ -144,7 +148,10 @@ export function planOutputs<F>(
   });
 }
 
-/** Checks every target before writing any (see `planOutputs`), then renders and writes each atomically. Returns the paths written. */
+/**
+ * Checks every target before writing any (see `planOutputs`), then renders and writes each atomically. Returns the
+ * paths written.
+ */
 export async function writeReports(result: RoundResult, outs: string[], opts: WriteReportsOptions): Promise<string[]> {
   const plan = planOutputs(outs, reportFormatOf, opts);
   // result.json is written piece by piece (for thousands of agencies it is hundreds of megabytes),

@@ -184,7 +184,8 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       line(
         vi ? 'Ghi chú làm tròn' : 'Rounding note',
         vi
-          ? `${names} cùng hiển thị ${n.shown.replace('.', ',')}% nhưng khác hạng; cần ${n.decimals} chữ số thập phân để phân biệt.`
+          ? `${names} cùng hiển thị ${n.shown.replace('.', ',')}% nhưng khác hạng; cần ${n.decimals} chữ số ` +
+              `thập phân để phân biệt.`
           : `${names} all show ${n.shown}% but hold different ranks; ${n.decimals} decimals tell them apart.`,
       );
     }
@@ -533,7 +534,10 @@ function solid(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
-/** A sheet name Excel accepts: no []:*?/\, not starting or ending with ', at most 31 characters, unique (case-insensitive). */
+/**
+ * A sheet name Excel accepts: no []:*?/\, not starting or ending with ', at most 31 characters, unique
+ * (case-insensitive).
+ */
 export function sheetName(wanted: string, used: Set<string>): string {
   const clean =
     wanted

@@ -224,7 +224,8 @@ export function directRows(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.W
   const parts = streamingParts(wb, ws);
   if (!parts)
     throw new InternalError(
-      'directRows: this exceljs has no streaming sheet, style table or shared strings (package.json pins exceljs 4.4.0)',
+      'directRows: this exceljs has no streaming sheet, style table or shared strings (package.json pins ' +
+        'exceljs 4.4.0)',
     );
   if (!parts.useSharedStrings) throw new InternalError('directRows: the workbook writer must use shared strings');
   ws.getRow(1).commit();

@@ -48,7 +48,8 @@ export const RoundConfig = z
               .record(z.string().min(1), z.string().min(1))
               .default({})
               .describe(
-                'Survey item code → questionnaire measure ("sipas", a domain id, or "domain.element"); overrides the measure named in the criteria set.',
+                'Survey item code → questionnaire measure ("sipas", a domain id, or "domain.element"); ' +
+                  'overrides the measure named in the criteria set.',
               ),
           })
           .optional()

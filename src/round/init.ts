@@ -46,8 +46,14 @@ export function initRound(dir: string, opts: InitOptions): string[] {
     groups: [...kinds].map(([k, v]) => ({ id: k, title: { vi: v.title } })),
   };
   const header = vi
-    ? '# Kỳ đánh giá Chỉ số CCHC. Đường dẫn tính từ thư mục này và không được ra ngoài thư mục.\n# Thêm tệp thẩm định vào "appraisal" theo thứ tự áp dụng (tệp sau ghi đè tệp trước).\n# Phiếu khảo sát thô (SIPAS): thêm vào "survey" mục sipas: { questionnaire: sipas-illustrative@2025.1, answers: [survey/phieu.csv] }.\n'
-    : '# A PAR index round. Paths are relative to this folder and may not leave it.\n# List appraisal workbooks under "appraisal" in the order they apply (a later file overrides an earlier one).\n# Raw survey answers (SIPAS): add under "survey" sipas: { questionnaire: sipas-illustrative@2025.1, answers: [survey/answers.csv] }.\n';
+    ? '# Kỳ đánh giá Chỉ số CCHC. Đường dẫn tính từ thư mục này và không được ra ngoài thư mục.\n# Thêm tệp ' +
+      'thẩm định vào "appraisal" theo thứ tự áp dụng (tệp sau ghi đè tệp trước).\n# Phiếu khảo sát thô ' +
+      '(SIPAS): thêm vào "survey" mục sipas: { questionnaire: sipas-illustrative@2025.1, answers: ' +
+      '[survey/phieu.csv] }.\n'
+    : '# A PAR index round. Paths are relative to this folder and may not leave it.\n# List appraisal ' +
+      'workbooks under "appraisal" in the order they apply (a later file overrides an earlier one).\n# Raw ' +
+      'survey answers (SIPAS): add under "survey" sipas: { questionnaire: sipas-illustrative@2025.1, answers: ' +
+      '[survey/answers.csv] }.\n';
   mkdirSync(dir, { recursive: true });
   for (const sub of ['submissions', 'appraisal', 'survey']) mkdirSync(join(dir, sub), { recursive: true });
   writeFileAtomicSync(roundFile, header + stringify(config));

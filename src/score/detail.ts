@@ -28,9 +28,13 @@ function detailIn(item: Item, input: ItemInput | undefined, score: ItemScore, la
       return vi ? 'cơ quan đánh dấu không áp dụng' : 'marked not applicable by the agency';
     case 'survey-share': {
       const from = score.surveyFrom
-        ? `SIPAS ${score.surveyFrom.measure} (${score.surveyFrom.valid.toLocaleString(vi ? 'vi-VN' : 'en-US')} ${vi ? 'câu trả lời hợp lệ' : 'valid answers'}): `
+        ? `SIPAS ${score.surveyFrom.measure} (${score.surveyFrom.valid.toLocaleString(vi ? 'vi-VN' : 'en-US')} ` +
+          `${vi ? 'câu trả lời hợp lệ' : 'valid answers'}): `
         : '';
-      return `${from}${vi ? 'tỷ lệ hài lòng' : 'satisfaction'} ${n(score.share!.mul(Rational.HUNDRED))}% × ${n(score.max)} → ${pts(score.final)}`;
+      return (
+        `${from}${vi ? 'tỷ lệ hài lòng' : 'satisfaction'} ${n(score.share!.mul(Rational.HUNDRED))}% × ` +
+        `${n(score.max)} → ${pts(score.final)}`
+      );
     }
     case 'survey-points':
       return `${vi ? 'điểm điều tra XHH' : 'survey points'} → ${pts(score.final)}`;
@@ -76,7 +80,10 @@ export function inputsIn(item: Item, input: ItemInput, lang: Lang): string {
       return input.yes === undefined ? '' : input.yes ? (vi ? 'Đạt' : 'Yes') : vi ? 'Không đạt' : 'No';
     case 'bands':
       if (input.numerator !== undefined && input.denominator !== undefined && !input.denominator.isZero())
-        return `${n(input.numerator, 0)}/${n(input.denominator, 0)} = ${n(input.numerator.div(input.denominator).mul(Rational.HUNDRED))}%`;
+        return (
+          `${n(input.numerator, 0)}/${n(input.denominator, 0)} = ` +
+          `${n(input.numerator.div(input.denominator).mul(Rational.HUNDRED))}%`
+        );
       if (input.percent !== undefined) return `${n(input.percent)}%`;
       return '';
     case 'deduction':

@@ -1,8 +1,8 @@
 /**
  * Respondent ids seen so far, kept small: each id is stored as a 64-bit hash (two independent
  * 32-bit FNV-style hashes) with the file and row where it first appeared: 14 bytes a slot in an
- * open-addressing table at most three quarters full (19 to 37 bytes an id), instead of the id's text. Among a million ids the
- * chance that two different ids share a hash is about 3 in 100 million.
+ * open-addressing table at most three quarters full (19 to 37 bytes an id), instead of the id's text. Among a million
+ * ids the chance that two different ids share a hash is about 3 in 100 million.
  */
 export class IdSet {
   private hi!: Uint32Array;

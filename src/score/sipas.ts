@@ -12,8 +12,9 @@
  *   overall = weighted mean of the domains (likewise).
  *
  * The one structure that grows with rows is the duplicate-respondent check (when the file has a
- * respondent id column): 19–37 bytes an id, see `IdSet`. The overall unit pools every counted respondent of every unit. Bad answers are findings with
- * file and row (the first 20 of each code per file are listed, the true count is always given).
+ * respondent id column): 19–37 bytes an id, see `IdSet`. The overall unit pools every counted respondent of every unit.
+ * Bad answers are findings with file and row (the first 20 of each code per file are listed, the true count is always
+ * given).
  */
 import { Rational } from '../core/rational.js';
 import { codeKey, cleanText, looseKey } from '../core/text.js';
@@ -215,7 +216,10 @@ export function mapColumns(
   return { columns: { unit: unitCol, respondent: idCol, weight: weightCol, questions: qCols }, findings };
 }
 
-/** A unit's counts while rows are read: per question q, sums[4q…4q+3] = valid answers, their weight, satisfied answers, their weight (one flat array: the row loop's hottest memory). */
+/**
+ * A unit's counts while rows are read: per question q, sums[4q…4q+3] = valid answers, their weight, satisfied answers,
+ * their weight (one flat array: the row loop's hottest memory).
+ */
 interface UnitSums {
   code: string;
   respondents: number;

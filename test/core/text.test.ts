@@ -1,4 +1,7 @@
-/** cleanText's fast paths (plain ASCII; text that needs only NFC) give what the full cleaning gives; looseKey's memo changes nothing. */
+/**
+ * cleanText's fast paths (plain ASCII; text that needs only NFC) give what the full cleaning gives; looseKey's memo
+ * changes nothing.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText, foldWidth, looseKey, stripDiacritics } from '../../src/core/text.js';

@@ -31,19 +31,22 @@ describe('fixZipTimestamps', () => {
 });
 
 describe('fixZipTimestampsInFile', () => {
-  it('writes the same bytes into the file as fixZipTimestamps gives in memory, and leaves a non-zip alone', async () => {
-    const buf = await book();
-    const dir = mkdtempSync(join(tmpdir(), 'parindex-zip-'));
-    const path = join(dir, 'a.xlsx');
-    writeFileSync(path, buf);
-    const date = new Date(Date.UTC(2024, 5, 30, 13, 14, 16));
-    fixZipTimestampsInFile(path, date);
-    const inMemory = fixZipTimestamps(Buffer.from(buf), date);
-    expect(inMemory.equals(buf)).toBe(false);
-    expect(readFileSync(path).equals(inMemory)).toBe(true);
-    const text = join(dir, 'b.txt');
-    writeFileSync(text, 'not a zip');
-    fixZipTimestampsInFile(text, date);
-    expect(readFileSync(text, 'utf8')).toBe('not a zip');
-  });
+  it(
+    'writes the same bytes into the file as fixZipTimestamps ' + 'gives in memory, and leaves a non-zip alone',
+    async () => {
+      const buf = await book();
+      const dir = mkdtempSync(join(tmpdir(), 'parindex-zip-'));
+      const path = join(dir, 'a.xlsx');
+      writeFileSync(path, buf);
+      const date = new Date(Date.UTC(2024, 5, 30, 13, 14, 16));
+      fixZipTimestampsInFile(path, date);
+      const inMemory = fixZipTimestamps(Buffer.from(buf), date);
+      expect(inMemory.equals(buf)).toBe(false);
+      expect(readFileSync(path).equals(inMemory)).toBe(true);
+      const text = join(dir, 'b.txt');
+      writeFileSync(text, 'not a zip');
+      fixZipTimestampsInFile(text, date);
+      expect(readFileSync(text, 'utf8')).toBe('not a zip');
+    },
+  );
 });

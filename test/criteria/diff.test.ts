@@ -55,7 +55,9 @@ describe('criteria diff', () => {
       .filter((n) => n.change !== 'matched' || n.how !== 'same' || n.max || n.rule || n.source)
       .map((n) =>
         n.change === 'matched'
-          ? `${n.how} ${n.from}→${n.to}${n.max ? ` max ${n.max.from}→${n.max.to}` : ''}${n.rule ? ` rule ${n.rule.from}→${n.rule.to}` : ''}`
+          ? `${n.how} ` +
+            `${n.from}→${n.to}${n.max ? ` max ${n.max.from}→${n.max.to}` : ''}` +
+            `${n.rule ? ` rule ${n.rule.from}→${n.rule.to}` : ''}`
           : n.change === 'added'
             ? `added ${n.to}`
             : `removed ${n.from}`,

@@ -138,41 +138,44 @@ async function endToEnd(
 }
 
 describe('criteria import corpus', () => {
-  it('2948-linh-vuc.xlsx: one level (8 fields, 2948/QĐ-BNV summary), count columns and total row ignored or read', async () => {
-    const r = await importFixture('2948-linh-vuc.xlsx');
-    const set = CriteriaSet.parse(r.data);
-    expect(set.decision.number).toBe('2948/QĐ-BNV');
-    expect(set.total).toBe(100);
-    expect(shape(set)).toEqual([
-      '1 10 group',
-      '1.1 10 points',
-      '2 10 group',
-      '2.1 10 points',
-      '3 14.5 group',
-      '3.1 14.5 points',
-      '4 11 group',
-      '4.1 11 points',
-      '5 16 group',
-      '5.1 16 points',
-      '6 7 group',
-      '6.1 7 points',
-      '7 16 group',
-      '7.1 16 points',
-      '8 15.5 group',
-      '8.1 15.5 points',
-    ]);
-    expect(r.counts).toEqual({ fields: 8, criteria: 0, items: 8 });
-    const ignored = r.findings
-      .filter((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED')
-      .map((f) => `${f.location.cell} ${(f.args as { header: string }).header}`);
-    expect(ignored).toEqual(['C4 Số tiêu chí', 'D4 Số TCTP', 'F4 Ghi chú']);
-    // Full marks but 12 of 14,5 on field 3 and 10 of 15,5 on field 8: 100 − 2,5 − 5,5 = 92.
-    expect(await endToEnd(r, { '3.1': { points: 12 }, '8.1': { points: 10 } })).toEqual({
-      points: '92',
-      max: '100',
-      index: '92',
-    });
-  });
+  it(
+    '2948-linh-vuc.xlsx: one level (8 fields, 2948/QĐ-BNV ' + 'summary), count columns and total row ignored or read',
+    async () => {
+      const r = await importFixture('2948-linh-vuc.xlsx');
+      const set = CriteriaSet.parse(r.data);
+      expect(set.decision.number).toBe('2948/QĐ-BNV');
+      expect(set.total).toBe(100);
+      expect(shape(set)).toEqual([
+        '1 10 group',
+        '1.1 10 points',
+        '2 10 group',
+        '2.1 10 points',
+        '3 14.5 group',
+        '3.1 14.5 points',
+        '4 11 group',
+        '4.1 11 points',
+        '5 16 group',
+        '5.1 16 points',
+        '6 7 group',
+        '6.1 7 points',
+        '7 16 group',
+        '7.1 16 points',
+        '8 15.5 group',
+        '8.1 15.5 points',
+      ]);
+      expect(r.counts).toEqual({ fields: 8, criteria: 0, items: 8 });
+      const ignored = r.findings
+        .filter((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED')
+        .map((f) => `${f.location.cell} ${(f.args as { header: string }).header}`);
+      expect(ignored).toEqual(['C4 Số tiêu chí', 'D4 Số TCTP', 'F4 Ghi chú']);
+      // Full marks but 12 of 14,5 on field 3 and 10 of 15,5 on field 8: 100 − 2,5 − 5,5 = 92.
+      expect(await endToEnd(r, { '3.1': { points: 12 }, '8.1': { points: 10 } })).toEqual({
+        points: '92',
+        max: '100',
+        index: '92',
+      });
+    },
+  );
 
   it('2948-linh-vuc-khong-dau.csv: the same fields from a comma CSV headed without diacritics', async () => {
     const r = await importFixture('2948-linh-vuc-khong-dau.csv', '2948/QĐ-BNV');
@@ -187,71 +190,77 @@ describe('criteria import corpus', () => {
     expect(await endToEnd(r, {})).toEqual({ points: '100', max: '100', index: '100' });
   });
 
-  it('876-hai-cap.csv: two levels with method and evidence columns; linear, boolean, deduction, choice, survey', async () => {
-    const r = await importFixture('876-hai-cap.csv', '876/QĐ-BNV');
-    const set = CriteriaSet.parse(r.data);
-    expect(shape(set)).toEqual([
-      '1 6 group',
-      '1.1 2 boolean',
-      '1.2 3 bands',
-      '1.3 1 survey survey',
-      '2 4 group',
-      '2.1 2 deduction',
-      '2.2 2 choice',
-    ]);
-    expect(item(set, '1.2').rule).toEqual({
-      kind: 'bands',
-      input: 'percent',
-      bands: [{ min: 0, max: 100, points: 0, linearTo: 3 }],
-    });
-    expect(item(set, '2.1').rule).toEqual({ kind: 'deduction', perUnit: 0.5, unit: { vi: 'văn bản chậm' } });
-    expect(item(set, '2.2').evidence).toBe('none');
-    expect(item(set, '1.1').guidance?.vi).toBe('Đạt/Không đạt\nTài liệu kiểm chứng: Kế hoạch CCHC năm');
-    // 1.1 Có → 2; 1.2 at 50% → 1,5; 2.1 one late document → 2 − 0,5 = 1,5; 2.2 "hoàn thành chậm" → 1;
-    // the survey item 1.3 is not in yet: 6 of 10.
-    const score = await endToEnd(r, {
-      '1.2': { percent: 50, points: 1.5 },
-      '2.1': { count: 1, points: 1.5 },
-      '2.2': { option: 'Hoàn thành chậm', points: 1 },
-    });
-    expect(score).toEqual({ points: '6', max: '10', index: '60' });
-  });
+  it(
+    '876-hai-cap.csv: two levels with method and evidence ' + 'columns; linear, boolean, deduction, choice, survey',
+    async () => {
+      const r = await importFixture('876-hai-cap.csv', '876/QĐ-BNV');
+      const set = CriteriaSet.parse(r.data);
+      expect(shape(set)).toEqual([
+        '1 6 group',
+        '1.1 2 boolean',
+        '1.2 3 bands',
+        '1.3 1 survey survey',
+        '2 4 group',
+        '2.1 2 deduction',
+        '2.2 2 choice',
+      ]);
+      expect(item(set, '1.2').rule).toEqual({
+        kind: 'bands',
+        input: 'percent',
+        bands: [{ min: 0, max: 100, points: 0, linearTo: 3 }],
+      });
+      expect(item(set, '2.1').rule).toEqual({ kind: 'deduction', perUnit: 0.5, unit: { vi: 'văn bản chậm' } });
+      expect(item(set, '2.2').evidence).toBe('none');
+      expect(item(set, '1.1').guidance?.vi).toBe('Đạt/Không đạt\nTài liệu kiểm chứng: Kế hoạch CCHC năm');
+      // 1.1 Có → 2; 1.2 at 50% → 1,5; 2.1 one late document → 2 − 0,5 = 1,5; 2.2 "hoàn thành chậm" → 1;
+      // the survey item 1.3 is not in yet: 6 of 10.
+      const score = await endToEnd(r, {
+        '1.2': { percent: 50, points: 1.5 },
+        '2.1': { count: 1, points: 1.5 },
+        '2.2': { option: 'Hoàn thành chậm', points: 1 },
+      });
+      expect(score).toEqual({ points: '6', max: '10', index: '60' });
+    },
+  );
 
-  it('1880-ca-mau.xlsx: three levels, scoring levels as "-" rows become options, Cà Mau\'s result columns ignored', async () => {
-    const r = await importFixture('1880-ca-mau.xlsx');
-    const set = CriteriaSet.parse(r.data);
-    expect(set.decision.number).toBe('1880/QĐ-UBND');
-    expect(shape(set)).toEqual([
-      '1 7 group',
-      '1.1 5 group',
-      '1.1.1 1 choice',
-      '1.1.2 1 choice',
-      '1.1.3 1 boolean',
-      '1.1.4 2 bands',
-      '1.2 2 group',
-      '1.2.1 1 choice',
-      '1.2.2 1 boolean',
-    ]);
-    expect(item(set, '1.1.1').rule).toMatchObject({ options: [{ points: 1 }, { points: 0.5 }, { points: 0 }] });
-    expect(item(set, '1.1.4').rule).toEqual({
-      kind: 'bands',
-      input: 'percent',
-      bands: [
-        { min: 90, max: 100, points: 2 },
-        { min: 90, max: 90, points: 1 },
-        { min: 70, max: 90, points: 1 },
-        { min: 0, max: 70, points: 0 },
-      ],
-    });
-    expect(r.findings.filter((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED')).toHaveLength(5);
-    // 1.1.1 chậm 0,5; 1.1.2 1; 1.1.3 1; 1.1.4 at 80% → 1; 1.2.1 thiếu hoặc chậm 0; 1.2.2 1: 4,5 of 7.
-    const score = await endToEnd(r, {
-      '1.1.1': { option: 'Ban hành chậm', points: 0.5 },
-      '1.1.4': { percent: 80, points: 1 },
-      '1.2.1': { option: 'Thiếu hoặc chậm', points: 0 },
-    });
-    expect(score).toEqual({ points: '4.5', max: '7', index: '450/7' });
-  });
+  it(
+    '1880-ca-mau.xlsx: three levels, scoring levels as "-" rows become options, Cà Mau\'s result columns ' + 'ignored',
+    async () => {
+      const r = await importFixture('1880-ca-mau.xlsx');
+      const set = CriteriaSet.parse(r.data);
+      expect(set.decision.number).toBe('1880/QĐ-UBND');
+      expect(shape(set)).toEqual([
+        '1 7 group',
+        '1.1 5 group',
+        '1.1.1 1 choice',
+        '1.1.2 1 choice',
+        '1.1.3 1 boolean',
+        '1.1.4 2 bands',
+        '1.2 2 group',
+        '1.2.1 1 choice',
+        '1.2.2 1 boolean',
+      ]);
+      expect(item(set, '1.1.1').rule).toMatchObject({ options: [{ points: 1 }, { points: 0.5 }, { points: 0 }] });
+      expect(item(set, '1.1.4').rule).toEqual({
+        kind: 'bands',
+        input: 'percent',
+        bands: [
+          { min: 90, max: 100, points: 2 },
+          { min: 90, max: 90, points: 1 },
+          { min: 70, max: 90, points: 1 },
+          { min: 0, max: 70, points: 0 },
+        ],
+      });
+      expect(r.findings.filter((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED')).toHaveLength(5);
+      // 1.1.1 chậm 0,5; 1.1.2 1; 1.1.3 1; 1.1.4 at 80% → 1; 1.2.1 thiếu hoặc chậm 0; 1.2.2 1: 4,5 of 7.
+      const score = await endToEnd(r, {
+        '1.1.1': { option: 'Ban hành chậm', points: 0.5 },
+        '1.1.4': { percent: 80, points: 1 },
+        '1.2.1': { option: 'Thiếu hoặc chậm', points: 0 },
+      });
+      expect(score).toEqual({ points: '4.5', max: '7', index: '450/7' });
+    },
+  );
 
   it('hn-bon-cap.xlsx: two header rows under a merged caption, a fourth level folded, bonus and penalty', async () => {
     const r = await importFixture('hn-bon-cap.xlsx');
@@ -274,7 +283,8 @@ describe('criteria import corpus', () => {
     expect(set.total).toBe(7);
     expect(set.adjustmentCaps).toEqual({ bonus: 2, penalty: 3 });
     expect(item(set, '1.1.1').guidance?.vi).toBe(
-      'a) Ban hành đúng thời hạn quy định: 1 điểm\nb) Xác định đầy đủ nhiệm vụ, sản phẩm, kinh phí: 1 điểm\nTài liệu kiểm chứng: Kế hoạch CCHC năm',
+      'a) Ban hành đúng thời hạn quy định: 1 điểm\nb) Xác định đầy đủ nhiệm vụ, sản phẩm, kinh phí: 1 ' +
+        'điểm\nTài liệu kiểm chứng: Kế hoạch CCHC năm',
     );
     const ignored = r.findings
       .filter((f) => f.code === 'CRITERIA_IMPORT_COLUMN_IGNORED')
@@ -398,27 +408,30 @@ describe('criteria import corpus', () => {
     expect(score).toEqual({ points: '1.5', max: '5', index: '30' });
   });
 
-  it('diem-thuong-tru.csv: bonus and penalty contents without sub-rows, per-unit rules capped at their maxima', async () => {
-    const r = await importFixture('diem-thuong-tru.csv', '9/QĐ-UBND');
-    const set = CriteriaSet.parse(r.data);
-    expect(shape(set)).toEqual([
-      '1 5 group',
-      '1.1 2 boolean',
-      '1.2 3 bands',
-      '2 0 group',
-      '2.1 2 count bonus',
-      '3 0 group',
-      '3.1 3 count penalty',
-    ]);
-    expect(set.total).toBe(5);
-    // 1.1 Có 2; 1.2 at 90% → 2; one award +1; two violations −2: 4 + 1 − 2 = 3 of 5.
-    const score = await endToEnd(r, {
-      '1.2': { percent: 90, points: 2 },
-      '2.1': { count: 1, points: 1 },
-      '3.1': { count: 2, points: 2 },
-    });
-    expect(score).toEqual({ points: '3', max: '5', index: '60' });
-  });
+  it(
+    'diem-thuong-tru.csv: bonus and penalty contents without ' + 'sub-rows, per-unit rules capped at their maxima',
+    async () => {
+      const r = await importFixture('diem-thuong-tru.csv', '9/QĐ-UBND');
+      const set = CriteriaSet.parse(r.data);
+      expect(shape(set)).toEqual([
+        '1 5 group',
+        '1.1 2 boolean',
+        '1.2 3 bands',
+        '2 0 group',
+        '2.1 2 count bonus',
+        '3 0 group',
+        '3.1 3 count penalty',
+      ]);
+      expect(set.total).toBe(5);
+      // 1.1 Có 2; 1.2 at 90% → 2; one award +1; two violations −2: 4 + 1 − 2 = 3 of 5.
+      const score = await endToEnd(r, {
+        '1.2': { percent: 90, points: 2 },
+        '2.1': { count: 1, points: 1 },
+        '3.1': { count: 2, points: 2 },
+      });
+      expect(score).toEqual({ points: '3', max: '5', index: '60' });
+    },
+  );
 
   it('bang-tieu-chi.xlsx and .csv: the original annex imports and scores too', async () => {
     for (const name of ['bang-tieu-chi.xlsx', 'bang-tieu-chi.csv']) {

@@ -172,14 +172,17 @@ describe('guidance → per-unit, linear and yes/no rules', () => {
     expect(perUnitRule('Tinh theo ty le', max(3), 'appraisal')).toEqual(linear);
     expect(perUnitRule('Đạt/Không đạt', max(1), 'appraisal')).toEqual({ kind: 'boolean' });
   });
-  it('leaves the rest as text: a cap other than the maximum, more than one sentence, per unit above the maximum', () => {
-    expect(perUnitRule('Mỗi sáng kiến được 0,5 điểm, tối đa 2 điểm', max(1), 'bonus')).toBeUndefined();
-    expect(
-      perUnitRule('Chấm theo mức độ đầy đủ\n- trừ 0,25 điểm cho mỗi nội dung thiếu', max(1), 'appraisal'),
-    ).toBeUndefined();
-    expect(perUnitRule('Mỗi báo cáo chậm trừ 2 điểm', max(1), 'appraisal')).toBeUndefined();
-    expect(perUnitRule('Tính theo tỷ lệ nếu đạt trên 50%', max(1), 'appraisal')).toBeUndefined();
-  });
+  it(
+    'leaves the rest as text: a cap other than the maximum, ' + 'more than one sentence, per unit above the maximum',
+    () => {
+      expect(perUnitRule('Mỗi sáng kiến được 0,5 điểm, tối đa 2 điểm', max(1), 'bonus')).toBeUndefined();
+      expect(
+        perUnitRule('Chấm theo mức độ đầy đủ\n- trừ 0,25 điểm cho mỗi nội dung thiếu', max(1), 'appraisal'),
+      ).toBeUndefined();
+      expect(perUnitRule('Mỗi báo cáo chậm trừ 2 điểm', max(1), 'appraisal')).toBeUndefined();
+      expect(perUnitRule('Tính theo tỷ lệ nếu đạt trên 50%', max(1), 'appraisal')).toBeUndefined();
+    },
+  );
 });
 
 describe('parindex criteria import (binary)', () => {

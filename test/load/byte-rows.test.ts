@@ -65,47 +65,50 @@ async function viaText(bytes: Buffer, delimiter: string): Promise<{ records: Csv
 }
 
 describe('answer rows read in place from bytes', () => {
-  it('agrees with csv-parse, the library it stands in for, on generated UTF-8 files, whatever the chunking', async () => {
-    const rand = rng(19);
-    let inPlace = 0;
-    // Half the files have quoted fields (which the fast path hands on to the general reader).
-    let quoting = false;
-    const field = (): string => {
-      const r = rand();
-      if (r < 0.55) return String(1 + Math.floor(rand() * 5));
-      if (r < 0.65) return '';
-      if (r < 0.75) return 'Hài lòng';
-      if (r < 0.8 || !quoting) return 'CQ-' + Math.floor(rand() * 100);
-      if (r < 0.87) return '"có , dấu"';
-      if (r < 0.94) return '"nói ""có"""';
-      return '"hai\r\ndòng"';
-    };
-    for (let k = 0; k < 40; k++) {
-      const width = 2 + Math.floor(rand() * 4);
-      quoting = rand() < 0.5;
-      const lines = Array.from({ length: 1 + Math.floor(rand() * 30) }, () => {
+  it(
+    'agrees with csv-parse, the library it stands in for, on ' + 'generated UTF-8 files, whatever the chunking',
+    async () => {
+      const rand = rng(19);
+      let inPlace = 0;
+      // Half the files have quoted fields (which the fast path hands on to the general reader).
+      let quoting = false;
+      const field = (): string => {
         const r = rand();
-        if (r < 0.05) return ''; // a blank line
-        const n = r < 0.1 ? width - 1 : width; // a ragged row now and then
-        return Array.from({ length: n }, field).join(',');
-      });
-      const text = lines.join(rand() < 0.5 ? '\r\n' : '\n');
-      const bytes = Buffer.from(text, 'utf8');
-      const expected = (
-        parse(text, { delimiter: ',', relax_column_count: true, skip_empty_lines: true }) as string[][]
-      ).map((r) => r.map((c) => c.replace(/\r\n/g, '\n')));
-      const cuts = Array.from({ length: 6 }, () => Math.floor(rand() * bytes.length)).sort((a, b) => a - b);
-      const got = await viaBytes(bytes, ',', cuts);
-      expect(got.unterminated, `case ${k}`).toBeUndefined();
-      inPlace += got.inPlace;
-      expect(
-        got.records.map((r) => r.cells),
-        `case ${k}`,
-      ).toEqual(expected);
-    }
-    // The fast path itself was compared, not only the general reader it hands quoted text to.
-    expect(inPlace).toBeGreaterThan(50);
-  });
+        if (r < 0.55) return String(1 + Math.floor(rand() * 5));
+        if (r < 0.65) return '';
+        if (r < 0.75) return 'Hài lòng';
+        if (r < 0.8 || !quoting) return 'CQ-' + Math.floor(rand() * 100);
+        if (r < 0.87) return '"có , dấu"';
+        if (r < 0.94) return '"nói ""có"""';
+        return '"hai\r\ndòng"';
+      };
+      for (let k = 0; k < 40; k++) {
+        const width = 2 + Math.floor(rand() * 4);
+        quoting = rand() < 0.5;
+        const lines = Array.from({ length: 1 + Math.floor(rand() * 30) }, () => {
+          const r = rand();
+          if (r < 0.05) return ''; // a blank line
+          const n = r < 0.1 ? width - 1 : width; // a ragged row now and then
+          return Array.from({ length: n }, field).join(',');
+        });
+        const text = lines.join(rand() < 0.5 ? '\r\n' : '\n');
+        const bytes = Buffer.from(text, 'utf8');
+        const expected = (
+          parse(text, { delimiter: ',', relax_column_count: true, skip_empty_lines: true }) as string[][]
+        ).map((r) => r.map((c) => c.replace(/\r\n/g, '\n')));
+        const cuts = Array.from({ length: 6 }, () => Math.floor(rand() * bytes.length)).sort((a, b) => a - b);
+        const got = await viaBytes(bytes, ',', cuts);
+        expect(got.unterminated, `case ${k}`).toBeUndefined();
+        inPlace += got.inPlace;
+        expect(
+          got.records.map((r) => r.cells),
+          `case ${k}`,
+        ).toEqual(expected);
+      }
+      // The fast path itself was compared, not only the general reader it hands quoted text to.
+      expect(inPlace).toBeGreaterThan(50);
+    },
+  );
 
   it('reads plain rows in place, with their lines, and hands ragged rows on as records', async () => {
     const bytes = Buffer.from('Mã,Q1,Q2\r\nCQ1,4,5\r\n\r\nCQ2,,3\r\nCQ3,1\r\nCQ4,2,2', 'utf8');
@@ -197,27 +200,32 @@ describe('answer rows read in place from bytes', () => {
     );
   });
 
-  it('gives short ASCII fields a numeric key, plain codes a check, and hashes an id from its bytes as from its text', async () => {
-    const bytes = Buffer.from('a,b,c\nCQ01,Hà,P-7/1.x\nABCDEFG,,_x\n', 'utf8');
-    const batches = [];
-    for await (const b of byteRecords(chunksOf(bytes, []), ','))
-      if (isByteBatch(b)) batches.push({ ...b, at: b.at.slice(), line: b.line.slice() });
-    const b = batches[0]!;
-    expect(fieldKey(b, 0, 0)).toBe((((4 * 256 + 0x31) * 256 + 0x30) * 256 + 0x51) * 256 + 0x43); // length, then the bytes from the last
-    expect(fieldKey(b, 0, 1)).toBe(-1); // not ASCII
-    expect(fieldKey(b, 1, 0)).toBe(-1); // 7 bytes
-    expect(fieldKey(b, 1, 1)).toBe(-1); // empty
-    expect(isPlainCode(b, 0, 2)).toBe(true);
-    expect(isPlainCode(b, 1, 2)).toBe(false); // starts with "_"
-    expect(isPlainCode(b, 0, 1)).toBe(false);
-    const a = new IdSet();
-    const c = new IdSet();
-    expect(a.addOrGet('CQ01\u0000P-7/1.x', 0, 2)).toBeUndefined();
-    expect(a.addOrGetAscii('CQ01', b.buf, b.at[2]!, b.at[3]! - 1, 0, 3)).toEqual({ file: 0, row: 2 });
-    expect(c.addOrGetAscii('CQ01', b.buf, b.at[2]!, b.at[3]! - 1, 1, 9)).toBeUndefined();
-    expect(c.addOrGet('CQ01\u0000P-7/1.x', 0, 2)).toEqual({ file: 1, row: 9 });
-    expect(c.addOrGet('CQ02\u0000P-7/1.x', 0, 2)).toBeUndefined();
-  });
+  it(
+    'gives short ASCII fields a numeric key, plain codes a check, and hashes an id from its bytes as from its ' +
+      'text',
+    async () => {
+      const bytes = Buffer.from('a,b,c\nCQ01,Hà,P-7/1.x\nABCDEFG,,_x\n', 'utf8');
+      const batches = [];
+      for await (const b of byteRecords(chunksOf(bytes, []), ','))
+        if (isByteBatch(b)) batches.push({ ...b, at: b.at.slice(), line: b.line.slice() });
+      const b = batches[0]!;
+      // length, then the bytes from the last
+      expect(fieldKey(b, 0, 0)).toBe((((4 * 256 + 0x31) * 256 + 0x30) * 256 + 0x51) * 256 + 0x43);
+      expect(fieldKey(b, 0, 1)).toBe(-1); // not ASCII
+      expect(fieldKey(b, 1, 0)).toBe(-1); // 7 bytes
+      expect(fieldKey(b, 1, 1)).toBe(-1); // empty
+      expect(isPlainCode(b, 0, 2)).toBe(true);
+      expect(isPlainCode(b, 1, 2)).toBe(false); // starts with "_"
+      expect(isPlainCode(b, 0, 1)).toBe(false);
+      const a = new IdSet();
+      const c = new IdSet();
+      expect(a.addOrGet('CQ01\u0000P-7/1.x', 0, 2)).toBeUndefined();
+      expect(a.addOrGetAscii('CQ01', b.buf, b.at[2]!, b.at[3]! - 1, 0, 3)).toEqual({ file: 0, row: 2 });
+      expect(c.addOrGetAscii('CQ01', b.buf, b.at[2]!, b.at[3]! - 1, 1, 9)).toBeUndefined();
+      expect(c.addOrGet('CQ01\u0000P-7/1.x', 0, 2)).toEqual({ file: 1, row: 9 });
+      expect(c.addOrGet('CQ02\u0000P-7/1.x', 0, 2)).toBeUndefined();
+    },
+  );
 
   it('keeps ids across growth, and forgets them when cleared', () => {
     const ids = new IdSet(16);

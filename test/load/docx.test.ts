@@ -24,7 +24,8 @@ describe('readWordTables', () => {
         '<w:tbl>' +
         `<w:tr>${tc(p('STT'), '<w:vMerge w:val="restart"/>')}${tc(p('Điểm'), '<w:gridSpan w:val="2"/>')}</w:tr>` +
         `<w:tr>${tc(p(''), '<w:vMerge/>')}${tc(p('Tối đa'))}${tc(p('Tự chấm'))}</w:tr>` +
-        `<w:tr>${tc(p('1') + '<w:tbl><w:tr>' + tc(p('lồng')) + '</w:tr></w:tbl>')}${tc('<w:p><w:r><w:t>2</w:t></w:r><w:del><w:r><w:delText>5</w:delText></w:r></w:del></w:p>')}</w:tr>` +
+        `<w:tr>${tc(p('1') + '<w:tbl><w:tr>' + tc(p('lồng')) + '</w:tr></w:tbl>')}` +
+        `${tc('<w:p><w:r><w:t>2</w:t></w:r><w:del><w:r><w:delText>5</w:delText></w:r></w:del></w:p>')}</w:tr>` +
         '</w:tbl>',
     );
     expect(isWordDocument(buf)).toBe(true);

@@ -64,7 +64,8 @@ describe('decodeLegacyText', () => {
   });
 
   it('the published tables: every TCVN3 letter and VNI letter', () => {
-    // TCVN 5712:1993 positions (libiconv's table): 0xA8 ă, 0xA9 â, 0xAE đ, 0xB5 à, 0xB8 á, 0xB9 ạ, 0xCA ấ, 0xE9 ộ, 0xF5 ừ.
+    // TCVN 5712:1993 positions (libiconv's table): 0xA8 ă, 0xA9 â, 0xAE đ, 0xB5 à, 0xB8 á, 0xB9 ạ, 0xCA ấ, 0xE9 ộ,
+    // 0xF5 ừ.
     expect(fromTcvn3('\u00a8\u00a9\u00ae\u00b5\u00b8\u00b9\u00ca\u00e9\u00f5')).toBe('ăâđàáạấộừ');
     expect(fromTcvn3('A\u00a1\u00a2\u00a3\u00a4\u00a5\u00a6\u00a7')).toBe('AĂÂÊÔƠƯĐ');
     expect(fromVni('aùaøaûaõaïaêaéaèaúaüaëaâaáaàaåaãaäñ')).toBe('áàảãạăắằẳẵặâấầẩẫậđ');

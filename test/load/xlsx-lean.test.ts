@@ -45,7 +45,10 @@ function workbooks(): string[] {
   );
 }
 
-/** A workbook with what agencies' files hold: merges, hidden rows and columns, dates, percents, rich text, errors, formulas. */
+/**
+ * A workbook with what agencies' files hold: merges, hidden rows and columns, dates, percents, rich text, errors,
+ * formulas.
+ */
 async function crafted(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Tự chấm điểm');
@@ -84,11 +87,15 @@ describe('lean workbook reader', () => {
     expect(read).toBeGreaterThanOrEqual(10);
   });
 
-  it('gives the same grid on a workbook with merges, hidden rows and columns, dates, percents, rich text, errors and formulas', async () => {
-    const r = await both(await crafted());
-    expect(r.lean).toBeDefined();
-    expect(r.lean).toEqual(r.exceljs);
-  });
+  it(
+    'gives the same grid on a workbook with merges, hidden rows and columns, dates, percents, rich text, ' +
+      'errors and formulas',
+    async () => {
+      const r = await both(await crafted());
+      expect(r.lean).toBeDefined();
+      expect(r.lean).toEqual(r.exceljs);
+    },
+  );
 
   it('gives the same grid on a generated template, and on one with inline strings', async () => {
     const set = loadCriteriaSet('illustrative-internal@2025.1');

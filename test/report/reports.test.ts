@@ -128,21 +128,25 @@ describe('reports of the tiny round', async () => {
     expect(ws.getCell('D2').numFmt).toBe('0.00%');
   });
 
-  it('scorecard: field and criterion subtotals, then items with max, self, appraised, final, how scored, evidence, reason', () => {
-    const ws = wb.getWorksheet('D1 Sở Một')!;
-    const r = rows(ws);
-    expect(r.slice(1, 5).map((x) => x.slice(0, 6))).toEqual([
-      ['1', 'Lĩnh vực 1', 6, null, null, 4.5],
-      ['1.1', 'Tiêu chí 1.1', 3, null, null, 1.75],
-      ['1.1.1', 'Điểm', 1, 0.75, 0.25, 0.25],
-      ['1.1.2', 'Chọn', 1, 0.5, null, 0.5],
-    ]);
-    expect(r[3]![8]).toBe(HOSTILE_REASON);
-    expect(r[3]![7]).toBe('BC 1');
-    expect(r.at(-1)!.slice(1, 6)).toEqual(['Tổng điểm', 10, null, null, 8.1]);
-    // The commune's scorecard has no department-only item.
-    expect(rows(wb.getWorksheet('X1 Xã Một')!).map((x) => x[0])).not.toContain('2.1.1');
-  });
+  it(
+    'scorecard: field and criterion subtotals, then items with max, self, appraised, final, how scored, ' +
+      'evidence, reason',
+    () => {
+      const ws = wb.getWorksheet('D1 Sở Một')!;
+      const r = rows(ws);
+      expect(r.slice(1, 5).map((x) => x.slice(0, 6))).toEqual([
+        ['1', 'Lĩnh vực 1', 6, null, null, 4.5],
+        ['1.1', 'Tiêu chí 1.1', 3, null, null, 1.75],
+        ['1.1.1', 'Điểm', 1, 0.75, 0.25, 0.25],
+        ['1.1.2', 'Chọn', 1, 0.5, null, 0.5],
+      ]);
+      expect(r[3]![8]).toBe(HOSTILE_REASON);
+      expect(r[3]![7]).toBe('BC 1');
+      expect(r.at(-1)!.slice(1, 6)).toEqual(['Tổng điểm', 10, null, null, 8.1]);
+      // The commune's scorecard has no department-only item.
+      expect(rows(wb.getWorksheet('X1 Xã Một')!).map((x) => x[0])).not.toContain('2.1.1');
+    },
+  );
 
   it('appraisal sheet: every change with from, to, reason, file and order', () => {
     const r = rows(wb.getWorksheet('Thẩm định')!);
@@ -240,20 +244,24 @@ describe('reports of the tiny round', async () => {
     );
   });
 
-  it('CSV: one row per agency, Vietnamese with semicolons and decimal commas, English with commas and points, formulas guarded', () => {
-    const vi = renderCsvReport(result, 'vi');
-    expect(vi.startsWith('\uFEFF')).toBe(true);
-    const lines = vi.slice(1).split('\r\n');
-    expect(lines).toHaveLength(8); // header, 6 agencies, final empty line
-    const d2 = lines.find((l) => l.includes(';D2;'))!.split(';');
-    expect(d2.slice(0, 3)).toEqual(['so', '3', '4']);
-    expect(d2[10]).toBe('84,44');
-    expect(lines[1]).toContain(`;"'=HYPERLINK(""http://example.invalid"",""bấm vào đây"")";`);
-    const en = renderCsvReport(result, 'en').slice(1).split('\r\n');
-    expect(en[0]!.split(',').slice(0, 3)).toEqual(['Group', 'Rank', 'Group size']);
-    expect(en.find((l) => l.includes(',D2,'))).toContain(',84.44,Nhóm B,7.60,9.00,');
-    expect(en.find((l) => l.includes(',X2,'))).toContain(',not submitted,,,,10.00,');
-  });
+  it(
+    'CSV: one row per agency, Vietnamese with semicolons and decimal commas, English with commas and points, ' +
+      'formulas guarded',
+    () => {
+      const vi = renderCsvReport(result, 'vi');
+      expect(vi.startsWith('\uFEFF')).toBe(true);
+      const lines = vi.slice(1).split('\r\n');
+      expect(lines).toHaveLength(8); // header, 6 agencies, final empty line
+      const d2 = lines.find((l) => l.includes(';D2;'))!.split(';');
+      expect(d2.slice(0, 3)).toEqual(['so', '3', '4']);
+      expect(d2[10]).toBe('84,44');
+      expect(lines[1]).toContain(`;"'=HYPERLINK(""http://example.invalid"",""bấm vào đây"")";`);
+      const en = renderCsvReport(result, 'en').slice(1).split('\r\n');
+      expect(en[0]!.split(',').slice(0, 3)).toEqual(['Group', 'Rank', 'Group size']);
+      expect(en.find((l) => l.includes(',D2,'))).toContain(',84.44,Nhóm B,7.60,9.00,');
+      expect(en.find((l) => l.includes(',X2,'))).toContain(',not submitted,,,,10.00,');
+    },
+  );
 
   it('HTML: one bar per ranked agency, text escaped, no script and nothing fetched, the same bytes twice', () => {
     const html = renderHtmlReport(result, { lang: 'vi' });
@@ -271,22 +279,26 @@ describe('reports of the tiny round', async () => {
     expect(renderHtmlReport(result, { lang: 'en' })).toContain('<html lang="en">');
   });
 
-  it('`score --out` writes all four formats; `report` re-renders the same bytes from result.json; existing files need --force', () => {
-    const outs = ['r.json', 'r.xlsx', 'r.html', 'r.csv'].map((f) => join(dir, f));
-    const s = runBin(['score', dir, '--out', ...outs]);
-    expect(s.code).toBe(0);
-    for (const o of outs) expect(existsSync(o)).toBe(true);
-    const again = ['a.xlsx', 'a.html', 'a.csv'].map((f) => join(dir, f));
-    expect(runBin(['report', outs[0]!, '--out', ...again]).code).toBe(0);
-    for (const [i, o] of again.entries()) expect(readFileSync(o).equals(readFileSync(outs[i + 1]!))).toBe(true);
+  it(
+    '`score --out` writes all four formats; `report` re-renders the same bytes from result.json; existing ' +
+      'files need --force',
+    () => {
+      const outs = ['r.json', 'r.xlsx', 'r.html', 'r.csv'].map((f) => join(dir, f));
+      const s = runBin(['score', dir, '--out', ...outs]);
+      expect(s.code).toBe(0);
+      for (const o of outs) expect(existsSync(o)).toBe(true);
+      const again = ['a.xlsx', 'a.html', 'a.csv'].map((f) => join(dir, f));
+      expect(runBin(['report', outs[0]!, '--out', ...again]).code).toBe(0);
+      for (const [i, o] of again.entries()) expect(readFileSync(o).equals(readFileSync(outs[i + 1]!))).toBe(true);
 
-    const before = readFileSync(outs[1]!);
-    const refused = runBin(['report', outs[0]!, '--out', outs[1]!]);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('--force');
-    expect(readFileSync(outs[1]!).equals(before)).toBe(true);
-    expect(runBin(['report', outs[0]!, '--out', outs[1]!, '--force']).code).toBe(0);
-  });
+      const before = readFileSync(outs[1]!);
+      const refused = runBin(['report', outs[0]!, '--out', outs[1]!]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('--force');
+      expect(readFileSync(outs[1]!).equals(before)).toBe(true);
+      expect(runBin(['report', outs[0]!, '--out', outs[1]!, '--force']).code).toBe(0);
+    },
+  );
 
   it('`report` refuses what it cannot do with exit 2 and writes nothing', () => {
     writeFileSync(join(dir, 'not-result.json'), '{"format":"something-else"}');

@@ -14,7 +14,10 @@ const sharedStyle = sharedStyles();
 const BOLD = { name: 'Calibri', size: 11, bold: true };
 const ITALIC = { name: 'Calibri', size: 11, italic: true };
 
-/** Rows of cells of every kind the scorecards write: text (escapes, control characters, formula-like), numbers, fonts, formats. */
+/**
+ * Rows of cells of every kind the scorecards write: text (escapes, control characters, formula-like), numbers, fonts,
+ * formats.
+ */
 const ROWS: DirectCell[][] = [
   [
     { col: 1, text: 'D0001', style: sharedStyle(undefined, BOLD) },
@@ -121,7 +124,8 @@ describe('direct scorecard rows', () => {
     // Text is an index into the shared strings, numbers are written as they are.
     expect(sheet).toContain('<c r="B4" t="s"><v>6</v></c>');
     expect(sheet).toContain(
-      '<c r="A5" s="6"><v>10</v></c><c r="B5" s="6"><v>1234567</v></c><c r="C5" s="6"><v>9007199254740992</v></c><c r="D5" s="6"><v>1e+21</v></c><c r="E5" s="6"><v>0</v></c>',
+      '<c r="A5" s="6"><v>10</v></c><c r="B5" s="6"><v>1234567</v></c><c r="C5" ' +
+        's="6"><v>9007199254740992</v></c><c r="D5" s="6"><v>1e+21</v></c><c r="E5" s="6"><v>0</v></c>',
     );
     expect(sheet).toContain('<row r="12005" spans="1:27"');
     expect(part(direct, 'xl/sharedStrings.xml')).toContain(

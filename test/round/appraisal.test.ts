@@ -42,7 +42,8 @@ describe('mergeAppraisals', () => {
     const second = [line('SNV', '1.1.1', '0.75', 'Đã bổ sung sau giải trình', 2, 'tham-dinh-2.xlsx')];
     const m = mergeAppraisals([first, second], ctx);
     expect(m.findings).toEqual([]);
-    // SNV 1.1.1: self 0.75 → 0.5 (file 1) → 0.75 (file 2): two changes; STP equals its self-score: no change, no reason needed.
+    // SNV 1.1.1: self 0.75 → 0.5 (file 1) → 0.75 (file 2): two changes; STP equals its self-score: no change, no reason
+    // needed.
     expect(m.changes.map((c) => [c.agency, c.item, c.from?.exact, c.to.exact, c.order, c.cell])).toEqual([
       ['SNV', '1.1.1', '0.75', '0.5', 1, 'J2'],
       ['SNV', '1.1.1', '0.5', '0.75', 2, 'J2'],

@@ -1,4 +1,6 @@
-/** The round commands on the bundled sample round: score, explain, appraisal-template read back as an appraisal file. */
+/**
+ * The round commands on the bundled sample round: score, explain, appraisal-template read back as an appraisal file.
+ */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -14,7 +14,8 @@ function roundDir(yaml: string): string {
 }
 
 const BASE =
-  'format: 1\nname: Thử\nyear: 2025\ncriteria: { department: illustrative-internal@2025.1 }\nroster: roster.csv\nsubmissions: submissions\n';
+  'format: 1\nname: Thử\nyear: 2025\ncriteria: { department: illustrative-internal@2025.1 }\nroster: ' +
+  'roster.csv\nsubmissions: submissions\n';
 
 describe('round.yaml', () => {
   it('loads a valid round with defaults', () => {

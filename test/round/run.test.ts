@@ -37,21 +37,25 @@ describe('a whole round, worked by hand', async () => {
     expect(a.bySource.survey.points.exact).toBe('1.6');
   });
 
-  it('D1: the second appraisal file overrides the first (0.75 → 0.5 → 0.25): 6.5 − 0.5 + 1.6 + 0.5 = 8.1 → 81%, both changes kept', () => {
-    const a = agency(r, 'D1');
-    expect(a.total.points.exact).toBe('8.1');
-    expect(a.total.index.exact).toBe('81');
-    const item = a.items.find((i) => i.code === '1.1.1')!;
-    expect(item.final.exact).toBe('0.25');
-    expect(item.reason).toBe('Giải trình không đủ căn cứ');
-    const trail = r.appraisalChanges
-      .filter((c) => c.agency === 'D1')
-      .map((c) => [c.from?.exact, c.to.exact, c.order, c.file]);
-    expect(trail).toEqual([
-      ['0.75', '0.5', 1, 'dot1.xlsx'],
-      ['0.5', '0.25', 2, 'dot2.xlsx'],
-    ]);
-  });
+  it(
+    'D1: the second appraisal file overrides the first (0.75 → 0.5 → 0.25): 6.5 − 0.5 + 1.6 + 0.5 = 8.1 → 81%, ' +
+      'both changes kept',
+    () => {
+      const a = agency(r, 'D1');
+      expect(a.total.points.exact).toBe('8.1');
+      expect(a.total.index.exact).toBe('81');
+      const item = a.items.find((i) => i.code === '1.1.1')!;
+      expect(item.final.exact).toBe('0.25');
+      expect(item.reason).toBe('Giải trình không đủ căn cứ');
+      const trail = r.appraisalChanges
+        .filter((c) => c.agency === 'D1')
+        .map((c) => [c.from?.exact, c.to.exact, c.order, c.file]);
+      expect(trail).toEqual([
+        ['0.75', '0.5', 1, 'dot1.xlsx'],
+        ['0.5', '0.25', 2, 'dot2.xlsx'],
+      ]);
+    },
+  );
 
   it('D2: "not applicable" on 1.1.3 drops it from the maximum: 7.6 of 9 = 84.44…%', () => {
     const a = agency(r, 'D2');
@@ -138,26 +142,30 @@ describe('a whole round, worked by hand', async () => {
 });
 
 describe('the result shares what recurs', () => {
-  it('one object for each number (within a set) and each detail sentence that recur across agencies, and the same JSON as unshared copies', async () => {
-    const r = (await runRound(await makeRound({ year: 2025, appraisal: true }))).result!;
-    const items = r.agencies.flatMap((a) => a.items);
-    // Numbers are rounded by their set's rule, so they are shared within a set.
-    const byExact = new Map<string, Set<object>>();
-    for (const a of r.agencies)
-      for (const it of a.items)
-        for (const n of [it.max, it.final])
-          byExact.set(`${a.set} ${n.exact}`, (byExact.get(`${a.set} ${n.exact}`) ?? new Set()).add(n));
-    expect(byExact.size).toBeGreaterThan(1);
-    for (const [exact, objects] of byExact) expect(objects.size, exact).toBe(1);
-    const details = new Map<string, Set<object>>();
-    for (const it of items)
-      details.set(
-        `${it.detail.vi}|${it.detail.en}`,
-        (details.get(`${it.detail.vi}|${it.detail.en}`) ?? new Set()).add(it.detail),
-      );
-    expect([...details.values()].some((s) => s.size === 1)).toBe(true);
-    for (const s of details.values()) expect(s.size).toBe(1);
-    expect(items.length).toBeGreaterThan(details.size);
-    expect(JSON.stringify(r, null, 2)).toBe(JSON.stringify(structuredClone(r), null, 2));
-  });
+  it(
+    'one object for each number (within a set) and each detail sentence that recur across agencies, and the ' +
+      'same JSON as unshared copies',
+    async () => {
+      const r = (await runRound(await makeRound({ year: 2025, appraisal: true }))).result!;
+      const items = r.agencies.flatMap((a) => a.items);
+      // Numbers are rounded by their set's rule, so they are shared within a set.
+      const byExact = new Map<string, Set<object>>();
+      for (const a of r.agencies)
+        for (const it of a.items)
+          for (const n of [it.max, it.final])
+            byExact.set(`${a.set} ${n.exact}`, (byExact.get(`${a.set} ${n.exact}`) ?? new Set()).add(n));
+      expect(byExact.size).toBeGreaterThan(1);
+      for (const [exact, objects] of byExact) expect(objects.size, exact).toBe(1);
+      const details = new Map<string, Set<object>>();
+      for (const it of items)
+        details.set(
+          `${it.detail.vi}|${it.detail.en}`,
+          (details.get(`${it.detail.vi}|${it.detail.en}`) ?? new Set()).add(it.detail),
+        );
+      expect([...details.values()].some((s) => s.size === 1)).toBe(true);
+      for (const s of details.values()) expect(s.size).toBe(1);
+      expect(items.length).toBeGreaterThan(details.size);
+      expect(JSON.stringify(r, null, 2)).toBe(JSON.stringify(structuredClone(r), null, 2));
+    },
+  );
 });

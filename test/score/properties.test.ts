@@ -38,7 +38,9 @@ const genSet = fc.record({
   penaltyCap: fc.option(quarters(8)),
 });
 
-/** A raw criteria set from the generated shape; each criterion's first item is an appraisal item so maxima are positive. */
+/**
+ * A raw criteria set from the generated shape; each criterion's first item is an appraisal item so maxima are positive.
+ */
 type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
 function buildSet(g: Generated<typeof genSet>): { raw: unknown; codes: string[] } {

@@ -160,7 +160,8 @@ describe('scoreAgency: not applicable', () => {
       self: naSelf(),
       appraisal: appraised({ '1.1.3': [0.5, 'Có phát sinh, không được áp dụng N/A'] }),
     });
-    // the mark stays visible; 1.1.3 counts again with 0.5: scored 6.3 + 0.5 = 6.8, + bonus 0.5 − penalty 1 = 6.3 of 10 → 63 %
+    // the mark stays visible; 1.1.3 counts again with 0.5: scored 6.3 + 0.5 = 6.8, + bonus 0.5 − penalty 1
+    // = 6.3 of 10 → 63 %
     expect(item(s, '1.1.3')).toMatchObject({ notApplicable: true, basis: 'appraisal' });
     expect([ex(s.total.points), ex(s.total.max), ex(s.total.index)]).toEqual(['6.3', '10', '63']);
   });

@@ -426,7 +426,8 @@ describe('parindex sipas', () => {
     expect(json.format).toBe('parindex-sipas');
     expect(json.overall.index?.value).toBeGreaterThan(0);
     const first = readFileSync(join(dir, 'sipas.xlsx'));
-    expect(runBin(['sipas', 'answers.csv', '--questionnaire', q, '--out', 'sipas.xlsx'], { cwd: dir }).code).toBe(2); // exists
+    // exists
+    expect(runBin(['sipas', 'answers.csv', '--questionnaire', q, '--out', 'sipas.xlsx'], { cwd: dir }).code).toBe(2);
     expect(
       runBin(['sipas', 'answers.csv', '--questionnaire', q, '--out', 'sipas.xlsx', '--force'], { cwd: dir }).code,
     ).toBe(0);
@@ -562,69 +563,72 @@ describe('UTF-8 answer files read in place give what decoded text gives', () => 
   }
   const strip = (r: SipasResult) => ({ ...r, inputs: r.inputs.map(({ sha256: _s, dialect: _d, ...rest }) => rest) });
 
-  it('on random files with duplicates, unknown and blank agencies, labels, bad answers, weights and ragged rows', async () => {
-    const rand = rng(8);
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    const answers = [
-      '1',
-      '2',
-      '3',
-      '4',
-      '5',
-      '5',
-      '4',
-      '',
-      ' ',
-      'Hài lòng',
-      'không có ý kiến',
-      '7',
-      'x',
-      '4.0',
-      '4 - Hài lòng',
-    ];
-    const agencies = ['A1', 'A2', 'a1', ' A2 ', 'A3', 'ZZ', '', 'Á1', 'A1 '];
-    const weights = ['1', '2', '2,5', '0.5', '0', 'abc', ''];
-    for (let k = 0; k < 12; k++) {
-      const withWeights = k % 2 === 0;
-      const lines = [withWeights ? 'id,agency,Q1,Q2,Q3,Q4,Trọng số' : 'id,agency,Q1,Q2,Q3,Q4'];
-      for (let i = 0; i < 400; i++) {
-        const id =
-          rand() < 0.2
-            ? `r${Math.floor(rand() * 40)}`
-            : rand() < 0.05
-              ? 'mã phiếu ' + i
+  it(
+    'on random files with duplicates, unknown and blank ' + 'agencies, labels, bad answers, weights and ragged rows',
+    async () => {
+      const rand = rng(8);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+      const answers = [
+        '1',
+        '2',
+        '3',
+        '4',
+        '5',
+        '5',
+        '4',
+        '',
+        ' ',
+        'Hài lòng',
+        'không có ý kiến',
+        '7',
+        'x',
+        '4.0',
+        '4 - Hài lòng',
+      ];
+      const agencies = ['A1', 'A2', 'a1', ' A2 ', 'A3', 'ZZ', '', 'Á1', 'A1 '];
+      const weights = ['1', '2', '2,5', '0.5', '0', 'abc', ''];
+      for (let k = 0; k < 12; k++) {
+        const withWeights = k % 2 === 0;
+        const lines = [withWeights ? 'id,agency,Q1,Q2,Q3,Q4,Trọng số' : 'id,agency,Q1,Q2,Q3,Q4'];
+        for (let i = 0; i < 400; i++) {
+          const id =
+            rand() < 0.2
+              ? `r${Math.floor(rand() * 40)}`
               : rand() < 0.05
-                ? ''
-                : `r${1000 + i}`;
-        const cells = [
-          id,
-          pick(agencies),
-          pick(answers),
-          pick(answers),
-          pick(answers),
-          pick(answers),
-          ...(withWeights ? [pick(weights)] : []),
-        ];
-        if (rand() < 0.02) cells.pop(); // a ragged row
-        lines.push(cells.join(','));
-        if (rand() < 0.02) lines.push(''); // a blank line
+                ? 'mã phiếu ' + i
+                : rand() < 0.05
+                  ? ''
+                  : `r${1000 + i}`;
+          const cells = [
+            id,
+            pick(agencies),
+            pick(answers),
+            pick(answers),
+            pick(answers),
+            pick(answers),
+            ...(withWeights ? [pick(weights)] : []),
+          ];
+          if (rand() < 0.02) cells.pop(); // a ragged row
+          lines.push(cells.join(','));
+          if (rand() < 0.02) lines.push(''); // a blank line
+        }
+        // Half the files have a quoted field late on: the rest of such a file is read as text.
+        if (k % 4 >= 2) lines.splice(300, 0, `"r-q",A1,"5",4,3,"Hài lòng"`);
+        const text = lines.join(k % 3 === 0 ? '\r\n' : '\n') + (k % 5 === 0 ? '' : '\n');
+        const roster = new Map<string, string | undefined>([
+          ['A1', 'Một'],
+          ['A2', 'Hai'],
+          ['A3', undefined],
+          ['Á1', 'Có dấu'],
+        ]);
+        const [r8, r16] = await both(text, { roster, ...(withWeights ? { weights: 'Trọng số' } : {}) });
+        expect(strip(r8), `file ${k}`).toEqual(strip(r16));
+        expect(r8.units.length, `file ${k}`).toBeGreaterThan(2);
+        expect(
+          r8.findings.some((f) => f.code === 'SIPAS_DUPLICATE_RESPONDENT'),
+          `file ${k}`,
+        ).toBe(true);
       }
-      // Half the files have a quoted field late on: the rest of such a file is read as text.
-      if (k % 4 >= 2) lines.splice(300, 0, `"r-q",A1,"5",4,3,"Hài lòng"`);
-      const text = lines.join(k % 3 === 0 ? '\r\n' : '\n') + (k % 5 === 0 ? '' : '\n');
-      const roster = new Map<string, string | undefined>([
-        ['A1', 'Một'],
-        ['A2', 'Hai'],
-        ['A3', undefined],
-        ['Á1', 'Có dấu'],
-      ]);
-      const [r8, r16] = await both(text, { roster, ...(withWeights ? { weights: 'Trọng số' } : {}) });
-      expect(strip(r8), `file ${k}`).toEqual(strip(r16));
-      expect(r8.units.length, `file ${k}`).toBeGreaterThan(2);
-      expect(
-        r8.findings.some((f) => f.code === 'SIPAS_DUPLICATE_RESPONDENT'),
-        `file ${k}`,
-      ).toBe(true);
-    }
-  });
+    },
+  );
 });

@@ -79,14 +79,17 @@ describe('intake fixtures: exact findings at their cells', () => {
     ]);
   });
 
-  it('the information sheet: agency code missing, another year, another criteria set; hidden scoring sheet', async () => {
-    expect(await findingsOf('thong-tin.xlsx')).toEqual([
-      ['INTAKE_AGENCY_MISSING', 'B1'],
-      ['INTAKE_YEAR_MISMATCH', 'B3'],
-      ['INTAKE_CRITERIA_MISMATCH', 'B4'],
-      ['INTAKE_HIDDEN_SHEET', ''],
-    ]);
-  });
+  it(
+    'the information sheet: agency code missing, another ' + 'year, another criteria set; hidden scoring sheet',
+    async () => {
+      expect(await findingsOf('thong-tin.xlsx')).toEqual([
+        ['INTAKE_AGENCY_MISSING', 'B1'],
+        ['INTAKE_YEAR_MISMATCH', 'B3'],
+        ['INTAKE_CRITERIA_MISMATCH', 'B4'],
+        ['INTAKE_HIDDEN_SHEET', ''],
+      ]);
+    },
+  );
 
   it('agencies: not in the roster, and the same agency in two files', async () => {
     expect(await findingsOf('ngoai-danh-sach.xlsx')).toEqual([['INTAKE_AGENCY_NOT_IN_ROSTER', 'B1']]);

@@ -120,7 +120,8 @@ export const registerCriteriaCommands: Register = (program, run) => {
   criteria
     .command('import')
     .description(
-      'tạo bộ tiêu chí từ bảng tiêu chí (xlsx, csv) của quyết định / build a criteria set from a decision’s criteria table (xlsx, csv)',
+      'tạo bộ tiêu chí từ bảng tiêu chí (xlsx, csv) của quyết định / build a criteria set from a decision’s ' +
+        'criteria table (xlsx, csv)',
     )
     .argument('<table>', 'bảng tiêu chí (.xlsx hoặc .csv) / the criteria table (.xlsx or .csv)')
     .requiredOption('--id <id>', 'mã bộ tiêu chí, vd. hn-internal / id of the set, e.g. hn-internal')
@@ -240,7 +241,8 @@ export const registerCriteriaCommands: Register = (program, run) => {
     .argument('<new>', 'bộ mới: id@version hoặc tệp / the new set: id@version or a file')
     .option(
       '--crosswalk <file>',
-      'ghi bảng đối chiếu mã cũ → mã mới (YAML) để so sánh giữa các năm / write the old → new code crosswalk (YAML) for year-over-year comparison',
+      'ghi bảng đối chiếu mã cũ → mã mới (YAML) để so sánh giữa các năm / write the old → new code crosswalk ' +
+        '(YAML) for year-over-year comparison',
     )
     .option('--force', 'ghi đè tệp đã có / overwrite an existing file')
     .action(async function (this: Command, oldRef: string, newRef: string) {

@@ -36,8 +36,10 @@ export const registerRoundCommands: Register = (program, run) => {
           for (const f of files) ctx.out(f);
           ctx.out(
             ctx.lang === 'vi'
-              ? `Đã tạo kỳ đánh giá trong ${dir}. Điền danh sách cơ quan vào roster.csv, đặt hồ sơ tự chấm vào submissions/, rồi chạy "parindex score ${dir}".`
-              : `Round created in ${dir}. Fill roster.csv, put the self-scoring files in submissions/, then run "parindex score ${dir}".`,
+              ? `Đã tạo kỳ đánh giá trong ${dir}. Điền danh sách cơ quan vào roster.csv, đặt hồ sơ tự chấm vào ` +
+                  `submissions/, rồi chạy "parindex score ${dir}".`
+              : `Round created in ${dir}. Fill roster.csv, put the self-scoring files in submissions/, then ` +
+                  `run "parindex score ${dir}".`,
           );
         }
         return 0;

@@ -30,7 +30,8 @@ export const registerScoreCommands: Register = (program, run) => {
     .option('--force', 'ghi đè tệp báo cáo đã có / overwrite existing report files')
     .option(
       '--scorecards <layout>',
-      'bảng điểm trong báo cáo Excel: sheets (mỗi cơ quan một trang) hoặc long (một trang) / Excel scorecards: sheets or long',
+      'bảng điểm trong báo cáo Excel: sheets (mỗi cơ quan một trang) hoặc long (một trang) / Excel ' +
+        'scorecards: sheets or long',
     )
     .action(async function (this: Command, dir: string) {
       await run(this, async (ctx) => {
@@ -67,7 +68,8 @@ export const registerScoreCommands: Register = (program, run) => {
   program
     .command('explain')
     .description(
-      'bảng điểm chi tiết của một cơ quan, hoặc của một tệp tự chấm / scorecard of an agency, or of one self-scoring file',
+      'bảng điểm chi tiết của một cơ quan, hoặc của một tệp tự chấm / scorecard of an agency, or of one ' +
+        'self-scoring file',
     )
     .argument(
       '<round-or-file>',
@@ -156,7 +158,8 @@ function debugPhase(ctx: CliContext, phase: string): void {
   const m = process.memoryUsage();
   const mb = (n: number): string => (n / 1e6).toFixed(0);
   ctx.err(
-    `${phase.padEnd(14)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s  rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB`,
+    `${phase.padEnd(14)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s  rss ` +
+      `${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB`,
   );
 }
 
@@ -184,8 +187,10 @@ async function scoreRound(
   if (r.blocked)
     ctx.err(
       ctx.lang === 'vi'
-        ? `Chưa chấm điểm: còn ${countFindings(r.findings).error} lỗi. Sửa các lỗi trên, hoặc chạy lại với --allow-incomplete để chấm với số liệu hiện có.`
-        : `Not scored: ${countFindings(r.findings).error} errors remain. Fix them, or run again with --allow-incomplete to score with the data as it is.`,
+        ? `Chưa chấm điểm: còn ${countFindings(r.findings).error} lỗi. Sửa các lỗi trên, hoặc chạy lại với ` +
+            `--allow-incomplete để chấm với số liệu hiện có.`
+        : `Not scored: ${countFindings(r.findings).error} errors remain. Fix them, or run again with ` +
+            `--allow-incomplete to score with the data as it is.`,
     );
   return r;
 }

@@ -72,7 +72,9 @@ export const registerSipasCommands: Register = (program, run) => {
           onRows: (n) => {
             if (live)
               ctx.errRaw(
-                `\r${ctx.lang === 'vi' ? 'Đã đọc' : 'Read'} ${n.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-US')} ${ctx.lang === 'vi' ? 'dòng' : 'rows'}…`,
+                `\r${ctx.lang === 'vi' ? 'Đã đọc' : 'Read'} ` +
+                  `${n.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-US')} ` +
+                  `${ctx.lang === 'vi' ? 'dòng' : 'rows'}…`,
               );
           },
         });
