@@ -344,6 +344,32 @@ const prevRun = await runRound(prevDir, { allowIncomplete: true });
 if (!prevRun.result) throw new Error('2024 round did not score: ' + JSON.stringify(prevRun.findings.slice(0, 3)));
 mkdirSync(join(ROOT, 'previous'), { recursive: true });
 writeFileSync(join(ROOT, 'previous', 'ket-qua-2024.json'), JSON.stringify(prevRun.result, null, 2) + '\n');
+// The same year's communes as a province publishes them: a title row, names as printed (old-style
+// accents "Hòa" for "Hoà", one in capitals), indices with two decimals, and field indices. A round
+// that has only this table names it as `previous:` (see test/round/previous-sample.test.ts).
+{
+  const comma = (x) => x.toFixed(2).replace('.', ',');
+  const printed = (name, i) =>
+    i === 0 ? name.toUpperCase() : name.replace(/oà/g, 'òa').replace(/oá/g, 'óa').replace(/uỳ/g, 'ùy');
+  const communes = prevRun.result.agencies.filter((a) => a.group === 'xa-phuong' && a.rank !== undefined);
+  const fields = communes[0].fields.filter((f) => f.max.value > 0).map((f) => f.code);
+  // As Excel saves a sheet with a title row: the title's row padded with separators to the table's width.
+  const lines = [
+    'KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CỦA UBND CÁC XÃ, PHƯỜNG (dữ liệu mẫu)' + ';'.repeat(4 + fields.length),
+    ['STT', 'Tên đơn vị', 'Nhóm', 'Chỉ số (%)', 'Xếp hạng', ...fields.map((f) => `Lĩnh vực ${f}`)].join(';'),
+    ...communes.map((a, i) =>
+      [
+        i + 1,
+        printed(a.name, i),
+        'UBND xã, phường',
+        comma(a.total.index.value),
+        a.rank,
+        ...fields.map((f) => comma(a.fields.find((x) => x.code === f).index.value)),
+      ].join(';'),
+    ),
+  ];
+  writeFileSync(join(ROOT, 'previous', 'xep-hang-xa-phuong-2024.csv'), '\uFEFF' + lines.join('\r\n') + '\r\n');
+}
 rmSync(prevDir, { recursive: true, force: true });
 
 // This year: two departments with identical files and survey (a tie), one item not applicable.

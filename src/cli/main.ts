@@ -1,18 +1,30 @@
 /** Process entry: runs the CLI and sets the exit code. The only place that touches `process`. */
-import { removeTempFiles } from '../core/fs.js';
+import { removeTempFiles, watchTempFiles } from '../core/fs.js';
 import { runCli } from './program.js';
 
-// Stopped mid-write (Ctrl-C, kill): remove the half-written temporary files, then exit as stopped.
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-  ['SIGHUP', 129],
-] as const) {
-  process.on(signal, () => {
+// Stopped (Ctrl-C, kill): while an output is being written, remove its temporary file, then exit
+// as stopped. The rest of the time no handler is installed, so the signal's default action ends
+// the process at once: a handler runs only between steps, and a long synchronous step (reading a
+// big workbook, scoring) would keep it waiting.
+const STOP: [NodeJS.Signals, () => never][] = (
+  [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const
+).map(([signal, code]) => [
+  signal,
+  () => {
     removeTempFiles();
     process.exit(code);
-  });
-}
+  },
+]);
+watchTempFiles((writing) => {
+  for (const [signal, stop] of STOP) {
+    if (writing) process.on(signal, stop);
+    else process.off(signal, stop);
+  }
+});
 
 // A reader that closes the pipe early (`parindex … | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {

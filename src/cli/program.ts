@@ -6,6 +6,8 @@ import { DEFAULT_LIMITS, LIMIT_FLAGS, parseLimit, showLimit, type LimitName, typ
 import type { ReadOptions } from '../load/index.js';
 import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
 import { InternalError, RunError, UsageError } from '../findings/errors.js';
+import { WriteError } from '../core/fs.js';
+import { writeFailureText } from './write-failure.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { EXIT, type CommandRunner, type Register } from './command.js';
 import { makeContext, type CliStreams, type GlobalOptions } from './context.js';
@@ -133,6 +135,10 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
     }
     if (e instanceof RunError) {
       streams.stderr.write(`${TOOL_NAME}: ${e.text[lang]}\n`);
+      return EXIT.CANNOT_RUN;
+    }
+    if (e instanceof WriteError) {
+      streams.stderr.write(`${TOOL_NAME}: ${writeFailureText(e)[lang]}\n`);
       return EXIT.CANNOT_RUN;
     }
     const err = e instanceof Error ? e : new InternalError(String(e));

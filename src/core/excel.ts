@@ -11,17 +11,39 @@
  * - a streaming writer's `styles.addStyleModel`, `sharedStrings.add`, `useSharedStrings`, and a
  *   streaming worksheet's `stream` (its sheet part), used to write rows directly (report/xlsx-rows.ts);
  * - the `_writableState.length` of the streams that stream pipes into (readable-stream), to wait
- *   for the compressor.
+ *   for the compressor;
+ * - `utils.xmlEncode` (lib/utils/utils.js), through which exceljs writes every text of every part,
+ *   wrapped once on load so that characters XML 1.0 cannot carry never reach a workbook.
  */
+import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
+import { xmlCarried } from './text.js';
 
 export type Excel = typeof ExcelJS;
 
 let loaded: Promise<Excel> | undefined;
 
 export function loadExcel(): Promise<Excel> {
-  loaded ??= import('exceljs').then((m) => m.default);
+  loaded ??= import('exceljs').then((m) => {
+    guardXmlText();
+    return m.default;
+  });
   return loaded;
+}
+
+/**
+ * exceljs writes every text of every part (cells, shared strings, sheet names, properties)
+ * through `utils.xmlEncode`, which drops control characters but lets through U+FFFE, U+FFFF and
+ * unpaired surrogates, which XML 1.0 cannot carry: one such character in an agency's name made a
+ * report no program (exceljs included) could open. Wrapped here, once, to replace them (xmlCarried).
+ */
+function guardXmlText(): void {
+  const utils = createRequire(import.meta.url)('exceljs/lib/utils/utils.js') as {
+    xmlEncode?: ((text: string) => string) & { carried?: true };
+  };
+  const encode = utils.xmlEncode;
+  if (typeof encode !== 'function' || encode.carried) return;
+  utils.xmlEncode = Object.assign((text: string): string => encode(xmlCarried(text)), { carried: true as const });
 }
 
 /** A merged range of a worksheet: its A1 text ("B2:D3") and its corners (1-based). */

@@ -7,13 +7,55 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { open, rename, rm, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+/**
+ * A file could not be written: the disk is full, the folder is read-only, the target is a
+ * folder… The old file is kept and the temporary one removed; the CLI says what happened and
+ * what to do (it is not a bug). `code` is the system's (ENOSPC, EACCES, EISDIR…).
+ */
+export class WriteError extends Error {
+  constructor(
+    readonly target: string,
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`cannot write ${target} (${code})`, options);
+    this.name = 'WriteError';
+  }
+}
+
+/** `e` as a WriteError for `target` when it is a system error; anything else (a bug) as it is. */
+function writeFailure(e: unknown, target: string): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return e instanceof WriteError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)
+    ? e
+    : new WriteError(target, code, { cause: e });
+}
+
 /** Temporary files being written now; removed if the process is stopped (see `removeTempFiles`). */
 const pending = new Set<string>();
+
+/** Told when the first temporary file appears (true) and when the last is gone (false). */
+let watcher: ((writing: boolean) => void) | undefined;
+
+/**
+ * Calls `watch(true)` whenever a temporary file starts being written while none was, and
+ * `watch(false)` when the last one is renamed or removed. The CLI handles stop signals only
+ * then (to remove the files); the rest of the time a signal stops the process at once, even in
+ * the middle of a long synchronous step, where a handler would wait for the step to end.
+ */
+export function watchTempFiles(watch: ((writing: boolean) => void) | undefined): void {
+  watcher = watch;
+}
 
 function tempPath(target: string): string {
   const p = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(p);
+  if (pending.size === 1) watcher?.(true);
   return p;
+}
+
+function done(tmp: string): void {
+  if (pending.delete(tmp) && pending.size === 0) watcher?.(false);
 }
 
 /**
@@ -23,6 +65,7 @@ function tempPath(target: string): string {
 export function removeTempFiles(): void {
   for (const p of pending) rmSync(p, { force: true });
   pending.clear();
+  watcher?.(false);
 }
 
 /**
@@ -30,6 +73,14 @@ export function removeTempFiles(): void {
  * written as they come (in writes of about a megabyte), so a large document is never one string.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+  try {
+    await writeAtomic(target, data);
+  } catch (e) {
+    throw writeFailure(e, target);
+  }
+}
+
+async function writeAtomic(target: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const tmp = tempPath(target);
   try {
@@ -63,22 +114,23 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array 
     await rm(tmp, { force: true });
     throw e;
   } finally {
-    pending.delete(tmp);
+    done(tmp);
   }
 }
 
 /** Synchronous twin of `writeFileAtomic`, for small files. */
 export function writeFileAtomicSync(target: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(target), { recursive: true });
-  const tmp = tempPath(target);
+  let tmp: string | undefined;
   try {
+    mkdirSync(dirname(target), { recursive: true });
+    tmp = tempPath(target);
     writeFileSync(tmp, data, { flag: 'wx' });
     renameSync(tmp, target);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    if (tmp) rmSync(tmp, { force: true });
+    throw writeFailure(e, target);
   } finally {
-    pending.delete(tmp);
+    if (tmp) done(tmp);
   }
 }
 
@@ -87,15 +139,16 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array): 
  * themselves, such as exceljs), then renames it into place.
  */
 export async function writeViaTemp(target: string, fill: (tmpPath: string) => Promise<void>): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  const tmp = tempPath(target);
+  let tmp: string | undefined;
   try {
+    await mkdir(dirname(target), { recursive: true });
+    tmp = tempPath(target);
     await fill(tmp);
     await rename(tmp, target);
   } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
+    if (tmp) await rm(tmp, { force: true });
+    throw writeFailure(e, target);
   } finally {
-    pending.delete(tmp);
+    if (tmp) done(tmp);
   }
 }

@@ -19,6 +19,11 @@ export interface Limits {
   cells: number;
   /** Longest text in one cell, in characters (Excel's own limit is 32,767). */
   stringLength: number;
+  /**
+   * Most cells a workbook's sheets declare beyond their values, which a reader would make one by
+   * one: the cells of merged ranges and the columns of column ranges, for every sheet listing the part.
+   */
+  declaredCells: number;
 }
 
 const MiB = 1024 * 1024;
@@ -30,6 +35,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   rows: 200_000,
   cells: 3_000_000,
   stringLength: 32_767,
+  declaredCells: 1_000_000,
 });
 
 export type LimitName = keyof Limits;
@@ -47,6 +53,11 @@ export const LIMIT_FLAGS: Readonly<Record<LimitName, { flag: string; unit: 'MB' 
     rows: { flag: '--max-rows', unit: 'count', help: 'số dòng tối đa mỗi trang / most rows per sheet' },
     cells: { flag: '--max-cells', unit: 'count', help: 'số ô tối đa mỗi tệp / most cells per file' },
     stringLength: { flag: '--max-string', unit: 'chars', help: 'số ký tự tối đa mỗi ô / longest cell text' },
+    declaredCells: {
+      flag: '--max-declared-cells',
+      unit: 'count',
+      help: 'số ô gộp và cột khai báo tối đa mỗi tệp / most merged cells and declared columns per workbook',
+    },
   });
 
 /** A flag value ("80" MB, "500000") as a limit value; undefined when it is not a positive number. */

@@ -204,7 +204,7 @@ export class Rational {
   /** Reads what `toExact` wrote. */
   static fromExact(text: string): Rational | undefined {
     const m = /^(-?\d+)\/(\d+)$/.exec(text);
-    if (m) return m[2] === '0' ? undefined : Rational.of(BigInt(m[1]!), BigInt(m[2]!));
+    if (m) return /^0+$/.test(m[2]!) ? undefined : Rational.of(BigInt(m[1]!), BigInt(m[2]!));
     return Rational.parse(text);
   }
 

@@ -58,3 +58,15 @@ export interface Bilingual {
   vi: string;
   en: string;
 }
+
+/** What XML 1.0 cannot carry besides the control characters every writer here drops already. */
+const NOT_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const MAYBE_NOT_XML = /[\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/**
+ * `s` with U+FFFE, U+FFFF and unpaired surrogates replaced by U+FFFD: XML 1.0 cannot carry them,
+ * and one in an agency's name would make a workbook no program (exceljs included) can open.
+ */
+export function xmlCarried(s: string): string {
+  return MAYBE_NOT_XML.test(s) ? s.replace(NOT_XML, '\uFFFD') : s;
+}

@@ -57,8 +57,72 @@ export function readDataFile(path: string, display: string, maxBytes = 5 * 1024 
   return parseDataText(text, display, extname(path).toLowerCase() === '.json');
 }
 
-/** Parses YAML or JSON text. Throws `DataFileError` on a syntax error or an alias bomb. */
+/** Deepest nesting of brackets a data file may have; criteria sets nest five or six levels. */
+export const MAX_NESTING = 64;
+
+/**
+ * How deep `[` and `{` nest in `text`, outside quoted strings and comments; stops counting once
+ * past `limit`. The YAML parser builds a node per bracket and recurses into each: 4.8 MB of
+ * "[" took 2.7 GB before its error, so the depth is read first, in one pass that keeps nothing.
+ */
+export function bracketDepth(text: string, yaml: boolean, limit = MAX_NESTING): number {
+  let depth = 0;
+  let deepest = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (quote) {
+      if (ch === 0x5c /* \\ */ && quote === 0x22) i++;
+      else if (ch === quote) quote = 0;
+      continue;
+    }
+    // In YAML, a line starting with a key at the left margin ends every flow collection before
+    // it: a stray "[" in a description is not carried into the next entry.
+    if (yaml && depth > 0 && (i === 0 || text.charCodeAt(i - 1) === 0x0a) && /[A-Za-z0-9_]/.test(text[i]!)) depth = 0;
+    if (ch === 0x22 || ch === 0x27) {
+      // A quote opens a string only where a value starts; in "it's" it is a letter.
+      const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
+      if (
+        prev === 0x20 ||
+        prev === 0x09 ||
+        prev === 0x0a ||
+        prev === 0x0d ||
+        prev === 0x5b ||
+        prev === 0x7b ||
+        prev === 0x2c ||
+        prev === 0x3a ||
+        prev === 0x2d
+      )
+        quote = ch;
+    } else if (ch === 0x23 /* # */ && (i === 0 || text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x0a)) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl;
+    } else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if ((ch === 0x5d || ch === 0x7d) && depth > 0) depth--;
+  }
+  return deepest;
+}
+
+/** The message for a data file that nests past `MAX_NESTING`; undefined when it does not. */
+export function nestingProblem(text: string, display: string, json: boolean): Bilingual | undefined {
+  if (bracketDepth(text, !json) <= MAX_NESTING) return undefined;
+  return {
+    vi:
+      `${display}: dữ liệu lồng nhau quá sâu (hơn ${MAX_NESTING} cấp ngoặc [ ] hoặc { }); tệp không được đọc. ` +
+      `Kiểm tra các dấu ngoặc.`,
+    en:
+      `${display}: nested too deeply (more than ${MAX_NESTING} levels of [ ] or { }); the file is not read. ` +
+      `Check its brackets.`,
+  };
+}
+
+/** Parses YAML or JSON text. Throws `DataFileError` on a syntax error, nesting past `MAX_NESTING` or an alias bomb. */
 export function parseDataText(text: string, display: string, json = false): DataFile {
+  const deep = nestingProblem(text, display, json);
+  if (deep) throw new DataFileError(deep);
   if (json) {
     try {
       return { data: JSON.parse(text), lineOf: () => undefined };

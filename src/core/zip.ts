@@ -11,6 +11,11 @@ import { inflateRawSync } from 'node:zlib';
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
 const LOC_SIG = 0x04034b50;
+const ZIP64_EOCD_SIG = 0x06064b50;
+const ZIP64_LOCATOR_SIG = 0x07064b50;
+/** A 16- or 32-bit field holding this says "see the zip64 record" (APPNOTE 4.4.1.4). */
+const MAX16 = 0xffff;
+const MAX32 = 0xffffffff;
 
 /** DOS time and date fields for a date (local fields, taken from the UTC parts for stability). */
 function dosDateTime(date: Date): { time: number; day: number } {
@@ -46,8 +51,15 @@ export interface ZipEntry {
 export function listZipEntries(buf: Buffer, base = 0): ZipEntry[] | undefined {
   const eocd = findEndOfCentralDirectory(buf);
   if (eocd < 0) return undefined;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16) - base;
+  let count = buf.readUInt16LE(eocd + 10);
+  let start = buf.readUInt32LE(eocd + 16);
+  // A zip64 archive (large, or written by a tool that always writes zip64) keeps the true count
+  // and offset in the zip64 end record, which the locator just before the end record points at.
+  if (count === MAX16 || start === MAX32) {
+    const z = zip64End(buf, eocd, base);
+    if (z) ({ count, start } = z);
+  }
+  let p = start - base;
   if (p < 0) return undefined;
   const out: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
@@ -55,18 +67,66 @@ export function listZipEntries(buf: Buffer, base = 0): ZipEntry[] | undefined {
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
-    if (p + 46 + nameLen > buf.length) return undefined;
-    out.push({
+    if (p + 46 + nameLen + extraLen > buf.length) return undefined;
+    const entry: ZipEntry = {
       name: buf.subarray(p + 46, p + 46 + nameLen).toString('utf8'),
       method: buf.readUInt16LE(p + 10),
       compressedSize: buf.readUInt32LE(p + 20),
       size: buf.readUInt32LE(p + 24),
       offset: buf.readUInt32LE(p + 42),
       central: base + p,
-    });
+    };
+    if (entry.size === MAX32 || entry.compressedSize === MAX32 || entry.offset === MAX32) {
+      if (!readZip64Extra(buf.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen), entry)) return undefined;
+    }
+    out.push(entry);
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
+}
+
+/** The entry count and central directory offset from the zip64 end record; undefined when there is none. */
+function zip64End(buf: Buffer, eocd: number, base: number): { count: number; start: number } | undefined {
+  const loc = eocd - 20;
+  if (loc < 0 || buf.readUInt32LE(loc) !== ZIP64_LOCATOR_SIG) return undefined;
+  const at = Number(buf.readBigUInt64LE(loc + 8)) - base;
+  if (at < 0 || at + 56 > buf.length || buf.readUInt32LE(at) !== ZIP64_EOCD_SIG) return undefined;
+  const count = buf.readBigUInt64LE(at + 32);
+  const start = buf.readBigUInt64LE(at + 48);
+  // Counts and offsets past 2^53 cannot be in a buffer; such a record is damaged.
+  if (count > BigInt(Number.MAX_SAFE_INTEGER) || start > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
+  return { count: Number(count), start: Number(start) };
+}
+
+/**
+ * Fills the fields of `e` that hold 0xFFFFFFFF from the zip64 extended information extra field
+ * (id 1): the sizes and offset in that order, each present only when its field says so. False
+ * when a field says so and the extra field does not give it.
+ */
+function readZip64Extra(extra: Buffer, e: ZipEntry): boolean {
+  for (let q = 0; q + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(q);
+    const len = extra.readUInt16LE(q + 2);
+    if (id === 0x0001) {
+      let r = q + 4;
+      const end = Math.min(q + 4 + len, extra.length);
+      const next = (): number | undefined => {
+        if (r + 8 > end) return undefined;
+        const v = extra.readBigUInt64LE(r);
+        r += 8;
+        return v > BigInt(Number.MAX_SAFE_INTEGER) ? undefined : Number(v);
+      };
+      for (const key of ['size', 'compressedSize', 'offset'] as const) {
+        if (e[key] !== MAX32) continue;
+        const v = next();
+        if (v === undefined) return false;
+        e[key] = v;
+      }
+      return true;
+    }
+    q += 4 + len;
+  }
+  return false;
 }
 
 /** An entry's stored (compressed) bytes. */

@@ -15,6 +15,7 @@ import { CriteriaSet, RULE_KINDS } from './schema.js';
 import { indexCriteriaSet, type CriteriaIndex } from './tree.js';
 import { Questionnaire } from './questionnaire-schema.js';
 import { checkQuestionnaire } from './questionnaire-check.js';
+import { nestingProblem } from '../core/yaml.js';
 
 /** The folder of bundled criteria sets (`criteria/` at the package root). */
 export const BUNDLED_CRITERIA_DIR = fileURLToPath(new URL('../../criteria/', import.meta.url));
@@ -37,6 +38,8 @@ export function loadCriteriaFile(path: string, displayPath = path): LoadedCriter
   const text = readText(path, displayPath);
   const lineCounter = new LineCounter();
   const isJson = extname(path).toLowerCase() === '.json';
+  const deep = nestingProblem(text, displayPath, isJson);
+  if (deep) throw new CriteriaError(deep);
   let data: unknown;
   let doc: Document | undefined;
   if (isJson) {

@@ -47,7 +47,8 @@ export function itemFormula(item: Item, set: CriteriaSet, at: CellOf): string {
       const o = at('option');
       body = rule.options.reduceRight(
         (rest, opt) =>
-          `IF(${anyOf(o, [opt.label.vi, ...(opt.label.en ? [opt.label.en] : []), opt.id])},${num(Math.min(opt.points, item.max))},${rest})`,
+          `IF(${anyOf(o, [opt.label.vi, ...(opt.label.en ? [opt.label.en] : []), opt.id])},` +
+          `${num(Math.min(opt.points, item.max))},${rest})`,
         entered,
       );
       body = `IF(${o}="",${entered},${body})`;
@@ -72,7 +73,9 @@ export function itemFormula(item: Item, set: CriteriaSet, at: CellOf): string {
       const both = `AND(ISNUMBER(${n}),ISNUMBER(${d}))`;
       const ratioOk = `AND(${d}>0,${n}>=0,${n}<=${d})`;
       const pctGiven = rule.input === 'percent' ? `ISNUMBER(${c})` : `AND(ISNUMBER(${c}),NOT(ISNUMBER(${n})))`;
-      body = `IF(${both},IF(${ratioOk},${ratio},${entered}),IF(${pctGiven},IF(AND(${c}>=0,${c}<=100),${pct},${entered}),${entered}))`;
+      body =
+        `IF(${both},IF(${ratioOk},${ratio},${entered}),` +
+        `IF(${pctGiven},IF(AND(${c}>=0,${c}<=100),${pct},${entered}),${entered}))`;
       break;
     }
     case 'deduction': {

@@ -214,8 +214,10 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
       .filter(Boolean)
       .join(' · '),
     vi
-      ? 'Điền các ô màu vàng nhạt. Cột "Điểm tính theo cách chấm" và phần tổng cuối trang tự tính; parindex chấm lại từ số liệu nhập.'
-      : 'Fill the light yellow cells. "Points by the rule" and the totals below compute themselves; parindex rescores from the inputs.',
+      ? 'Điền các ô màu vàng nhạt. Cột "Điểm tính theo cách chấm" và phần tổng cuối trang tự tính; ' +
+        'parindex chấm lại từ số liệu nhập.'
+      : 'Fill the light yellow cells. "Points by the rule" and the totals below compute themselves; ' +
+        'parindex rescores from the inputs.',
   ]);
   ws.getColumn(MAX_COL).hidden = true;
   setTextCell(ws.getCell(H, MAX_COL), vi ? 'Tối đa áp dụng' : 'Applicable maximum');
@@ -476,7 +478,8 @@ function totalsBlock(
   setTextCell(
     note.getCell(col('title')),
     vi
-      ? 'Dự kiến: chưa gồm điểm điều tra xã hội học và kết quả thẩm định. parindex chấm từ số liệu nhập, không dùng các công thức này.'
+      ? 'Dự kiến: chưa gồm điểm điều tra xã hội học và kết quả thẩm định. ' +
+          'parindex chấm từ số liệu nhập, không dùng các công thức này.'
       : 'Projected: without the survey and appraisal. parindex scores from the inputs, never from these formulas.',
   );
   note.getCell(col('title')).alignment = { wrapText: true, vertical: 'top' };

@@ -79,8 +79,19 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
+/** The first line that is not blank, found without splitting the text (49 MB of line breaks: 49 million strings). */
 function firstLine(text: string): string {
-  for (const line of text.split(/\r\n|\n|\r/)) if (line.trim() !== '') return line;
+  const eol = /\r\n|\n|\r/g;
+  let from = 0;
+  while (from <= text.length) {
+    eol.lastIndex = from;
+    const m = eol.exec(text);
+    const end = m ? m.index : text.length;
+    const line = text.slice(from, end);
+    if (line.trim() !== '') return line;
+    if (!m) break;
+    from = end + m[0].length;
+  }
   return '';
 }
 
@@ -92,6 +103,13 @@ export function readCsvText(buf: Buffer, limits: Pick<Limits, 'rows' | 'cells' |
   const delimiter = detectDelimiter(text);
   const sheet = new GridSheet(undefined);
   const out: CsvRead = { sheet, delimiter, encoding: decoded.encoding, ragged: [], nul, width: 0, long: [] };
+  // Counted before parsing: csv-parse builds every record of a file at once, so 50 MB of line
+  // breaks or of delimiters would be millions of arrays before a count after it could refuse them.
+  const over = overLimits(text, delimiter, limits);
+  if (over) {
+    out.limit = over;
+    return out;
+  }
   let records: string[][] = [];
   try {
     records = parse(text, {
@@ -142,6 +160,41 @@ export function readCsvText(buf: Buffer, limits: Pick<Limits, 'rows' | 'cells' |
     });
   });
   return out;
+}
+
+/**
+ * The row or cell limit `text` breaks, counted as csv-parse splits it (a record per line break
+ * outside quotes, a field per delimiter outside quotes, no record after a final line break);
+ * undefined when it breaks neither (true counts: the scan keeps nothing). A text shorter than
+ * both limits cannot break them and is not scanned.
+ */
+export function overLimits(text: string, delimiter: string, limits: Pick<Limits, 'rows' | 'cells'>): CsvRead['limit'] {
+  if (text.length < limits.rows && text.length < limits.cells) return undefined;
+  const sep = delimiter.charCodeAt(0);
+  let rows = 0;
+  let cells = 0;
+  let quoted = false;
+  const n = text.length;
+  // Counted to the end, so that the finding gives the true numbers; nothing is kept.
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22) quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === sep) cells++;
+    else if (ch === 0x0a || ch === 0x0d) {
+      if (ch === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+      rows++;
+      cells++;
+    }
+  }
+  const last = text.charCodeAt(n - 1);
+  if (n > 0 && last !== 0x0a && last !== 0x0d) {
+    rows++;
+    cells++;
+  }
+  if (rows > limits.rows) return { limit: 'rows', found: rows };
+  if (cells > limits.cells) return { limit: 'cells', found: cells };
+  return undefined;
 }
 
 /** A csv-parse error as a short detail: told by its documented `code`, not by its wording. */

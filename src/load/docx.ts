@@ -116,7 +116,7 @@ export async function readWordTables(buf: Buffer, file: string, limits: Limits):
     captions.set(sheet, t.before);
   });
   const grid: WordGrid = { file, format: 'docx', sha256, sheets };
-  findings.push(...convertLegacyCells(grid, (index) => index + 1));
+  for (const x of convertLegacyCells(grid, (index) => index + 1)) findings.push(x);
   return { grid, sha256, findings, captions, text: parsed.paragraphs.join(' ') };
 }
 

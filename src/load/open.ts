@@ -108,7 +108,14 @@ export function overSize(file: string, size: number, limits: Readonly<Limits>): 
 }
 
 function unreadable(file: string, e: unknown): Finding {
-  return finding('INTAKE_FILE_UNREADABLE', { file }, { reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  return finding('INTAKE_FILE_UNREADABLE', { file }, { reason: unreadableReason(e as NodeJS.ErrnoException) });
+}
+
+/** Why a file cannot be opened, in words for a dangling or looping link (found in submissions folders). */
+function unreadableReason(e: NodeJS.ErrnoException): string {
+  if (e.code === 'ENOENT') return 'ENOENT: not found, or a link to a file that is not there';
+  if (e.code === 'ELOOP') return 'ELOOP: a link that leads back to itself';
+  return e.code ?? String(e);
 }
 
 /**

@@ -40,7 +40,7 @@ export interface GridRead {
  */
 export async function readGrid(path: string, file: string, opts: ReadOptions): Promise<GridRead> {
   const read = await readGridAs(path, file, opts);
-  if (read.grid) read.findings.push(...convertLegacyCells(read.grid));
+  if (read.grid) for (const x of convertLegacyCells(read.grid)) read.findings.push(x);
   return read;
 }
 

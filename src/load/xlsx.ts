@@ -10,6 +10,14 @@ import type { CellValue, SheetState } from './grid.js';
 import { GridSheet } from './grid.js';
 import { cellAddress, parseCellAddress } from '../findings/finding.js';
 
+/**
+ * Sheet elements exceljs is told to skip: only values, merges and hidden rows and columns are
+ * read. exceljs makes an entry for every cell a data validation or conditional format covers, so
+ * a validation of a whole column (as Excel writes one) costs 150 MB, of the whole sheet more memory
+ * than there is; the lean reader never reads them either.
+ */
+const IGNORED = ['dataValidations', 'conditionalFormatting', 'extLst'];
+
 /** Reads every worksheet's values. Throws on a broken file; the caller turns that into a finding. */
 export async function readXlsxSheets(
   buf: Buffer,
@@ -21,7 +29,10 @@ export async function readXlsxSheets(
   const maxText = opts.stringLength ?? Infinity;
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  await wb.xlsx.load(
+    buf as unknown as ArrayBuffer,
+    { ignoreNodes: IGNORED } as unknown as Parameters<typeof wb.xlsx.load>[1],
+  );
   const sheets: GridSheet[] = [];
   wb.eachSheet((ws) => {
     const state = (ws.state ?? 'visible') as SheetState;

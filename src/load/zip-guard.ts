@@ -10,6 +10,7 @@ import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { showLimit, type Limits } from '../core/limits.js';
 import { listZipEntries, zipEntryData, type ZipEntry } from '../core/zip.js';
 import { finding, type Finding } from '../findings/finding.js';
+import { SheetScan, sheetReferences } from './declared-work.js';
 
 class TooLarge extends Error {}
 
@@ -67,39 +68,16 @@ async function scanZipEntry(
   return done;
 }
 
-/**
- * Counts the rows ("<row") and cells ("<c " or "<c>") that start in `buf` and end past its first
- * `carried` bytes (those were counted with the previous chunk). One pass over the bytes: a search
- * per tag would cost a call per match.
- */
-export function countTags(buf: Uint8Array, carried = 0): { rows: number; cells: number } {
-  let rows = 0;
-  let cells = 0;
-  const end = buf.length - 2;
-  for (let i = 0; i < end; i++) {
-    if (buf[i] !== 0x3c /* < */) continue;
-    const a = buf[i + 1];
-    if (a === 0x63 /* c */) {
-      const b = buf[i + 2];
-      if ((b === 0x20 || b === 0x3e) && i + 3 > carried) cells++;
-    } else if (
-      a === 0x72 /* r */ &&
-      buf[i + 2] === 0x6f &&
-      i + 3 < buf.length &&
-      buf[i + 3] === 0x77 &&
-      i + 4 > carried
-    )
-      rows++;
-  }
-  return { rows, cells };
-}
-
-const TAIL = 3;
+/** Where the workbook lists its sheets, and the relationships that name their parts. */
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 
 /**
  * Checks a workbook zip against the limits. Returns findings; any of severity error means the
  * file must not be handed to the spreadsheet reader. With `keep`, the XML parts inflated in one
- * piece are kept there for the lean reader.
+ * piece are kept there for the lean reader. Every entry is inflated here under the cap (exceljs
+ * inflates them all, pictures too), so no reader sees a byte this pass has not counted; what the
+ * sheets declare is counted for every sheet that lists the part (see declared-work.ts).
  */
 export async function guardWorkbookZip(
   buf: Buffer,
@@ -109,22 +87,22 @@ export async function guardWorkbookZip(
 ): Promise<Finding[]> {
   const at = { file };
   const out: Finding[] = [];
-  const entries = listZipEntries(buf);
-  if (!entries) return [finding('INTAKE_CORRUPT', at, { detail: 'unreadable zip central directory' })];
-  if (entries.length > limits.zipEntries)
+  const listed = listZipEntries(buf);
+  if (!listed) return [finding('INTAKE_CORRUPT', at, { detail: 'unreadable zip central directory' })];
+  if (listed.length > limits.zipEntries)
     return [
       finding('INTAKE_LIMIT_EXCEEDED', at, {
         limit: 'zipEntries',
-        found: String(entries.length),
+        found: String(listed.length),
         max: showLimit('zipEntries', limits.zipEntries),
       }),
     ];
-  for (const e of entries) {
+  for (const e of listed) {
     const parts = e.name.split(/[\\/]/);
     if (e.name.startsWith('/') || /^[a-zA-Z]:/.test(e.name) || parts.includes('..'))
       return [finding('INTAKE_ZIP_UNSAFE_PATH', at, { entry: e.name.slice(0, 120) })];
   }
-  const declared = entries.reduce((s, e) => s + e.size, 0);
+  const declared = listed.reduce((s, e) => s + e.size, 0);
   if (declared > limits.uncompressedBytes)
     return [
       finding('INTAKE_LIMIT_EXCEEDED', at, {
@@ -133,20 +111,30 @@ export async function guardWorkbookZip(
         max: showLimit('uncompressedBytes', limits.uncompressedBytes),
       }),
     ];
+  // The workbook and its relationships first: they say which parts are sheets, and how often.
+  const first = (e: ZipEntry): number => (e.name === WORKBOOK ? 0 : e.name === WORKBOOK_RELS ? 1 : 2);
+  const entries = [...listed].sort((a, b) => first(a) - first(b));
 
   let budget = limits.uncompressedBytes;
   let cells = 0;
+  let work = 0;
+  const listing: { workbook?: Buffer; rels?: Buffer } = {};
+  let sheetRefs: Map<string, number> | undefined;
   for (const e of entries) {
     const lower = e.name.toLowerCase();
     if (lower.endsWith('vbaproject.bin') && !out.some((f) => f.code === 'INTAKE_MACROS_IGNORED'))
       out.push(finding('INTAKE_MACROS_IGNORED', at, {}));
     if (lower.startsWith('xl/externallinks/') && lower.endsWith('.xml'))
       out.push(finding('INTAKE_EXTERNAL_LINKS', at, { part: e.name }));
-    if (!lower.endsWith('.xml') && !lower.endsWith('.rels')) continue;
+    // A folder entry holds nothing to inflate.
+    if (e.compressedSize === 0 && e.size === 0) continue;
+    if (first(e) === 2 && !sheetRefs) sheetRefs = sheetReferences(listing.workbook, listing.rels);
+    const isXml = lower.endsWith('.xml') || lower.endsWith('.rels');
+    const refs = sheetRefs?.get(e.name) ?? 0;
+    const isSheet = (lower.startsWith('xl/worksheets/') && lower.endsWith('.xml')) || refs > 0;
+    const whole: Buffer[] | undefined = first(e) < 2 ? [] : undefined;
     let head = Buffer.alloc(0);
-    let tail = Buffer.alloc(0);
-    let rows = 0;
-    const isSheet = lower.startsWith('xl/worksheets/') && lower.endsWith('.xml');
+    const scan = isSheet ? new SheetScan() : undefined;
     let size: number;
     try {
       size = await scanZipEntry(
@@ -154,16 +142,12 @@ export async function guardWorkbookZip(
         e,
         budget,
         (chunk) => {
+          if (!isXml) return;
           if (head.length < 4096) head = Buffer.concat([head, chunk.subarray(0, 4096 - head.length)]);
-          if (!isSheet) return;
-          // Count tags across chunk borders: the last bytes of the previous chunk go in front.
-          const joined = tail.length ? Buffer.concat([tail, chunk]) : chunk;
-          const n = countTags(joined, tail.length);
-          rows += n.rows;
-          cells += n.cells;
-          tail = Buffer.from(joined.subarray(Math.max(0, joined.length - TAIL)));
+          whole?.push(chunk);
+          scan?.scan(chunk);
         },
-        keep ? (part) => keep.set(e.name, part) : undefined,
+        keep && isXml ? (part) => keep.set(e.name, part) : undefined,
       );
     } catch (err) {
       if (err instanceof TooLarge)
@@ -181,22 +165,44 @@ export async function guardWorkbookZip(
       ];
     }
     budget -= size;
+    if (!isXml) continue;
     // A DTD may only come before the root element, so the start of the part tells.
     if (/<!DOCTYPE|<!ENTITY/i.test(head.toString('latin1'))) return [finding('INTAKE_XML_DTD', at, { part: e.name })];
-    if (rows > limits.rows)
+    if (whole) listing[e.name === WORKBOOK ? 'workbook' : 'rels'] = Buffer.concat(whole);
+    if (!scan) continue;
+    if (scan.rows > limits.rows)
       return [
         finding('INTAKE_LIMIT_EXCEEDED', at, {
           limit: 'rows',
-          found: String(rows),
+          found: String(scan.rows),
           max: showLimit('rows', limits.rows),
         }),
       ];
+    if (scan.pastGrid !== undefined)
+      return [
+        finding('INTAKE_CORRUPT', at, {
+          detail: `${e.name}: ${scan.pastGrid} is past the last cell of a sheet, XFD1048576`,
+        }),
+      ];
+    if (scan.longTag) return [finding('INTAKE_CORRUPT', at, { detail: `${e.name}: an element longer than 1 MB` })];
+    // A part listed by several sheets is read once for each.
+    const times = Math.max(1, refs);
+    cells += scan.cells * times;
+    work += scan.declared * times;
     if (cells > limits.cells)
       return [
         finding('INTAKE_LIMIT_EXCEEDED', at, {
           limit: 'cells',
           found: `> ${limits.cells}`,
           max: showLimit('cells', limits.cells),
+        }),
+      ];
+    if (work > limits.declaredCells)
+      return [
+        finding('INTAKE_LIMIT_EXCEEDED', at, {
+          limit: 'declaredCells',
+          found: `> ${showLimit('declaredCells', limits.declaredCells)}`,
+          max: showLimit('declaredCells', limits.declaredCells),
         }),
       ];
   }

@@ -9,6 +9,7 @@ const LIMIT_VI: Record<LimitName, string> = {
   rows: 'số dòng',
   cells: 'số ô',
   stringLength: 'độ dài chữ trong ô',
+  declaredCells: 'số ô khai báo (ô gộp, dải cột)',
 };
 const LIMIT_EN: Record<LimitName, string> = {
   fileBytes: 'file size',
@@ -17,6 +18,7 @@ const LIMIT_EN: Record<LimitName, string> = {
   rows: 'rows',
   cells: 'cells',
   stringLength: 'cell text length',
+  declaredCells: 'declared cells (merged ranges, column ranges)',
 };
 
 /** Names of input fields in messages. */

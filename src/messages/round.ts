@@ -29,7 +29,7 @@ export interface RoundArgs {
   /** A roster kind the round's criteria do not cover. */
   ROUND_ROSTER_UNKNOWN_KIND: { kind: string; kinds: string[] };
   /** A table (appraisal, survey points) without its header row. */
-  ROUND_TABLE_HEADER_NOT_FOUND: { what: 'appraisal' | 'survey'; expected: string[] };
+  ROUND_TABLE_HEADER_NOT_FOUND: { what: 'appraisal' | 'survey' | 'previous'; expected: string[] };
   /** A survey line names an agency not in the roster. */
   ROUND_SURVEY_UNKNOWN_AGENCY: { agency: string };
   /** A survey line names an item that is not a survey item of the agency's set. */
@@ -46,9 +46,72 @@ export interface RoundArgs {
   ROUND_CRITERIA_CHANGED: { previous: string[]; current: string[] };
   /** The crosswalk is for other sets than last year's result and this round use. */
   ROUND_CROSSWALK_SET_MISMATCH: { side: 'from' | 'to'; declared: string; used: string[] };
+  /** A row of last year's published table names no agency of the roster (nor a declared predecessor). */
+  ROUND_PREVIOUS_ROW_UNMATCHED: { agency: string; candidates: number };
+  /** The same agency twice in last year's table. */
+  ROUND_PREVIOUS_ROW_DUPLICATE: { agency: string; firstRow: number };
+  /** An agency of the roster has no row in last year's table (nor its predecessors). */
+  ROUND_PREVIOUS_AGENCY_ABSENT: { agency: string };
+  /** A predecessor named in the roster is not in last year's figures. */
+  ROUND_PREDECESSOR_NOT_FOUND: { predecessor: string };
+  /** round.yaml compares merged agencies by weighted mean but lacks a positive weight for a predecessor. */
+  ROUND_MERGER_WEIGHTS_MISSING: { predecessors: string[] };
+  /** The file of alternative weights is not a map of field codes to positive maxima. */
+  ROUND_WEIGHTS_ALT_INVALID: { message: string };
 }
 
+const TABLE_VI = { appraisal: 'thẩm định', survey: 'điểm điều tra', previous: 'xếp hạng năm trước' } as const;
+const TABLE_EN = { appraisal: 'appraisal', survey: 'survey points', previous: "last year's ranking" } as const;
+
 export const roundMessages: Catalogue<RoundArgs> = {
+  ROUND_PREVIOUS_ROW_UNMATCHED: {
+    severity: 'warning',
+    example: { agency: 'Phường Hòa Bình cũ', candidates: 0 },
+    vi: (a) =>
+      `Dòng ${quote(a.agency)} của bảng năm trước không khớp ${a.candidates > 1 ? 'duy nhất ' : ''}với cơ quan nào ` +
+      `trong danh sách (kể cả đơn vị tiền thân); dòng này không được so sánh. Sửa tên hoặc thêm cột mã.`,
+    en: (a) =>
+      `Row ${quote(a.agency)} of last year's table matches ${a.candidates > 1 ? 'more than one' : 'no'} agency of ` +
+      `the roster (predecessors included); it is not compared. Correct the name or add a code column.`,
+  },
+  ROUND_PREVIOUS_ROW_DUPLICATE: {
+    severity: 'warning',
+    example: { agency: 'SNV', firstRow: 4 },
+    vi: (a) => `Cơ quan ${a.agency} đã có ở dòng ${a.firstRow} của bảng năm trước; chỉ dòng đầu được dùng.`,
+    en: (a) => `Agency ${a.agency} is already on row ${a.firstRow} of last year's table; only the first row is used.`,
+  },
+  ROUND_PREVIOUS_AGENCY_ABSENT: {
+    severity: 'warning',
+    example: { agency: '25088' },
+    vi: (a) =>
+      `Cơ quan ${a.agency} không có dòng nào trong bảng năm trước: không so sánh được, hiển thị là mới. ` +
+      `Nếu cơ quan được hợp nhất hoặc đổi mã, ghi mã năm trước vào cột "Tiền thân" của danh sách.`,
+    en: (a) =>
+      `Agency ${a.agency} has no row in last year's table: not compared, shown as new. If it was merged or ` +
+      `recoded, put last year's codes in the roster's "predecessors" column.`,
+  },
+  ROUND_PREDECESSOR_NOT_FOUND: {
+    severity: 'warning',
+    example: { predecessor: '25085' },
+    vi: (a) => `Đơn vị tiền thân ${a.predecessor} không có trong kết quả năm trước; cơ quan này không được so sánh.`,
+    en: (a) => `Predecessor ${a.predecessor} is not in last year's result; this agency is not compared.`,
+  },
+  ROUND_MERGER_WEIGHTS_MISSING: {
+    severity: 'error',
+    example: { predecessors: ['25085', '25086'] },
+    vi: (a) =>
+      `round.yaml so sánh cơ quan hợp nhất theo bình quân gia quyền nhưng thiếu trọng số dương cho ` +
+      `${a.predecessors.join(', ')}; thêm merged.weights.<mã>.<mã tiền thân>.`,
+    en: (a) =>
+      `round.yaml compares merged agencies by weighted mean but lacks a positive weight for ` +
+      `${a.predecessors.join(', ')}; add merged.weights.<code>.<predecessor>.`,
+  },
+  ROUND_WEIGHTS_ALT_INVALID: {
+    severity: 'error',
+    example: { message: 'maxima.9: không có lĩnh vực 9' },
+    vi: (a) => `Tệp trọng số thay thế không hợp lệ: ${a.message}. Cần "maxima: { <mã lĩnh vực>: <điểm tối đa> }".`,
+    en: (a) => `The alternative weights file is invalid: ${a.message}. Expected "maxima: { <field code>: <maximum> }".`,
+  },
   ROUND_CRITERIA_CHANGED: {
     severity: 'warning',
     example: { previous: ['bnv-province@2017'], current: ['bnv-province@2024'] },
@@ -109,13 +172,13 @@ export const roundMessages: Catalogue<RoundArgs> = {
     severity: 'error',
     example: { what: 'survey', expected: ['Mã cơ quan', 'Mã tiêu chí', 'Tỷ lệ hài lòng'] },
     vi: (a) =>
-      `Không tìm thấy dòng tiêu đề của bảng ${a.what === 'appraisal' ? 'thẩm định' : 'điểm điều tra'} ` +
+      `Không tìm thấy dòng tiêu đề của bảng ${TABLE_VI[a.what]} ` +
       `(cần các cột ${list(
         a.expected.map((e) => quote(e)),
         'vi',
       )}).`,
     en: (a) =>
-      `No header row of the ${a.what === 'appraisal' ? 'appraisal' : 'survey points'} table was found (needed: ${list(
+      `No header row of the ${TABLE_EN[a.what]} table was found (needed: ${list(
         a.expected.map((e) => quote(e)),
         'en',
       )}).`,

@@ -12,7 +12,7 @@ import type { AgencyScore } from '../score/types.js';
 import type { Submission } from '../validate/submission.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { RoundConfig } from '../round/config.js';
-import type { PreviousFigures } from '../round/previous.js';
+import type { PreviousBasis, PreviousFigures } from '../round/previous.js';
 import type { RosterAgency } from '../round/roster.js';
 import { itemDetail } from '../score/detail.js';
 import { remember } from '../core/memo.js';
@@ -58,6 +58,21 @@ export interface ResultParts {
   findings: Finding[];
   /** The run's cache of numbers and sentences (a new one when not given). */
   cache?: ResultCache;
+  /** How agencies were compared with last year, and what last year's figures allow. */
+  comparison?: { basis: Map<string, PreviousBasis>; info: NonNullable<RoundResult['comparison']> };
+  /** Index and rank intervals, alternative weights, overlap notes. */
+  uncertainty?: Uncertainty;
+}
+
+/** How sure the ranks are, as the round worked it out. */
+export interface Uncertainty {
+  intervals: Map<
+    string,
+    { lower: Rational; upper: Rational; shares: number; minValid: number; best: number; worst: number }
+  >;
+  alternatives: Map<string, { index: Rational; rank: number; shift: number }>;
+  overlaps: Map<string, { agencies: string[]; ranks: number[] }[]>;
+  info: NonNullable<RoundResult['uncertainty']>;
 }
 
 /** Builds the result document. Deterministic: every list has a stated order. */
@@ -116,6 +131,7 @@ export function buildRoundResult(p: ResultParts): RoundResult {
         shown: r.shown,
         decimals: r.decimals,
       })),
+      ...(p.uncertainty?.overlaps.get(gid)?.length ? { overlapNotes: p.uncertainty.overlaps.get(gid)! } : {}),
     });
     const groupScores = members.map((m) => scoreByCode.get(m.code)).filter((s): s is AgencyScore => s !== undefined);
     for (const code of order) {
@@ -130,6 +146,8 @@ export function buildRoundResult(p: ResultParts): RoundResult {
           submission: p.submissions.get(code),
           previous: p.previous,
           rank: rankByCode.get(code),
+          basis: p.comparison?.basis.get(code),
+          uncertainty: p.uncertainty,
         }),
       );
     }
@@ -155,6 +173,8 @@ export function buildRoundResult(p: ResultParts): RoundResult {
       ...(f.agency !== undefined ? { agency: f.agency } : {}),
       args: f.args,
     })),
+    ...(p.comparison ? { comparison: p.comparison.info } : {}),
+    ...(p.uncertainty ? { uncertainty: p.uncertainty.info } : {}),
   };
 }
 
@@ -171,6 +191,9 @@ export interface AgencyResultParts {
   previous?: Map<string, PreviousFigures> | undefined;
   /** Its place in its group, when ranked. */
   rank?: { rank: number; size: number; change: Ranking['groups'][number]['agencies'][number]['change'] } | undefined;
+  /** How it was compared with last year, when not by its own code. */
+  basis?: PreviousBasis | undefined;
+  uncertainty?: Uncertainty | undefined;
 }
 
 /** One agency's part of the result: its score as exact and rounded numbers, item sentences, gaps and changes. */
@@ -182,7 +205,12 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
   const gains = new Map(
     score.status === 'missing' ? [] : gapList(score, idx, group).map((g) => [g.code, g.gainIfFull]),
   );
-  const items: ItemResult[] = score.items.map((it) => {
+  // An agency that sent nothing and has nothing from appraisal or surveys gets no item list: a
+  // national roster of 100,000 would otherwise write 39 KB of zeros for each.
+  const empty =
+    score.status === 'missing' &&
+    score.items.every((it) => it.final.isZero() && it.self === undefined && it.appraised === undefined);
+  const items: ItemResult[] = (empty ? [] : score.items).map((it) => {
     const entry = idx.byCode.get(it.code)!;
     const input = inputs.get(it.code);
     const r: ItemResult = {
@@ -206,7 +234,7 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
     return r;
   });
   const nodes = (level: number) =>
-    score.nodes
+    (empty ? [] : score.nodes)
       .filter((x) => x.level === level && x.applicable)
       .map((x) => ({ code: x.code, points: n(x.points), max: n(x.max), index: n(x.index) }));
   const out: AgencyResult = {
@@ -236,6 +264,7 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
   if (score.band !== undefined && score.status !== 'missing') out.band = score.band;
   const prev = p.previous?.get(agency.code);
   if (p.previous && !prev) out.isNew = true;
+  if (p.previous && !prev && p.basis?.rule === 'none') out.mergedFrom = p.basis.from;
   if (prev && score.status !== 'missing') {
     const change = rank?.change;
     out.previous = {
@@ -252,8 +281,23 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
           const now = Rational.fromExact(f.index.exact)!;
           return { code: f.code, index: n(before), change: n(now.sub(before)) };
         }),
+      ...(p.basis && p.basis.rule !== 'none'
+        ? {
+            basis: { rule: p.basis.rule, from: p.basis.from, ...(p.basis.weights ? { weights: p.basis.weights } : {}) },
+          }
+        : {}),
     };
   }
+  const iv = p.uncertainty?.intervals.get(agency.code);
+  if (iv && score.status !== 'missing')
+    out.interval = {
+      index: { lower: n(iv.lower), upper: n(iv.upper) },
+      rank: { best: iv.best, worst: iv.worst },
+      shares: iv.shares,
+      minValid: iv.minValid,
+    };
+  const alt = p.uncertainty?.alternatives.get(agency.code);
+  if (alt && score.status !== 'missing') out.alternative = { index: n(alt.index), rank: alt.rank, shift: alt.shift };
   return out;
 }
 

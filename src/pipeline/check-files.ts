@@ -3,7 +3,7 @@
  * mapped, checked (validate/) and its self-scores checked against the rules (score/); a report per
  * file and overall out. Used by `parindex validate`, by the round and by explain on one file.
  */
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareFindings, countFindings, finding, type Finding } from '../findings/finding.js';
 import { DEFAULT_READ_OPTIONS } from '../load/index.js';
@@ -20,16 +20,35 @@ export type { CheckedSubmission, FileReport, InputFileRef, ValidationReport } fr
 const SPREADSHEET_EXT = /\.(xlsx|xlsm|xls|ods|csv|tsv|txt)$/i;
 
 /**
- * Files named on the command line, folders expanded (sorted, recursive; lock and hidden files skipped); found files are
- * shown relative to `cwd`.
+ * Files named on the command line, folders expanded (sorted, recursive; lock and hidden files
+ * skipped); found files are shown relative to `cwd`. An entry that cannot be followed (a dangling
+ * or looping link) is listed as it is, so that reading it gives a finding and the other files are
+ * still checked; a folder reached again through a link is not walked twice.
  */
 export function collectFiles(args: readonly string[], cwd: string): InputFileRef[] {
   const out: InputFileRef[] = [];
+  const walked = new Set<string>();
   const walk = (dir: string): void => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      out.push({ path: dir, file: relative(cwd, dir) || dir });
+      return;
+    }
+    if (walked.has(real)) return;
+    walked.add(real);
     for (const name of readdirSync(dir).sort()) {
       if (name.startsWith('.') || name.startsWith('~$')) continue;
       const p = join(dir, name);
-      const st = statSync(p);
+      let st: Stats;
+      try {
+        st = statSync(p);
+      } catch {
+        // Dangling, looping or unreadable: reading it says why (a folder's other files, evidence PDFs, are not ours).
+        if (SPREADSHEET_EXT.test(name) || !name.includes('.')) out.push({ path: p, file: relative(cwd, p) || p });
+        continue;
+      }
       if (st.isDirectory()) walk(p);
       else if (SPREADSHEET_EXT.test(name)) out.push({ path: p, file: relative(cwd, p) || p });
     }
@@ -76,7 +95,8 @@ export async function validateFiles(
       report.format = work.format;
       const groupCodes = new Set<string>();
       for (const c of work.checked) {
-        findings.push(...(work.truncated ? c.findings.filter((f) => f.code !== 'INTAKE_MISSING_ITEM') : c.findings));
+        for (const x of work.truncated ? c.findings.filter((f) => f.code !== 'INTAKE_MISSING_ITEM') : c.findings)
+          findings.push(x);
         const idx = c.criteria !== undefined ? indexOf(c.criteria) : undefined;
         if (idx) {
           for (const [code, node] of idx.nodes) if ('children' in node) groupCodes.add(code);

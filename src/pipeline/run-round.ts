@@ -22,6 +22,8 @@ import {
   rankAgencies,
   readAppraisal,
   readPrevious,
+  readWeightsAlt,
+  assessUncertainty,
   readRoster,
   readRound,
   readSurvey,
@@ -66,8 +68,9 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   const submissions = await checkSubmissions(folder, sets, roster.value, opts);
   const survey = await readSurvey(folder, sets, roster.value, opts);
   const appraisal = await readAppraisal(folder, roster.value, submissions.value.self, cache, opts);
-  const previous = readPrevious(folder, sets);
-  const read: StepResult<unknown>[] = [round, criteria, roster, submissions, survey, appraisal, previous];
+  const previous = await readPrevious(folder, sets, roster.value, opts);
+  const weightsAlt = readWeightsAlt(folder, sets);
+  const read: StepResult<unknown>[] = [round, criteria, roster, submissions, survey, appraisal, previous, weightsAlt];
 
   opts.onPhase?.('validate');
   const findings = read.flatMap((s) => s.findings).sort(compareFindings);
@@ -90,7 +93,10 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   }).value;
   opts.onPhase?.('score');
   const ranking = rankAgencies(scores, agencies, sets, previous.value).value;
+  const uncertainty = assessUncertainty(scores, ranking, sets, weightsAlt.value).value;
   opts.onPhase?.('rank');
+  const prev = previous.value;
+  const cfg = folder.config;
   const result = buildResult({
     config: folder.config,
     sets,
@@ -98,7 +104,24 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     scores,
     ranking,
     submissions: run.submissions,
-    ...(previous.value ? { previous: previous.value.figures } : {}),
+    ...(prev ? { previous: prev.figures } : {}),
+    ...(prev && cfg.previous
+      ? {
+          comparison: {
+            basis: prev.basis ?? new Map(),
+            info: {
+              file: cfg.previous,
+              kind: prev.table ? ('table' as const) : ('result' as const),
+              rank: prev.table ? prev.table.rank : true,
+              index: true,
+              fields: prev.table ? prev.table.fields : ['*'],
+              merged: cfg.merged.compare,
+              ...(prev.table ? { rows: prev.table.rows, matched: prev.table.matched } : {}),
+            },
+          },
+        }
+      : {}),
+    ...(uncertainty ? { uncertainty } : {}),
     appraisalChanges: appraisal.value.changes,
     inputs: read.flatMap((s) => s.inputs),
     findings,

@@ -17,7 +17,14 @@ import { buildRoundResult, numOf, type ResultCache } from './build-result.js';
 import type { RoundResult } from '../result/schema.js';
 import { mergeAppraisals, type AppraisalLine, type MergedAppraisal } from '../round/appraisal.js';
 import { isCriteriaRef, loadRoundConfig, roundPath, type LoadedRound, type RoundConfig } from '../round/config.js';
-import { loadPreviousResult, type LoadedPrevious } from '../round/previous.js';
+import { applyPredecessors, loadPreviousResult, previousFromTable, type LoadedPrevious } from '../round/previous.js';
+import { readPreviousTable, type KnownAgency, type PreviousTable } from '../round/previous-table.js';
+import { looseKey } from '../core/text.js';
+import { z } from 'zod';
+import { DataFileError, readDataFile } from '../core/yaml.js';
+import { indexInterval, indexWithMaxima, type IndexInterval } from '../score/interval.js';
+import { overlappingRuns, rankIntervals, weightShifts, type IndexSpread } from '../rank/uncertainty.js';
+import type { Uncertainty } from './build-result.js';
 import { readRoster as readRosterTable, type RosterAgency } from '../round/roster.js';
 import { readAppraisalFile, readSurveyPoints } from '../round/tables.js';
 import type { ReadOptions } from '../load/index.js';
@@ -225,7 +232,7 @@ export async function readSurvey(
     const abs = roundPath(folder.round, rel);
     const r = await readSurveyPoints(abs, rel, { setOf: roster.setOf }, opts.read);
     if (r.sha256) inputs.push(fileInput(folder, 'survey', abs, r.sha256));
-    findings.push(...r.findings);
+    for (const x of r.findings) findings.push(x);
     for (const [agency, items] of r.value) {
       const m = survey.get(agency) ?? new Map<string, SurveyValue>();
       for (const [item, v] of items) if (!m.has(item)) m.set(item, v);
@@ -250,8 +257,8 @@ export async function readSurvey(
     );
     for (const i of res.inputs)
       inputs.push({ role: 'survey', file: shown(folder, roundPath(folder.round, i.file)), sha256: i.sha256 });
-    findings.push(...res.findings);
-    findings.push(...applySipas(res, qi, sets, roster.agencies, survey, sp.map, sp.answers[0] ?? ''));
+    for (const x of res.findings) findings.push(x);
+    for (const x of applySipas(res, qi, sets, roster.agencies, survey, sp.map, sp.answers[0] ?? '')) findings.push(x);
   }
   return found(survey, findings, inputs);
 }
@@ -271,7 +278,7 @@ export async function readAppraisal(
     const abs = roundPath(folder.round, rel);
     const r = await readAppraisalFile(abs, rel, opts.read);
     if (r.sha256) inputs.push(fileInput(folder, 'appraisal', abs, r.sha256));
-    findings.push(...r.findings);
+    for (const x of r.findings) findings.push(x);
     lines.push(r.value);
   }
   const { setOf } = roster;
@@ -285,40 +292,83 @@ export async function readAppraisal(
     },
     num: (agency, r) => numOf(setOf(agency)!, cache)(r),
   });
-  findings.push(...appraisal.findings);
+  for (const x of appraisal.findings) findings.push(x);
   return found(appraisal, findings, inputs);
 }
 
-/** Last year's result (through a crosswalk when the set changed), when round.yaml names one. */
-export function readPrevious(
+/**
+ * Last year's figures, when round.yaml names them: a result.json (through a crosswalk when the set
+ * changed) or a published ranking table (.xlsx, .csv) matched to the roster by code or name. Then
+ * re-keyed to this year's agencies through the roster's predecessors and round.yaml's merger rule.
+ */
+export async function readPrevious(
   folder: RoundFolder,
   sets: ReadonlyMap<string, CriteriaIndex>,
-): StepResult<LoadedPrevious | undefined> {
+  roster: RoundRoster,
+  opts: RunOptions = {},
+): Promise<StepResult<LoadedPrevious | undefined>> {
   const cfg = folder.config;
   if (!cfg.previous) return found(undefined);
   const findings: Finding[] = [];
   const inputs: RoundInput[] = [];
   const abs = roundPath(folder.round, cfg.previous);
-  let crosswalk: Crosswalk | undefined;
-  if (cfg.crosswalk) {
-    const cwPath = roundPath(folder.round, cfg.crosswalk);
-    crosswalk = loadCrosswalk(cwPath, cfg.crosswalk);
-    inputs.push(fileInput(folder, 'crosswalk', cwPath));
+  let loaded: LoadedPrevious;
+  let table: PreviousTable | undefined;
+  if (/\.(xlsx|xlsm|csv|txt)$/i.test(cfg.previous)) {
+    const known: KnownAgency[] = roster.agencies.map((a) => ({ code: a.code, name: a.name, group: a.group }));
+    for (const a of roster.agencies) for (const p of a.predecessors ?? []) known.push({ code: p, group: a.group });
+    const titles = new Map<string, string>();
+    for (const g of cfg.groups ?? []) {
+      titles.set(looseKey(g.id), g.id);
+      titles.set(looseKey(g.title.vi), g.id);
+      if (g.title.en) titles.set(looseKey(g.title.en), g.id);
+    }
+    for (const a of roster.agencies) titles.set(looseKey(a.group), a.group);
+    table = await readPreviousTable(abs, cfg.previous, known, (t) => titles.get(looseKey(t)), opts.read);
+    findings.push(...table.findings);
+    if (table.sha256) inputs.push(fileInput(folder, 'previous', abs, table.sha256));
+    loaded = previousFromTable(table.figures);
+  } else {
+    let crosswalk: Crosswalk | undefined;
+    if (cfg.crosswalk) {
+      const cwPath = roundPath(folder.round, cfg.crosswalk);
+      crosswalk = loadCrosswalk(cwPath, cfg.crosswalk);
+      inputs.push(fileInput(folder, 'crosswalk', cwPath));
+    }
+    loaded = loadPreviousResult(abs, cfg.previous, crosswalk);
+    inputs.push(fileInput(folder, 'previous', abs));
+    const current = [...new Set([...sets.values()].map((s) => s.ref))].sort();
+    const before = loaded.criteria;
+    const at = { file: cfg.crosswalk ?? cfg.previous };
+    if (crosswalk) {
+      if (!before.includes(crosswalk.from))
+        findings.push(
+          finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'from', declared: crosswalk.from, used: before }),
+        );
+      if (!current.includes(crosswalk.to))
+        findings.push(
+          finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'to', declared: crosswalk.to, used: current }),
+        );
+    } else if (before.some((r) => !current.includes(r)))
+      findings.push(finding('ROUND_CRITERIA_CHANGED', at, { previous: before, current }));
   }
-  const previous = loadPreviousResult(abs, cfg.previous, crosswalk);
-  inputs.push(fileInput(folder, 'previous', abs));
-  const current = [...new Set([...sets.values()].map((s) => s.ref))].sort();
-  const before = previous.criteria;
-  const at = { file: cfg.crosswalk ?? cfg.previous };
-  if (crosswalk) {
-    if (!before.includes(crosswalk.from))
-      findings.push(
-        finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'from', declared: crosswalk.from, used: before }),
-      );
-    if (!current.includes(crosswalk.to))
-      findings.push(finding('ROUND_CROSSWALK_SET_MISMATCH', at, { side: 'to', declared: crosswalk.to, used: current }));
-  } else if (before.some((r) => !current.includes(r)))
-    findings.push(finding('ROUND_CRITERIA_CHANGED', at, { previous: before, current }));
+  const applied = applyPredecessors(
+    loaded,
+    roster.agencies.filter((a) => sets.has(a.kind)),
+    cfg.merged.compare,
+    cfg.merged.weights,
+    cfg.roster,
+  );
+  findings.push(...applied.findings);
+  const previous = applied.previous;
+  if (table) {
+    previous.table = { file: cfg.previous, rows: table.rows, matched: table.matched, ...table.comparisons };
+    for (const a of roster.agencies)
+      if (sets.has(a.kind) && !previous.figures.has(a.code) && previous.basis?.get(a.code)?.rule !== 'none')
+        findings.push(
+          finding('ROUND_PREVIOUS_AGENCY_ABSENT', { file: cfg.previous }, { agency: a.code }, { agency: a.code }),
+        );
+  }
   return found(previous, findings, inputs);
 }
 
@@ -337,18 +387,29 @@ export function scoreAgencies(
   sets: ReadonlyMap<string, CriteriaIndex>,
   inputs: ScoringInputs,
 ): StepResult<AgencyScore[]> {
+  // Agencies with no input at all score alike: one score per kind, shared (scores are never
+  // changed once made), so a roster of 100,000 that mostly sent nothing does not hold 100,000 copies.
+  const nothingSent = new Map<string, AgencyScore>();
   const scores = agencies
     .filter((a) => sets.has(a.kind))
-    .map((a) =>
-      scoreAgency({
-        agency: a,
-        criteria: sets.get(a.kind)!,
+    .map((a) => {
+      const input = {
         self: inputs.self.get(a.code),
         appraisal: inputs.appraisal?.get(a.code),
         survey: inputs.survey?.get(a.code),
+      };
+      const blank = input.self === undefined && input.appraisal === undefined && input.survey === undefined;
+      const shared = blank ? nothingSent.get(a.kind) : undefined;
+      if (shared) return { ...shared, agency: a };
+      const score = scoreAgency({
+        agency: a,
+        criteria: sets.get(a.kind)!,
+        ...input,
         missingScoresZero: inputs.missingScoresZero === true,
-      }),
-    );
+      });
+      if (blank) nothingSent.set(a.kind, score);
+      return score;
+    });
   return found(scores);
 }
 
@@ -436,4 +497,105 @@ function applySipas(
 
 function sha256Of(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** Alternative field maxima from the file round.yaml names (`weightsAlt`), for the sensitivity of ranks. */
+export function readWeightsAlt(
+  folder: RoundFolder,
+  sets: ReadonlyMap<string, CriteriaIndex>,
+): StepResult<{ file: string; maxima: Map<string, Rational> } | undefined> {
+  const rel = folder.config.weightsAlt;
+  if (!rel) return found(undefined);
+  const abs = roundPath(folder.round, rel);
+  const inputs = [fileInput(folder, 'weights', abs)];
+  const bad = (message: string): StepResult<undefined> =>
+    found(undefined, [finding('ROUND_WEIGHTS_ALT_INVALID', { file: rel }, { message })], inputs);
+  let data: unknown;
+  try {
+    data = readDataFile(abs, rel, 1024 * 1024).data;
+  } catch (e) {
+    return bad(e instanceof DataFileError ? e.text.en : String(e));
+  }
+  const parsed = WeightsAlt.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return bad(`${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+  }
+  const fields = new Set([...sets.values()].flatMap((s) => s.set.fields.map((f) => f.code)));
+  const maxima = new Map<string, Rational>();
+  for (const [code, max] of Object.entries(parsed.data.maxima)) {
+    if (!fields.has(code)) return bad(`maxima.${code}: no such field`);
+    maxima.set(code, Rational.fromNumber(max));
+  }
+  return found({ file: rel, maxima }, [], inputs);
+}
+
+const WeightsAlt = z.strictObject({
+  name: z.string().optional(),
+  maxima: z.record(z.string().min(1), z.number().positive()),
+});
+
+/**
+ * How sure the ranks are: each agency's index interval from the Wilson intervals of its sampled
+ * survey shares (`score/interval.ts`), the best and worst rank those allow in its group, the runs of
+ * ranks within each other's intervals, and the ranks under alternative field maxima when given.
+ */
+export function assessUncertainty(
+  scores: readonly AgencyScore[],
+  ranking: Ranking,
+  sets: ReadonlyMap<string, CriteriaIndex>,
+  weightsAlt: { file: string; maxima: Map<string, Rational> } | undefined,
+): StepResult<Uncertainty | undefined> {
+  const byCode = new Map(scores.map((s) => [s.agency.code, s]));
+  const u: Uncertainty = {
+    intervals: new Map(),
+    alternatives: new Map(),
+    overlaps: new Map(),
+    info: {
+      method:
+        'Wilson score interval (95%, z = 1.959964) for each survey share from its count of valid answers, ' +
+        'bounds rounded outward to 6 decimals; index interval with every such share at its lower, then upper ' +
+        'bound (conservative); rank interval: best = 1 + others whose lower bound is above this upper bound, ' +
+        'worst = 1 + others whose upper bound is above this lower bound.',
+      confidence: 0.95,
+      ...(weightsAlt
+        ? {
+            weightsAlt: {
+              file: weightsAlt.file,
+              maxima: Object.fromEntries([...weightsAlt.maxima].map(([k, v]) => [k, v.toNumber()])),
+            },
+          }
+        : {}),
+    },
+  };
+  for (const g of ranking.groups) {
+    const spreads: IndexSpread[] = [];
+    const bounds = new Map<string, IndexInterval>();
+    for (const a of g.agencies) {
+      const s = byCode.get(a.code)!;
+      const iv = indexInterval(s, sets.get(s.agency.kind)!.set);
+      if (iv) bounds.set(a.code, iv);
+      spreads.push({ code: a.code, index: a.index, ...(iv ? { lower: iv.lower, upper: iv.upper } : {}) });
+    }
+    if (bounds.size > 0) {
+      const ranks = new Map(rankIntervals(spreads).map((r) => [r.code, r]));
+      for (const [code, iv] of bounds) {
+        const r = ranks.get(code)!;
+        u.intervals.set(code, { ...iv, best: r.best, worst: r.worst });
+      }
+      const notes = overlappingRuns(g.agencies, ranks);
+      if (notes.length > 0) u.overlaps.set(g.group, notes);
+    }
+    if (weightsAlt) {
+      const rows = g.agencies.map((a) => {
+        const s = byCode.get(a.code)!;
+        const alt = indexWithMaxima(s, sets.get(s.agency.kind)!.set, weightsAlt.maxima) ?? a.index;
+        return { code: a.code, rank: a.rank, index: a.index, alternative: alt };
+      });
+      for (const w of weightShifts(rows))
+        u.alternatives.set(w.code, { index: w.alternativeIndex, rank: w.alternativeRank, shift: w.shift });
+    }
+  }
+  const any = u.intervals.size > 0 || u.alternatives.size > 0;
+  return found(any ? u : undefined);
 }

@@ -154,8 +154,9 @@ export async function renderAppraisalTemplate(
     to: { row: Math.max(1, rows.length + 1), column: APPRAISAL_COLUMNS.length },
   };
   ws.pageSetup = { ...ws.pageSetup, ...PRINT_A4_LANDSCAPE };
+  const appraisalTitle = lang === 'vi' ? `Phiếu thẩm định — ${opts.roundName}` : `Appraisal — ${opts.roundName}`;
   ws.headerFooter = {
-    oddHeader: `&C&"Calibri,Bold"${(lang === 'vi' ? `Phiếu thẩm định — ${opts.roundName}` : `Appraisal — ${opts.roundName}`).replace(/&/g, '&&')}`,
+    oddHeader: `&C&"Calibri,Bold"${appraisalTitle.replace(/&/g, '&&')}`,
     oddFooter: lang === 'vi' ? '&CTrang &P/&N' : '&CPage &P of &N',
   };
   const buf = Buffer.from(await wb.xlsx.writeBuffer());

@@ -5,13 +5,14 @@ import type { Lang } from '../messages/types.js';
 import type { AgencyResult, CriteriaRef, ItemResult, RoundResult } from '../result/schema.js';
 import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
+import { comparisonBasis, indexRange, rankWithInterval } from './certainty-text.js';
 
 /** How many gap lines to show. */
 const GAPS = 10;
 
 /** Lines of the scorecard of `agency`: a result's criteria sets (and groups, for the rank's group title). */
 export function renderExplainText(
-  result: Pick<RoundResult, 'criteria'> & Partial<Pick<RoundResult, 'groups'>>,
+  result: Pick<RoundResult, 'criteria'> & Partial<Pick<RoundResult, 'groups' | 'uncertainty' | 'comparison'>>,
   agency: AgencyResult,
   lang: Lang,
   c: ChalkInstance,
@@ -39,6 +40,32 @@ export function renderExplainText(
       `(${n(agency.total.points)}/${n(agency.total.max)} ${vi ? 'điểm' : 'points'})` +
       `, ${rankText}${band ? `, ${textOf(band.label, lang)}` : ''}${change ? `, ${change}` : ''}.`,
   );
+  const basis = comparisonBasis(agency, lang);
+  if (basis) lines.push(vi ? `Năm trước: ${basis}.` : `Last year: ${basis}.`);
+  if (agency.interval) {
+    const iv = agency.interval;
+    lines.push(
+      vi
+        ? `Độ tin cậy (95%, khoảng Wilson từ ${iv.shares} tỷ lệ khảo sát, ít nhất ${iv.minValid} câu trả lời ` +
+            `hợp lệ): ` +
+            `chỉ số ${indexRange(agency, dec, lang)}, ${rankWithInterval(agency, lang)}.`
+        : `Certainty (95%, Wilson intervals of ${iv.shares} survey shares, at least ${iv.minValid} valid answers): ` +
+            `index ${indexRange(agency, dec, lang)}, ${rankWithInterval(agency, lang)}.`,
+    );
+  }
+  if (agency.alternative && result.uncertainty?.weightsAlt) {
+    const alt = agency.alternative;
+    const shift = fmtRankChange(alt.shift, false, lang);
+    lines.push(
+      vi
+        ? `Với trọng số thay thế (${result.uncertainty.weightsAlt.file}): chỉ số ` +
+            `${fmtPercent(alt.index.value, dec, lang)}, ` +
+            `xếp thứ ${alt.rank}${shift ? ` (${shift})` : ''}.`
+        : `With the alternative weights (${result.uncertainty.weightsAlt.file}): index ` +
+            `${fmtPercent(alt.index.value, dec, lang)}, ` +
+            `ranked ${alt.rank}${shift ? ` (${shift})` : ''}.`,
+    );
+  }
   const s = agency.bySource;
   lines.push(
     c.dim(

@@ -8,6 +8,7 @@
 import type { Lang } from '../messages/types.js';
 import type { AgencyResult, CriteriaRef, GroupResult, ItemResult, RoundResult } from '../result/schema.js';
 import { fmtDate, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
+import { comparisonBasis, indexRange, rankRange } from './certainty-text.js';
 import { textOf } from './score-text.js';
 import { reportView, type ReportView } from './view.js';
 
@@ -254,17 +255,37 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
           ? 'down'
           : 'same';
     const rank = a.rank === undefined ? '—' : String(a.rank);
+    const iv = a.interval;
+    const range = rankRange(a);
+    const tipRange = iv
+      ? vi
+        ? `, khoảng tin cậy 95%: ${indexRange(a, dec, lang)}, hạng ${range}`
+        : `, 95% interval: ${indexRange(a, dec, lang)}, rank ${range}`
+      : '';
+    const basis = comparisonBasis(a, lang);
     const tip =
-      `${rank}. ${a.name}: ` +
-      `${fmtPercent(idx, dec, lang)}${v.bandLabel(a) ? `, ${v.bandLabel(a)}` : ''}` +
-      `${change ? `, ${fmtRankChange(a.previous?.rankChange, a.isNew, lang)}` : ''}`;
+      `${rank}. ${a.name}: ${fmtPercent(idx, dec, lang)}${v.bandLabel(a) ? `, ${v.bandLabel(a)}` : ''}` +
+      `${change ? `, ${fmtRankChange(a.previous?.rankChange, a.isNew, lang)}` : ''}` +
+      `${basis ? ` (${basis})` : ''}${tipRange}`;
+    const valueX = iv ? Math.max(x(idx), x(iv.index.upper.value)) + 4 : x(idx) + 4;
+    const mid = y + CHART.row / 2;
+    const whisker = iv
+      ? `<path class="whisker" stroke="#222" stroke-width="1.2" fill="none" ` +
+        `d="M${r1(x(iv.index.lower.value))} ${mid}H${r1(x(iv.index.upper.value))}` +
+        `M${r1(x(iv.index.lower.value))} ${mid - 4}V${mid + 4}M${r1(x(iv.index.upper.value))} ${mid - 4}V${mid + 4}"/>`
+      : '';
     out.push(
       `<g class="bar" data-agency="${esc(a.code)}"><title>${esc(tip)}</title>`,
       `<text class="rank" x="34" y="${y + 14}" text-anchor="end">${esc(rank)}</text>`,
       `<text class="name" x="40" y="${y + 14}">${esc(clip(a.name, 40))}</text>`,
       `<rect x="${CHART.label}" y="${y + 3}" width="${r1(x(idx) - CHART.label)}" height="${CHART.row - 6}" ` +
         `fill="${colour}"/>`,
-      `<text class="value" x="${r1(x(idx) + 4)}" y="${y + 14}">${esc(fmtPercent(idx, dec, lang))}</text>`,
+      whisker,
+      `<text class="value" x="${r1(valueX)}" y="${y + 14}">${esc(fmtPercent(idx, dec, lang))}</text>`,
+      range && range !== rank
+        ? `<text class="range" x="${CHART.width - 44}" y="${y + 14}" text-anchor="end" fill="#666" ` +
+            `font-size="11">${esc(`(${range})`)}</text>`
+        : '',
       change
         ? `<text class="change ${changeClass}" x="${CHART.width - 4}" y="${y + 14}" ` +
             `text-anchor="end">${esc(change)}</text>`
@@ -279,7 +300,17 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
         ? 'Số bên phải: thay đổi thứ hạng so với năm trước (▲ tăng, ▼ giảm, = giữ nguyên, "mới": chưa có trong ' +
             'kết quả năm trước).'
         : 'Right: change in rank since last year (▲ up, ▼ down, = same, "new": not in last year’s result).',
-    )}</figcaption></figure>`,
+    )}${
+      ranked.some((a) => a.interval)
+        ? esc(
+            vi
+              ? ' Vạch ngang trên thanh: khoảng tin cậy 95% của chỉ số (khoảng Wilson của các tỷ lệ hài lòng);' +
+                  ' số trong ngoặc: các thứ hạng cơ quan có thể giữ trong khoảng đó.'
+              : ' Whisker on each bar: the 95% interval of the index (Wilson intervals of the satisfaction shares);' +
+                  ' in brackets: the ranks the agency could hold within it.',
+          )
+        : ''
+    }</figcaption></figure>`,
   );
   return out.join('');
 }
@@ -529,7 +560,8 @@ table.heatmap{border-collapse:collapse;font-size:.85rem;margin-bottom:16px}
 h1,h2,h3,h4,.legend,.bands{break-after:avoid;page-break-after:avoid;break-inside:avoid}
 .chart,figure,svg,.tile,tr{break-inside:avoid;page-break-inside:avoid}svg{max-width:100%;height:auto}
 .scroll{overflow:visible}table.heatmap{width:100%;table-layout:fixed;font-size:7.5pt}
-.heatmap th,.heatmap td{padding:1px 2px}.heatmap th[scope=row]{white-space:normal;width:30%}.heatmap thead{display:table-header-group}
+.heatmap th,.heatmap td{padding:1px 2px}.heatmap th[scope=row]{white-space:normal;width:30%}
+.heatmap thead{display:table-header-group}
 .tiles{grid-template-columns:1fr 1fr}.cards{grid-template-columns:1fr;gap:8px}.card{page-break-inside:avoid}
 #cards{break-before:page}}
 `

@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { Rational } from '../core/rational.js';
 import type { Lang } from '../messages/types.js';
 import type { AgencyResult, CriteriaRef, RoundResult } from '../result/schema.js';
+import { overlapNote, rankRange } from './certainty-text.js';
 import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
 
 /** Lines of the ranked tables, one block per group. */
@@ -20,8 +21,10 @@ export function renderScoreText(result: RoundResult, lang: Lang, c: ChalkInstanc
     const fields = set.fields.filter((f) => f.max > 0);
     lines.push('');
     lines.push(c.bold(`${textOf(group.title, lang)} — ${members.length} ${lang === 'vi' ? 'cơ quan' : 'agencies'}`));
+    const ranged = members.some((a) => a.interval !== undefined);
     const head =
       cell(lang === 'vi' ? 'Hạng' : 'Rank', 7, 'right') +
+      (ranged ? ' ' + cell(lang === 'vi' ? 'Khoảng' : 'Range', 6) : '') +
       ' ' +
       cell(lang === 'vi' ? 'Thay đổi' : 'Change', 8) +
       ' ' +
@@ -40,6 +43,7 @@ export function renderScoreText(result: RoundResult, lang: Lang, c: ChalkInstanc
       const colour = bandColour(c, set, a.band);
       const row =
         cell(rank, 7, 'right') +
+        (ranged ? ' ' + cell(rankRange(a), 6) : '') +
         ' ' +
         cell(change, 8) +
         ' ' +
@@ -74,6 +78,8 @@ export function renderScoreText(result: RoundResult, lang: Lang, c: ChalkInstanc
         ),
       );
     }
+    for (const note of group.overlapNotes ?? [])
+      lines.push(c.dim(overlapNote(note, (code) => byCode.get(code)?.name ?? code, lang)));
   }
   return lines;
 }

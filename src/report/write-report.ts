@@ -3,8 +3,8 @@
  * file's extension. Every renderer is a pure function of the result; writing is atomic (a
  * temporary file renamed into place), so a failed run never leaves a half-written report.
  */
-import { existsSync } from 'node:fs';
-import { extname, resolve, sep } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { writeFileAtomic, writeViaTemp } from '../core/fs.js';
 import { UsageError } from '../findings/errors.js';
 import type { Lang } from '../messages/types.js';
@@ -106,6 +106,34 @@ export interface OutputChecks {
   forbidDirs?: Iterable<string>;
 }
 
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The path `p` reaches once every link on the way is followed: the real path of its longest part
+ * that exists, then the rest of it as written.
+ */
+export function realTarget(p: string): string {
+  const abs = resolve(p);
+  let head = abs;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return join(realpathSync(head), ...rest.reverse());
+    } catch {
+      const up = dirname(head);
+      if (up === head) return abs;
+      rest.push(basename(head));
+      head = up;
+    }
+  }
+}
+
 /**
  * Checks every target before anything is written: format known (`formatOf` throws otherwise),
  * not an input, not given twice, not existing unless allowed. Returns each target with its format.
@@ -115,20 +143,21 @@ export function planOutputs<F>(
   formatOf: (out: string) => F,
   opts: OutputChecks,
 ): { out: string; format: F }[] {
-  const protect = new Set([...(opts.protect ?? [])].map((p) => resolve(p)));
-  const replaceable = new Set([...(opts.replaceable ?? [])].map((p) => resolve(p)));
+  // Real paths: a target through a link ("alias/roster.csv" with alias -> round) is the file it reaches.
+  const protect = new Set([...(opts.protect ?? [])].map((p) => realTarget(p)));
+  const replaceable = new Set([...(opts.replaceable ?? [])].map((p) => realTarget(p)));
   const seen = new Set<string>();
-  const forbid = [...(opts.forbidDirs ?? [])].map((d) => resolve(d));
+  const forbid = [...(opts.forbidDirs ?? [])].map((d) => ({ real: realTarget(d), shown: resolve(d) }));
   return outs.map((out) => {
     const format = formatOf(out);
-    const abs = resolve(out);
+    const abs = realTarget(out);
     if (protect.has(abs))
       throw new UsageError({
         vi: `${out} là một tệp đầu vào; chọn tên khác.`,
         en: `${out} is an input file; choose another name.`,
       });
     if (seen.has(abs)) throw new UsageError({ vi: `${out} được nêu hai lần.`, en: `${out} is given twice.` });
-    const inside = forbid.find((d) => abs.startsWith(d + sep));
+    const inside = forbid.find((d) => abs.startsWith(d.real + sep))?.shown;
     if (inside && !opts.force)
       throw new UsageError({
         vi:
@@ -139,6 +168,11 @@ export function planOutputs<F>(
           `files. Choose another place, or use --force.`,
       });
     seen.add(abs);
+    if (isFolder(abs))
+      throw new UsageError({
+        vi: `${out} là một thư mục; cho tên tệp, ví dụ ${join(out, `ket-qua${extname(out)}`)}.`,
+        en: `${out} is a folder; give a file name, for example ${join(out, `result${extname(out)}`)}.`,
+      });
     if (!opts.force && !replaceable.has(abs) && existsSync(abs))
       throw new UsageError({
         vi: `${out} đã có; dùng --force để ghi đè.`,

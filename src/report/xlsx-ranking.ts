@@ -169,15 +169,18 @@ export function addRankingSheet(wb: ExcelJS.Workbook, result: RoundResult, v: Re
   const d = result.criteria[0]?.rounding.decimals ?? 2;
   notes.push(
     vi
-      ? `Chỉ số = tổng điểm ÷ tổng điểm tối đa áp dụng × 100, làm tròn một lần đến ${d} chữ số thập phân; xếp hạng theo từng nhóm.`
+      ? `Chỉ số = tổng điểm ÷ tổng điểm tối đa áp dụng × 100, làm tròn một lần đến ${d} chữ số thập phân; ` +
+          'xếp hạng theo từng nhóm.'
       : `Index = points ÷ applicable maximum × 100, rounded once to ${d} decimals; ranked within each group.`,
   );
   for (const g of result.groups)
     for (const rn of g.roundingNotes)
       notes.push(
         vi
-          ? `${rn.agencies.join(', ')} cùng hiển thị ${rn.shown.replace('.', ',')}% nhưng khác hạng (phân biệt ở ${rn.decimals} chữ số thập phân).`
-          : `${rn.agencies.join(', ')} show ${rn.shown}% but hold different ranks (${rn.decimals} decimals tell them apart).`,
+          ? `${rn.agencies.join(', ')} cùng hiển thị ${rn.shown.replace('.', ',')}% nhưng khác hạng ` +
+              `(phân biệt ở ${rn.decimals} chữ số thập phân).`
+          : `${rn.agencies.join(', ')} show ${rn.shown}% but hold different ranks ` +
+              `(${rn.decimals} decimals tell them apart).`,
       );
   if (missing.length)
     notes.push(

@@ -13,6 +13,7 @@ import { renderLocation, renderMessage, severityLabel } from '../messages/index.
 import { columnLetters, type Finding } from '../findings/finding.js';
 import type { Lang } from '../messages/types.js';
 import type { AgencyResult, RoundResult } from '../result/schema.js';
+import { comparisonBasis, overlapNote, rankRange } from './certainty-text.js';
 import { fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';
@@ -191,6 +192,16 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     }
   }
 
+  for (const g of result.groups)
+    for (const n of g.overlapNotes ?? []) {
+      const r = next(sum);
+      setTextCell(r.getCell(1), vi ? 'Ghi chú độ tin cậy' : 'Certainty note');
+      setTextCell(
+        r.getCell(2),
+        overlapNote(n, (code) => v.agency(code)?.name ?? code, lang),
+      );
+    }
+
   close(sum);
 
   // Fields matrix.
@@ -238,6 +249,8 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
   }
 
   close(fm);
+
+  if (result.uncertainty || result.comparison) addCertaintySheet(wb, result, v, lang);
 
   // Scorecards.
   const cardHead = [
@@ -447,6 +460,136 @@ export function close(ws: ExcelJS.Worksheet): void {
   const w = written.get(ws);
   (w?.last ?? ws.getRow(1)).commit();
   ws.commit();
+}
+
+/**
+ * The certainty sheet: per agency its rank with the best and worst rank its index interval allows,
+ * the index interval, last year's comparison and how it was made, and the rank under alternative
+ * weights; below, how the intervals are made and what last year's figures allow comparing.
+ */
+function addCertaintySheet(
+  wb: ExcelJS.Workbook,
+  result: RoundResult,
+  v: ReturnType<typeof reportView>,
+  lang: Lang,
+): void {
+  const vi = lang === 'vi';
+  const ws = sheet(wb, vi ? 'Độ tin cậy' : 'Certainty', lang);
+  const alt = result.uncertainty?.weightsAlt;
+  const head = [
+    vi ? 'Nhóm' : 'Group',
+    vi ? 'Hạng' : 'Rank',
+    vi ? 'Khoảng hạng (95%)' : 'Rank range (95%)',
+    vi ? 'Mã' : 'Code',
+    vi ? 'Cơ quan' : 'Agency',
+    vi ? 'Chỉ số' : 'Index',
+    vi ? 'Cận dưới' : 'Lower',
+    vi ? 'Cận trên' : 'Upper',
+    vi ? 'Số câu trả lời ít nhất' : 'Fewest valid answers',
+    vi ? 'Chỉ số năm trước' : 'Last year’s index',
+    vi ? 'Thay đổi chỉ số' : 'Index change',
+    vi ? 'Thay đổi hạng' : 'Rank change',
+    vi ? 'Cách so sánh' : 'Compared with',
+    ...(alt
+      ? [vi ? 'Chỉ số (trọng số thay thế)' : 'Index (alt. weights)', vi ? 'Hạng (thay thế)' : 'Rank (alt.)']
+      : []),
+    ...(alt ? [vi ? 'Dịch chuyển' : 'Shift'] : []),
+  ];
+  header(ws, head, [20, 7, 12, 10, 36, 9, 9, 9, 10, 10, 10, 9, 44, 12, 9, 10]);
+  for (const g of result.groups)
+    for (const code of g.agencies) {
+      const a = v.agency(code);
+      if (!a || a.status === 'missing') continue;
+      const row = next(ws);
+      setTextCell(row.getCell(1), textOf(g.title, lang));
+      if (a.rank !== undefined) row.getCell(2).value = a.rank;
+      setTextCell(row.getCell(3), rankRange(a));
+      row.getCell(3).alignment = { horizontal: 'center' };
+      setTextCell(row.getCell(4), a.code);
+      setTextCell(row.getCell(5), a.name);
+      numberCell(row.getCell(6), ratio(a.total.index.value), PCT);
+      if (a.interval) {
+        numberCell(row.getCell(7), ratio(a.interval.index.lower.value), PCT);
+        numberCell(row.getCell(8), ratio(a.interval.index.upper.value), PCT);
+        numberCell(row.getCell(9), a.interval.minValid, '0');
+      }
+      if (a.previous) {
+        numberCell(row.getCell(10), ratio(a.previous.index.value), PCT);
+        numberCell(row.getCell(11), a.previous.indexChange.value, '+0.00;-0.00;0.00');
+      }
+      setTextCell(row.getCell(12), fmtRankChange(a.previous?.rankChange, a.isNew, lang, true));
+      row.getCell(12).alignment = { horizontal: 'center' };
+      setTextCell(row.getCell(13), comparisonBasis(a, lang));
+      if (alt && a.alternative) {
+        numberCell(row.getCell(14), ratio(a.alternative.index.value), PCT);
+        row.getCell(15).value = a.alternative.rank;
+        numberCell(row.getCell(16), a.alternative.shift, '+0;-0;0');
+      }
+    }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(ws), column: head.length } };
+  next(ws);
+  const note = (label: string, text: string): void => {
+    const r = next(ws);
+    setTextCell(r.getCell(1), label);
+    r.getCell(1).font = BOLD;
+    setTextCell(r.getCell(2), text);
+    // Across the table's width, wrapped, so a long sentence does not widen the printed page.
+    ws.mergeCells(r.number, 2, r.number, 13);
+    r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    r.height = 15 * Math.ceil(text.length / 150);
+  };
+  if (result.uncertainty)
+    note(
+      vi ? 'Cách tính khoảng' : 'Intervals',
+      vi
+        ? 'Khoảng Wilson 95% cho mỗi tỷ lệ hài lòng theo số câu trả lời hợp lệ; chỉ số tính lại với mọi tỷ lệ ở cận ' +
+            'dưới (rồi cận trên), nên khoảng chỉ số là thận trọng; hạng tốt nhất = 1 + số cơ quan có cận dưới cao ' +
+            'hơn cận trên của cơ quan này, hạng kém nhất = 1 + số cơ quan có cận trên cao hơn cận dưới của nó.'
+        : result.uncertainty.method,
+    );
+  if (alt)
+    note(
+      vi ? 'Trọng số thay thế' : 'Alternative weights',
+      `${alt.file}: ${Object.entries(alt.maxima)
+        .map(([k, x]) => `${vi ? 'LV' : 'F'}${k} = ${x}`)
+        .join(', ')}`,
+    );
+  const cmpInfo = result.comparison;
+  if (cmpInfo) {
+    const can = [
+      cmpInfo.index ? (vi ? 'chỉ số' : 'index') : '',
+      cmpInfo.rank ? (vi ? 'thứ hạng (cùng nhóm)' : 'rank (same group)') : '',
+      cmpInfo.fields.length === 0
+        ? ''
+        : cmpInfo.fields.includes('*')
+          ? vi
+            ? 'chỉ số từng lĩnh vực'
+            : 'every field index'
+          : `${vi ? 'lĩnh vực' : 'fields'} ${cmpInfo.fields.join(', ')}`,
+    ].filter((x) => x);
+    const cannot = [
+      cmpInfo.rank ? '' : vi ? 'thứ hạng (bảng không có cột xếp hạng)' : 'rank (the table has no rank column)',
+      cmpInfo.fields.length === 0 ? (vi ? 'chỉ số lĩnh vực (bảng không có)' : 'field indices (not in the table)') : '',
+      vi ? 'thứ hạng của cơ quan hợp nhất từ nhiều đơn vị' : 'the rank of an agency merged from several',
+    ].filter((x) => x);
+    const rule = {
+      none: vi ? 'không so sánh' : 'not compared',
+      mean: vi ? 'bình quân' : 'mean',
+      weighted: vi ? 'bình quân gia quyền' : 'weighted mean',
+    }[cmpInfo.merged];
+    note(
+      vi ? 'So sánh năm trước' : 'Last year',
+      `${cmpInfo.file} (${cmpInfo.kind === 'table' ? (vi ? 'bảng công bố' : 'published table') : 'result.json'}` +
+        (cmpInfo.rows !== undefined
+          ? `, ${cmpInfo.matched}/${cmpInfo.rows} ${vi ? 'dòng khớp' : 'rows matched'}`
+          : '') +
+        '). ' +
+        `${vi ? 'So sánh được' : 'Compared'}: ${can.join(', ')}. ${vi ? 'Không so sánh được' : 'Not compared'}: ` +
+        `${cannot.join(', ')}. ` +
+        `${vi ? 'Cơ quan hợp nhất' : 'Merged agencies'}: ${rule}.`,
+    );
+  }
+  close(ws);
 }
 
 /**

@@ -20,6 +20,7 @@ import type ExcelJS from 'exceljs';
 import { columnLetters } from '../findings/finding.js';
 import { InternalError } from '../findings/errors.js';
 import { remember } from '../core/memo.js';
+import { xmlCarried } from '../core/text.js';
 import {
   queuedBytes,
   streamingParts,
@@ -233,11 +234,13 @@ export function directRows(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.W
 }
 
 // What exceljs's xmlEncode does: the five XML entities, and control characters XML 1.0 cannot
-// carry (all below U+0020 but tab, LF and CR; and DEL) dropped.
+// carry (all below U+0020 but tab, LF and CR; and DEL) dropped; and, as core/excel.ts makes it
+// do, U+FFFE, U+FFFF and unpaired surrogates replaced.
 const SPECIAL = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/;
 const SPECIAL_ALL = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
 
-export function xmlText(s: string): string {
+export function xmlText(text: string): string {
+  const s = xmlCarried(text);
   return SPECIAL.test(s) ? s.replace(SPECIAL_ALL, (ch) => ENTITY[ch] ?? '') : s;
 }

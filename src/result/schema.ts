@@ -6,11 +6,24 @@
  */
 import { z } from 'zod';
 
+/**
+ * What an exact value may be: a decimal or a fraction with a non-zero denominator, at most 60
+ * digits a part. A result.json may come back tampered with; a 20,000-digit fraction took a
+ * report 74 s, "1/00" divided by zero.
+ */
+const EXACT = /^-?\d{1,60}(?:\.\d{1,60})?$|^-?\d{1,60}\/0*[1-9]\d{0,59}$/;
+
+/** Points, percentages and bounds: finite, and far from the edges of a double. */
+const Finite = z.number().finite().min(-1e12).max(1e12);
+
 /** A number: exact text and the value rounded once by the criteria set's rule. */
 export const Num = z
   .strictObject({
-    exact: z.string().describe('Exact value: a decimal ("2.4936") or a fraction ("640/7").'),
-    value: z.number().describe('Rounded once, by the set’s rounding rule (2 decimals by default).'),
+    exact: z
+      .string()
+      .regex(EXACT, 'not an exact number (a decimal or a fraction, at most 60 digits a part)')
+      .describe('Exact value: a decimal ("2.4936") or a fraction ("640/7").'),
+    value: Finite.describe('Rounded once, by the set’s rounding rule (2 decimals by default).'),
   })
   .describe('A number, exact and rounded.');
 export type Num = z.infer<typeof Num>;
@@ -57,7 +70,36 @@ export const PreviousComparison = z.strictObject({
     .array(z.strictObject({ code: z.string(), index: Num, change: Num }))
     .default([])
     .describe('Field indices last year (through the crosswalk when criteria changed).'),
+  basis: z
+    .strictObject({
+      rule: z.enum(['successor', 'mean', 'weighted']),
+      from: z.array(z.string()),
+      weights: z.array(z.number()).optional(),
+    })
+    .optional()
+    .describe(
+      'When compared with other codes than its own: one predecessor (successor), or several by mean or weighted mean.',
+    ),
 });
+
+export const AgencyInterval = z
+  .strictObject({
+    index: z.strictObject({ lower: Num, upper: Num }).describe('The index with every sampled share at its bound.'),
+    rank: z
+      .strictObject({ best: z.number().int(), worst: z.number().int() })
+      .describe('Best and worst rank consistent with the index intervals of the group.'),
+    shares: z.number().int().describe('Survey shares with a sample size behind the interval.'),
+    minValid: z.number().int().describe('The smallest count of valid answers among them.'),
+  })
+  .describe('How sure the index and rank are: 95% Wilson intervals of the survey shares, carried through.');
+
+export const AgencyAlternative = z
+  .strictObject({
+    index: Num,
+    rank: z.number().int(),
+    shift: z.number().int().describe('Places gained under the alternative weights (rank − alternative rank).'),
+  })
+  .describe('The index and rank under the alternative field maxima (weightsAlt).');
 
 export const AgencyResult = z.strictObject({
   code: z.string(),
@@ -85,6 +127,12 @@ export const AgencyResult = z.strictObject({
   band: z.string().optional().describe('Id of the grading band (A, B, …).'),
   previous: PreviousComparison.optional(),
   isNew: z.boolean().optional().describe('True when last year’s result has no such agency.'),
+  mergedFrom: z
+    .array(z.string())
+    .optional()
+    .describe('Predecessors of a merged agency that is not compared ("mới, hợp nhất từ …").'),
+  interval: AgencyInterval.optional(),
+  alternative: AgencyAlternative.optional(),
 });
 export type AgencyResult = z.infer<typeof AgencyResult>;
 
@@ -101,11 +149,15 @@ export const GroupResult = z.strictObject({
       z.strictObject({
         agencies: z.array(z.string()),
         shown: z.string().describe('The rounded value they share.'),
-        decimals: z.number().int().describe('Decimals needed to tell them apart.'),
+        decimals: z.number().int().min(0).max(100).describe('Decimals needed to tell them apart.'),
       }),
     )
     .default([])
     .describe('Agencies that show the same rounded index but hold different ranks.'),
+  overlapNotes: z
+    .array(z.strictObject({ agencies: z.array(z.string()), ranks: z.array(z.number().int()) }))
+    .optional()
+    .describe('Runs of agencies with different ranks whose rank intervals reach each other’s ranks.'),
 });
 export type GroupResult = z.infer<typeof GroupResult>;
 
@@ -114,14 +166,14 @@ export const CriteriaRef = z.strictObject({
   kinds: z.array(z.string()),
   title: Text,
   decision: z.strictObject({ number: z.string(), date: z.string().optional() }),
-  rounding: z.strictObject({ decimals: z.number().int(), mode: z.enum(['half-up', 'half-even']) }),
-  bands: z.array(z.strictObject({ id: z.string(), label: Text, min: z.number(), max: z.number() })),
-  fields: z.array(z.strictObject({ code: z.string(), title: Text, max: z.number() })),
+  rounding: z.strictObject({ decimals: z.number().int().min(0).max(20), mode: z.enum(['half-up', 'half-even']) }),
+  bands: z.array(z.strictObject({ id: z.string(), label: Text, min: Finite, max: Finite })),
+  fields: z.array(z.strictObject({ code: z.string(), title: Text, max: Finite })),
   criteria: z
-    .array(z.strictObject({ code: z.string(), title: Text, max: z.number() }))
+    .array(z.strictObject({ code: z.string(), title: Text, max: Finite }))
     .default([])
     .describe('Second-level nodes (tiêu chí), for the titles of subtotals.'),
-  items: z.array(z.strictObject({ code: z.string(), title: Text, max: z.number() })),
+  items: z.array(z.strictObject({ code: z.string(), title: Text, max: Finite })),
 });
 export type CriteriaRef = z.infer<typeof CriteriaRef>;
 
@@ -136,6 +188,7 @@ export const InputFile = z.strictObject({
     'previous',
     'crosswalk',
     'questionnaire',
+    'weights',
   ]),
   file: z.string(),
   sha256: z.string(),
@@ -174,6 +227,29 @@ export const RoundResult = z
     agencies: z.array(AgencyResult).describe('Every agency, by group order, rank, then code.'),
     appraisalChanges: z.array(AppraisalChange),
     findings: z.array(StoredFinding),
+    comparison: z
+      .strictObject({
+        file: z.string(),
+        kind: z.enum(['result', 'table']),
+        rank: z.boolean().describe('Rank changes are made (within the same group).'),
+        index: z.boolean(),
+        fields: z.array(z.string()).describe('Field codes compared; "*" for every field last year’s result has.'),
+        merged: z.enum(['none', 'mean', 'weighted']).describe('The rule for agencies with several predecessors.'),
+        rows: z.number().int().optional(),
+        matched: z.number().int().optional(),
+      })
+      .optional()
+      .describe('What last year’s figures allow comparing, and how merged agencies are compared.'),
+    uncertainty: z
+      .strictObject({
+        method: z.string().describe('How share, index and rank intervals are made.'),
+        confidence: z.number(),
+        weightsAlt: z
+          .strictObject({ file: z.string(), maxima: z.record(z.string(), z.number()) })
+          .optional()
+          .describe('The alternative field maxima behind each agency’s `alternative`.'),
+      })
+      .optional(),
   })
   .describe('parindex result.json, format 1.');
 export type RoundResult = z.infer<typeof RoundResult>;

@@ -57,7 +57,25 @@ export const RoundConfig = z
       })
       .default({ points: [] })
       .describe('Survey inputs.'),
-    previous: RelPath.optional().describe("Last year's result.json, for changes in index and rank."),
+    previous: RelPath.optional().describe(
+      "Last year's result.json, or its published ranking table (.xlsx or .csv), for changes in index and rank.",
+    ),
+    merged: z
+      .strictObject({
+        compare: z
+          .enum(['none', 'mean', 'weighted'])
+          .default('none')
+          .describe('How an agency with several predecessors (roster column "Tiền thân") is compared.'),
+        weights: z
+          .record(z.string().min(1), z.record(z.string().min(1), z.number().positive()))
+          .default({})
+          .describe('For "weighted": agency code → predecessor code → weight (e.g. population).'),
+      })
+      .default({ compare: 'none', weights: {} })
+      .describe('Merged agencies: not compared ("mới, hợp nhất từ …"), or against their predecessors’ mean.'),
+    weightsAlt: RelPath.optional().describe(
+      'Alternative field maxima (a YAML file: maxima: {field: max}), for the sensitivity of ranks to weights.',
+    ),
     crosswalk: RelPath.optional().describe('Crosswalk of item codes between last year’s criteria and this year’s.'),
     missingSubmission: z
       .enum(['report', 'zero'])
@@ -125,6 +143,7 @@ function roundPaths(c: RoundConfig): { path: string; rel: string }[] {
   c.survey.sipas?.answers.forEach((p, i) => out.push({ path: `survey.sipas.answers.${i}`, rel: p }));
   if (c.previous) out.push({ path: 'previous', rel: c.previous });
   if (c.crosswalk) out.push({ path: 'crosswalk', rel: c.crosswalk });
+  if (c.weightsAlt) out.push({ path: 'weightsAlt', rel: c.weightsAlt });
   if (c.criteriaDir) out.push({ path: 'criteriaDir', rel: c.criteriaDir });
   for (const [kind, ref] of Object.entries(c.criteria))
     if (!isCriteriaRef(ref)) out.push({ path: `criteria.${kind}`, rel: ref });

@@ -7,7 +7,7 @@ import { cellAddress, finding, type Finding, type FindingLocation } from '../fin
 import { DEFAULT_READ_OPTIONS, readGrid, type ReadOptions } from '../load/index.js';
 import { valueText } from '../load/grid.js';
 
-type RosterField = 'code' | 'name' | 'kind' | 'group' | 'region';
+type RosterField = 'code' | 'name' | 'kind' | 'group' | 'region' | 'predecessors';
 
 const HEADERS: Record<RosterField, string[]> = {
   code: ['mã', 'mã cơ quan', 'mã đơn vị', 'code', 'agency code'],
@@ -15,6 +15,7 @@ const HEADERS: Record<RosterField, string[]> = {
   kind: ['loại', 'loại cơ quan', 'loại đơn vị', 'kind', 'agency kind', 'type'],
   group: ['nhóm', 'nhóm xếp hạng', 'group', 'ranking group'],
   region: ['khu vực', 'vùng', 'region', 'area'],
+  predecessors: ['tiền thân', 'đơn vị tiền thân', 'hợp nhất từ', 'predecessors', 'merged from'],
 };
 const headerOf = new Map<string, RosterField>();
 for (const [f, words] of Object.entries(HEADERS)) for (const w of words) headerOf.set(looseKey(w), f as RosterField);
@@ -26,6 +27,8 @@ export interface RosterAgency {
   kind: string;
   group: string;
   region?: string;
+  /** Last year's agency codes it continues (one: renamed or split off; several: merged). */
+  predecessors?: string[];
 }
 
 export interface RosterRead {
@@ -102,6 +105,11 @@ export async function readRoster(
     const agency: RosterAgency = { code, name, kind, group: get(r, 'group') || kind };
     const region = get(r, 'region');
     if (region) agency.region = region;
+    const predecessors = get(r, 'predecessors')
+      .split(/[,;\s]+/)
+      .map(codeKey)
+      .filter((c) => c !== '');
+    if (predecessors.length > 0) agency.predecessors = [...new Set(predecessors)];
     out.agencies.push(agency);
   }
   return out;

@@ -58,4 +58,15 @@ describe('exceljs adapter', () => {
     expect(streamingParts(wb as unknown as ExcelJS.stream.xlsx.WorkbookWriter, wb.addWorksheet('S'))).toBeUndefined();
     expect(queuedBytes({})).toBe(0);
   });
+
+  it('replaces what XML cannot carry in everything exceljs writes (utils.xmlEncode)', async () => {
+    const { loadExcel } = await import('../../src/core/excel.js');
+    const Excel = await loadExcel();
+    const wb = new Excel.Workbook();
+    const ws = wb.addWorksheet('Tổng\uFFFEhợp');
+    ws.getCell('A1').value = 'Sở\uFFFF Nội vụ\uD800';
+    const again = new Excel.Workbook();
+    await again.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(again.worksheets[0]!.getCell('A1').value).toBe('Sở\uFFFD Nội vụ\uFFFD');
+  });
 });

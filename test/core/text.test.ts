@@ -79,3 +79,12 @@ describe('looseKey', () => {
     expect(looseKey('Không áp dụng')).toBe('khong ap dung');
   });
 });
+
+describe('xmlCarried', () => {
+  it('replaces what XML 1.0 cannot carry and leaves the rest alone', async () => {
+    const { xmlCarried } = await import('../../src/core/text.js');
+    expect(xmlCarried('Sở Nội vụ 😀')).toBe('Sở Nội vụ 😀');
+    expect(xmlCarried('a\uFFFEb\uFFFFc')).toBe('a\uFFFDb\uFFFDc');
+    expect(xmlCarried('x\uD800y\uDC00z')).toBe('x\uFFFDy\uFFFDz');
+  });
+});

@@ -28,10 +28,13 @@ function loProfile(): string {
   const user = join(profile, 'user');
   mkdirSync(user, { recursive: true });
   const item = (name: string): string =>
-    `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${name}" oor:op="fuse"><value>0</value></prop></item>`;
+    '<item oor:path="/org.openoffice.Office.Calc/Formula/Load">' +
+    `<prop oor:name="${name}" oor:op="fuse"><value>0</value></prop></item>`;
   writeFileSync(
     join(user, 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${item('OOXMLRecalcMode')}${item('ODFRecalcMode')}</oor:items>\n`,
+    '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" ' +
+      'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+      `${item('OOXMLRecalcMode')}${item('ODFRecalcMode')}</oor:items>\n`,
   );
   return profile;
 }

@@ -10,5 +10,5 @@ export interface ZipPart {
   store?: boolean;
 }
 
-/** A zip of the parts (deflated unless `store`), central directory and all. */
-export function writeZip(parts: ZipPart[]): Buffer;
+/** A zip of the parts (deflated unless `store`), central directory and all; with `zip64`, written the zip64 way. */
+export function writeZip(parts: ZipPart[], opts?: { zip64?: boolean }): Buffer;

@@ -5,6 +5,6 @@ import { writeZip as zip, type ZipPart } from './zip-write.mjs';
 export { unzip, zip, type ZipPart };
 
 /** Replaces (or adds) parts of a zip. */
-export function rezip(buf: Buffer, change: (parts: ZipPart[]) => ZipPart[]): Buffer {
-  return zip(change(unzip(buf)));
+export function rezip(buf: Buffer, change: (parts: ZipPart[]) => ZipPart[], opts: { zip64?: boolean } = {}): Buffer {
+  return zip(change(unzip(buf)), opts);
 }

@@ -5,12 +5,14 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, runBin } from '../helpers/cli.js';
+import { BIN as BUILT, ROOT, runBin } from '../helpers/cli.js';
+
+const BIN = process.env.PARINDEX_TEST_BIN ?? BUILT;
 
 function sampleCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'parindex-harm-'));
@@ -84,6 +86,37 @@ describe('an interrupted run', () => {
     // The temporary file cannot be removed by a killed process; it is hidden (dot name) and named .tmp.
     for (const n of readdirSync(join(dir, 'out')))
       expect(n === 'bao-cao.xlsx' || n === 'bao-cao.html' || /^\..+\.tmp$/.test(n)).toBe(true);
+  });
+});
+
+describe('a stop request during a long synchronous step', () => {
+  it('ends the run within a second (SIGTERM and Ctrl-C), leaving no temporary file', async () => {
+    // A legal CSV of 2.8 million cells (under the 3 million limit): csv-parse reads it in one
+    // synchronous call of seconds; the signal comes while that call runs, well after start-up.
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-stop-'));
+    const row = Array(14).fill('Văn bản 12').join(';');
+    writeFileSync(
+      join(dir, 'big.csv'),
+      `${Array.from({ length: 14 }, (_, i) => `c${i}`).join(';')}\n${`${row}\n`.repeat(199_000)}`,
+    );
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const child = spawn(
+        process.execPath,
+        [BIN, 'validate', 'big.csv', '--criteria', 'illustrative-internal@2025.1'],
+        { cwd: dir, stdio: 'ignore' },
+      );
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('exit', (code, sig) => resolve({ code, signal: sig })),
+      );
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(child.exitCode, 'still running when the signal is sent').toBe(null);
+      const t0 = Date.now();
+      child.kill(signal);
+      const end = await exited;
+      expect(Date.now() - t0).toBeLessThan(1000);
+      expect(end.signal ?? end.code).toBe(end.signal ? signal : signal === 'SIGTERM' ? 143 : 130);
+      expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    }
   });
 });
 

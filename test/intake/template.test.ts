@@ -79,7 +79,7 @@ describe('template workbook', async () => {
     expect(prot?.hashValue).toBeUndefined();
   });
 
-  it('validations: points 0…max, options from the list sheet, yes/no, whole counts — on the item’s own cells only', () => {
+  it('validations: points 0…max, options from the list, yes/no, whole counts — on the item’s own cells only', () => {
     expect(ws.getCell('E7').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1] });
     expect(ws.getCell('G7').dataValidation).toMatchObject({ type: 'list', formulae: ["'Danh mục'!$B$1:$D$1"] });
     const lists = wb.getWorksheet('Danh mục')!;
@@ -165,7 +165,8 @@ describe('template CSV and command', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'Mã cơ quan;Mã;Nội dung;Điểm tối đa;Cách chấm;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Tỷ lệ (%);Số lượng;Không áp dụng;Tài liệu kiểm chứng;Giải trình;Ghi chú',
+      'Mã cơ quan;Mã;Nội dung;Điểm tối đa;Cách chấm;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Tỷ lệ (%);' +
+        'Số lượng;Không áp dụng;Tài liệu kiểm chứng;Giải trình;Ghi chú',
     );
     const selfScored = idx.items.filter(
       (e) => e.item.rule.kind !== 'survey' && appliesWithAncestors(idx, e.item.code, 'department'),

@@ -1,38 +1,73 @@
-/** The zip guard's row and cell count: one pass per chunk, each tag counted once across chunk borders. */
+/**
+ * The zip guard's one pass over a sheet part: rows, cells and what the sheet declares (merged
+ * cells, column ranges, references past the grid), each tag counted once across chunk borders.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countTags } from '../../src/load/zip-guard.js';
+import { rangeArea, SheetScan, sheetReferences } from '../../src/load/declared-work.js';
 
-/** What is counted, by a regular expression on the whole text. */
-function expected(xml: string): { rows: number; cells: number } {
-  return { rows: (xml.match(/<row/g) ?? []).length, cells: (xml.match(/<c[ >]/g) ?? []).length };
+/** What is counted, by regular expressions on the whole text. */
+function expected(xml: string): { rows: number; cells: number; declared: number } {
+  const merged = [...xml.matchAll(/<(?:\w+:)?mergeCell ref="([^"]*)"[^>]*>/g)].reduce(
+    (n, m) => n + rangeArea(m[1]!),
+    0,
+  );
+  const cols = [...xml.matchAll(/<col min="(\d+)" max="(\d+)"[^>]*>/g)].reduce(
+    (n, m) => n + Number(m[2]) - Number(m[1]) + 1,
+    0,
+  );
+  return {
+    rows: (xml.match(/<(?:\w+:)?row[\s>/]/g) ?? []).length,
+    cells: (xml.match(/<(?:\w+:)?c[\s>/]/g) ?? []).length,
+    declared: merged + cols,
+  };
 }
 
-/** Counts chunk by chunk as the guard does: the last three bytes of a chunk go in front of the next. */
-function chunked(xml: string, cuts: number[]): { rows: number; cells: number } {
+/** Scans `xml` cut into chunks at `cuts`, as the guard hands them over. */
+function chunked(xml: string, cuts: number[]): SheetScan {
   const buf = Buffer.from(xml, 'latin1');
   const points = [...new Set(cuts.map((c) => c % (buf.length + 1)))].sort((a, b) => a - b);
-  let tail = Buffer.alloc(0);
-  let rows = 0;
-  let cells = 0;
+  const scan = new SheetScan();
   let from = 0;
   for (const to of [...points, buf.length]) {
-    const chunk = buf.subarray(from, to);
+    scan.scan(buf.subarray(from, to));
     from = to;
-    const joined = Buffer.concat([tail, chunk]);
-    const n = countTags(joined, tail.length);
-    rows += n.rows;
-    cells += n.cells;
-    tail = Buffer.from(joined.subarray(Math.max(0, joined.length - 3)));
   }
-  return { rows, cells };
+  return scan;
 }
 
-describe('countTags', () => {
-  it('counts rows and cells of a sheet', () => {
-    const xml = '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c>1</c><col/><cols/></row><row r="2"/></sheetData>';
-    expect(countTags(Buffer.from(xml))).toEqual({ rows: 2, cells: 2 });
-    expect(countTags(Buffer.from('<c'))).toEqual({ rows: 0, cells: 0 });
+const counts = (s: SheetScan): { rows: number; cells: number; declared: number } => ({
+  rows: s.rows,
+  cells: s.cells,
+  declared: s.declared,
+});
+
+describe('SheetScan', () => {
+  it('counts rows and cells of a sheet, with or without a namespace prefix', () => {
+    const xml =
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c>1</c><col/><cols/></row><row r="2"/><x:row>' +
+      '<x:c\nr="B3"/></x:row></sheetData>';
+    expect(counts(chunked(xml, []))).toEqual({ rows: 3, cells: 3, declared: 0 });
+    expect(counts(chunked('<c', []))).toEqual({ rows: 0, cells: 0, declared: 0 });
+  });
+
+  it('counts merged cells and column ranges, clipped to the grid', () => {
+    const xml =
+      '<cols><col min="1" max="3" width="9"/><col min="10" max="16384" hidden="1"/></cols><mergeCells>' +
+      '<mergeCell ref="A1:B2"/><mergeCell ref="A1:XFD1048576"/></mergeCells>';
+    expect(chunked(xml, []).declared).toBe(3 + 16_375 + 4 + 16_384 * 1_048_576);
+    expect(rangeArea('C:C')).toBe(1_048_576);
+    expect(rangeArea('3:5')).toBe(3 * 16_384);
+    expect(rangeArea('$A$1:$B$2 D4')).toBe(5);
+    expect(rangeArea('1A $ :')).toBe(0);
+  });
+
+  it('notes a cell reference or a column past XFD1048576, and nothing inside the grid', () => {
+    expect(chunked('<c r="XFD1048576"><v>1</v></c>', []).pastGrid).toBeUndefined();
+    expect(chunked('<c r="XFE1"><v>1</v></c>', []).pastGrid).toBe('XFE1');
+    expect(chunked('<c s="1" r="A1048577"/>', []).pastGrid).toBe('A1048577');
+    expect(chunked('<c x="a>b" r="ZZZZZZZZ1"/>', []).pastGrid).toBe('ZZZZZZZZ1');
+    expect(chunked('<col min="1" max="2000000000"/>', []).pastGrid).toContain('2000000000');
   });
 
   it('counts every tag once however the text is cut into chunks', () => {
@@ -40,8 +75,11 @@ describe('countTags', () => {
       '<row r="1">',
       '<c r="A1">',
       '<c>',
+      '<c/>',
       '<cols>',
-      '<col ',
+      '<col min="2" max="5"/>',
+      '<mergeCell ref="A1:C3"/>',
+      '<c r="XFE9">',
       '<',
       'c',
       ' ',
@@ -51,13 +89,37 @@ describe('countTags', () => {
       'w',
       '</c>',
       'x',
+      'x:',
     );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 12 }), (parts, cuts) => {
-        const xml = parts.join('');
-        expect(chunked(xml, cuts)).toEqual(expected(xml));
+        // A part ends with a whole tag (a cut one is broken XML, which no reader gets past).
+        const xml = `${parts.join('')}<end/>`;
+        const whole = chunked(xml, []);
+        const cut = chunked(xml, cuts);
+        expect(counts(cut)).toEqual(counts(whole));
+        expect(cut.pastGrid).toEqual(whole.pastGrid);
+        expect(counts(whole)).toEqual(expected(xml));
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('sheetReferences', () => {
+  it('counts how many sheets list each part', () => {
+    const rels =
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" ' +
+      'Target="/xl/worksheets/sheet2.xml"/></Relationships>';
+    const wb =
+      '<workbook xmlns:r="r"><sheets><sheet name="a" sheetId="1" r:id="rId1"/><sheet name="b" sheetId="2" ' +
+      'r:id="rId1"/><sheet name="c" sheetId="3" r:id="rId2"/></sheets></workbook>';
+    expect(sheetReferences(Buffer.from(wb), Buffer.from(rels))).toEqual(
+      new Map([
+        ['xl/worksheets/sheet1.xml', 2],
+        ['xl/worksheets/sheet2.xml', 1],
+      ]),
+    );
+    expect(sheetReferences(Buffer.from('<workbook'), Buffer.from(rels)).size).toBe(0);
   });
 });

@@ -199,7 +199,7 @@ describe('reports of the tiny round', async () => {
     ]);
   });
 
-  it('every other sheet: frozen header, A4 landscape fitted to one page wide, header row repeated, page numbers, no protection', () => {
+  it('every other sheet: frozen header, A4 landscape one page wide, header repeated, page numbers, unprotected', () => {
     for (const ws of wb.worksheets.slice(1)) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.pageSetup).toMatchObject({
@@ -225,7 +225,7 @@ describe('reports of the tiny round', async () => {
     expect(wb.created.toISOString()).toBe('2025-12-31T00:00:00.000Z');
   });
 
-  it('past the threshold, or when asked, scorecards go into one long sheet with a filter, and the About sheet says so', async () => {
+  it('past the threshold, or when asked, scorecards go into one long sheet with a filter; About says so', async () => {
     const long = await load(await renderXlsxReport(result, { lang: 'en', scorecards: 'long' }));
     expect(long.worksheets.map((w) => w.name)).toEqual([
       'Ranking',
