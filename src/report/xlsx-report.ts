@@ -28,6 +28,19 @@ export const SCORECARD_SHEETS_MAX = 200;
 export interface XlsxReportOptions {
   lang: Lang;
   scorecards?: 'sheets' | 'long' | 'auto';
+  /**
+   * The national index of a split report: the scorecards are in these workbooks (one per group,
+   * paths relative to the index), listed on a sheet of their own instead of being written here.
+   */
+  groupFiles?: readonly GroupFile[];
+}
+
+/** One group's workbook of a split report, as the index lists it. */
+export interface GroupFile {
+  group: string;
+  title: string;
+  agencies: number;
+  file: string;
 }
 
 const BAND_FILLS = ['FFC6EFCE', 'FFDDEBF7', 'FFFFEB9C', 'FFFFC7CE', 'FFF2F2F2'];
@@ -45,6 +58,7 @@ const T = {
   appraisal: { vi: 'Thẩm định', en: 'Appraisal' },
   findings: { vi: 'Kiểm tra', en: 'Findings' },
   about: { vi: 'Thông tin', en: 'About' },
+  files: { vi: 'Tệp theo nhóm', en: 'Files by group' },
 } as const;
 
 /** Layout used for scorecards: a sheet per agency, or one long sheet. */
@@ -344,7 +358,8 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     points(s + 5, a.total.points.value, BOLD);
     end();
   };
-  if (layout === 'long') {
+  if (opts.groupFiles) addGroupFilesSheet(wb, opts.groupFiles, lang);
+  else if (layout === 'long') {
     const ws = sheet(wb, T.scorecards[lang], lang);
     header(ws, [vi ? 'Mã cơ quan' : 'Agency code', vi ? 'Cơ quan' : 'Agency', ...cardHead], [10, 30, ...widths]);
     const out = directRows(wb, ws);
@@ -420,19 +435,42 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     );
   kv(
     vi ? 'Bảng điểm' : 'Scorecards',
-    layout === 'sheets'
+    opts.groupFiles
       ? vi
-        ? 'mỗi cơ quan một trang'
-        : 'one sheet per agency'
-      : vi
-        ? `một trang "${T.scorecards.vi}" có bộ lọc (hơn ${SCORECARD_SHEETS_MAX} cơ quan)`
-        : `one "${T.scorecards.en}" sheet with a filter (more than ${SCORECARD_SHEETS_MAX} agencies)`,
+        ? `trong ${opts.groupFiles.length} tệp, mỗi nhóm một tệp (trang "${T.files.vi}")`
+        : `in ${opts.groupFiles.length} workbooks, one per group (sheet "${T.files.en}")`
+      : layout === 'sheets'
+        ? vi
+          ? 'mỗi cơ quan một trang'
+          : 'one sheet per agency'
+        : vi
+          ? `một trang "${T.scorecards.vi}" có bộ lọc (hơn ${SCORECARD_SHEETS_MAX} cơ quan)`
+          : `one "${T.scorecards.en}" sheet with a filter (more than ${SCORECARD_SHEETS_MAX} agencies)`,
   );
   for (const i of result.inputs) kv(`${vi ? 'Tệp đầu vào' : 'Input'} (${i.role})`, i.file, i.sha256);
   kv(vi ? 'Công cụ' : 'Tool', `${result.tool.name} ${result.tool.version}`);
 
   close(ab);
   await wb.commit();
+}
+
+/** The index's list of group workbooks: group, agencies, file. */
+function addGroupFilesSheet(wb: ExcelJS.Workbook, files: readonly GroupFile[], lang: Lang): void {
+  const vi = lang === 'vi';
+  const ws = sheet(wb, T.files[lang], lang);
+  header(
+    ws,
+    [vi ? 'Mã nhóm' : 'Group id', vi ? 'Nhóm' : 'Group', vi ? 'Số cơ quan' : 'Agencies', vi ? 'Tệp' : 'File'],
+    [16, 40, 11, 50],
+  );
+  for (const f of files) {
+    const r = next(ws);
+    setTextCell(r.getCell(1), f.group);
+    setTextCell(r.getCell(2), f.title);
+    r.getCell(3).value = f.agencies;
+    setTextCell(r.getCell(4), f.file);
+  }
+  close(ws);
 }
 
 const written = new WeakMap<ExcelJS.Worksheet, { last?: ExcelJS.Row; count: number }>();
