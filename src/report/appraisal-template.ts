@@ -45,6 +45,9 @@ const WIDTHS: Record<AppraisalColumn, number> = {
   reason: 36,
 };
 
+/** Width of the instructions sheet's one column, in Excel's character units. */
+const GUIDE_WIDTH = 75;
+
 /** Writes the appraisal workbook. `date` is the round's date, stamped for deterministic bytes. */
 export async function renderAppraisalTemplate(
   rows: readonly AppraisalRow[],
@@ -61,7 +64,9 @@ export async function renderAppraisalTemplate(
     pageSetup: { ...PRINT_A4_PORTRAIT },
     headerFooter: pageFooter(lang),
   });
-  guide.getColumn(1).width = 110;
+  // Narrow enough that LibreOffice wraps the sentences on the page: at 110 (and still at 90) it drew
+  // them past the right edge of the paper, fitted to the width or not.
+  guide.getColumn(1).width = GUIDE_WIDTH;
   const lines =
     lang === 'vi'
       ? [
@@ -92,8 +97,9 @@ export async function renderAppraisalTemplate(
     const cell = guide.getCell(i + 1, 1);
     cell.value = t;
     cell.alignment = { wrapText: true, vertical: 'top' };
-    if (i === 0) cell.font = { bold: true, size: 13 };
-    guide.getRow(i + 1).height = rowHeight([{ text: t, width: i === 0 ? 90 : 110 }]);
+    if (i === 0) cell.font = { name: 'Calibri', bold: true, size: 13 };
+    // The title is 13-point: fewer characters to the line.
+    guide.getRow(i + 1).height = rowHeight([{ text: t, width: i === 0 ? (GUIDE_WIDTH * 11) / 13 : GUIDE_WIDTH }]);
   });
 
   const ws = wb.addWorksheet(APPRAISAL_SHEET[lang], { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });

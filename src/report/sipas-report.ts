@@ -148,7 +148,9 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
       vi ? 'Dưới cỡ mẫu' : 'Below min. sample',
       ...measures.flatMap((m) => [m.id === 'sipas' ? 'SIPAS' : m.id, vi ? 'n hợp lệ' : 'n valid']),
     ],
-    [7, 12, 36, 11, 12, ...measures.flatMap(() => [12, 9])],
+    // A domain or element id ("services.civil-servants") is one word: its column is wide enough to
+    // hold it on one line, so it is not broken mid-word in the wrapped header.
+    [7, 12, 36, 11, 12, ...measures.flatMap((m) => [Math.max(12, [...m.id].length + 2), 9])],
   );
   for (const u of units) {
     const row = next(rk);
@@ -203,7 +205,8 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
 
   // About.
   const ab = sheet(wb, T.about[lang], lang);
-  header(ab, [vi ? 'Mục' : 'Item', vi ? 'Giá trị' : 'Value', 'SHA-256'], [26, 90, 68]);
+  // Labels such as "Tệp trả lời (2276 dòng, 2275 phiếu)" fit the first column on one line.
+  header(ab, [vi ? 'Mục' : 'Item', vi ? 'Giá trị' : 'Value', 'SHA-256'], [40, 90, 68]);
   const kv = (k: string, v: string, sha = ''): void => {
     const row = next(ab);
     setTextCell(row.getCell(1), k);

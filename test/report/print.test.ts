@@ -1,41 +1,66 @@
 /**
  * What people print: each kind of workbook parindex writes (template, appraisal workbook, Excel
- * report, SIPAS report) converted to PDF by LibreOffice, and the HTML report printed by Chromium.
- * Every page must be A4, the page count within a stated bound for the sample round, and the
- * labels and names that must be read found whole in the PDF's text (a clipped or overflowing cell
- * loses its words). Skipped, with a warning, where LibreOffice, Chromium or poppler is missing.
+ * report, the split report's index and a group's workbook, SIPAS report) converted to PDF by
+ * LibreOffice, and the HTML report printed by Chromium. For each: every page A4, the page count
+ * within a bound stated for the sample round, and nothing clipped, checked on the PDF's words
+ * (pdftotext -bbox): every word of every printed text cell is in the PDF as often as in the
+ * workbook (a cell cut at its border loses words or ends mid-word), no word is drawn over another
+ * (wrapped text in a row too short for it runs into the next row), no word runs off the paper.
+ * Skipped, with a warning, where LibreOffice, Chromium or poppler is missing (.ci/run installs them).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCriteriaSet } from '../../src/criteria/load.js';
 import { textIn } from '../../src/criteria/tree.js';
+import { runRound } from '../../src/pipeline/run-round.js';
+import { renderHtmlReport } from '../../src/report/html-report.js';
+import type { RoundResult } from '../../src/result/schema.js';
 import { runBin } from '../helpers/cli.js';
 import {
   HAS_CHROMIUM,
   HAS_POPPLER,
   HAS_SOFFICE,
   isA4,
+  missingWords,
+  overlappingWords,
   pdfPages,
+  pdfWords,
+  printedTexts,
   sofficeConvert,
   warnMissing,
+  wordsOffPage,
 } from '../helpers/office.js';
+import { makeRound } from '../helpers/round.js';
 
 const R = 'fixtures/sample-round';
 const dir = mkdtempSync(join(tmpdir(), 'parindex-print-'));
+const out = (f: string): string => join(dir, f);
 /** Text with every space and line break removed: a wrapped cell reads as one run. */
 const squeeze = (s: string): string => s.normalize('NFC').replace(/\s+/g, '');
 const pdfRaw = (pdf: string): string =>
   squeeze(spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout);
 
+/** Page size, page count and the three clipping checks, for one PDF. */
+function expectPrinted(pdf: string, bound: number, texts: readonly string[]): void {
+  const { pages, sizes } = pdfPages(pdf);
+  expect(pages).toBeGreaterThan(0);
+  expect(pages).toBeLessThanOrEqual(bound);
+  expect(sizes.filter((s) => !isA4(s))).toEqual([]);
+  const words = pdfWords(pdf);
+  expect(missingWords(texts, words)).toEqual([]);
+  expect(overlappingWords(words)).toEqual([]);
+  expect(wordsOffPage(words)).toEqual([]);
+}
+
 describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('workbooks print on A4 (LibreOffice)', () => {
-  const out = (f: string): string => join(dir, f);
   beforeAll(() => {
     expect(runBin(['template', '--criteria', 'hn-internal@2024', '--out', out('template.xlsx')]).code).toBe(0);
     expect(runBin(['appraisal-template', R, '--out', out('appraisal.xlsx')]).code).toBe(0);
     expect(runBin(['score', R, '--out', out('report.xlsx'), out('report.html')]).code).toBeLessThan(2);
+    expect(runBin(['score', R, '--split-by', 'group', '--out', out('split.xlsx')]).code).toBeLessThan(2);
     runBin([
       'sipas',
       `${R}/survey/phieu-khao-sat.csv`,
@@ -44,13 +69,25 @@ describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('workbooks print on A4 (LibreOffic
       '--out',
       out('sipas.xlsx'),
     ]);
-    sofficeConvert(['template.xlsx', 'appraisal.xlsx', 'report.xlsx', 'sipas.xlsx'].map(out), 'pdf', dir);
+    sofficeConvert(
+      ['template.xlsx', 'appraisal.xlsx', 'report.xlsx', 'split.xlsx', 'split/so-ban-nganh.xlsx', 'sipas.xlsx'].map(
+        out,
+      ),
+      'pdf',
+      dir,
+    );
   }, 600_000);
 
-  // Bounds for the sample round (40 agencies): stated here, checked below.
-  const cases: [string, number, () => string[]][] = [
+  // Bounds for the sample round (20 departments, 30 communes, 2,275 survey answers), each a little
+  // above what it prints: the template's six sheets of hn-internal@2024 (measured 3 pages); the
+  // appraisal workbook's ~95 rows an agency, about 28 a page (66); the report's ranking, summary,
+  // fields and certainty sheets (~12) and about 3 pages a scorecard (159); the split index without
+  // scorecards (10); the departments' workbook, 20 scorecards (67); SIPAS's rankings and one row per
+  // unit and question (54).
+  const cases: [string, string, number, () => string[]][] = [
     [
       'template',
+      'template.xlsx',
       6,
       () => {
         const idx = loadCriteriaSet('hn-internal@2024');
@@ -64,10 +101,11 @@ describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('workbooks print on A4 (LibreOffic
         ];
       },
     ],
-    ['appraisal', 80, () => ['Điểm thẩm định', 'Lý do điều chỉnh']],
+    ['appraisal', 'appraisal.xlsx', 80, () => ['Điểm thẩm định', 'Lý do điều chỉnh']],
     [
       'report',
-      4 * 40 + 10,
+      'report.xlsx',
+      4 * 50 + 12,
       () => [
         'KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025',
         'Kèm theo Quyết định số',
@@ -76,45 +114,79 @@ describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('workbooks print on A4 (LibreOffic
         'Trung tâm Phục vụ hành chính công tỉnh',
       ],
     ],
-    ['sipas', 60, () => ['SIPAS']],
+    ['split', 'split.xlsx', 15, () => ['Tệp theo nhóm', 'split/so-ban-nganh.xlsx', 'split/ubnd-xa-phuong.xlsx']],
+    ['so-ban-nganh', 'split/so-ban-nganh.xlsx', 4 * 20 + 12, () => ['Sở Văn hoá, Thể thao và Du lịch']],
+    ['sipas', 'sipas.xlsx', 60, () => ['SIPAS']],
   ];
-  for (const [name, bound, labels] of cases) {
-    it(`${name}.xlsx: every page A4, at most ${bound} pages, every label whole`, () => {
+  for (const [name, file, bound, labels] of cases) {
+    it(`${file}: every page A4, at most ${bound} pages, no text cell clipped`, async () => {
       const pdf = out(`${name}.pdf`);
-      const { pages, sizes } = pdfPages(pdf);
-      expect(pages).toBeGreaterThan(0);
-      expect(pages).toBeLessThanOrEqual(bound);
-      expect(sizes.filter((s) => !isA4(s))).toEqual([]);
+      expectPrinted(pdf, bound, await printedTexts(out(file)));
       const text = pdfRaw(pdf);
       expect(labels().filter((l) => !text.includes(squeeze(l)))).toEqual([]);
     });
   }
 });
 
+/** Prints an HTML file to PDF with Chromium, as a reader would. */
+function chromiumPdf(html: string, pdf: string): void {
+  const bin = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  spawnSync(
+    bin,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, html],
+    { timeout: 120_000 },
+  );
+}
+
 describe.skipIf(!HAS_CHROMIUM || !HAS_POPPLER)('the HTML report prints on A4 (Chromium)', () => {
-  it('report.html: every page A4, at most 60 pages for the sample round, agency names whole', {
+  // The sample round printed 55 Letter pages before the print stylesheet; now: the title and
+  // summary, a page of chart for each of the two groups, the field legend and two heatmap pages
+  // (5 pages, bound 8), then the 50 agency cards two to a page (25).
+  const BOUND = 8 + Math.ceil(50 / 2);
+  it(`report.html: every page A4, at most ${BOUND} pages, names and field labels whole`, {
     timeout: 300_000,
   }, () => {
-    const html = join(dir, 'report.html');
+    const html = out('report.html');
     if (!existsSync(html)) expect(runBin(['score', R, '--out', html]).code).toBeLessThan(2);
-    const pdf = join(dir, 'report-html.pdf');
-    const bin = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-      encoding: 'utf8',
-    }).stdout.trim();
-    spawnSync(
-      bin,
-      ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, html],
-      {
-        timeout: 120_000,
-      },
-    );
-    const { pages, sizes } = pdfPages(pdf);
-    expect(pages).toBeGreaterThan(0);
-    expect(pages).toBeLessThanOrEqual(60);
-    expect(sizes.filter((s) => !isA4(s))).toEqual([]);
+    const pdf = out('report-html.pdf');
+    chromiumPdf(html, pdf);
+    const set = loadCriteriaSet('illustrative-internal@2025.1');
+    const names = ['Sở Văn hoá, Thể thao và Du lịch', 'Trung tâm Phục vụ hành chính công tỉnh'];
+    // Every field with points is named in the legend ("1 Công tác …") and, as "1. Công tác …", on
+    // each of the 50 cards.
+    const fields = set.set.fields.filter((f) => f.max > 0);
+    const onCards = fields.map((f) => `${f.code}. ${textIn(f.title, 'vi')}`);
+    expectPrinted(pdf, BOUND, [
+      ...names,
+      ...fields.map((f) => textIn(f.title, 'vi')),
+      ...Array.from({ length: 50 }, () => onCards).flat(),
+    ]);
+  });
+
+  it('a set of 12 fields: the heatmap printed as tables of 6 fields, none off the page', {
+    timeout: 120_000,
+  }, async () => {
+    // The tiny round (test/helpers/round.ts) with its set widened to 12 fields (no agency has
+    // points in the new ones: their cells show "—").
+    const result = (await runRound(await makeRound({ year: 2025, appraisal: false }))).result!;
+    const wide: RoundResult = structuredClone(result);
+    wide.criteria[0]!.fields = Array.from({ length: 12 }, (_, i) => ({
+      code: String(i + 1),
+      title: { vi: `Lĩnh vực số ${i + 1}` },
+      max: 1,
+    })) as RoundResult['criteria'][number]['fields'];
+    const html = out('wide.html');
+    writeFileSync(html, renderHtmlReport(wide, { lang: 'vi' }));
+    const pdf = out('wide.pdf');
+    chromiumPdf(html, pdf);
+    const headers = Array.from({ length: 12 }, (_, i) => `LV${i + 1}`);
+    // Each group's heatmap prints LV1…LV6 then LV7…LV12: every header once a group (2 groups).
+    expectPrinted(pdf, 12, [...headers, ...headers]);
     const text = pdfRaw(pdf);
-    for (const name of ['Sở Văn hoá, Thể thao và Du lịch', 'Trung tâm Phục vụ hành chính công tỉnh'])
-      expect(text).toContain(squeeze(name));
+    expect(text).toContain(squeeze('(LV1–LV6)'));
+    expect(text).toContain(squeeze('(LV7–LV12)'));
   });
 });
 
