@@ -81,7 +81,8 @@ export function titleBlock(ws: ExcelJS.Worksheet, columns: number, lines: readon
     setTextCell(cell, text);
     if (columns > 1) ws.mergeCells(i + 1, 1, i + 1, columns);
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: i === 0 ? 'center' : 'left' };
-    cell.font = i === 0 ? { bold: true, size: 14 } : { italic: i > 1, size: 11 };
+    // Fonts name their face: without one LibreOffice falls back to a serif face.
+    cell.font = i === 0 ? { name: 'Calibri', bold: true, size: 14 } : { name: 'Calibri', italic: i > 1, size: 11 };
     row.height = rowHeight([{ text, width: i === 0 ? width / 1.3 : width }], i === 0 ? 20 : LINE_HEIGHT);
   });
   return lines.length + 1;

@@ -117,7 +117,7 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
     setTextCell(r.getCell(1), a);
     setTextCell(r.getCell(2), b);
     r.alignment = { wrapText: true, vertical: 'top' };
-    if (bold) r.font = { bold: true };
+    if (bold) r.font = { name: 'Calibri', bold: true };
     r.height = rowHeight([
       { text: a, width: 24 },
       { text: b, width: 72 },
@@ -169,7 +169,7 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
   INFO_FIELDS.forEach((f, i) => {
     const r = info.getRow(i + 1);
     setTextCell(r.getCell(1), f[lang]);
-    r.getCell(1).font = { bold: true };
+    r.getCell(1).font = { name: 'Calibri', bold: true };
     const v = infoValues[f.field];
     const c = r.getCell(2);
     if (typeof v === 'number') c.value = v;
@@ -222,7 +222,7 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
   ws.getColumn(MAX_COL).hidden = true;
   setTextCell(ws.getCell(H, MAX_COL), vi ? 'Tối đa áp dụng' : 'Applicable maximum');
   const head = ws.getRow(H);
-  head.font = { bold: true };
+  head.font = { name: 'Calibri', bold: true };
   head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   head.height = headerHeight(TEMPLATE_COLUMNS.map((c) => ({ text: c[lang], width: c.width })));
   head.eachCell((c) => {
@@ -256,7 +256,7 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
     row.getCell(col('max')).numFmt = '0.00';
     row.alignment = { wrapText: true, vertical: 'top' };
     if (r.level !== 'item') {
-      row.font = { bold: true };
+      row.font = { name: 'Calibri', bold: true };
       const sum = r.children.map((c) => `${pointsLetter}${c}`).join(',');
       row.getCell(col('points')).value = { formula: sum ? `SUM(${sum})` : '0', result: cached(r).toNumber() };
       row.getCell(col('points')).numFmt = '0.00';
@@ -471,7 +471,7 @@ function totalsBlock(
     const v = row.getCell(col('computed'));
     v.value = { formula, result };
     v.numFmt = numFmt;
-    row.font = { bold: i === 3 || i === 5 };
+    row.font = { name: 'Calibri', bold: i === 3 || i === 5 };
     v.fill = GROUP_FILL;
   });
   const note = ws.getRow(top + lines.length);
@@ -483,7 +483,7 @@ function totalsBlock(
       : 'Projected: without the survey and appraisal. parindex scores from the inputs, never from these formulas.',
   );
   note.getCell(col('title')).alignment = { wrapText: true, vertical: 'top' };
-  note.getCell(col('title')).font = { italic: true };
+  note.getCell(col('title')).font = { name: 'Calibri', italic: true };
   note.height = rowHeight([
     { text: String(note.getCell(col('title')).value), width: TEMPLATE_COLUMNS[col('title') - 1]!.width },
   ]);

@@ -105,7 +105,7 @@ export async function renderAppraisalTemplate(
   const ws = wb.addWorksheet(APPRAISAL_SHEET[lang], { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
   ws.columns = APPRAISAL_COLUMNS.map((key) => ({ key, header: APPRAISAL_HEADERS[key][lang], width: WIDTHS[key] }));
   const head = ws.getRow(1);
-  head.font = { bold: true };
+  head.font = { name: 'Calibri', bold: true };
   head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   head.height = headerHeight(APPRAISAL_COLUMNS.map((k) => ({ text: APPRAISAL_HEADERS[k][lang], width: WIDTHS[k] })));
   head.eachCell((c, col) => {

@@ -405,7 +405,7 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
   // Each field's whole name, wrapped onto up to three lines (the longest bundled name, 95 characters,
   // takes three): a name cut short left readers guessing which field a bar is.
   const labels = fields.map((f) => wrapWords(`${f.code}. ${v.fieldTitle(f.code)}`, LABEL_CHARS, 3));
-  const rowOf = (lines: number): number => Math.max(22, lines * 14 + 8);
+  const rowOf = (lines: number): number => Math.max(22, lines * 15 + 7);
   const tops: number[] = [];
   let height = 0;
   for (const l of labels) {
@@ -428,8 +428,8 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
   fields.forEach((f, k) => {
     const lines = labels[k]!;
     // The bar sits level with the label's middle line.
-    const y = tops[k]! + ((lines.length - 1) * 14) / 2;
-    const label = lines.map((l, j) => `<tspan x="0" y="${tops[k]! + 15 + j * 14}">${esc(l)}</tspan>`).join('');
+    const y = tops[k]! + ((lines.length - 1) * 15) / 2;
+    const label = lines.map((l, j) => `<tspan x="0" y="${tops[k]! + 15 + j * 15}">${esc(l)}</tspan>`).join('');
     const mean = v.fieldMean(f.code, a.group);
     const tip =
       `${f.code}. ${v.fieldTitle(f.code)}: ` +

@@ -18,7 +18,7 @@ import { fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';
 import { addRankingSheet, RANKING_SHEET } from './xlsx-ranking.js';
-import { headerHeight, wrappedLines } from '../core/xlsx-print.js';
+import { headerHeight, rowHeight, wrappedLines } from '../core/xlsx-print.js';
 import { directRows, type DirectCell, type DirectRows } from './xlsx-rows.js';
 import { FORMULA_START, PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
 
@@ -146,7 +146,21 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     vi ? 'Trừ' : 'Penalty',
     vi ? 'Tổng điểm' : 'Points',
   ];
-  header(sum, sumHead, [22, 7, 10, 10, 40, 10, 12, ...fieldCodes.map(() => 8), 10, 10, 8, 8, 10]);
+  const sumWidths = [22, 7, 10, 10, 40, 10, 12, ...fieldCodes.map(() => 8), 10, 10, 8, 8, 10];
+  header(sum, sumHead, sumWidths);
+  /**
+   * A note below the table: its sentence merged across the table's other columns and wrapped, as
+   * tall as it needs. Left in one cell it would run far past the table, and the sheet, fitted one
+   * page wide, would print at a fraction of its size.
+   */
+  const noteWidth = sumWidths.slice(1).reduce((a, b) => a + b, 0);
+  const sumNote = (r: ExcelJS.Row, text: string): void => {
+    setTextCell(r.getCell(2), text);
+    if (text.length <= sumWidths[1]! + sumWidths[2]!) return;
+    sum.mergeCells(r.number, 2, r.number, sumHead.length);
+    r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    r.height = rowHeight([{ text, width: noteWidth }]);
+  };
   for (const [c, code] of fieldCodes.entries()) sum.getCell(1, 8 + c).note = fieldTitle(code);
   for (const g of result.groups) {
     for (const code of g.agencies) {
@@ -185,7 +199,7 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       const r = next(sum);
       setTextCell(r.getCell(1), label);
       if (typeof value === 'number') numberCell(r.getCell(2), value, fmt ?? PTS);
-      else setTextCell(r.getCell(2), value);
+      else sumNote(r, value);
     };
     const t = next(sum);
     setTextCell(t.getCell(1), textOf(g.title, lang));
@@ -210,8 +224,8 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     for (const n of g.overlapNotes ?? []) {
       const r = next(sum);
       setTextCell(r.getCell(1), vi ? 'Ghi chú độ tin cậy' : 'Certainty note');
-      setTextCell(
-        r.getCell(2),
+      sumNote(
+        r,
         overlapNote(n, (code) => v.agency(code)?.name ?? code, lang),
       );
     }
