@@ -248,6 +248,11 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
       : Rational.sum(r.children.map((c) => cachedMax(byRow.get(c)!)));
   const sumOf = (letter: string, of: number[]): string =>
     of.length ? `SUM(${of.map((c) => `${letter}${c}`).join(',')})` : '0';
+  // Penalty points are subtracted from a subtotal, never added (bonus and scored points add).
+  const isPenalty = (c: number): boolean => {
+    const child = byRow.get(c)!;
+    return child.level === 'item' && (child.node as Item).source === 'penalty';
+  };
   for (const r of rows) {
     const row = ws.getRow(r.row);
     setTextCell(row.getCell(col('code')), r.code);
@@ -257,8 +262,16 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
     row.alignment = { wrapText: true, vertical: 'top' };
     if (r.level !== 'item') {
       row.font = { name: 'Calibri', bold: true };
-      const sum = r.children.map((c) => `${pointsLetter}${c}`).join(',');
-      row.getCell(col('points')).value = { formula: sum ? `SUM(${sum})` : '0', result: cached(r).toNumber() };
+      const plus = r.children
+        .filter((c) => !isPenalty(c))
+        .map((c) => `${pointsLetter}${c}`)
+        .join(',');
+      const minus = r.children
+        .filter(isPenalty)
+        .map((c) => `${pointsLetter}${c}`)
+        .join(',');
+      const formula = `${plus ? `SUM(${plus})` : '0'}${minus ? `-SUM(${minus})` : ''}`;
+      row.getCell(col('points')).value = { formula, result: cached(r).toNumber() };
       row.getCell(col('points')).numFmt = '0.00';
       const counted = r.children.filter((c) => counts(byRow.get(c)!));
       row.getCell(col('computed')).value = { formula: sumOf(computedLetter, counted), result: 0 };

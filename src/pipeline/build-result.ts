@@ -9,7 +9,8 @@ import type { Finding } from '../findings/finding.js';
 import type { Ranking } from '../rank/types.js';
 import { gapList } from '../rank/gap.js';
 import type { AgencyScore } from '../score/types.js';
-import type { Submission } from '../validate/submission.js';
+import type { ItemInput, Submission } from '../validate/submission.js';
+import { selfGapOf } from '../rank/self-gap.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { RoundConfig } from '../round/config.js';
 import type { PreviousBasis, PreviousFigures } from '../round/previous.js';
@@ -21,6 +22,7 @@ import type {
   AppraisalChange,
   CriteriaRef,
   GroupResult,
+  HistoryStep,
   ItemResult,
   Num,
   RoundResult,
@@ -54,6 +56,8 @@ export interface ResultParts {
   submissions: Map<string, Submission>;
   previous?: Map<string, PreviousFigures>;
   appraisalChanges: AppraisalChange[];
+  /** The appraisal loop's steps per agency and item, when the round declares appraisal or explanation files. */
+  loop?: { steps: Map<string, Map<string, HistoryStep[]>> };
   inputs: RoundResult['inputs'];
   findings: Finding[];
   /** The run's cache of numbers and sentences (a new one when not given). */
@@ -62,6 +66,8 @@ export interface ResultParts {
   comparison?: { basis: Map<string, PreviousBasis>; info: NonNullable<RoundResult['comparison']> };
   /** Index and rank intervals, alternative weights, overlap notes. */
   uncertainty?: Uncertainty;
+  /** Errors still open per agency code, when the round was scored with them (--allow-incomplete). */
+  openErrors?: Map<string, number>;
 }
 
 /** How sure the ranks are, as the round worked it out. */
@@ -126,6 +132,8 @@ export function buildRoundResult(p: ResultParts): RoundResult {
       bands: summary?.bands ?? idx.set.bands.map((b) => ({ id: b.id, count: 0 })),
       ...(summary?.highest?.agencies[0] ? { highest: summary.highest.agencies[0] } : {}),
       ...(summary?.lowest?.agencies[0] ? { lowest: summary.lowest.agencies[0] } : {}),
+      ...(summary?.highest && summary.highest.agencies.length > 1 ? { highestTied: summary.highest.agencies } : {}),
+      ...(summary?.lowest && summary.lowest.agencies.length > 1 ? { lowestTied: summary.lowest.agencies } : {}),
       roundingNotes: (ranking?.roundingNotes ?? []).map((r) => ({
         agencies: r.agencies,
         shown: r.shown,
@@ -146,8 +154,10 @@ export function buildRoundResult(p: ResultParts): RoundResult {
           submission: p.submissions.get(code),
           previous: p.previous,
           rank: rankByCode.get(code),
+          ...(p.loop ? { loop: p.loop.steps.get(code) ?? new Map() } : {}),
           basis: p.comparison?.basis.get(code),
           uncertainty: p.uncertainty,
+          openErrors: p.openErrors?.get(code),
         }),
       );
     }
@@ -189,8 +199,12 @@ export interface AgencyResultParts {
   submission?: Submission | undefined;
   /** Last year's figures of every agency, when the round has them. */
   previous?: Map<string, PreviousFigures> | undefined;
+  /** Errors still open in its inputs (--allow-incomplete). */
+  openErrors?: number | undefined;
   /** Its place in its group, when ranked. */
   rank?: { rank: number; size: number; change: Ranking['groups'][number]['agencies'][number]['change'] } | undefined;
+  /** Its items' steps through the appraisal loop, when the round has one (then its self-scoring gap is given too). */
+  loop?: ReadonlyMap<string, HistoryStep[]>;
   /** How it was compared with last year, when not by its own code. */
   basis?: PreviousBasis | undefined;
   uncertainty?: Uncertainty | undefined;
@@ -231,6 +245,8 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
     if (it.appraisalFile) r.appraisalFile = it.appraisalFile;
     const gain = gains.get(it.code);
     if (gain !== undefined) r.placesIfFull = gain;
+    const steps = p.loop?.get(it.code);
+    if (steps) r.history = [...(sub ? [selfStep(sub.file, input, r)] : []), ...steps];
     return r;
   });
   const nodes = (level: number) =>
@@ -257,6 +273,15 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
     criteria: nodes(2),
     items,
   };
+  if (p.loop && score.status !== 'missing') {
+    const g = selfGapOf(score);
+    out.selfGap = {
+      self: n(g.self),
+      appraised: n(g.appraised),
+      gap: n(g.gap),
+      fields: g.fields.map((f) => ({ code: f.code, self: n(f.self), appraised: n(f.appraised), gap: n(f.gap) })),
+    };
+  }
   if (rank) {
     out.rank = rank.rank;
     out.groupSize = rank.size;
@@ -298,8 +323,28 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
     };
   const alt = p.uncertainty?.alternatives.get(agency.code);
   if (alt && score.status !== 'missing') out.alternative = { index: n(alt.index), rank: alt.rank, shift: alt.shift };
+  if (p.openErrors) out.openErrors = p.openErrors;
+  // An agency that sent nothing is not scored: its survey items are not "missing survey data".
+  const noSurvey =
+    score.status === 'missing'
+      ? []
+      : score.items.filter((i) => i.applicable && i.source === 'survey' && i.basis === 'missing').map((i) => i.code);
+  if (noSurvey.length > 0) out.surveyMissing = noSurvey;
   return out;
 }
+
+/** The first step of an item's path: what the agency self-scored, at the cell it wrote it in. */
+function selfStep(file: string, input: ItemInput | undefined, r: ItemResult): HistoryStep {
+  const step: HistoryStep = { step: 'self', file };
+  if (r.self) step.points = r.self;
+  if (input?.evidence) step.evidence = input.evidence;
+  const at = input ? (SELF_CELLS.map((f) => input.cells[f]).find((c) => c?.cell) ?? input.location) : undefined;
+  if (at?.cell) step.cell = at.cell;
+  return step;
+}
+
+/** The input cells that carry an item's self-score, in the order to name one. */
+const SELF_CELLS = ['points', 'option', 'yes', 'numerator', 'percent', 'count', 'notApplicable'] as const;
 
 /** The criteria set as the result names it, for the agency kinds that use it. */
 export function criteriaRef(idx: CriteriaIndex, kinds: string[]): CriteriaRef {

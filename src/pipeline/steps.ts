@@ -15,7 +15,7 @@ import { rankAgencies as rankScores } from '../rank/rank.js';
 import type { Ranking } from '../rank/types.js';
 import { buildRoundResult, numOf, type ResultCache } from './build-result.js';
 import type { RoundResult } from '../result/schema.js';
-import { mergeAppraisals, type AppraisalLine, type MergedAppraisal } from '../round/appraisal.js';
+import { readLoop, type LoopResult } from '../round/loop.js';
 import { isCriteriaRef, loadRoundConfig, roundPath, type LoadedRound, type RoundConfig } from '../round/config.js';
 import { applyPredecessors, loadPreviousResult, previousFromTable, type LoadedPrevious } from '../round/previous.js';
 import { readPreviousTable, type KnownAgency, type PreviousTable } from '../round/previous-table.js';
@@ -26,7 +26,8 @@ import { indexInterval, indexWithMaxima, type IndexInterval } from '../score/int
 import { overlappingRuns, rankIntervals, weightShifts, type IndexSpread } from '../rank/uncertainty.js';
 import type { Uncertainty } from './build-result.js';
 import { readRoster as readRosterTable, type RosterAgency } from '../round/roster.js';
-import { readAppraisalFile, readSurveyPoints } from '../round/tables.js';
+import { readSurveyPoints } from '../round/tables.js';
+import { missingSurveyFindings } from '../round/marks.js';
 import type { ReadOptions } from '../load/index.js';
 import { ruleOutcome } from '../score/rules.js';
 import { scoreAgency } from '../score/score.js';
@@ -93,6 +94,8 @@ export interface RunOptions {
   read?: ReadOptions;
   /** The working folder, for showing the path of a criteria set found in a folder. */
   cwd?: string;
+  /** Warnings count as errors (`--strict`): they block scoring unless `allowIncomplete`. */
+  strict?: boolean;
 }
 
 const found = <T>(value: T, findings: Finding[] = [], inputs: RoundInput[] = []): StepResult<T> => ({
@@ -210,7 +213,7 @@ export async function checkSubmissions(
         finding(
           'ROUND_SUBMISSION_MISSING',
           { file: cfg.roster },
-          { agency: a.code, zero: cfg.missingSubmission === 'zero' },
+          { agency: a.code, zero: cfg.missingSubmission === 'zero', name: a.name },
           { agency: a.code },
         ),
       );
@@ -222,6 +225,8 @@ export async function readSurvey(
   folder: RoundFolder,
   sets: ReadonlyMap<string, CriteriaIndex>,
   roster: RoundRoster,
+  /** Whether an agency is scored (sent its file, or `missingSubmission: zero`). */
+  scored: (code: string) => boolean,
   opts: RunOptions = {},
 ): Promise<StepResult<SurveyValues>> {
   const cfg = folder.config;
@@ -260,40 +265,40 @@ export async function readSurvey(
     for (const x of res.findings) findings.push(x);
     for (const x of applySipas(res, qi, sets, roster.agencies, survey, sp.map, sp.answers[0] ?? '')) findings.push(x);
   }
+  // Survey items without data score 0: never silently (issue 20, item 2).
+  const at = { file: cfg.survey.points[0] ?? cfg.survey.sipas?.answers[0] ?? shown(folder, folder.round.file) };
+  for (const x of missingSurveyFindings(roster.agencies, sets, survey, at, cfg.survey.missing, scored))
+    findings.push(x);
   return found(survey, findings, inputs);
 }
 
-/** The appraisal files in the declared order, merged over the self-scores; the trail's numbers from the run's cache. */
+/**
+ * The appraisal loop in the declared order (appraisal rounds and the agencies' explanations),
+ * merged over the self-scores, with each item's path; the trail's numbers from the run's cache.
+ */
 export async function readAppraisal(
   folder: RoundFolder,
   roster: RoundRoster,
   self: ReadonlyMap<string, ReadonlyMap<string, ItemInput>>,
   cache: ResultCache,
   opts: RunOptions = {},
-): Promise<StepResult<MergedAppraisal>> {
-  const findings: Finding[] = [];
-  const inputs: RoundInput[] = [];
-  const lines: AppraisalLine[][] = [];
-  for (const rel of folder.config.appraisal) {
-    const abs = roundPath(folder.round, rel);
-    const r = await readAppraisalFile(abs, rel, opts.read);
-    if (r.sha256) inputs.push(fileInput(folder, 'appraisal', abs, r.sha256));
-    for (const x of r.findings) findings.push(x);
-    lines.push(r.value);
-  }
+): Promise<StepResult<LoopResult>> {
   const { setOf } = roster;
-  const appraisal = mergeAppraisals(lines, {
-    setOf,
-    selfPoints: (agency, item) => {
-      const idx = setOf(agency);
-      const entry = idx?.byCode.get(item);
-      const input = self.get(agency)?.get(item);
-      return entry && input ? ruleOutcome(entry.item, input)?.points : undefined;
+  const loop = await readLoop(
+    folder.round,
+    {
+      setOf,
+      selfPoints: (agency, item) => {
+        const idx = setOf(agency);
+        const entry = idx?.byCode.get(item);
+        const input = self.get(agency)?.get(item);
+        return entry && input ? ruleOutcome(entry.item, input)?.points : undefined;
+      },
+      num: (agency, r) => numOf(setOf(agency)!, cache)(r),
     },
-    num: (agency, r) => numOf(setOf(agency)!, cache)(r),
-  });
-  for (const x of appraisal.findings) findings.push(x);
-  return found(appraisal, findings, inputs);
+    opts.read,
+  );
+  return found(loop, loop.findings, loop.inputs);
 }
 
 /**

@@ -2,10 +2,12 @@
 import type { ChalkInstance } from 'chalk';
 import { Rational } from '../core/rational.js';
 import type { Lang } from '../messages/types.js';
-import type { AgencyResult, CriteriaRef, ItemResult, RoundResult } from '../result/schema.js';
+import type { AgencyResult, CriteriaRef, HistoryStep, ItemResult, RoundResult } from '../result/schema.js';
 import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 import { comparisonBasis, indexRange, rankWithInterval } from './certainty-text.js';
+import { agencyMarks } from './marks.js';
+import { scorecardRows, signedPoints } from './scorecard.js';
 
 /** How many gap lines to show. */
 const GAPS = 10;
@@ -21,6 +23,7 @@ export function renderExplainText(
   const dec = set?.rounding.decimals ?? 2;
   const n = (x: { value: number } | undefined): string => (x ? fmtNumber(x.value, dec, lang) : '');
   const vi = lang === 'vi';
+  const sgn = (x: { exact: string; value: number }, sign: 1 | -1): string => signedPoints(exact(x), sign, dec, lang);
   const lines: string[] = [];
   lines.push(c.bold(`${agency.name} (${agency.code})`));
   const group = result.groups?.find((g) => g.id === agency.group);
@@ -66,16 +69,18 @@ export function renderExplainText(
             `ranked ${alt.rank}${shift ? ` (${shift})` : ''}.`,
     );
   }
+  for (const m of agencyMarks(agency, set, lang)) lines.push(agency.openErrors ? c.red(`⚠ ${m}`) : c.yellow(`⚠ ${m}`));
   const s = agency.bySource;
   lines.push(
     c.dim(
       vi
         ? `Thẩm định ${n(s.appraisal.points)}/${n(s.appraisal.max)} · điều tra XHH ` +
-            `${n(s.survey.points)}/${n(s.survey.max)} · thưởng +${n(s.bonus)} · trừ −${n(s.penalty)}`
+            `${n(s.survey.points)}/${n(s.survey.max)} · thưởng ${sgn(s.bonus, 1)} · trừ ${sgn(s.penalty, -1)}`
         : `Appraisal ${n(s.appraisal.points)}/${n(s.appraisal.max)} · survey ` +
-            `${n(s.survey.points)}/${n(s.survey.max)} · bonus +${n(s.bonus)} · penalty −${n(s.penalty)}`,
+            `${n(s.survey.points)}/${n(s.survey.max)} · bonus ${sgn(s.bonus, 1)} · penalty ${sgn(s.penalty, -1)}`,
     ),
   );
+  if (agency.selfGap) lines.push(c.dim(selfGapLine(agency.selfGap, n, lang)));
   lines.push('');
   lines.push(
     c.dim(
@@ -93,13 +98,19 @@ export function renderExplainText(
     ),
   );
   const title = itemTitles(set, lang);
+  const fieldRows = new Map(scorecardRows(agency).flatMap((r) => (r.kind === 'field' ? [[r.code, r] as const] : [])));
   for (const f of agency.fields) {
     const ft = set?.fields.find((x) => x.code === f.code);
-    lines.push(
-      c.bold(
-        `${f.code}. ${textOf(ft?.title, lang)} — ${n(f.points)}/${n(f.max)} (${fmtPercent(f.index.value, dec, lang)})`,
-      ),
-    );
+    // Bonus and penalty have their own signed figures, never a percentage of a zero maximum.
+    const fr = fieldRows.get(f.code);
+    const bonus = fr?.adjustments.bonus;
+    const penalty = fr?.adjustments.penalty;
+    const figures = [
+      ...(!fr || fr.scored ? [`${n(f.points)}/${n(f.max)} (${fmtPercent(f.index.value, dec, lang)})`] : []),
+      ...(bonus !== undefined ? [`${vi ? 'thưởng' : 'bonus'} ${signedPoints(bonus, 1, dec, lang)}`] : []),
+      ...(penalty !== undefined ? [`${vi ? 'trừ' : 'penalty'} ${signedPoints(penalty, -1, dec, lang)}`] : []),
+    ];
+    lines.push(c.bold(`${f.code}. ${textOf(ft?.title, lang)} — ${figures.join(' · ')}`));
     for (const it of agency.items.filter((i) => i.field === f.code && i.applicable)) {
       const changed = it.appraised !== undefined && it.self !== undefined && it.appraised.exact !== it.self.exact;
       const row =
@@ -117,7 +128,8 @@ export function renderExplainText(
       lines.push(changed ? c.yellow(row) : row);
       const t = title.get(it.code);
       if (t) lines.push(c.dim(`        ${t}`));
-      if (changed && it.reason)
+      if (it.history) for (const h of it.history) lines.push(c.dim(`        ${historyStepText(h, n, lang)}`));
+      else if (changed && it.reason)
         lines.push(c.yellow(`        ${vi ? 'Lý do thẩm định' : 'Appraisal reason'}: ${it.reason}`));
     }
   }
@@ -141,6 +153,44 @@ export function renderExplainText(
     }
   }
   return lines;
+}
+
+/** "Tự chấm 45,5 · sau thẩm định 44 · chênh lệch 1,5" for an agency. */
+export function selfGapLine(
+  g: NonNullable<AgencyResult['selfGap']>,
+  n: (x: { value: number }) => string,
+  lang: Lang,
+): string {
+  return lang === 'vi'
+    ? `Tự chấm ${n(g.self)} · sau thẩm định ${n(g.appraised)} · chênh lệch ${n(g.gap)} điểm`
+    : `Self-scored ${n(g.self)} · after appraisal ${n(g.appraised)} · gap ${n(g.gap)} points`;
+}
+
+/** One step of an item's path in words, with the file and cell it came from. */
+export function historyStepText(h: HistoryStep, n: (x: { value: number }) => string, lang: Lang): string {
+  const vi = lang === 'vi';
+  const where =
+    `(${h.file}${h.cell ? `, ${vi ? 'ô' : 'cell'} ${h.cell}` : ''}` +
+    `${h.date ? `, ${fmtDate(h.date, lang)}` : ''}${h.late ? (vi ? ', SAU HẠN' : ', LATE') : ''})`;
+  const pts = h.points ? n(h.points) : '—';
+  if (h.step === 'self')
+    return (
+      `${vi ? 'Tự chấm' : 'Self-score'} ` +
+      `${pts}${h.evidence ? ` — ${vi ? 'tài liệu' : 'evidence'}: ${h.evidence}` : ''} ${where}`
+    );
+  if (h.step === 'appraisal')
+    return (
+      `${vi ? `Thẩm định lần ${h.round}` : `Appraisal round ${h.round}`}: ` +
+      `${pts}${h.reason ? ` — ${h.reason}` : ''} ${where}`
+    );
+  const parts = [h.reply, h.evidence ? `${vi ? 'bổ sung' : 'added'}: ${h.evidence}` : undefined]
+    .filter(Boolean)
+    .join(' — ');
+  return `${vi ? `Giải trình sau lần ${h.round}` : `Explanation after round ${h.round}`}: ${parts} ${where}`;
+}
+
+function fmtDate(iso: string, lang: Lang): string {
+  return lang === 'vi' ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
 }
 
 /** Items that lost points, most lost first (ties by code). */

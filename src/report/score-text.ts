@@ -5,6 +5,7 @@ import type { Lang } from '../messages/types.js';
 import type { AgencyResult, CriteriaRef, RoundResult } from '../result/schema.js';
 import { overlapNote, rankRange } from './certainty-text.js';
 import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
+import { agencyMarks, groupExtremes, groupMarkCounts } from './marks.js';
 
 /** Lines of the ranked tables, one block per group. */
 export function renderScoreText(result: RoundResult, lang: Lang, c: ChalkInstance): string[] {
@@ -34,7 +35,10 @@ export function renderScoreText(result: RoundResult, lang: Lang, c: ChalkInstanc
       ' ' +
       cell(lang === 'vi' ? 'Nhóm' : 'Band', 5) +
       fields.map((f) => ' ' + cell(`${lang === 'vi' ? 'LV' : 'F'}${f.code}`, 6, 'right')).join('');
-    lines.push(c.dim(head));
+    // Marks (open errors, missing survey data, a band from the exact value) get a column only when there are some.
+    const marks = new Map(members.map((a) => [a.code, agencyMarks(a, set, lang)]));
+    const marked = [...marks.values()].some((m) => m.length > 0);
+    lines.push(c.dim(marked ? `${head}  ${lang === 'vi' ? 'Ghi chú' : 'Notes'}` : head));
     for (const a of members) {
       const rank = a.rank !== undefined ? `${a.rank}/${a.groupSize ?? members.length}` : '—';
       const change = fmtRankChange(a.previous?.rankChange, a.isNew, lang, true);
@@ -53,7 +57,9 @@ export function renderScoreText(result: RoundResult, lang: Lang, c: ChalkInstanc
         ' ' +
         colour(cell(bandText, 5)) +
         fields.map((f) => ' ' + cell(fieldPoints(a, f.code, dec, lang), 6, 'right')).join('');
-      lines.push(a.status === 'missing' ? c.dim(row) : row);
+      const note = marks.get(a.code)!.join('; ');
+      const full = note ? `${row}  ${a.openErrors ? c.red(`⚠ ${note}`) : c.yellow(`⚠ ${note}`)}` : row;
+      lines.push(a.status === 'missing' ? c.dim(full) : full);
     }
     lines.push(summaryLine(result, group, byCode, set, lang));
     for (const note of group.roundingNotes) {
@@ -100,20 +106,22 @@ function summaryLine(
         `${b.count} ` + `${lang === 'vi' ? 'cơ quan' : ''}${lang === 'vi' ? ' ' : ''}${textOf(label, lang) || b.id}`
       ).replace(/\s+/g, ' ');
     });
-  const hi = group.highest ? byCode.get(group.highest) : undefined;
-  const lo = group.lowest ? byCode.get(group.lowest) : undefined;
   void result;
-  if (lang === 'vi')
-    return (
-      `Giá trị trung bình ${fmtPercent(group.mean.value, dec, 'vi')}; ` +
-      `${bands.join(', ')}${hi ? `; cao nhất: ${hi.name} ${fmtPercent(hi.total.index.value, dec, 'vi')}` : ''}` +
-      `${lo ? `; thấp nhất: ${lo.name} ${fmtPercent(lo.total.index.value, dec, 'vi')}` : ''}.`
-    );
-  return (
-    `Mean ${fmtPercent(group.mean.value, dec, 'en')}; ` +
-    `${bands.join(', ')}${hi ? `; highest: ${hi.name} ${fmtPercent(hi.total.index.value, dec, 'en')}` : ''}` +
-    `${lo ? `; lowest: ${lo.name} ${fmtPercent(lo.total.index.value, dec, 'en')}` : ''}.`
-  );
+  const vi = lang === 'vi';
+  const members = group.agencies.map((code) => byCode.get(code)).filter((a): a is AgencyResult => a !== undefined);
+  const counts = groupMarkCounts(members, lang);
+  if (!members.some((a) => a.rank !== undefined))
+    return [vi ? 'Chưa có cơ quan nào được xếp hạng' : 'No agency is ranked', ...counts].join('; ') + '.';
+  const x = groupExtremes(group, (code) => byCode.get(code), dec, lang);
+  const parts = [
+    `${vi ? 'Giá trị trung bình' : 'Mean'} ${fmtPercent(group.mean.value, dec, lang)}`,
+    ...(bands.length > 0 ? [bands.join(', ')] : []),
+    ...(x.all ? [x.all] : []),
+    ...(x.highest ? [`${vi ? 'cao nhất' : 'highest'}: ${x.highest.names} ${x.highest.index}${x.highest.tied}`] : []),
+    ...(x.lowest ? [`${vi ? 'thấp nhất' : 'lowest'}: ${x.lowest.names} ${x.lowest.index}${x.lowest.tied}`] : []),
+    ...counts,
+  ];
+  return parts.join('; ') + '.';
 }
 
 function fieldPoints(a: AgencyResult, code: string, dec: number, lang: Lang): string {

@@ -4,6 +4,7 @@
  * report was made from. Numbers are numbers with formats; text typed by people is inert text;
  * the same result gives the same bytes (dates come from the result, never the clock).
  */
+import { gapTable, hasLoop, historyLine, historyTable, type SheetTable } from './history.js';
 import { createWriteStream } from 'node:fs';
 import { PassThrough, type Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
@@ -14,7 +15,10 @@ import { columnLetters, type Finding } from '../findings/finding.js';
 import type { Lang } from '../messages/types.js';
 import type { AgencyResult, RoundResult } from '../result/schema.js';
 import { comparisonBasis, overlapNote, rankRange } from './certainty-text.js';
+import type { Rational } from '../core/rational.js';
 import { fmtRankChange } from './format.js';
+import { agencyMarks, groupExtremes, groupMarkCounts, resultHasMarks } from './marks.js';
+import { adjustmentLabel, scorecardRows, signedValue } from './scorecard.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';
 import { addRankingSheet, RANKING_SHEET } from './xlsx-ranking.js';
@@ -50,6 +54,8 @@ const BOLD: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, bold: true };
 const ITALIC: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, italic: true };
 export const PCT = '0.00%';
 export const PTS = '0.00';
+/** Bonus (+) and penalty (−) points: the sign shown, never a negative zero. */
+export const SIGNED = '+0.00;-0.00;0.00';
 
 const T = {
   summary: { vi: 'Tổng hợp', en: 'Summary' },
@@ -59,7 +65,42 @@ const T = {
   findings: { vi: 'Kiểm tra', en: 'Findings' },
   about: { vi: 'Thông tin', en: 'About' },
   files: { vi: 'Tệp theo nhóm', en: 'Files by group' },
+  history: { vi: 'Lịch sử thẩm định', en: 'Appraisal history' },
+  gaps: { vi: 'Chênh lệch tự chấm', en: 'Self-scoring gaps' },
 } as const;
+
+/** A marked agency's name and note on the summary sheet. */
+const RED: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, color: { argb: 'FFC00000' } };
+
+/** Input roles in words, as the About sheet names them. */
+const ROLE: Record<RoundResult['inputs'][number]['role'], { vi: string; en: string }> = {
+  round: { vi: 'kỳ đánh giá', en: 'round' },
+  roster: { vi: 'danh sách cơ quan', en: 'roster' },
+  criteria: { vi: 'bộ tiêu chí', en: 'criteria' },
+  submission: { vi: 'hồ sơ tự chấm', en: 'submission' },
+  appraisal: { vi: 'thẩm định', en: 'appraisal' },
+  survey: { vi: 'điều tra XHH', en: 'survey' },
+  previous: { vi: 'kết quả năm trước', en: 'previous' },
+  crosswalk: { vi: 'bảng chuyển mã', en: 'crosswalk' },
+  questionnaire: { vi: 'bộ câu hỏi', en: 'questionnaire' },
+  weights: { vi: 'trọng số thay thế', en: 'alternative weights' },
+  explanation: { vi: 'giải trình', en: 'explanation' },
+};
+/** Writes a table of the history module into a sheet, with a filter. */
+function writeTable(ws: ExcelJS.Worksheet, t: SheetTable): void {
+  header(ws, t.head, t.widths);
+  for (const cells of t.rows) {
+    const r = next(ws);
+    cells.forEach((c, i) => {
+      if (c === undefined) return;
+      if (typeof c === 'string') setTextCell(r.getCell(i + 1), c);
+      else if (c.fmt === 'int') r.getCell(i + 1).value = c.num;
+      else numberCell(r.getCell(i + 1), c.num, PTS);
+    });
+  }
+  if (t.rows.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(ws), column: t.head.length } };
+  close(ws);
+}
 
 /** Layout used for scorecards: a sheet per agency, or one long sheet. */
 export function scorecardLayout(result: RoundResult, opt: XlsxReportOptions['scorecards'] = 'auto'): 'sheets' | 'long' {
@@ -146,7 +187,13 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     vi ? 'Trừ' : 'Penalty',
     vi ? 'Tổng điểm' : 'Points',
   ];
-  const sumWidths = [22, 7, 10, 10, 40, 10, 12, ...fieldCodes.map(() => 8), 10, 10, 8, 8, 10];
+  // A note column (open errors, missing survey data, band from the exact value) only when some agency has one.
+  const marked = resultHasMarks(result);
+  if (marked) sumHead.push(vi ? 'Ghi chú' : 'Notes');
+  const sumWidths = [22, 7, 10, 10, 40, 10, 12, ...fieldCodes.map(() => 8), 10, 10, 8, 8, 10, 50].slice(
+    0,
+    sumHead.length,
+  );
   header(sum, sumHead, sumWidths);
   /**
    * A note below the table: its sentence merged across the table's other columns and wrapped, as
@@ -187,6 +234,12 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       numberCell(row.getCell(k + 2), a.bySource.bonus.value, PTS);
       numberCell(row.getCell(k + 3), a.bySource.penalty.value, PTS);
       numberCell(row.getCell(k + 4), a.total.points.value, PTS);
+      const notes = marked ? agencyMarks(a, v.setOf(a), lang) : [];
+      if (notes.length > 0) {
+        setTextCell(row.getCell(k + 5), `⚠ ${notes.join('; ')}`);
+        row.getCell(k + 5).font = RED;
+        row.getCell(5).font = RED;
+      }
     }
   }
   const lastRow = rowsOf(sum);
@@ -204,10 +257,17 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     const t = next(sum);
     setTextCell(t.getCell(1), textOf(g.title, lang));
     t.font = BOLD;
-    line(vi ? 'Giá trị trung bình' : 'Mean', ratio(g.mean.value), PCT);
+    const members = g.agencies.map((c) => v.agency(c)).filter((a): a is AgencyResult => a !== undefined);
+    if (members.some((a) => a.rank !== undefined)) line(vi ? 'Giá trị trung bình' : 'Mean', ratio(g.mean.value), PCT);
+    else line(vi ? 'Giá trị trung bình' : 'Mean', vi ? 'chưa có cơ quan nào được xếp hạng' : 'no agency is ranked');
     for (const b of g.bands) line(textOf(set?.bands.find((x) => x.id === b.id)?.label, lang) || b.id, b.count, '0');
-    line(vi ? 'Cao nhất' : 'Highest', name(g.highest));
-    line(vi ? 'Thấp nhất' : 'Lowest', name(g.lowest));
+    const x = groupExtremes(g, v.agency, set?.rounding.decimals ?? 2, lang);
+    if (x.all) line(vi ? 'Cao nhất, thấp nhất' : 'Highest, lowest', x.all);
+    else {
+      line(vi ? 'Cao nhất' : 'Highest', x.highest ? x.highest.names + x.highest.tied : name(g.highest));
+      line(vi ? 'Thấp nhất' : 'Lowest', x.lowest ? x.lowest.names + x.lowest.tied : name(g.lowest));
+    }
+    for (const c of groupMarkCounts(members, lang)) line(vi ? 'Lưu ý' : 'Note', c);
     for (const n of g.roundingNotes) {
       const names = n.agencies.map(name).join(', ');
       line(
@@ -293,6 +353,13 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     vi ? 'Lý do thẩm định' : 'Appraisal reason',
   ];
   const widths = [10, 50, 8, 8, 10, 8, 40, 30, 30];
+  // A round with an appraisal loop adds each item's path; field and total rows then show the
+  // self-assessed and appraised totals of the self-scored items in the Self and Appraised columns.
+  const loop = hasLoop(result);
+  if (loop) {
+    cardHead.push(vi ? 'Quá trình thẩm định' : 'Appraisal path');
+    widths.push(44);
+  }
   // Scorecards are most of the workbook's cells (about 95 rows an agency): their rows are written
   // as sheet XML directly (xlsx-rows.ts), with shared style objects.
   const sharedStyle = sharedStyles();
@@ -327,12 +394,18 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       text(2, a.name, font);
       return 3;
     };
+    const gapOf = new Map((a.selfGap?.fields ?? []).map((f) => [f.code, f]));
     const subtotal = (code: string, max: number, pts: number, bold: boolean): void => {
       const font = bold ? BOLD : ITALIC;
       const s = lead(font);
       text(s, code, font);
       text(s + 1, title(code), font);
       points(s + 2, max, font);
+      const g = gapOf.get(code);
+      if (g) {
+        points(s + 3, g.self.value, font);
+        points(s + 4, g.appraised.value, font);
+      }
       points(s + 5, pts, font);
       end();
     };
@@ -348,27 +421,58 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       // What the agency wrote, and the appraiser's reason, are its own: in the cell, not shared.
       text(c + 7, it.evidence ?? it.explanation ?? '', undefined, true);
       text(c + 8, it.reason ?? '', undefined, true);
+      if (loop && it.history) text(c + 9, historyLine(it.history, lang, dec));
       end();
     };
-    const under =
-      (code: string) =>
-      (x: { code: string }): boolean =>
-        x.code === code || x.code.startsWith(`${code}.`);
-    const applicable = a.items.filter((i) => i.applicable);
-    for (const f of a.fields) {
-      const inField = applicable.filter(under(f.code));
-      if (inField.length === 0) continue;
-      subtotal(f.code, f.max.value, f.points.value, true);
-      for (const c of a.criteria.filter((x) => x.code.startsWith(`${f.code}.`))) {
-        const inCrit = inField.filter(under(c.code));
-        if (inCrit.length === 0) continue;
-        if (!(inCrit.length === 1 && inCrit[0]!.code === c.code)) subtotal(c.code, c.max.value, c.points.value, false);
-        inCrit.forEach(item);
+    // Every tree shape: items under a field directly, under criteria, or deeper (scorecard.ts).
+    const dec = v.setOf(a)?.rounding.decimals ?? 2;
+    const signed = (col: number, which: 'bonus' | 'penalty', pts: Rational, font: Partial<ExcelJS.Font>): void => {
+      row.push({ col, num: signedValue(pts, which === 'bonus' ? 1 : -1, dec), style: sharedStyle(SIGNED, font) });
+    };
+    const heading = (code: string, font: Partial<ExcelJS.Font>): number => {
+      const s = lead(font);
+      text(s, code, font);
+      text(s + 1, title(code), font);
+      return s;
+    };
+    for (const r of scorecardRows(a)) {
+      if (r.kind === 'item') {
+        item(r.item);
+        continue;
+      }
+      const bold = r.kind === 'field';
+      const font = bold ? BOLD : ITALIC;
+      const { bonus, penalty } = r.adjustments;
+      if (r.scored) subtotal(r.code, r.scored.max.value, r.scored.points.value, bold);
+      else if (bold || (bonus !== undefined && penalty !== undefined)) {
+        heading(r.code, font);
+        end();
+      } else {
+        // A criterion of bonus (or penalty) items only: its signed points on its own line.
+        const s = heading(r.code, font);
+        signed(s + 5, bonus !== undefined ? 'bonus' : 'penalty', (bonus ?? penalty)!, font);
+        end();
+        continue;
+      }
+      for (const [which, pts] of [
+        ['bonus', bonus],
+        ['penalty', penalty],
+      ] as const) {
+        if (pts === undefined) continue;
+        const s = lead(font);
+        text(s, r.code, font);
+        text(s + 1, adjustmentLabel(which, lang), font);
+        signed(s + 5, which, pts, font);
+        end();
       }
     }
     const s = lead(BOLD);
     text(s + 1, vi ? 'Tổng điểm' : 'Total', BOLD);
     points(s + 2, a.total.max.value, BOLD);
+    if (a.selfGap) {
+      points(s + 3, a.selfGap.self.value, BOLD);
+      points(s + 4, a.selfGap.appraised.value, BOLD);
+    }
     points(s + 5, a.total.points.value, BOLD);
     end();
   };
@@ -427,12 +531,19 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     ap.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(ap), column: 9 } };
   close(ap);
 
+  // The loop: every step of every item's path, and agencies by self-scoring gap.
+  if (loop) {
+    writeTable(sheet(wb, T.history[lang], lang), historyTable(result, lang));
+    writeTable(sheet(wb, T.gaps[lang], lang), gapTable(result, lang, fieldCodes));
+  }
+
   // Findings.
   addFindingsSheet(wb, T.findings[lang], result.findings as unknown as Finding[], lang);
 
   // About.
   const ab = sheet(wb, T.about[lang], lang);
-  header(ab, [vi ? 'Mục' : 'Item', vi ? 'Giá trị' : 'Value', 'SHA-256'], [26, 70, 68]);
+  // Labels such as "Tệp đầu vào (kết quả năm trước)" fit the first column on one line.
+  header(ab, [vi ? 'Mục' : 'Item', vi ? 'Giá trị' : 'Value', 'SHA-256'], [40, 70, 68]);
   const kv = (k: string, v: string, sha = ''): void => {
     const r = next(ab);
     setTextCell(r.getCell(1), k);
@@ -461,7 +572,7 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
           ? `một trang "${T.scorecards.vi}" có bộ lọc (hơn ${SCORECARD_SHEETS_MAX} cơ quan)`
           : `one "${T.scorecards.en}" sheet with a filter (more than ${SCORECARD_SHEETS_MAX} agencies)`,
   );
-  for (const i of result.inputs) kv(`${vi ? 'Tệp đầu vào' : 'Input'} (${i.role})`, i.file, i.sha256);
+  for (const i of result.inputs) kv(`${vi ? 'Tệp đầu vào' : 'Input'} (${ROLE[i.role][lang]})`, i.file, i.sha256);
   kv(vi ? 'Công cụ' : 'Tool', `${result.tool.name} ${result.tool.version}`);
 
   close(ab);
@@ -514,6 +625,8 @@ export function close(ws: ExcelJS.Worksheet): void {
   ws.commit();
 }
 
+const CERTAINTY_WIDTHS = [20, 7, 12, 10, 36, 9, 9, 9, 10, 10, 10, 9, 44, 12, 9, 10];
+
 /**
  * The certainty sheet: per agency its rank with the best and worst rank its index interval allows,
  * the index interval, last year's comparison and how it was made, and the rank under alternative
@@ -547,7 +660,7 @@ function addCertaintySheet(
       : []),
     ...(alt ? [vi ? 'Dịch chuyển' : 'Shift'] : []),
   ];
-  header(ws, head, [20, 7, 12, 10, 36, 9, 9, 9, 10, 10, 10, 9, 44, 12, 9, 10]);
+  header(ws, head, CERTAINTY_WIDTHS);
   for (const g of result.groups)
     for (const code of g.agencies) {
       const a = v.agency(code);
@@ -588,7 +701,9 @@ function addCertaintySheet(
     // Across the table's width, wrapped, so a long sentence does not widen the printed page.
     ws.mergeCells(r.number, 2, r.number, 13);
     r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-    r.height = 15 * Math.ceil(text.length / 150);
+    // As tall as the sentence wrapped across columns 2–13 needs (a guess of 150 characters a line
+    // left the last words of the comparison note below the row's edge when printed).
+    r.height = rowHeight([{ text, width: CERTAINTY_WIDTHS.slice(1, 13).reduce((x, y) => x + y, 0) }]);
   };
   if (result.uncertainty)
     note(

@@ -147,12 +147,13 @@ export function wordsOffPage(pages: ReturnType<typeof pdfWords>): string[] {
 /**
  * Words of `texts` that the PDF does not hold as often as the texts do: a cell cut at its border
  * loses its last words or ends mid-word ("Supercalifrag"), and a word broken over two lines
- * becomes two other words. Compared as whole words (split at spaces and after "/", NFKC), so
+ * becomes two other words. Compared as whole words (split at spaces and slashes, NFKC), so
  * reading order does not matter.
  */
 export function missingWords(texts: Iterable<string>, pages: ReturnType<typeof pdfWords>): string[] {
-  // A line may break after "/" ("Có/" above "Không"), as a reader expects: that is not a cut word.
-  const split = (t: string): string[] => t.split(/\s+|(?<=\/)/).filter((x) => x);
+  // A line may break at a "/" ("Có/" above "Không", "22" above "/6/2025"), as a reader expects: that
+  // is not a cut word, so words are compared without their slashes.
+  const split = (t: string): string[] => t.split(/[\s/]+/).filter((x) => x);
   const have = new Map<string, number>();
   for (const p of pages) for (const x of p.words) for (const w of split(x.text)) have.set(w, (have.get(w) ?? 0) + 1);
   const want = new Map<string, number>();

@@ -143,7 +143,7 @@ function chromiumPdf(html: string, pdf: string): void {
 describe.skipIf(!HAS_CHROMIUM || !HAS_POPPLER)('the HTML report prints on A4 (Chromium)', () => {
   // The sample round printed 55 Letter pages before the print stylesheet; now: the title and
   // summary, a page of chart for each of the two groups, the field legend and two heatmap pages
-  // (5 pages, bound 8), then the 50 agency cards two to a page (25).
+  // (5 pages, bound 8), then the 50 agency cards about two to a page (26 measured).
   const BOUND = 8 + Math.ceil(50 / 2);
   it(`report.html: every page A4, at most ${BOUND} pages, names and field labels whole`, {
     timeout: 300_000,

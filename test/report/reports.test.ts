@@ -48,22 +48,27 @@ describe('reports of the tiny round', async () => {
   const xlsx = await renderXlsxReport(result, { lang: 'vi' });
   const wb = await load(xlsx);
 
-  it('has the summary, fields, a scorecard per agency, appraisal, findings and about sheets', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Xếp hạng',
-      'Tổng hợp',
-      'Lĩnh vực',
-      'D3 =HYPERLINK("http example.inv',
-      'D4 <script>alert(1)< script> Sở',
-      'D2 Sở Hai',
-      'D1 Sở Một',
-      'X1 Xã Một',
-      'X2 Xã Hai',
-      'Thẩm định',
-      'Kiểm tra',
-      'Thông tin',
-    ]);
-  });
+  it(
+    'has the summary, fields, a scorecard per agency, appraisal, its history and gaps, findings and about ' + 'sheets',
+    () => {
+      expect(wb.worksheets.map((w) => w.name)).toEqual([
+        'Xếp hạng',
+        'Tổng hợp',
+        'Lĩnh vực',
+        'D3 =HYPERLINK("http example.inv',
+        'D4 <script>alert(1)< script> Sở',
+        'D2 Sở Hai',
+        'D1 Sở Một',
+        'X1 Xã Một',
+        'X2 Xã Hai',
+        'Thẩm định',
+        'Lịch sử thẩm định',
+        'Chênh lệch tự chấm',
+        'Kiểm tra',
+        'Thông tin',
+      ]);
+    },
+  );
 
   it('summary: ranked rows per group, indices as numbers with a % format, bands, points by source', () => {
     const ws = wb.getWorksheet('Tổng hợp')!;
@@ -98,7 +103,7 @@ describe('reports of the tiny round', async () => {
     expect(ws.autoFilter).toBeTruthy();
   });
 
-  it('summary block per group: mean, count per band, highest and lowest', () => {
+  it('summary block per group: mean, count per band, highest and lowest (all tied agencies)', () => {
     const r = rows(wb.getWorksheet('Tổng hợp')!);
     const at = r.findIndex((x) => x[0] === 'so' && x[1] === null);
     expect(at).toBeGreaterThan(6);
@@ -108,7 +113,8 @@ describe('reports of the tiny round', async () => {
       ['Nhóm A', 0],
       ['Nhóm B', 4],
       ['Nhóm C', 0],
-      ['Cao nhất', HOSTILE_NAME],
+      // D3 and D4 tie at the top (86%): both are named (issue 20, item 6; this named D3 alone).
+      ['Cao nhất', `${HOSTILE_NAME}, ${SCRIPT_NAME} (2 cơ quan cùng hạng)`],
       ['Thấp nhất', 'Sở Một'],
     ]);
   });
@@ -135,14 +141,17 @@ describe('reports of the tiny round', async () => {
       const ws = wb.getWorksheet('D1 Sở Một')!;
       const r = rows(ws);
       expect(r.slice(1, 5).map((x) => x.slice(0, 6))).toEqual([
-        ['1', 'Lĩnh vực 1', 6, null, null, 4.5],
+        // A round with appraisal: the field row's Self and Appraised columns hold the self-scored
+        // items' totals, 0.75 + 0.5 + 1 + 2 + 0.75 = 5 and, with 1.1.1 appraised 0.25, 4.5.
+        ['1', 'Lĩnh vực 1', 6, 5, 4.5, 4.5],
         ['1.1', 'Tiêu chí 1.1', 3, null, null, 1.75],
         ['1.1.1', 'Điểm', 1, 0.75, 0.25, 0.25],
         ['1.1.2', 'Chọn', 1, 0.5, null, 0.5],
       ]);
       expect(r[3]![8]).toBe(HOSTILE_REASON);
       expect(r[3]![7]).toBe('BC 1');
-      expect(r.at(-1)!.slice(1, 6)).toEqual(['Tổng điểm', 10, null, null, 8.1]);
+      // Self-scored: 6.5 + bonus 0.5 = 7; appraised 7 − 0.5 = 6.5.
+      expect(r.at(-1)!.slice(1, 6)).toEqual(['Tổng điểm', 10, 7, 6.5, 8.1]);
       // The commune's scorecard has no department-only item.
       expect(rows(wb.getWorksheet('X1 Xã Một')!).map((x) => x[0])).not.toContain('2.1.1');
     },
@@ -225,24 +234,30 @@ describe('reports of the tiny round', async () => {
     expect(wb.created.toISOString()).toBe('2025-12-31T00:00:00.000Z');
   });
 
-  it('past the threshold, or when asked, scorecards go into one long sheet with a filter; About says so', async () => {
-    const long = await load(await renderXlsxReport(result, { lang: 'en', scorecards: 'long' }));
-    expect(long.worksheets.map((w) => w.name)).toEqual([
-      'Ranking',
-      'Summary',
-      'Fields',
-      'Scorecards',
-      'Appraisal',
-      'Findings',
-      'About',
-    ]);
-    const r = rows(long.getWorksheet('Scorecards')!);
-    expect(r.filter((x) => x[2] === '1.1.1').map((x) => x[0])).toEqual(['D3', 'D4', 'D2', 'D1', 'X1', 'X2']);
-    expect(long.getWorksheet('Scorecards')!.autoFilter).toBeTruthy();
-    expect(rows(long.getWorksheet('About')!).find((x) => x[0] === 'Scorecards')![1]).toContain(
-      'one "Scorecards" sheet',
-    );
-  });
+  it(
+    'past the threshold, or when asked, scorecards go into one long sheet with a filter, and the About sheet ' +
+      'says so',
+    async () => {
+      const long = await load(await renderXlsxReport(result, { lang: 'en', scorecards: 'long' }));
+      expect(long.worksheets.map((w) => w.name)).toEqual([
+        'Ranking',
+        'Summary',
+        'Fields',
+        'Scorecards',
+        'Appraisal',
+        'Appraisal history',
+        'Self-scoring gaps',
+        'Findings',
+        'About',
+      ]);
+      const r = rows(long.getWorksheet('Scorecards')!);
+      expect(r.filter((x) => x[2] === '1.1.1').map((x) => x[0])).toEqual(['D3', 'D4', 'D2', 'D1', 'X1', 'X2']);
+      expect(long.getWorksheet('Scorecards')!.autoFilter).toBeTruthy();
+      expect(rows(long.getWorksheet('About')!).find((x) => x[0] === 'Scorecards')![1]).toContain(
+        'one "Scorecards" sheet',
+      );
+    },
+  );
 
   it(
     'CSV: one row per agency, Vietnamese with semicolons and decimal commas, English with commas and points, ' +

@@ -1,7 +1,8 @@
 /** Commands of the scoring round: score, explain, appraisal-template. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { requireExisting } from '../paths.js';
 import { loadCriteriaSet } from '../../criteria/load.js';
 import { InputError, UsageError } from '../../findings/errors.js';
 import { countFindings, hasErrors, type Finding } from '../../findings/finding.js';
@@ -27,6 +28,10 @@ export const registerScoreCommands: Register = (program, run) => {
       'tệp kết quả và báo cáo: .json, .xlsx, .html, .csv (mặc định <round>/result.json) / result and report files',
     )
     .option('--allow-incomplete', 'vẫn chấm khi còn lỗi / score even with errors')
+    .option(
+      '--strict',
+      'coi cảnh báo là lỗi (ví dụ thiếu số liệu điều tra XHH) / treat warnings as errors (e.g. missing survey data)',
+    )
     .option('--force', 'ghi đè tệp báo cáo đã có / overwrite existing report files')
     .option(
       '--scorecards <layout>',
@@ -43,11 +48,12 @@ export const registerScoreCommands: Register = (program, run) => {
         const o = this.opts<{
           out?: string[];
           allowIncomplete?: boolean;
+          strict?: boolean;
           force?: boolean;
           scorecards?: string;
           splitBy?: string;
         }>();
-        const r = await scoreRound(ctx, dir, o.allowIncomplete === true);
+        const r = await scoreRound(ctx, dir, o.allowIncomplete === true, false, o.strict === true);
         if (!r.result) {
           if (ctx.json)
             ctx.out(JSON.stringify({ command: 'score', blocked: true, counts: countFindings(r.findings) }, null, 2));
@@ -95,6 +101,7 @@ export const registerScoreCommands: Register = (program, run) => {
       await run(this, async (ctx) => {
         const o = this.opts<{ criteria?: string; kind?: string; allowIncomplete?: boolean }>();
         if (!existsSync(join(target, 'round.yaml')) && !/\.ya?ml$/i.test(target)) {
+          requireExisting([target], ctx.cwd);
           const expected = o.criteria ? loadCriteriaSet(o.criteria, [], ctx.cwd) : undefined;
           const x = await explainFile(target, {
             ...(expected ? { expected } : {}),
@@ -140,23 +147,53 @@ export const registerScoreCommands: Register = (program, run) => {
   program
     .command('appraisal-template')
     .description(
-      'bảng tính thẩm định có sẵn điểm tự chấm của mọi cơ quan / appraisal workbook pre-filled with self-scores',
+      'bảng tính thẩm định có sẵn điểm tự chấm và các lần thẩm định, giải trình trước / appraisal workbook ' +
+        'pre-filled with self-scores and every earlier round',
     )
     .argument('<round>', 'thư mục kỳ đánh giá / round folder')
-    .requiredOption('--out <file>', 'tệp .xlsx cần ghi / .xlsx file to write')
+    .requiredOption(
+      '--out <file>',
+      'tệp .xlsx cần ghi (với --by-agency: thư mục) / .xlsx file to write (with --by-agency: a folder)',
+    )
+    .option(
+      '--by-agency',
+      'mỗi cơ quan một tệp tham-dinh-<mã>.xlsx trong thư mục --out / one tham-dinh-<code>.xlsx per agency in the ' +
+        '--out folder',
+    )
+    .option('--agency <codes...>', 'chỉ các cơ quan này / only these agencies')
     .option('--force', 'ghi đè tệp đã có / overwrite an existing file')
     .action(async function (this: Command, dir: string) {
       await run(this, async (ctx) => {
-        const o = this.opts<{ out: string; force?: boolean }>();
-        const write = planDocument(o.out, { force: o.force === true });
+        const o = this.opts<{ out: string; force?: boolean; byAgency?: boolean; agency?: string[] }>();
+        const write = o.byAgency ? undefined : planDocument(o.out, { force: o.force === true });
         const r = await runRound(dir, { allowIncomplete: true, cwd: ctx.cwd, read: ctx.read });
         printFindings(
           ctx,
           r.findings.filter((f) => f.severity === 'error'),
         );
         if (!r.round.config) return 1;
-        await write(await appraisalWorkbook(r, ctx.lang));
-        ctx.err(ctx.lang === 'vi' ? `Đã ghi ${o.out}` : `Wrote ${o.out}`);
+        const wanted = o.agency?.map((a) => a.trim().toUpperCase());
+        for (const code of wanted ?? [])
+          if (!r.roster.some((a) => a.code.toUpperCase() === code))
+            throw new InputError({
+              vi: `Không có cơ quan ${code} trong kỳ đánh giá.`,
+              en: `There is no agency ${code} in the round.`,
+            });
+        const chosen = r.roster.filter((a) => !wanted || wanted.includes(a.code.toUpperCase())).map((a) => a.code);
+        if (write) {
+          await write(await appraisalWorkbook(r, ctx.lang, wanted ? { agencies: chosen } : {}));
+          ctx.err(ctx.lang === 'vi' ? `Đã ghi ${o.out}` : `Wrote ${o.out}`);
+          return 0;
+        }
+        const targets = chosen.map((code) => ({ code, path: join(o.out, `tham-dinh-${code}.xlsx`) }));
+        const writes = targets.map((t) => planDocument(t.path, { force: o.force === true }));
+        mkdirSync(o.out, { recursive: true });
+        for (const [i, t] of targets.entries()) {
+          await writes[i]!(await appraisalWorkbook(r, ctx.lang, { agencies: [t.code] }));
+          if (!ctx.json) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${t.path}` : `Wrote ${t.path}`);
+        }
+        if (ctx.json)
+          ctx.out(JSON.stringify({ command: 'appraisal-template', files: targets.map((t) => t.path) }, null, 2));
         return 0;
       });
     });
@@ -181,10 +218,12 @@ async function scoreRound(
   dir: string,
   allowIncomplete: boolean,
   quietFindings = false,
+  strict = false,
 ): Promise<RoundRun> {
   const bar = progress(ctx, { vi: 'hồ sơ', en: 'files' });
   const r = await runRound(dir, {
     allowIncomplete,
+    strict,
     cwd: ctx.cwd,
     onProgress: (d, t) => bar.tick(d, t),
     workers: ctx.workersFor,
@@ -196,13 +235,30 @@ async function scoreRound(
     ctx.err(`score: ${r.validation.files.length} files, ${r.validation.workers} worker threads`);
   const shown = r.findings.filter((f) => f.severity !== 'info');
   if (!quietFindings || r.blocked) printFindings(ctx, shown);
-  if (r.blocked)
+  // The --allow-incomplete advice only to a run without it (a round that cannot be read is blocked either way).
+  const errors = countFindings(r.findings).error;
+  const vi = ctx.lang === 'vi';
+  if (r.blocked && allowIncomplete)
     ctx.err(
-      ctx.lang === 'vi'
-        ? `Chưa chấm điểm: còn ${countFindings(r.findings).error} lỗi. Sửa các lỗi trên, hoặc chạy lại với ` +
-            `--allow-incomplete để chấm với số liệu hiện có.`
-        : `Not scored: ${countFindings(r.findings).error} errors remain. Fix them, or run again with ` +
-            `--allow-incomplete to score with the data as it is.`,
+      vi
+        ? `Chưa chấm điểm: còn ${errors} lỗi ở tệp kỳ đánh giá hoặc bộ tiêu chí; sửa các lỗi trên.`
+        : `Not scored: ${errors} errors remain in the round file or criteria; fix them.`,
+    );
+  else if (r.blocked)
+    ctx.err(
+      vi
+        ? `Chưa chấm điểm: còn ${errors} lỗi. Sửa các lỗi trên, hoặc chạy lại với ` +
+            '--allow-incomplete để chấm với số liệu hiện có.'
+        : `Not scored: ${errors} errors remain. Fix them, or run again with ` +
+            '--allow-incomplete to score with the data as it is.',
+    );
+  else if (allowIncomplete && errors > 0)
+    ctx.err(
+      vi
+        ? `Đã chấm khi còn ${errors} lỗi (--allow-incomplete): ` +
+            'các cơ quan liên quan được đánh dấu trong bảng xếp hạng và báo cáo.'
+        : `Scored with ${errors} open errors (--allow-incomplete): ` +
+            'the agencies concerned are marked in the ranking and the reports.',
     );
   return r;
 }
