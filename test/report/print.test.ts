@@ -1,6 +1,6 @@
 /**
- * What people print: each kind of workbook parindex writes (template, appraisal workbook, Excel
- * report, the split report's index and a group's workbook, SIPAS report) converted to PDF by
+ * What people print: each kind of workbook parindex writes (template, appraisal and explanation
+ * workbooks, Excel report, the split report's index and a group's workbook, SIPAS report) converted to PDF by
  * LibreOffice, and the HTML report printed by Chromium. For each: every page A4, the page count
  * within a bound stated for the sample round, and nothing clipped, checked on the PDF's words
  * (pdftotext -bbox): every word of every printed text cell is in the PDF as often as in the
@@ -61,6 +61,8 @@ describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('workbooks print on A4 (LibreOffic
     expect(runBin(['appraisal-template', R, '--out', out('appraisal.xlsx')]).code).toBe(0);
     expect(runBin(['score', R, '--out', out('report.xlsx'), out('report.html')]).code).toBeLessThan(2);
     expect(runBin(['score', R, '--split-by', 'group', '--out', out('split.xlsx')]).code).toBeLessThan(2);
+    const explain = ['explanation-template', R, '--out', out('giai-trinh'), '--agency', 'SYT'];
+    expect(runBin(explain).code).toBe(0);
     runBin([
       'sipas',
       `${R}/survey/phieu-khao-sat.csv`,
@@ -70,9 +72,15 @@ describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('workbooks print on A4 (LibreOffic
       out('sipas.xlsx'),
     ]);
     sofficeConvert(
-      ['template.xlsx', 'appraisal.xlsx', 'report.xlsx', 'split.xlsx', 'split/so-ban-nganh.xlsx', 'sipas.xlsx'].map(
-        out,
-      ),
+      [
+        'template.xlsx',
+        'appraisal.xlsx',
+        'giai-trinh/giai-trinh-SYT.xlsx',
+        'report.xlsx',
+        'split.xlsx',
+        'split/so-ban-nganh.xlsx',
+        'sipas.xlsx',
+      ].map(out),
       'pdf',
       dir,
     );
@@ -80,7 +88,8 @@ describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('workbooks print on A4 (LibreOffic
 
   // Bounds for the sample round (20 departments, 30 communes, 2,275 survey answers), each a little
   // above what it prints: the template's six sheets of hn-internal@2024 (measured 3 pages); the
-  // appraisal workbook's ~95 rows an agency, about 28 a page (66); the report's ranking, summary,
+  // appraisal workbook's ~95 rows an agency, about 28 a page (66); SYT's explanation workbook, the
+  // instructions and one adjusted item (2); the report's ranking, summary,
   // fields and certainty sheets (~12) and about 3 pages a scorecard (159); the split index without
   // scorecards (10); the departments' workbook, 20 scorecards (67); SIPAS's rankings and one row per
   // unit and question (54).
@@ -102,6 +111,7 @@ describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('workbooks print on A4 (LibreOffic
       },
     ],
     ['appraisal', 'appraisal.xlsx', 80, () => ['Điểm thẩm định', 'Lý do điều chỉnh']],
+    ['giai-trinh-SYT', 'giai-trinh/giai-trinh-SYT.xlsx', 4, () => ['Nội dung giải trình', 'Sở Y tế']],
     [
       'report',
       'report.xlsx',
