@@ -3,9 +3,10 @@
  * The scale benchmark (not a test). With a fixed seed, into a temporary folder, it generates
  * (a) a round of 3,321 agency workbooks (2% with a realistic mistake), (b) the same round as long
  * CSV files, (c) 1,000,000 survey respondents × 25 questions; then times as whole processes
- * `validate`, `score` with the Excel report, `score` from the CSV form and `sipas`, and prints wall
- * time, CPU time, peak memory and files or rows per second (medians of --runs, default 3), beside
- * the floors: unzipping and scanning every workbook's XML, and reading every CSV byte.
+ * `validate`, `score` with the Excel report (one workbook, then one per group), `score` from the CSV
+ * form and `sipas`, and prints wall time, CPU time, peak memory and files or rows per second
+ * (medians of --runs, default 3), beside the floors: unzipping and scanning every workbook's XML,
+ * and reading every CSV byte.
  * `npm run bench -- --small`: 300 workbooks and 100,000 answers, one run. Run after `npm run build`.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -156,7 +157,37 @@ try {
       name: 'score + Excel report',
       unit: 'files',
       n: AGENCIES,
-      args: [BIN, '--quiet', 'score', 'round-xlsx', '--allow-incomplete', '--force', '--out', 'report.xlsx'],
+      args: [
+        BIN,
+        '--quiet',
+        'score',
+        'round-xlsx',
+        '--allow-incomplete',
+        '--force',
+        '--split-by',
+        'none',
+        '--out',
+        'report.xlsx',
+      ],
+      ok: [0, 1],
+    },
+    {
+      // The same report as one workbook per group (34 provinces) and the national index.
+      name: 'score + Excel per group',
+      unit: 'files',
+      n: AGENCIES,
+      args: [
+        BIN,
+        '--quiet',
+        'score',
+        'round-xlsx',
+        '--allow-incomplete',
+        '--force',
+        '--split-by',
+        'group',
+        '--out',
+        'split.xlsx',
+      ],
       ok: [0, 1],
     },
     {
@@ -210,6 +241,7 @@ try {
   const floorOf = {
     'validate (workbooks)': floorWb,
     'score + Excel report': floorWb,
+    'score + Excel per group': floorWb,
     'score (long CSV)': floorRoundCsv,
     sipas: floorAnswers,
   };
@@ -229,6 +261,15 @@ try {
       `${roundCsv.lines.toLocaleString('en-US')} lines) and find every line ` +
       `${(floorRoundCsv / 1000).toFixed(3)} s; the same for the answers (${(answers.bytes / 1e6).toFixed(1)} ` +
       `MB) ${(floorAnswers / 1000).toFixed(3)} s`,
+  );
+  const bytes = (p) => statSync(join(dir, p)).size;
+  const groupFiles = readdirSync(join(dir, 'split'));
+  const groupBytes = groupFiles.reduce((s, n) => s + bytes(join('split', n)), 0);
+  console.log(
+    `Excel: one workbook ${(bytes('report.xlsx') / 1e6).toFixed(1)} MB; per group ${groupFiles.length} workbooks ` +
+      `${(groupBytes / 1e6).toFixed(1)} MB (largest ` +
+      `${(Math.max(...groupFiles.map((n) => bytes(join('split', n)))) / 1e6).toFixed(2)} MB) + index ` +
+      `${(bytes('split.xlsx') / 1e6).toFixed(1)} MB`,
   );
   console.log(
     'targets (2-core reference): validate ≤ 8 s, score + Excel ≤ 12 s, ≤ 600 MB; sipas ≤ 5 s, ≤ 200 MB; each ' +

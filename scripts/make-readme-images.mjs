@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Pictures for the README, from the sample round: the HTML report in headless Chromium and the
-// Excel report's summary sheet printed by LibreOffice. Run after `npm run build`; needs chromium,
-// soffice and pdftoppm (Debian packages chromium, libreoffice-calc-nogui, poppler-utils).
+// Pictures for the README, from the sample round: the HTML report in headless Chromium, and
+// printed by LibreOffice the Excel report's summary sheet, its official ranking sheet and a
+// self-scoring template's scoring sheet (these two at 60 dpi: small files, the page's layout).
+// Run after `npm run build`; needs chromium, soffice and pdftoppm (Debian packages chromium,
+// libreoffice-calc-nogui, poppler-utils).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,8 @@ import { chromium } from 'playwright-core';
 import { renderHtmlReport } from '../dist/report/html-report.js';
 import { renderXlsxReport } from '../dist/report/xlsx-report.js';
 import { runRound } from '../dist/pipeline/run-round.js';
+import { loadCriteriaSet } from '../dist/criteria/load.js';
+import { renderTemplateXlsx } from '../dist/intake/template.js';
 
 const out = 'docs/images';
 mkdirSync(out, { recursive: true });
@@ -40,34 +44,51 @@ await page
   .screenshot({ path: join(out, 'bao-cao-html-the.png') });
 await browser.close();
 
-// The summary sheet is the first page of the PDF LibreOffice prints (A4 landscape, as set in the
-// workbook); pdftoppm (Debian poppler-utils) turns that page into a picture.
-const xlsx = join(work, 'tong-hop.xlsx');
-writeFileSync(xlsx, await renderXlsxReport(result, { lang: 'vi', scorecards: 'long' }));
+// Printed pages: LibreOffice prints each workbook to PDF (A4, as set in the workbook) and pdftoppm
+// (Debian poppler-utils) turns a page into a picture. The report's first page is the official
+// ranking sheet; its summary sheet is the first page whose footer names it ("Tổng hợp").
 const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr}`);
+  return r.stdout;
 };
-run('soffice', [
-  `-env:UserInstallation=file://${join(work, 'profile')}`,
-  '--headless',
-  '--convert-to',
-  'pdf',
-  '--outdir',
-  work,
-  xlsx,
-]);
-run('pdftoppm', [
-  '-png',
-  '-r',
-  '110',
-  '-f',
-  '1',
-  '-l',
-  '1',
-  '-singlefile',
-  join(work, 'tong-hop.pdf'),
-  join(work, 'tong-hop'),
-]);
-renameSync(join(work, 'tong-hop.png'), join(out, 'bao-cao-excel-tong-hop.png'));
-console.log(`wrote ${out}/bao-cao-html.png, bao-cao-html-the.png, bao-cao-excel-tong-hop.png`);
+const toPdf = (file) =>
+  run('soffice', [
+    `-env:UserInstallation=file://${join(work, 'profile')}`,
+    '--headless',
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    work,
+    file,
+  ]);
+/** The first page of `pdf` whose text includes `text`. */
+const pageWith = (pdf, text) => {
+  const pages = run('pdftotext', ['-layout', pdf, '-']).split('\f');
+  const i = pages.findIndex((p) => p.includes(text));
+  if (i < 0) throw new Error(`no page of ${pdf} shows "${text}"`);
+  return i + 1;
+};
+const picture = (pdf, page, dpi, target) => {
+  const base = join(work, 'page');
+  run('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, base]);
+  renameSync(`${base}.png`, join(out, target));
+};
+
+const xlsx = join(work, 'bao-cao.xlsx');
+writeFileSync(xlsx, await renderXlsxReport(result, { lang: 'vi', scorecards: 'long' }));
+toPdf(xlsx);
+const reportPdf = join(work, 'bao-cao.pdf');
+picture(reportPdf, pageWith(reportPdf, 'Tổng hợp'), 110, 'bao-cao-excel-tong-hop.png');
+picture(reportPdf, 1, 60, 'ranking-print.png');
+
+// The template of the Hanoi set: its scoring sheet is the page with the projected total.
+const template = join(work, 'bieu-mau.xlsx');
+writeFileSync(template, await renderTemplateXlsx(loadCriteriaSet('hn-internal@2024'), { lang: 'vi' }));
+toPdf(template);
+const templatePdf = join(work, 'bieu-mau.pdf');
+picture(templatePdf, pageWith(templatePdf, 'Tổng điểm dự kiến'), 60, 'template-print.png');
+console.log(
+  `wrote ${out}/bao-cao-html.png, bao-cao-html-the.png, bao-cao-excel-tong-hop.png, ranking-print.png, ` +
+    'template-print.png',
+);

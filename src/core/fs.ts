@@ -152,3 +152,35 @@ export async function writeViaTemp(target: string, fill: (tmpPath: string) => Pr
     if (tmp) done(tmp);
   }
 }
+
+/**
+ * Several files as one output (a workbook per group and their index): each is filled into its
+ * temporary path in turn, and only when every one is complete are they renamed into place, in the
+ * order given. A failure part way removes every temporary file and renames none, so a stopped or
+ * failed run leaves the old set or nothing new, never some groups written and others missing.
+ */
+export async function writeAllViaTemp(
+  files: readonly { target: string; fill: (tmpPath: string) => Promise<void> }[],
+): Promise<void> {
+  const tmps: { target: string; tmp: string }[] = [];
+  let target = files[0]?.target ?? '';
+  try {
+    for (const f of files) {
+      target = f.target;
+      await mkdir(dirname(f.target), { recursive: true });
+      const tmp = tempPath(f.target);
+      tmps.push({ target: f.target, tmp });
+      await f.fill(tmp);
+    }
+    for (const t of tmps) {
+      target = t.target;
+      await rename(t.tmp, t.target);
+      done(t.tmp);
+    }
+  } catch (e) {
+    for (const t of tmps) await rm(t.tmp, { force: true });
+    throw writeFailure(e, target);
+  } finally {
+    for (const t of tmps) done(t.tmp);
+  }
+}

@@ -194,3 +194,19 @@ export const infoFieldOfLabel: (text: string) => InfoField | undefined = withKno
   INFO_FIELDS.flatMap((f) => [f.vi, f.en]),
   (text) => infoIndex.get(looseKey(text).replace(/:$/, '').trim()),
 );
+
+/** Template-only columns: shown to the agency, never read back. */
+export type TemplateField = ColumnField | 'computed';
+export interface TemplateColumn extends Omit<ColumnDef, 'field'> {
+  field: TemplateField;
+}
+
+/** The points the template computes from the inputs by the item's rule (a formula, not an input). */
+export const COMPUTED_COLUMN: TemplateColumn = {
+  field: 'computed',
+  vi: 'Điểm tính theo cách chấm',
+  en: 'Points by the rule',
+  aliases: [],
+  input: false,
+  width: 11,
+};

@@ -10,13 +10,19 @@ import { loadExcel } from '../core/excel.js';
 import { Rational } from '../core/rational.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import { describeRule, ruleKindLabel } from '../criteria/describe.js';
-import { appliesWithAncestors, textIn, type CriteriaIndex } from '../criteria/tree.js';
+import { appliesWithAncestors, isScored, textIn, type CriteriaIndex } from '../criteria/tree.js';
 import type { Item, Node } from '../criteria/schema.js';
 import { RULE_KINDS } from '../criteria/schema.js';
 import { cellAddress, columnLetters } from '../findings/finding.js';
 import type { Lang } from '../messages/types.js';
 import { PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
+import { PRINT_A4_PORTRAIT } from '../core/xlsx-print.js';
+import { headerHeight, pageFooter, rowHeight, titleBlock } from '../core/xlsx-print.js';
+import { itemFormula, itemMaxFormula } from './self-score.js';
 import {
+  COMPUTED_COLUMN,
+  type TemplateColumn,
+  type TemplateField,
   INFO_FIELDS,
   NOT_APPLICABLE_MARK,
   SCORING_COLUMNS,
@@ -43,8 +49,16 @@ export interface TemplateRow {
   children: number[];
 }
 
-const COL = new Map<ColumnField, number>(SCORING_COLUMNS.map((c, i) => [c.field, i + 1]));
-const col = (f: ColumnField): number => COL.get(f)!;
+/** Columns of the scoring sheet: the reader's columns with the computed points after the self score. */
+const TEMPLATE_COLUMNS: readonly TemplateColumn[] = SCORING_COLUMNS.flatMap((c) =>
+  c.field === 'points' ? [c, COMPUTED_COLUMN] : [c],
+);
+const COL = new Map<TemplateField, number>(TEMPLATE_COLUMNS.map((c, i) => [c.field, i + 1]));
+const col = (f: TemplateField): number => COL.get(f)!;
+/** A hidden column past the last: the maximum each row adds (0 when not applicable under rescale). */
+const MAX_COL = TEMPLATE_COLUMNS.length + 1;
+/** The header row of the scoring sheet, below the title block. */
+export const TEMPLATE_HEADER_ROW = 4;
 /** Inputs each rule kind uses (points are always an input: the self-score). */
 const RULE_INPUTS: Record<Item['rule']['kind'], ColumnField[]> = {
   points: ['points'],
@@ -63,7 +77,7 @@ const GROUP_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1
 /** The rows of the scoring sheet in tree order, starting below the header. */
 export function templateRows(idx: CriteriaIndex, kind?: string): TemplateRow[] {
   const rows: TemplateRow[] = [];
-  let next = 2;
+  let next = TEMPLATE_HEADER_ROW + 1;
   const walk = (node: Node, depth: number): number | undefined => {
     if (kind !== undefined && !appliesWithAncestors(idx, node.code, kind)) return undefined;
     const level = 'children' in node ? (depth === 0 ? 'field' : 'criterion') : 'item';
@@ -92,15 +106,22 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
   wb.modified = date;
 
   // 1. Instructions.
-  const guide = wb.addWorksheet(SHEETS.instructions[lang]);
-  guide.getColumn(1).width = 28;
-  guide.getColumn(2).width = 90;
+  const guide = wb.addWorksheet(SHEETS.instructions[lang], {
+    pageSetup: { ...PRINT_A4_PORTRAIT },
+    headerFooter: pageFooter(lang),
+  });
+  guide.getColumn(1).width = 24;
+  guide.getColumn(2).width = 72;
   const say = (a: string, b = '', bold = false): void => {
     const r = guide.addRow([]);
     setTextCell(r.getCell(1), a);
     setTextCell(r.getCell(2), b);
     r.alignment = { wrapText: true, vertical: 'top' };
-    if (bold) r.font = { bold: true };
+    if (bold) r.font = { name: 'Calibri', bold: true };
+    r.height = rowHeight([
+      { text: a, width: 24 },
+      { text: b, width: 72 },
+    ]);
   };
   say(vi ? 'BIỂU MẪU TỰ CHẤM ĐIỂM' : 'SELF-SCORING WORKBOOK', textIn(set.title, lang), true);
   say(vi ? 'Bộ tiêu chí' : 'Criteria set', `${idx.ref}${set.decision ? ` — ${set.decision.number}` : ''}`);
@@ -133,7 +154,10 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
   for (const k of RULE_KINDS) say(ruleKindLabel(k, lang), ruleHelp(k, lang));
 
   // 2. Information.
-  const info = wb.addWorksheet(SHEETS.info[lang]);
+  const info = wb.addWorksheet(SHEETS.info[lang], {
+    pageSetup: { ...PRINT_A4_PORTRAIT },
+    headerFooter: pageFooter(lang),
+  });
   info.getColumn(1).width = 22;
   info.getColumn(2).width = 50;
   const infoValues: Record<string, string | number | undefined> = {
@@ -145,7 +169,7 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
   INFO_FIELDS.forEach((f, i) => {
     const r = info.getRow(i + 1);
     setTextCell(r.getCell(1), f[lang]);
-    r.getCell(1).font = { bold: true };
+    r.getCell(1).font = { name: 'Calibri', bold: true };
     const v = infoValues[f.field];
     const c = r.getCell(2);
     if (typeof v === 'number') c.value = v;
@@ -165,20 +189,42 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
   await info.protect('', { spinCount: 1, selectLockedCells: true, selectUnlockedCells: true });
 
   // 3. Scoring sheet and 4. lists.
+  const H = TEMPLATE_HEADER_ROW;
   const ws = wb.addWorksheet(SHEETS.scoring[lang], {
-    views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
-    pageSetup: { ...PRINT_A4_LANDSCAPE },
+    views: [{ state: 'frozen', xSplit: 2, ySplit: H }],
+    pageSetup: { ...PRINT_A4_LANDSCAPE, printTitlesRow: `${H}:${H}` },
+    headerFooter: pageFooter(lang),
   });
-  const lists = wb.addWorksheet(SHEETS.lists[lang]);
+  const lists = wb.addWorksheet(SHEETS.lists[lang], { state: 'hidden' });
   lists.getColumn(1).width = 10;
-  SCORING_COLUMNS.forEach((c, i) => {
-    const cell = ws.getCell(1, i + 1);
+  TEMPLATE_COLUMNS.forEach((c, i) => {
+    const cell = ws.getCell(H, i + 1);
     setTextCell(cell, c[lang]);
     ws.getColumn(i + 1).width = c.width;
   });
-  const head = ws.getRow(1);
-  head.font = { bold: true };
+  titleBlock(ws, TEMPLATE_COLUMNS.length, [
+    `${vi ? 'BIỂU MẪU TỰ CHẤM ĐIỂM' : 'SELF-SCORING WORKBOOK'} — ${textIn(set.title, lang)}`,
+    [
+      `${vi ? 'Bộ tiêu chí' : 'Criteria set'}: ${idx.ref}${set.decision ? ` (${set.decision.number})` : ''}`,
+      opts.agency
+        ? `${vi ? 'Cơ quan' : 'Agency'}: ${opts.agency.code}${opts.agency.name ? ` — ${opts.agency.name}` : ''}`
+        : '',
+      opts.year !== undefined ? `${vi ? 'Năm' : 'Year'} ${opts.year}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    vi
+      ? 'Điền các ô màu vàng nhạt. Cột "Điểm tính theo cách chấm" và phần tổng cuối trang tự tính; ' +
+        'parindex chấm lại từ số liệu nhập.'
+      : 'Fill the light yellow cells. "Points by the rule" and the totals below compute themselves; ' +
+        'parindex rescores from the inputs.',
+  ]);
+  ws.getColumn(MAX_COL).hidden = true;
+  setTextCell(ws.getCell(H, MAX_COL), vi ? 'Tối đa áp dụng' : 'Applicable maximum');
+  const head = ws.getRow(H);
+  head.font = { name: 'Calibri', bold: true };
   head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  head.height = headerHeight(TEMPLATE_COLUMNS.map((c) => ({ text: c[lang], width: c.width })));
   head.eachCell((c) => {
     c.fill = GROUP_FILL;
     c.border = { bottom: { style: 'thin' } };
@@ -187,9 +233,21 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
   const byRow = new Map(rows.map((r) => [r.row, r]));
   let listRow = 1;
   const pointsLetter = columnLetters(col('points'));
+  const computedLetter = columnLetters(col('computed'));
+  const maxLetter = columnLetters(MAX_COL);
   // Cached subtotal of a group: the sum of its children's prefilled points (0 in a new template).
   const cached = (r: TemplateRow): Rational =>
     r.level === 'item' ? Rational.ZERO : Rational.sum(r.children.map((c) => cached(byRow.get(c)!)));
+  // What a row adds to its parent's computed subtotal and maximum: bonus and penalty items add nothing.
+  const counts = (r: TemplateRow): boolean => r.level !== 'item' || isScored(r.node as Item);
+  const cachedMax = (r: TemplateRow): Rational =>
+    r.level === 'item'
+      ? isScored(r.node as Item)
+        ? Rational.fromNumber(r.node.max)
+        : Rational.ZERO
+      : Rational.sum(r.children.map((c) => cachedMax(byRow.get(c)!)));
+  const sumOf = (letter: string, of: number[]): string =>
+    of.length ? `SUM(${of.map((c) => `${letter}${c}`).join(',')})` : '0';
   // Penalty points are subtracted from a subtotal, never added (bonus and scored points add).
   const isPenalty = (c: number): boolean => {
     const child = byRow.get(c)!;
@@ -203,7 +261,7 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
     row.getCell(col('max')).numFmt = '0.00';
     row.alignment = { wrapText: true, vertical: 'top' };
     if (r.level !== 'item') {
-      row.font = { bold: true };
+      row.font = { name: 'Calibri', bold: true };
       const plus = r.children
         .filter((c) => !isPenalty(c))
         .map((c) => `${pointsLetter}${c}`)
@@ -215,12 +273,30 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
       const formula = `${plus ? `SUM(${plus})` : '0'}${minus ? `-SUM(${minus})` : ''}`;
       row.getCell(col('points')).value = { formula, result: cached(r).toNumber() };
       row.getCell(col('points')).numFmt = '0.00';
-      for (let c = 1; c <= SCORING_COLUMNS.length; c++) row.getCell(c).fill = GROUP_FILL;
+      const counted = r.children.filter((c) => counts(byRow.get(c)!));
+      row.getCell(col('computed')).value = { formula: sumOf(computedLetter, counted), result: 0 };
+      row.getCell(col('computed')).numFmt = '0.00';
+      row.getCell(MAX_COL).value = { formula: sumOf(maxLetter, counted), result: cachedMax(r).toNumber() };
+      for (let c = 1; c <= TEMPLATE_COLUMNS.length; c++) row.getCell(c).fill = GROUP_FILL;
+      row.height = rowHeight([{ text: textIn(r.node.title, lang), width: TEMPLATE_COLUMNS[col('title') - 1]!.width }]);
       continue;
     }
     const item = r.node as Item;
     const kinds = item.appliesTo && opts.kind === undefined ? ` [${item.appliesTo.join(', ')}]` : '';
-    setTextCell(row.getCell(col('rule')), describeRule(item, lang) + kinds);
+    const ruleText = describeRule(item, lang) + kinds;
+    setTextCell(row.getCell(col('rule')), ruleText);
+    row.height = rowHeight([
+      { text: textIn(r.node.title, lang), width: TEMPLATE_COLUMNS[col('title') - 1]!.width },
+      { text: ruleText, width: TEMPLATE_COLUMNS[col('rule') - 1]!.width },
+    ]);
+    const cellOf = (f: ColumnField): string => `${columnLetters(col(f))}${r.row}`;
+    const computed = row.getCell(col('computed'));
+    computed.value = { formula: itemFormula(item, set, cellOf), result: 0 };
+    computed.numFmt = '0.00';
+    row.getCell(MAX_COL).value = {
+      formula: itemMaxFormula(item, set, cellOf),
+      result: isScored(item) ? item.max : 0,
+    };
     const inputs = new Set<ColumnField>([
       ...RULE_INPUTS[item.rule.kind],
       ...(item.rule.kind === 'survey' ? [] : TEXT_INPUTS),
@@ -302,6 +378,7 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
         showErrorMessage: true,
       };
   }
+  totalsBlock(ws, idx, rows, lang, { computed: computedLetter, max: maxLetter, cachedMax: cachedMax });
   await ws.protect('', {
     spinCount: 1,
     selectLockedCells: true,
@@ -343,4 +420,89 @@ function ruleHelp(kind: Item['rule']['kind'], lang: Lang): string {
 export function templateCell(rows: readonly TemplateRow[], code: string, field: ColumnField): string | undefined {
   const r = rows.find((x) => x.code === code);
   return r ? cellAddress(r.row, col(field)) : undefined;
+}
+
+/**
+ * The projected total below the table (methodology §1.3–§1.5, as `totalOf` computes it): the
+ * fields' points, bonus (+) and penalty (−) within their caps, the total within [0, maximum]
+ * when the set caps at the total, the applicable maximum and the index. Column A stays empty so
+ * the reader never takes these rows for items.
+ */
+function totalsBlock(
+  ws: ExcelJS.Worksheet,
+  idx: CriteriaIndex,
+  rows: readonly TemplateRow[],
+  lang: Lang,
+  c: { computed: string; max: string; cachedMax: (r: TemplateRow) => Rational },
+): void {
+  const vi = lang === 'vi';
+  const set = idx.set;
+  const last = rows.length ? rows[rows.length - 1]!.row : TEMPLATE_HEADER_ROW;
+  const fields = rows.filter((r) => r.level === 'field');
+  const items = (source: 'bonus' | 'penalty'): number[] =>
+    rows.filter((r) => r.level === 'item' && (r.node as Item).source === source).map((r) => r.row);
+  const list = (of: number[]): string => (of.length ? `SUM(${of.map((r) => `${c.computed}${r}`).join(',')})` : '0');
+  const capped = (sum: string, cap: number | undefined): string => (cap === undefined ? sum : `MIN(${sum},${cap})`);
+  const top = last + 2;
+  const at = (i: number): string => `${c.computed}${top + i}`;
+  const maxTotal = Rational.sum(fields.map(c.cachedMax)).toNumber();
+  const capWord = (cap: number | undefined): string =>
+    cap === undefined ? '' : vi ? ` (tối đa ${String(cap).replace('.', ',')})` : ` (at most ${cap})`;
+  const total = `${at(0)}+${at(1)}+${at(2)}`;
+  const lines: [string, string, number, string][] = [
+    [vi ? 'Điểm các lĩnh vực' : 'Points of the fields', list(fields.map((r) => r.row)), 0, '0.00'],
+    [
+      (vi ? 'Điểm thưởng (+)' : 'Bonus (+)') + capWord(set.adjustmentCaps?.bonus),
+      capped(list(items('bonus')), set.adjustmentCaps?.bonus),
+      0,
+      '+0.00;-0.00;0.00',
+    ],
+    [
+      (vi ? 'Điểm trừ (−)' : 'Penalty (−)') + capWord(set.adjustmentCaps?.penalty),
+      `-${capped(list(items('penalty')), set.adjustmentCaps?.penalty)}`,
+      0,
+      '+0.00;-0.00;0.00',
+    ],
+    [
+      vi ? 'Tổng điểm dự kiến' : 'Projected total',
+      set.capAtTotal ? `MIN(MAX(${total},0),${at(4)})` : `MAX(${total},0)`,
+      0,
+      '0.00',
+    ],
+    [
+      vi ? 'Điểm tối đa áp dụng' : 'Applicable maximum',
+      fields.length ? `SUM(${fields.map((r) => `${c.max}${r.row}`).join(',')})` : '0',
+      maxTotal,
+      '0.00',
+    ],
+    [vi ? 'Chỉ số dự kiến (%)' : 'Projected index (%)', `IF(${at(4)}=0,0,${at(3)}/${at(4)}*100)`, 0, '0.00'],
+  ];
+  lines.forEach(([label, formula, result, numFmt], i) => {
+    const row = ws.getRow(top + i);
+    setTextCell(row.getCell(col('title')), label);
+    row.getCell(col('title')).alignment = { horizontal: 'right' };
+    const v = row.getCell(col('computed'));
+    v.value = { formula, result };
+    v.numFmt = numFmt;
+    row.font = { name: 'Calibri', bold: i === 3 || i === 5 };
+    v.fill = GROUP_FILL;
+  });
+  const note = ws.getRow(top + lines.length);
+  setTextCell(
+    note.getCell(col('title')),
+    vi
+      ? 'Dự kiến: chưa gồm điểm điều tra xã hội học và kết quả thẩm định. ' +
+          'parindex chấm từ số liệu nhập, không dùng các công thức này.'
+      : 'Projected: without the survey and appraisal. parindex scores from the inputs, never from these formulas.',
+  );
+  note.getCell(col('title')).alignment = { wrapText: true, vertical: 'top' };
+  note.getCell(col('title')).font = { name: 'Calibri', italic: true };
+  note.height = rowHeight([
+    { text: String(note.getCell(col('title')).value), width: TEMPLATE_COLUMNS[col('title') - 1]!.width },
+  ]);
+}
+
+/** The column number of a field on the template's scoring sheet (for tests and annotations). */
+export function templateColumn(field: TemplateField): number {
+  return col(field);
 }

@@ -5,6 +5,7 @@
  * in: rows prepared by the round; goes out: an xlsx buffer with deterministic bytes.
  */
 import { loadExcel } from '../core/excel.js';
+import { headerHeight, pageFooter, PRINT_A4_PORTRAIT, rowHeight } from '../core/xlsx-print.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import { PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
 import {
@@ -57,6 +58,9 @@ const WIDTHS: Record<AppraisalColumn, number> = {
   date: 12,
 };
 
+/** Width of the instructions sheet's one column, in Excel's character units. */
+const GUIDE_WIDTH = 75;
+
 const INPUT_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } } as const;
 const EARLIER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } } as const;
 const INPUTS: ReadonlySet<string> = new Set(['appraised', 'reason', 'date']);
@@ -87,8 +91,13 @@ export async function renderAppraisalTemplate(
   wb.created = opts.date;
   wb.modified = opts.date;
 
-  const guide = wb.addWorksheet(lang === 'vi' ? 'Hướng dẫn' : 'Instructions');
-  guide.getColumn(1).width = 110;
+  const guide = wb.addWorksheet(lang === 'vi' ? 'Hướng dẫn' : 'Instructions', {
+    pageSetup: { ...PRINT_A4_PORTRAIT },
+    headerFooter: pageFooter(lang),
+  });
+  // Narrow enough that LibreOffice wraps the sentences on the page: at 110 (and still at 90) it drew
+  // them past the right edge of the paper, fitted to the width or not.
+  guide.getColumn(1).width = GUIDE_WIDTH;
   const who = opts.agency ? ` — ${opts.agency}` : '';
   const lines =
     lang === 'vi'
@@ -132,7 +141,9 @@ export async function renderAppraisalTemplate(
     const cell = guide.getCell(i + 1, 1);
     cell.value = t;
     cell.alignment = { wrapText: true, vertical: 'top' };
-    if (i === 0) cell.font = { bold: true, size: 13 };
+    if (i === 0) cell.font = { name: 'Calibri', bold: true, size: 13 };
+    // The title is 13-point: fewer characters to the line.
+    guide.getRow(i + 1).height = rowHeight([{ text: t, width: i === 0 ? (GUIDE_WIDTH * 11) / 13 : GUIDE_WIDTH }]);
   });
 
   const ws = wb.addWorksheet(APPRAISAL_SHEET[lang], { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
@@ -154,9 +165,9 @@ export async function renderAppraisalTemplate(
       : WIDTHS[key as AppraisalColumn];
   ws.columns = keys.map((key) => ({ key, header: headerOf(key), width: widthOf(key) }));
   const head = ws.getRow(1);
-  head.font = { bold: true };
-  head.alignment = { wrapText: true, vertical: 'middle' };
-  head.height = 32;
+  head.font = { name: 'Calibri', bold: true };
+  head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  head.height = headerHeight(keys.map((k) => ({ text: headerOf(k), width: widthOf(k) })));
   head.eachCell((c, col) => {
     const key = keys[col - 1]!;
     c.fill = INPUTS.has(key)
@@ -194,6 +205,12 @@ export async function renderAppraisalTemplate(
       cell.fill = EARLIER_FILL;
     });
     row.alignment = { wrapText: true, vertical: 'top' };
+    row.height = rowHeight(
+      (['agencyName', 'title', 'selfInputs', 'evidence', 'explanation'] as const).map((k) => ({
+        text: r[k],
+        width: WIDTHS[k],
+      })),
+    );
     for (const key of ['max', 'selfPoints', 'current'] as const) row.getCell(key).numFmt = '0.00';
     const appraised = row.getCell('appraised');
     appraised.numFmt = '0.00';
@@ -241,7 +258,11 @@ export async function renderAppraisalTemplate(
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: keys.length } };
   ws.pageSetup = { ...ws.pageSetup, ...PRINT_A4_LANDSCAPE };
-  ws.headerFooter = { oddFooter: lang === 'vi' ? '&CTrang &P/&N' : '&CPage &P of &N' };
+  const appraisalTitle = lang === 'vi' ? `Phiếu thẩm định — ${opts.roundName}` : `Appraisal — ${opts.roundName}`;
+  ws.headerFooter = {
+    oddHeader: `&C&"Calibri,Bold"${appraisalTitle.replace(/&/g, '&&')}`,
+    oddFooter: lang === 'vi' ? '&CTrang &P/&N' : '&CPage &P of &N',
+  };
   await ws.protect('', {
     spinCount: 1,
     selectLockedCells: true,

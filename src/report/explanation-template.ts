@@ -18,6 +18,10 @@ import {
 import type { AgencyResult, ItemResult, RoundResult } from '../result/schema.js';
 import { textOf } from './score-text.js';
 import { PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
+import { headerHeight, pageFooter, PRINT_A4_PORTRAIT, rowHeight } from '../core/xlsx-print.js';
+
+/** Width of the instructions sheet's one column: as the appraisal workbook's, it wraps on A4 portrait. */
+const GUIDE_WIDTH = 75;
 
 const WIDTHS: Record<ExplanationColumn, number> = {
   agencyCode: 10,
@@ -66,8 +70,12 @@ export async function renderExplanationTemplate(
   const items = adjustedItems(agency);
   const lastRound = Math.max(0, ...result.appraisalChanges.filter((c) => c.agency === agency.code).map((c) => c.order));
 
-  const guide = wb.addWorksheet(vi ? 'Hướng dẫn' : 'Instructions');
-  guide.getColumn(1).width = 110;
+  // Printed on A4 like the appraisal workbook: sentences wrapped on the page, rows as tall as they need.
+  const guide = wb.addWorksheet(vi ? 'Hướng dẫn' : 'Instructions', {
+    pageSetup: { ...PRINT_A4_PORTRAIT },
+    headerFooter: pageFooter(lang),
+  });
+  guide.getColumn(1).width = GUIDE_WIDTH;
   const lines = vi
     ? [
         `Phiếu giải trình — ${agency.name} (${agency.code}) — ${result.round.name}`,
@@ -95,16 +103,19 @@ export async function renderExplanationTemplate(
     const cell = guide.getCell(i + 1, 1);
     cell.value = t;
     cell.alignment = { wrapText: true, vertical: 'top' };
-    if (i === 0) cell.font = { bold: true, size: 13 };
+    if (i === 0) cell.font = { name: 'Calibri', bold: true, size: 13 };
+    guide.getRow(i + 1).height = rowHeight([{ text: t, width: i === 0 ? (GUIDE_WIDTH * 11) / 13 : GUIDE_WIDTH }]);
   });
   await guide.protect('', { spinCount: 1 });
 
   const ws = wb.addWorksheet(EXPLANATION_SHEET[lang], { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
   ws.columns = EXPLANATION_COLUMNS.map((key) => ({ key, header: EXPLANATION_HEADERS[key][lang], width: WIDTHS[key] }));
   const head = ws.getRow(1);
-  head.font = { bold: true };
-  head.alignment = { wrapText: true, vertical: 'middle' };
-  head.height = 44;
+  head.font = { name: 'Calibri', bold: true };
+  head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  head.height = headerHeight(
+    EXPLANATION_COLUMNS.map((k) => ({ text: EXPLANATION_HEADERS[k][lang], width: WIDTHS[k] })),
+  );
   head.eachCell((c, col) => {
     c.fill = INPUTS.has(EXPLANATION_COLUMNS[col - 1]!) ? INPUT_FILL : HEAD_FILL;
     c.border = { bottom: { style: 'thin' } };
@@ -131,13 +142,22 @@ export async function renderExplanationTemplate(
     for (const key of ['max', 'selfPoints', 'appraised'] as const) row.getCell(key).numFmt = '0.00';
     row.getCell('date').numFmt = 'dd/mm/yyyy';
     row.alignment = { wrapText: true, vertical: 'top' };
+    row.height = rowHeight([
+      { text: agency.name, width: WIDTHS.agencyName },
+      { text: titles.get(it.code) ?? '', width: WIDTHS.title },
+      { text: it.reason ?? '', width: WIDTHS.reason },
+    ]);
     for (const key of INPUTS) {
       row.getCell(key).fill = INPUT_FILL;
       row.getCell(key).protection = { locked: false };
     }
   }
   ws.pageSetup = { ...ws.pageSetup, ...PRINT_A4_LANDSCAPE };
-  ws.headerFooter = { oddFooter: vi ? '&CTrang &P/&N' : '&CPage &P of &N' };
+  const title = `${vi ? 'Phiếu giải trình' : 'Explanation'} — ${agency.name} — ${result.round.name}`;
+  ws.headerFooter = {
+    oddHeader: `&C&"Calibri,Bold"${title.replace(/&/g, '&&')}`,
+    oddFooter: vi ? '&CTrang &P/&N' : '&CPage &P of &N',
+  };
   await ws.protect('', {
     spinCount: 1,
     selectLockedCells: true,

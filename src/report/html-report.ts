@@ -358,7 +358,29 @@ function fieldLegend(v: ReportView): string {
   );
 }
 
+/** Field columns of a heatmap on an A4 page; a set with more is printed as several tables. */
+export const HEAT_COLUMNS_PRINTED = 10;
+
+/**
+ * A group's heatmap: one table on screen. On paper a table of up to HEAT_COLUMNS_PRINTED fields
+ * fits the page width; past that it is printed as tables of at most that many fields each, every
+ * one with the rank and agency columns, so no column is cut off the page.
+ */
 function heatmap(v: ReportView, g: GroupResult): string {
+  const codes = v.fieldCodes;
+  const title = `<h3>${esc(textOf(g.title, v.lang))}</h3>`;
+  if (codes.length <= HEAT_COLUMNS_PRINTED) return title + heatmapTable(v, g, codes);
+  const parts = Math.ceil(codes.length / HEAT_COLUMNS_PRINTED);
+  const size = Math.ceil(codes.length / parts);
+  const chunks = Array.from({ length: parts }, (_, i) => codes.slice(i * size, (i + 1) * size));
+  return (
+    title +
+    `<div class="screen-only">${heatmapTable(v, g, codes)}</div>` +
+    chunks.map((c) => `<div class="print-only">${heatmapTable(v, g, c)}</div>`).join('')
+  );
+}
+
+function heatmapTable(v: ReportView, g: GroupResult, codes: readonly string[]): string {
   const { lang } = v;
   const vi = lang === 'vi';
   const dec = v.groupSet(g)?.rounding.decimals ?? 2;
@@ -371,16 +393,16 @@ function heatmap(v: ReportView, g: GroupResult): string {
       : `<td class="num" style="${heat(value)}">${esc(fmtNumber(value, dec === 0 ? 0 : 1, lang))}</td>`;
   const head =
     `<tr><th scope="col">${vi ? 'Hạng' : 'Rank'}</th><th scope="col">${vi ? 'Cơ quan' : 'Agency'}</th>` +
-    `${v.fieldCodes
+    `${codes
       .map((c) => `<th scope="col" title="${esc(v.fieldTitle(c))}">${vi ? 'LV' : 'F'}${esc(c)}</th>`)
       .join('')}</tr>`;
   const meanRow =
     `<tr class="mean"><td></td><th ` +
     `scope="row">${vi ? 'Trung bình nhóm' : 'Group mean'}</th>` +
-    `${v.fieldCodes.map((c) => cell(v.fieldMean(c, g.id))).join('')}</tr>`;
+    `${codes.map((c) => cell(v.fieldMean(c, g.id))).join('')}</tr>`;
   const rows =
     members.length > HTML_DETAIL_MAX
-      ? `<tr><td colspan="${v.fieldCodes.length + 2}" class="note">${esc(
+      ? `<tr><td colspan="${codes.length + 2}" class="note">${esc(
           vi
             ? `${members.length} cơ quan: chỉ số từng cơ quan theo lĩnh vực xem trong báo cáo Excel (trang "Lĩnh vực").`
             : `${members.length} agencies: each agency's field indices are in the Excel report ("Fields" sheet).`,
@@ -390,12 +412,16 @@ function heatmap(v: ReportView, g: GroupResult): string {
             (a) =>
               `<tr><td class="num">${a.rank ?? '—'}</td><th ` +
               `scope="row">${esc(a.name)}</th>` +
-              `${v.fieldCodes.map((c) => cell(a.fields.find((f) => f.code === c)?.index.value)).join('')}` +
+              `${codes.map((c) => cell(a.fields.find((f) => f.code === c)?.index.value)).join('')}` +
               `</tr>`,
           )
           .join('');
-  return `<h3>${esc(textOf(g.title, lang))}</h3><div class="scroll"><table class="heatmap"><caption>${esc(
-    vi ? `Chỉ số lĩnh vực (%) — ${textOf(g.title, lang)}` : `Field index (%) — ${textOf(g.title, lang)}`,
+  const span =
+    codes.length < v.fieldCodes.length
+      ? ` (${vi ? 'LV' : 'F'}${codes[0]}–${vi ? 'LV' : 'F'}${codes[codes.length - 1]})`
+      : '';
+  return `<div class="scroll"><table class="heatmap"><caption>${esc(
+    vi ? `Chỉ số lĩnh vực (%) — ${textOf(g.title, lang)}${span}` : `Field index (%) — ${textOf(g.title, lang)}${span}`,
   )}</caption><thead>${head}</thead><tbody>${meanRow}${rows}</tbody></table></div>`;
 }
 
@@ -412,10 +438,20 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
         : `Rank ${a.rank} of ${a.groupSize ?? g.agencies.length}${change ? `, ${change}` : ''}`
       : '';
   const fields = a.fields.filter((f) => f.max.value > 0);
+  // Each field's whole name, wrapped onto up to three lines (the longest bundled name, 95 characters,
+  // takes three): a name cut short left readers guessing which field a bar is.
+  const labels = fields.map((f) => wrapWords(`${f.code}. ${v.fieldTitle(f.code)}`, LABEL_CHARS, 3));
+  const rowOf = (lines: number): number => Math.max(22, lines * 15 + 7);
+  const tops: number[] = [];
+  let height = 0;
+  for (const l of labels) {
+    tops.push(height);
+    height += rowOf(l.length);
+  }
   const row = 22;
-  const labelW = 190;
+  const labelW = 230;
   const barW = 210;
-  const height = fields.length * row + 26;
+  height += 26;
   const x = (pct: number): number => labelW + (Math.max(0, Math.min(100, pct)) / 100) * barW;
   const colour = bandColour(v.bandIndex(a));
   const svg: string[] = [
@@ -426,7 +462,10 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
     )}" xmlns="http://www.w3.org/2000/svg">`,
   ];
   fields.forEach((f, k) => {
-    const y = k * row;
+    const lines = labels[k]!;
+    // The bar sits level with the label's middle line.
+    const y = tops[k]! + ((lines.length - 1) * 15) / 2;
+    const label = lines.map((l, j) => `<tspan x="0" y="${tops[k]! + 15 + j * 15}">${esc(l)}</tspan>`).join('');
     const mean = v.fieldMean(f.code, a.group);
     const tip =
       `${f.code}. ${v.fieldTitle(f.code)}: ` +
@@ -434,7 +473,7 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
       `${mean !== undefined ? ` (${vi ? 'trung bình nhóm' : 'group mean'} ${fmtPercent(mean, dec, lang)})` : ''}`;
     svg.push(
       `<g class="field"><title>${esc(tip)}</title>`,
-      `<text x="0" y="${y + 15}">${esc(clip(`${f.code}. ${v.fieldTitle(f.code)}`, 27))}</text>`,
+      `<text class="label">${label}</text>`,
       `<rect class="track" x="${labelW}" y="${y + 4}" width="${barW}" height="${row - 8}"/>`,
       `<rect x="${labelW}" y="${y + 4}" width="${r1(x(f.index.value) - labelW)}" height="${row - 8}" ` +
         `fill="${colour}"/>`,
@@ -492,10 +531,9 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
           ? `, ${vi ? 'trừ' : 'penalty'} ` + `${esc(fmtNumber(a.bySource.penalty.value, dec, lang))}`
           : ''
       })</p>`,
-    svg.join(''),
-    gapList,
+    // The gaps and the appraisal loop beside the chart on paper (two cards a page), below it on screen.
+    `<div class="card-body">${svg.join('')}<div class="card-gaps">${gapList}${loopSection(a, dec, lang)}</div></div>`,
     itemTable(v, a, dec),
-    loopSection(a, dec, lang),
     '</article>',
   ].join('');
 }
@@ -620,6 +658,30 @@ function heat(pct: number): string {
   return `background:rgb(${r},${g},${bl})`;
 }
 
+/** Characters of a field name on one line of an agency card's chart (12px text in 230 units). */
+const LABEL_CHARS = 36;
+
+/**
+ * Words on lines of at most `n` characters (a longer word on a line of its own), at most `max`
+ * lines: the last line ends with "…" only when the text is longer still.
+ */
+export function wrapWords(s: string, n: number, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const w of s
+    .normalize('NFC')
+    .split(/\s+/)
+    .filter((x) => x)) {
+    if (line && [...line].length + 1 + [...w].length > n) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= max) return lines;
+  return [...lines.slice(0, max - 1), clip(lines.slice(max - 1).join(' '), n).replace(/\s+…$/, '…')];
+}
+
 function clip(s: string, n: number): string {
   const chars = [...s.normalize('NFC')];
   return chars.length > n ? chars.slice(0, n - 1).join('') + '…' : chars.join('');
@@ -682,6 +744,22 @@ table.heatmap{border-collapse:collapse;font-size:.85rem;margin-bottom:16px}
 .items td.num{text-align:right;white-space:nowrap}.items tr.field td{font-weight:700}
 .items tr.criterion td{font-style:italic}
 .mark{color:#c62828;font-weight:700}
-@media print{nav{display:none}.card{page-break-inside:avoid}}
+@page{size:A4 portrait;margin:14mm 12mm 16mm}
+.print-only{display:none}
+@media print{nav,.screen-only,details.items{display:none}.print-only{display:block}body{font-size:10.5pt}
+header,main,footer{max-width:none;padding:0}
+h1,h2,h3,h4,.legend,section>.bands{break-after:avoid;page-break-after:avoid;break-inside:avoid}
+.tile .bands{break-after:auto;page-break-after:auto}
+.chart,figure,svg,.tile,tr,caption{break-inside:avoid;page-break-inside:avoid}svg{max-width:100%;height:auto}
+.scroll{overflow:visible}table.heatmap{width:100%;table-layout:fixed;font-size:7.5pt}
+.heatmap th,.heatmap td{padding:1px 2px}.heatmap th[scope=row]{white-space:normal}
+.heatmap thead th:first-child{width:7%}.heatmap thead th:nth-child(2){width:30%}
+.heatmap thead{display:table-header-group}
+.tiles{grid-template-columns:1fr 1fr}.cards{display:block}
+.card{break-inside:avoid;page-break-inside:avoid;margin-bottom:6mm;padding:6px 10px}
+.card-body{display:grid;grid-template-columns:11fr 9fr;gap:0 4mm;align-items:start}
+.card{line-height:1.3}.card-gaps,.card-gaps .points,.card .gaps{font-size:8pt;margin:0}
+.card .big{font-size:1.25rem}.card h4{margin:3px 0 1px}.card-gaps p{margin:1px 0}
+#cards{break-before:page}}
 `
 ).trim();

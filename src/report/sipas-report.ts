@@ -254,7 +254,18 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
         vi ? 'n hợp lệ' : 'n valid',
       ]),
     ],
-    [7, ...(g ? [24] : []), 12, 36, 11, 12, ...(cmp ? [12, 12, 10, 10, 50] : []), ...measures.flatMap(() => [16, 9])],
+    // A title wraps at word boundaries in 16 characters; an id without a title ("services.civil-servants")
+    // is one word, so its column is wide enough to hold it on one line, not broken mid-word.
+    [
+      7,
+      ...(g ? [24] : []),
+      12,
+      36,
+      11,
+      12,
+      ...(cmp ? [12, 12, 10, 10, 50] : []),
+      ...measures.flatMap((m) => [titles.has(m.id) ? 16 : Math.max(12, [...m.id].length + 2), 9]),
+    ],
   );
   // Tall enough for the longest title wrapped in its column (about 14 characters a line), and for
   // two-line headers ("Thay đổi (điểm %)"): spreadsheet programs do not grow a written row.
@@ -316,7 +327,8 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
 
   // About.
   const ab = sheet(wb, T.about[lang], lang);
-  header(ab, [vi ? 'Mục' : 'Item', vi ? 'Giá trị' : 'Value', 'SHA-256'], [26, 90, 68]);
+  // Labels such as "Tệp trả lời (2276 dòng, 2275 phiếu)" fit the first column on one line.
+  header(ab, [vi ? 'Mục' : 'Item', vi ? 'Giá trị' : 'Value', 'SHA-256'], [40, 90, 68]);
   const kv = (k: string, v: string, sha = ''): void => {
     const row = next(ab);
     setTextCell(row.getCell(1), k);

@@ -5,7 +5,7 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import { writeFileAtomic, writeViaTemp } from '../core/fs.js';
+import { writeAllViaTemp, writeFileAtomic, writeViaTemp } from '../core/fs.js';
 import { UsageError } from '../findings/errors.js';
 import type { Lang } from '../messages/types.js';
 import type { RoundResult } from '../result/schema.js';
@@ -16,12 +16,15 @@ import { renderSipasXlsx } from './sipas-report.js';
 import { renderSipasCsv } from './sipas-csv.js';
 import { renderSipasHtml } from './sipas-html.js';
 import { renderXlsxReport, writeXlsxReportFile, type XlsxReportOptions } from './xlsx-report.js';
+import { groupFiles, groupParts, groupResult, type SplitBy, splitsByGroup } from './xlsx-split.js';
 
 export type ReportFormat = 'json' | 'csv' | 'xlsx' | 'html';
 
 export interface ReportOptions {
   lang: Lang;
   scorecards?: XlsxReportOptions['scorecards'];
+  /** The Excel report as one workbook per group plus an index (see xlsx-split.ts); default by size. */
+  splitBy?: SplitBy;
 }
 
 const RENDERERS: Record<ReportFormat, (r: RoundResult, o: ReportOptions) => Promise<string | Buffer> | string> = {
@@ -189,11 +192,33 @@ export function planOutputs<F>(
  * paths written.
  */
 export async function writeReports(result: RoundResult, outs: string[], opts: WriteReportsOptions): Promise<string[]> {
-  const plan = planOutputs(outs, reportFormatOf, opts);
+  const split = splitsByGroup(result, opts.splitBy);
+  const partsOf = (out: string) => (split && reportFormatOf(out) === 'xlsx' ? groupParts(result, out, opts.lang) : []);
+  // The group workbooks are targets like any other: checked (inputs, existing files) before anything is written.
+  const plan = planOutputs(
+    outs.flatMap((out) => [...partsOf(out).map((p) => p.path), out]),
+    reportFormatOf,
+    opts,
+  );
   // result.json is written piece by piece (for thousands of agencies it is hundreds of megabytes),
   // and the workbook into its file as it is made.
-  for (const { out, format } of plan) {
-    if (format === 'xlsx') await writeViaTemp(out, (tmp) => writeXlsxReportFile(result, xlsxOptions(opts), tmp));
+  for (const out of outs) {
+    const format = reportFormatOf(out);
+    const parts = partsOf(out);
+    if (parts.length > 0)
+      // Every group's workbook and then the index, renamed into place only once all are complete.
+      await writeAllViaTemp([
+        ...parts.map((p) => ({
+          target: p.path,
+          fill: (tmp: string) => writeXlsxReportFile(groupResult(result, p.group), xlsxOptions(opts), tmp),
+        })),
+        {
+          target: out,
+          fill: (tmp: string) =>
+            writeXlsxReportFile(result, { ...xlsxOptions(opts), groupFiles: groupFiles(parts, opts.lang) }, tmp),
+        },
+      ]);
+    else if (format === 'xlsx') await writeViaTemp(out, (tmp) => writeXlsxReportFile(result, xlsxOptions(opts), tmp));
     else await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderReport(result, format, opts));
   }
   return plan.map((p) => p.out);

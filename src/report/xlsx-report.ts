@@ -21,6 +21,8 @@ import { agencyMarks, groupExtremes, groupMarkCounts, resultHasMarks } from './m
 import { adjustmentLabel, scorecardRows, signedValue } from './scorecard.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';
+import { addRankingSheet, RANKING_SHEET } from './xlsx-ranking.js';
+import { headerHeight, rowHeight, wrappedLines } from '../core/xlsx-print.js';
 import { directRows, type DirectCell, type DirectRows } from './xlsx-rows.js';
 import { FORMULA_START, PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
 
@@ -30,6 +32,19 @@ export const SCORECARD_SHEETS_MAX = 200;
 export interface XlsxReportOptions {
   lang: Lang;
   scorecards?: 'sheets' | 'long' | 'auto';
+  /**
+   * The national index of a split report: the scorecards are in these workbooks (one per group,
+   * paths relative to the index), listed on a sheet of their own instead of being written here.
+   */
+  groupFiles?: readonly GroupFile[];
+}
+
+/** One group's workbook of a split report, as the index lists it. */
+export interface GroupFile {
+  group: string;
+  title: string;
+  agencies: number;
+  file: string;
 }
 
 const BAND_FILLS = ['FFC6EFCE', 'FFDDEBF7', 'FFFFEB9C', 'FFFFC7CE', 'FFF2F2F2'];
@@ -49,6 +64,7 @@ const T = {
   appraisal: { vi: 'Thẩm định', en: 'Appraisal' },
   findings: { vi: 'Kiểm tra', en: 'Findings' },
   about: { vi: 'Thông tin', en: 'About' },
+  files: { vi: 'Tệp theo nhóm', en: 'Files by group' },
   history: { vi: 'Lịch sử thẩm định', en: 'Appraisal history' },
   gaps: { vi: 'Chênh lệch tự chấm', en: 'Self-scoring gaps' },
 } as const;
@@ -151,6 +167,9 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
   const { fieldCodes, fieldTitle, scored } = v;
   const layout = scorecardLayout(result, opts.scorecards);
 
+  // The official ranking, first: what is attached to the decision.
+  addRankingSheet(wb, result, v, lang);
+
   // Summary.
   const sum = sheet(wb, T.summary[lang], lang);
   const sumHead = [
@@ -171,7 +190,24 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
   // A note column (open errors, missing survey data, band from the exact value) only when some agency has one.
   const marked = resultHasMarks(result);
   if (marked) sumHead.push(vi ? 'Ghi chú' : 'Notes');
-  header(sum, sumHead, [22, 7, 10, 10, 40, 10, 12, ...fieldCodes.map(() => 8), 10, 10, 8, 8, 10, 50]);
+  const sumWidths = [22, 7, 10, 10, 40, 10, 12, ...fieldCodes.map(() => 8), 10, 10, 8, 8, 10, 50].slice(
+    0,
+    sumHead.length,
+  );
+  header(sum, sumHead, sumWidths);
+  /**
+   * A note below the table: its sentence merged across the table's other columns and wrapped, as
+   * tall as it needs. Left in one cell it would run far past the table, and the sheet, fitted one
+   * page wide, would print at a fraction of its size.
+   */
+  const noteWidth = sumWidths.slice(1).reduce((a, b) => a + b, 0);
+  const sumNote = (r: ExcelJS.Row, text: string): void => {
+    setTextCell(r.getCell(2), text);
+    if (text.length <= sumWidths[1]! + sumWidths[2]!) return;
+    sum.mergeCells(r.number, 2, r.number, sumHead.length);
+    r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    r.height = rowHeight([{ text, width: noteWidth }]);
+  };
   for (const [c, code] of fieldCodes.entries()) sum.getCell(1, 8 + c).note = fieldTitle(code);
   for (const g of result.groups) {
     for (const code of g.agencies) {
@@ -216,7 +252,7 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       const r = next(sum);
       setTextCell(r.getCell(1), label);
       if (typeof value === 'number') numberCell(r.getCell(2), value, fmt ?? PTS);
-      else setTextCell(r.getCell(2), value);
+      else sumNote(r, value);
     };
     const t = next(sum);
     setTextCell(t.getCell(1), textOf(g.title, lang));
@@ -248,8 +284,8 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     for (const n of g.overlapNotes ?? []) {
       const r = next(sum);
       setTextCell(r.getCell(1), vi ? 'Ghi chú độ tin cậy' : 'Certainty note');
-      setTextCell(
-        r.getCell(2),
+      sumNote(
+        r,
         overlapNote(n, (code) => v.agency(code)?.name ?? code, lang),
       );
     }
@@ -327,21 +363,27 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
   // Scorecards are most of the workbook's cells (about 95 rows an agency): their rows are written
   // as sheet XML directly (xlsx-rows.ts), with shared style objects.
   const sharedStyle = sharedStyles();
+  const cardWidths = layout === 'long' ? [10, 30, ...widths] : widths;
   const writeCard = (out: DirectRows, a: AgencyResult, withAgency: boolean): void => {
     const title = (code: string): string => v.itemTitle(a, code);
     let row: DirectCell[] = [];
+    let lines = 1;
     const end = (): void => {
-      out.add(row);
+      out.add(row, lines > 1 ? lines * 15 + 3 : undefined);
       row = [];
+      lines = 1;
     };
+    // Text wraps within its column; the row is as tall as its longest text needs.
     const text = (col: number, t: string, font?: Partial<ExcelJS.Font>, own?: boolean): void => {
-      if (t !== '')
-        row.push({
-          col,
-          text: t,
-          own: own === true,
-          style: sharedStyle(FORMULA_START.test(t) ? '@' : undefined, font),
-        });
+      if (t === '') return;
+      const width = cardWidths[col - 1] ?? 10;
+      if (t.length > width - 1) lines = Math.max(lines, wrappedLines(t, width));
+      row.push({
+        col,
+        text: t,
+        own: own === true,
+        style: sharedStyle(FORMULA_START.test(t) ? '@' : undefined, font, true),
+      });
     };
     const points = (col: number, value: number, font?: Partial<ExcelJS.Font>): void => {
       row.push({ col, num: value, style: sharedStyle(PTS, font) });
@@ -434,7 +476,8 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     points(s + 5, a.total.points.value, BOLD);
     end();
   };
-  if (layout === 'long') {
+  if (opts.groupFiles) addGroupFilesSheet(wb, opts.groupFiles, lang);
+  else if (layout === 'long') {
     const ws = sheet(wb, T.scorecards[lang], lang);
     header(ws, [vi ? 'Mã cơ quan' : 'Agency code', vi ? 'Cơ quan' : 'Agency', ...cardHead], [10, 30, ...widths]);
     const out = directRows(wb, ws);
@@ -445,7 +488,7 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: out.rows, column: cardHead.length + 2 } };
     out.close();
   } else {
-    const used = new Set<string>(Object.values(T).map((t) => t[lang].toLowerCase()));
+    const used = new Set<string>([...Object.values(T), RANKING_SHEET].map((t) => t[lang].toLowerCase()));
     for (const a of result.agencies) {
       const ws = sheet(wb, sheetName(`${a.code} ${a.name}`, used), lang);
       header(ws, cardHead, widths);
@@ -499,7 +542,8 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
 
   // About.
   const ab = sheet(wb, T.about[lang], lang);
-  header(ab, [vi ? 'Mục' : 'Item', vi ? 'Giá trị' : 'Value', 'SHA-256'], [26, 70, 68]);
+  // Labels such as "Tệp đầu vào (kết quả năm trước)" fit the first column on one line.
+  header(ab, [vi ? 'Mục' : 'Item', vi ? 'Giá trị' : 'Value', 'SHA-256'], [40, 70, 68]);
   const kv = (k: string, v: string, sha = ''): void => {
     const r = next(ab);
     setTextCell(r.getCell(1), k);
@@ -516,19 +560,42 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     );
   kv(
     vi ? 'Bảng điểm' : 'Scorecards',
-    layout === 'sheets'
+    opts.groupFiles
       ? vi
-        ? 'mỗi cơ quan một trang'
-        : 'one sheet per agency'
-      : vi
-        ? `một trang "${T.scorecards.vi}" có bộ lọc (hơn ${SCORECARD_SHEETS_MAX} cơ quan)`
-        : `one "${T.scorecards.en}" sheet with a filter (more than ${SCORECARD_SHEETS_MAX} agencies)`,
+        ? `trong ${opts.groupFiles.length} tệp, mỗi nhóm một tệp (trang "${T.files.vi}")`
+        : `in ${opts.groupFiles.length} workbooks, one per group (sheet "${T.files.en}")`
+      : layout === 'sheets'
+        ? vi
+          ? 'mỗi cơ quan một trang'
+          : 'one sheet per agency'
+        : vi
+          ? `một trang "${T.scorecards.vi}" có bộ lọc (hơn ${SCORECARD_SHEETS_MAX} cơ quan)`
+          : `one "${T.scorecards.en}" sheet with a filter (more than ${SCORECARD_SHEETS_MAX} agencies)`,
   );
   for (const i of result.inputs) kv(`${vi ? 'Tệp đầu vào' : 'Input'} (${ROLE[i.role][lang]})`, i.file, i.sha256);
   kv(vi ? 'Công cụ' : 'Tool', `${result.tool.name} ${result.tool.version}`);
 
   close(ab);
   await wb.commit();
+}
+
+/** The index's list of group workbooks: group, agencies, file. */
+function addGroupFilesSheet(wb: ExcelJS.Workbook, files: readonly GroupFile[], lang: Lang): void {
+  const vi = lang === 'vi';
+  const ws = sheet(wb, T.files[lang], lang);
+  header(
+    ws,
+    [vi ? 'Mã nhóm' : 'Group id', vi ? 'Nhóm' : 'Group', vi ? 'Số cơ quan' : 'Agencies', vi ? 'Tệp' : 'File'],
+    [16, 40, 11, 50],
+  );
+  for (const f of files) {
+    const r = next(ws);
+    setTextCell(r.getCell(1), f.group);
+    setTextCell(r.getCell(2), f.title);
+    r.getCell(3).value = f.agencies;
+    setTextCell(r.getCell(4), f.file);
+  }
+  close(ws);
 }
 
 const written = new WeakMap<ExcelJS.Worksheet, { last?: ExcelJS.Row; count: number }>();
@@ -557,6 +624,8 @@ export function close(ws: ExcelJS.Worksheet): void {
   (w?.last ?? ws.getRow(1)).commit();
   ws.commit();
 }
+
+const CERTAINTY_WIDTHS = [20, 7, 12, 10, 36, 9, 9, 9, 10, 10, 10, 9, 44, 12, 9, 10];
 
 /**
  * The certainty sheet: per agency its rank with the best and worst rank its index interval allows,
@@ -591,7 +660,7 @@ function addCertaintySheet(
       : []),
     ...(alt ? [vi ? 'Dịch chuyển' : 'Shift'] : []),
   ];
-  header(ws, head, [20, 7, 12, 10, 36, 9, 9, 9, 10, 10, 10, 9, 44, 12, 9, 10]);
+  header(ws, head, CERTAINTY_WIDTHS);
   for (const g of result.groups)
     for (const code of g.agencies) {
       const a = v.agency(code);
@@ -632,7 +701,9 @@ function addCertaintySheet(
     // Across the table's width, wrapped, so a long sentence does not widen the printed page.
     ws.mergeCells(r.number, 2, r.number, 13);
     r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-    r.height = 15 * Math.ceil(text.length / 150);
+    // As tall as the sentence wrapped across columns 2–13 needs (a guess of 150 characters a line
+    // left the last words of the comparison note below the row's edge when printed).
+    r.height = rowHeight([{ text, width: CERTAINTY_WIDTHS.slice(1, 13).reduce((x, y) => x + y, 0) }]);
   };
   if (result.uncertainty)
     note(
@@ -688,11 +759,23 @@ function addCertaintySheet(
   close(ws);
 }
 
-export function sheet(wb: ExcelJS.Workbook, name: string, lang: Lang): ExcelJS.Worksheet {
+/**
+ * A sheet that prints: A4 landscape one page wide, the header row repeated, the title (round,
+ * year) at the top of every printed page and the sheet name and page number at the bottom.
+ */
+export function sheet(wb: ExcelJS.Workbook, name: string, lang: Lang, title?: string): ExcelJS.Worksheet {
+  const top = title ?? (wb as { title?: string }).title;
+  const head = top ? `&C&"Calibri,Bold"&11${top.replace(/&/g, '&&')}` : undefined;
   return wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { ...PRINT_A4_LANDSCAPE },
-    headerFooter: { oddFooter: `&L&A&R${lang === 'vi' ? 'Trang' : 'Page'} &P / &N` },
+    pageSetup: {
+      ...PRINT_A4_LANDSCAPE,
+      margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      ...(head ? { oddHeader: head } : {}),
+      oddFooter: `&L&A&R${lang === 'vi' ? 'Trang' : 'Page'} &P / &N`,
+    },
   });
 }
 
@@ -704,11 +787,19 @@ export function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]
     ws.getColumn(i + 1).width = widths[i] ?? 12;
   });
   r.font = BOLD;
-  r.alignment = { wrapText: true, vertical: 'middle' };
+  r.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  // Wrapped headers get the height they need: a row without one is drawn one line high when printed.
+  r.height = headerHeight(titles.map((t, i) => ({ text: t, width: widths[i] ?? 12 })));
 }
 
 /** A style object for a number format and font, one for each pair (see `sharedStyles`). */
-export type SharedStyle = (numFmt: string | undefined, font?: Partial<ExcelJS.Font>) => Partial<ExcelJS.Style>;
+export type SharedStyle = (
+  numFmt: string | undefined,
+  font?: Partial<ExcelJS.Font>,
+  wrap?: boolean,
+) => Partial<ExcelJS.Style>;
+
+const WRAP: Partial<ExcelJS.Alignment> = Object.freeze({ wrapText: true, vertical: 'top' });
 
 /**
  * One frozen style object per number format and font, for one workbook. exceljs keeps a map from
@@ -716,18 +807,20 @@ export type SharedStyle = (numFmt: string | undefined, font?: Partial<ExcelJS.Fo
  * serialisation.
  */
 export function sharedStyles(): SharedStyle {
-  const made = new Map<Partial<ExcelJS.Font> | undefined, Map<string | undefined, Partial<ExcelJS.Style>>>();
-  return (numFmt, font) => {
+  const made = new Map<Partial<ExcelJS.Font> | undefined, Map<string, Partial<ExcelJS.Style>>>();
+  return (numFmt, font, wrap) => {
     // Keyed by the font object itself: callers pass the module's constant fonts.
     let byFormat = made.get(font);
     if (!byFormat) made.set(font, (byFormat = new Map()));
-    let style = byFormat.get(numFmt);
+    const key = `${numFmt ?? ''}|${wrap === true}`;
+    let style = byFormat.get(key);
     if (!style) {
       style = Object.freeze({
         ...(numFmt !== undefined ? { numFmt } : {}),
         ...(font ? { font: Object.freeze({ ...font }) } : {}),
+        ...(wrap ? { alignment: WRAP } : {}),
       });
-      byFormat.set(numFmt, style);
+      byFormat.set(key, style);
     }
     return style;
   };

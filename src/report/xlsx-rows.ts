@@ -83,8 +83,11 @@ export class DirectRows {
     return this.next - 1;
   }
 
-  /** Writes one row of cells (in column order); an empty list still takes a row number. */
-  add(cells: readonly DirectCell[]): void {
+  /**
+   * Writes one row of cells (in column order); an empty list still takes a row number. `height`
+   * (points) is set for rows of wrapped text, which would print one line high without it.
+   */
+  add(cells: readonly DirectCell[], height?: number): void {
     const r = this.next++;
     if (cells.length === 0) return;
     // Room for the row's markup (at most 64 bytes a cell) is made before it is written.
@@ -97,6 +100,11 @@ export class DirectRows {
     this.int(cells[0]!.col);
     this.ascii(':');
     this.int(cells[cells.length - 1]!.col);
+    if (height !== undefined) {
+      this.ascii('" ht="');
+      this.ascii(String(height));
+      this.ascii('" customHeight="1');
+    }
     this.ascii('" x14ac:dyDescent="0.25">');
     for (const c of cells) {
       const isText = c.text !== undefined;

@@ -18,8 +18,8 @@ import {
 } from '../../src/criteria/import.js';
 import { checkCriteriaData, loadCriteriaSet } from '../../src/criteria/load.js';
 import { CriteriaSet, isItem, type Item, type Node } from '../../src/criteria/schema.js';
-import { SCORING_COLUMNS } from '../../src/intake/columns.js';
-import { renderTemplateXlsx, templateRows } from '../../src/intake/template.js';
+import type { TemplateField } from '../../src/intake/columns.js';
+import { renderTemplateXlsx, templateColumn, templateRows } from '../../src/intake/template.js';
 import { readTableFile } from '../../src/load/docx.js';
 import { explainFile } from '../../src/pipeline/explain-file.js';
 import { validateFiles } from '../../src/pipeline/check-files.js';
@@ -75,7 +75,7 @@ interface Fill {
   count?: number;
 }
 
-const col = (f: string): number => SCORING_COLUMNS.findIndex((c) => c.field === f) + 1;
+const col = (f: TemplateField): number => templateColumn(f);
 
 /**
  * import → check → YAML → template → filled copy → validate → score. Items not in `fills` get full

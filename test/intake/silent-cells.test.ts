@@ -14,15 +14,16 @@ import { describe, expect, it } from 'vitest';
 import { readZip } from '../../src/core/zip.js';
 import { writeZip } from '../helpers/zip-write.mjs';
 import { loadCriteriaSet } from '../../src/criteria/load.js';
-import { SCORING_COLUMNS } from '../../src/intake/columns.js';
-import { renderTemplateXlsx, templateRows } from '../../src/intake/template.js';
+import type { TemplateField } from '../../src/intake/columns.js';
+import { renderTemplateXlsx, templateColumn, templateRows } from '../../src/intake/template.js';
 import { likelyCode } from '../../src/validate/map.js';
 import { validateFiles } from '../../src/pipeline/check-files.js';
 import { runBin } from '../helpers/cli.js';
 import { HEAD } from '../helpers/round.js';
 
-const col = (f: string): number => SCORING_COLUMNS.findIndex((c) => c.field === f) + 1;
-const letter = (f: string): string => String.fromCharCode(64 + col(f));
+// Columns of the template as written (with its computed-points column), not of the reader's list.
+const col = (f: TemplateField): number => templateColumn(f);
+const letter = (f: TemplateField): string => String.fromCharCode(64 + col(f));
 const hn = loadCriteriaSet('hn-internal@2024');
 const province = loadCriteriaSet('bnv-province@2024');
 

@@ -7,15 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { loadCriteriaSet } from '../../src/criteria/load.js';
 import type { Item } from '../../src/criteria/schema.js';
 import { appliesWithAncestors } from '../../src/criteria/tree.js';
-import { SCORING_COLUMNS } from '../../src/intake/columns.js';
+import type { TemplateField } from '../../src/intake/columns.js';
 import { renderTemplateCsv } from '../../src/intake/template-csv.js';
-import { renderTemplateXlsx, templateRows } from '../../src/intake/template.js';
+import { renderTemplateXlsx, templateColumn, templateRows } from '../../src/intake/template.js';
 import { explainFile } from '../../src/pipeline/explain-file.js';
 import { validateFiles } from '../../src/pipeline/check-files.js';
 import { runBin } from '../helpers/cli.js';
 
 const idx = loadCriteriaSet('illustrative-internal@2025.1');
-const col = (f: string): number => SCORING_COLUMNS.findIndex((c) => c.field === f) + 1;
+const col = (f: TemplateField): number => templateColumn(f);
 
 async function workbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -53,56 +53,56 @@ describe('template workbook', async () => {
     const rows = templateRows(idx, 'commune');
     expect(rows.filter((r) => r.level === 'item')).toHaveLength(commune);
     expect(rows.some((r) => r.code === '1.3.1')).toBe(false); // department only
-    expect(ws.getCell('A2').value).toBe('1');
-    expect(ws.getCell('A3').value).toBe('1.1');
-    expect(ws.getCell('A4').value).toBe('1.1.1');
-    expect(ws.getCell('C2').value).toBe(9);
+    expect(ws.getCell('A5').value).toBe('1');
+    expect(ws.getCell('A6').value).toBe('1.1');
+    expect(ws.getCell('A7').value).toBe('1.1.1');
+    expect(ws.getCell('C5').value).toBe(9);
   });
 
   it('subtotal rows carry SUM formulas over their children with a cached result', () => {
-    const f = ws.getCell('E3');
-    expect(f.formula).toBe('SUM(E4,E5)');
+    const f = ws.getCell('E6');
+    expect(f.formula).toBe('SUM(E7,E8)');
     expect(f.result).toBe(0);
-    expect(ws.getCell('E2').formula).toMatch(/^SUM\(E3,/);
+    expect(ws.getCell('E5').formula).toMatch(/^SUM\(E6,/);
+    // The computed points beside them: the same sum over the computed column.
+    expect(ws.getCell('F6').formula).toBe('SUM(F7,F8)');
   });
 
   it('input cells are unlocked, the rest locked, and the sheet is protected without a password', () => {
-    expect(ws.getCell('E4').protection?.locked).toBe(false);
-    expect(ws.getCell('F4').protection?.locked).toBe(false); // 1.1.1 is a choice
-    expect(ws.getCell('A4').protection?.locked).not.toBe(false);
-    expect(ws.getCell('H4').protection?.locked).not.toBe(false); // no numerator for a choice
+    expect(ws.getCell('E7').protection?.locked).toBe(false);
+    expect(ws.getCell('G7').protection?.locked).toBe(false); // 1.1.1 is a choice
+    expect(ws.getCell('A7').protection?.locked).not.toBe(false);
+    expect(ws.getCell('F7').protection?.locked).not.toBe(false); // computed points
+    expect(ws.getCell('I7').protection?.locked).not.toBe(false); // no numerator for a choice
     const prot = (ws as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string } }).sheetProtection;
     expect(prot?.sheet).toBe(true);
     expect(prot?.hashValue).toBeUndefined();
   });
 
-  it(
-    'validations: points 0…max, options from the list sheet, yes/no, whole counts — on the item’s own cells ' + 'only',
-    () => {
-      expect(ws.getCell('E4').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1] });
-      expect(ws.getCell('F4').dataValidation).toMatchObject({ type: 'list', formulae: ["'Danh mục'!$B$1:$D$1"] });
-      const lists = wb.getWorksheet('Danh mục')!;
-      expect([1, 2, 3, 4].map((c) => lists.getCell(1, c).value)).toEqual([
-        '1.1.1',
-        'Ban hành đúng hạn',
-        'Ban hành chậm',
-        'Không ban hành',
-      ]);
-      const validations = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations
-        .model;
-      for (const range of Object.keys(validations)) expect(range).not.toMatch(/^[A-Z]+:[A-Z]+$|1048576/);
-    },
-  );
+  it('validations: points 0…max, options from the list, yes/no, whole counts — on the item’s own cells only', () => {
+    expect(ws.getCell('E7').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 1] });
+    expect(ws.getCell('G7').dataValidation).toMatchObject({ type: 'list', formulae: ["'Danh mục'!$B$1:$D$1"] });
+    const lists = wb.getWorksheet('Danh mục')!;
+    expect([1, 2, 3, 4].map((c) => lists.getCell(1, c).value)).toEqual([
+      '1.1.1',
+      'Ban hành đúng hạn',
+      'Ban hành chậm',
+      'Không ban hành',
+    ]);
+    const validations = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations
+      .model;
+    for (const range of Object.keys(validations)) expect(range).not.toMatch(/^[A-Z]+:[A-Z]+$|1048576/);
+  });
 
-  it('prints A4 landscape, one page wide, with the header row repeated', () => {
+  it('prints A4 landscape, one page wide, with the header row (below the title block) repeated', () => {
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: '1:1',
+      printTitlesRow: '4:4',
     });
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
   });
 
   it('is byte-identical for the same options', async () => {
@@ -165,14 +165,15 @@ describe('template CSV and command', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'Mã cơ quan;Mã;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Tỷ lệ (%);Số lượng;Không áp dụng;Tài liệu ' +
-        'kiểm chứng;Giải trình;Ghi chú',
+      'Mã cơ quan;Mã;Nội dung;Điểm tối đa;Cách chấm;Điểm tự chấm;Lựa chọn;Có/Không;Tử số;Mẫu số;Tỷ lệ (%);' +
+        'Số lượng;Không áp dụng;Tài liệu kiểm chứng;Giải trình;Ghi chú',
     );
     const selfScored = idx.items.filter(
       (e) => e.item.rule.kind !== 'survey' && appliesWithAncestors(idx, e.item.code, 'department'),
     ).length;
     expect(lines).toHaveLength(1 + selfScored);
-    expect(lines[1]).toBe('SNV;1.1.1;;;;;;;;;;;');
+    expect(lines[1]!.startsWith('SNV;1.1.1;')).toBe(true);
+    expect(lines[1]!.endsWith(';;;;;;;;;;;')).toBe(true);
   });
 
   it('CLI: writes the file, refuses to overwrite without --force, English with --lang en', async () => {

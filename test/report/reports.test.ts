@@ -52,6 +52,7 @@ describe('reports of the tiny round', async () => {
     'has the summary, fields, a scorecard per agency, appraisal, its history and gaps, findings and about ' + 'sheets',
     () => {
       expect(wb.worksheets.map((w) => w.name)).toEqual([
+        'Xếp hạng',
         'Tổng hợp',
         'Lĩnh vực',
         'D3 =HYPERLINK("http example.inv',
@@ -186,25 +187,42 @@ describe('reports of the tiny round', async () => {
     expect(rows(wb.getWorksheet('Tổng hợp')!)[1]![4]).toBe(HOSTILE_NAME);
   });
 
-  it(
-    'every sheet: frozen header, A4 landscape fitted to one page wide, header row repeated, page numbers, no ' +
-      'protection',
-    () => {
-      for (const ws of wb.worksheets) {
-        expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-        expect(ws.pageSetup).toMatchObject({
-          paperSize: 9,
-          orientation: 'landscape',
-          fitToPage: true,
-          fitToWidth: 1,
-          fitToHeight: 0,
-          printTitlesRow: '1:1',
-        });
-        expect(ws.headerFooter.oddFooter).toContain('&P');
-        expect((ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null).toBeNull();
-      }
-    },
-  );
+  it('the ranking sheet comes first: A4 portrait, title, one table per group, notes, signatures', () => {
+    const ws = wb.worksheets[0]!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.headerFooter.oddFooter).toContain('&P');
+    const text = rows(ws)
+      .flat()
+      .filter((x) => typeof x === 'string')
+      .join('|');
+    expect(text).toContain('KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025');
+    expect(text).toContain('Kèm theo Quyết định số');
+    expect(text).toContain('Chưa nộp hồ sơ, không xếp hạng: X2.');
+    expect(text).toContain('THỦ TRƯỞNG CƠ QUAN');
+    // D3 and D4 tie on 86% and share rank 1; D2 is third.
+    const table = rows(ws).filter((x) => x[1] === 'D3' || x[1] === 'D4' || x[1] === 'D2');
+    expect(table.map((x) => [x[1], x[3], x[5]])).toEqual([
+      ['D3', 86, 1],
+      ['D4', 86, 1],
+      ['D2', 84.44, 3],
+    ]);
+  });
+
+  it('every other sheet: frozen header, A4 landscape one page wide, header repeated, page numbers, unprotected', () => {
+    for (const ws of wb.worksheets.slice(1)) {
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:1',
+      });
+      expect(ws.headerFooter.oddFooter).toContain('&P');
+      expect((ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null).toBeNull();
+    }
+  });
 
   it('the same result gives the same bytes, dated from the round, not the clock', async () => {
     const again = await renderXlsxReport(result, { lang: 'vi' });
@@ -222,6 +240,7 @@ describe('reports of the tiny round', async () => {
     async () => {
       const long = await load(await renderXlsxReport(result, { lang: 'en', scorecards: 'long' }));
       expect(long.worksheets.map((w) => w.name)).toEqual([
+        'Ranking',
         'Summary',
         'Fields',
         'Scorecards',

@@ -4,7 +4,7 @@ import { UsageError } from '../../findings/errors.js';
 import { writeReports } from '../../report/write-report.js';
 import { readResultFile } from '../../result/read.js';
 import type { Register } from '../command.js';
-import { scorecardsOption } from '../options.js';
+import { scorecardsOption, splitByOption } from '../options.js';
 
 export const registerReportCommands: Register = (program, run) => {
   program
@@ -19,13 +19,19 @@ export const registerReportCommands: Register = (program, run) => {
       '--scorecards <layout>',
       'bảng điểm trong báo cáo Excel: sheets hoặc long / Excel scorecards: sheets or long',
     )
+    .option(
+      '--split-by <how>',
+      'báo cáo Excel: group (mỗi nhóm một tệp, kèm tệp tổng hợp), none, hoặc auto (tách từ 1000 cơ quan) / ' +
+        'Excel report: group (a workbook per group plus an index), none, or auto (split from 1,000 agencies)',
+    )
     .action(async function (this: Command, file: string) {
       await run(this, async (ctx) => {
-        const o = this.opts<{ out: string[]; force?: boolean; scorecards?: string }>();
+        const o = this.opts<{ out: string[]; force?: boolean; scorecards?: string; splitBy?: string }>();
         const result = readResultFile(file);
         const written = await writeReports(result, o.out, {
           lang: ctx.lang,
           ...(o.scorecards ? { scorecards: scorecardsOption(o.scorecards) } : {}),
+          ...(o.splitBy ? { splitBy: splitByOption(o.splitBy) } : {}),
           protect: [file],
           force: o.force === true,
         });

@@ -16,7 +16,7 @@ import { appraisalWorkbook } from '../../report/appraisal-rows.js';
 import { progress } from '../progress.js';
 import type { CliContext } from '../context.js';
 import type { Register } from '../command.js';
-import { scorecardsOption } from '../options.js';
+import { scorecardsOption, splitByOption } from '../options.js';
 
 export const registerScoreCommands: Register = (program, run) => {
   program
@@ -44,6 +44,11 @@ export const registerScoreCommands: Register = (program, run) => {
       'bảng điểm trong báo cáo Excel: sheets (mỗi cơ quan một trang) hoặc long (một trang) / Excel ' +
         'scorecards: sheets or long',
     )
+    .option(
+      '--split-by <how>',
+      'báo cáo Excel: group (mỗi nhóm một tệp, kèm tệp tổng hợp), none, hoặc auto (tách từ 1000 cơ quan) / ' +
+        'Excel report: group (a workbook per group plus an index), none, or auto (split from 1,000 agencies)',
+    )
     .action(async function (this: Command, dir: string) {
       await run(this, async (ctx) => {
         const o = this.opts<{
@@ -52,6 +57,7 @@ export const registerScoreCommands: Register = (program, run) => {
           strict?: boolean;
           force?: boolean;
           scorecards?: string;
+          splitBy?: string;
           weightsAlt?: string;
         }>();
         const r = await scoreRound(ctx, dir, o.allowIncomplete === true, false, o.strict === true, o.weightsAlt);
@@ -70,6 +76,7 @@ export const registerScoreCommands: Register = (program, run) => {
         const written = await writeReports(r.result, outs, {
           lang: ctx.lang,
           ...(o.scorecards ? { scorecards: scorecardsOption(o.scorecards) } : {}),
+          ...(o.splitBy ? { splitBy: splitByOption(o.splitBy) } : {}),
           protect: r.result.inputs.map((i) => resolve(r.round.dir, i.file)),
           replaceable: [defaultOut],
           forbidDirs: submissionDirs(r),
