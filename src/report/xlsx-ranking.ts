@@ -9,6 +9,7 @@ import { pageFooter, rowHeight } from '../core/xlsx-print.js';
 import { setTextCell } from '../core/xlsx-text.js';
 import type { Lang } from '../messages/types.js';
 import type { RoundResult } from '../result/schema.js';
+import { agencyMarks } from './marks.js';
 import { textOf } from './score-text.js';
 import type { ReportView } from './view.js';
 
@@ -117,6 +118,10 @@ export function addRankingSheet(wb: ExcelJS.Workbook, result: RoundResult, v: Re
   ];
   let firstHead: number | undefined;
   const missing: string[] = [];
+  // Never silently wrong: an agency ranked with open errors, missing survey data or a band decided on
+  // the exact value carries "(*n)" after its name and a numbered note below the table.
+  const marked: string[] = [];
+  const sets = new Map(result.criteria.map((c) => [c.ref, c]));
   for (const g of result.groups) {
     line(textOf(g.title, lang), 1, 6, { bold: true }, 'left');
     const h = row();
@@ -137,10 +142,16 @@ export function addRankingSheet(wb: ExcelJS.Workbook, result: RoundResult, v: Re
       const a = v.agency(code);
       if (!a) continue;
       const r = row();
+      const marks = agencyMarks(a, sets.get(a.set), lang);
+      let name = a.name;
+      if (marks.length > 0) {
+        marked.push(`(*${marked.length + 1}) ${a.name} (${a.code}): ${marks.join('; ')}.`);
+        name = `${a.name} (*${marked.length})`;
+      }
       const cells: [string | number, string?][] = [
         [++k],
         [a.code],
-        [a.name],
+        [name],
         a.status === 'missing' ? [vi ? 'Chưa nộp' : 'Not submitted'] : [a.total.index.value, '0.00'],
         [a.status === 'missing' ? '' : v.bandLabel(a)],
         [a.rank ?? ''],
@@ -155,7 +166,7 @@ export function addRankingSheet(wb: ExcelJS.Workbook, result: RoundResult, v: Re
         c.border = THIN;
         c.alignment = { vertical: 'middle', wrapText: true, horizontal: i === 2 ? 'left' : 'center' };
       });
-      r.height = rowHeight([{ text: a.name, width: WIDTHS[2]! }], 16);
+      r.height = rowHeight([{ text: name, width: WIDTHS[2]! }], 16);
     }
     row();
   }
@@ -182,6 +193,7 @@ export function addRankingSheet(wb: ExcelJS.Workbook, result: RoundResult, v: Re
           : `${rn.agencies.join(', ')} show ${rn.shown}% but hold different ranks ` +
               `(${rn.decimals} decimals tell them apart).`,
       );
+  for (const m of marked) notes.push(m);
   if (missing.length)
     notes.push(
       vi

@@ -125,6 +125,14 @@ describe('open errors with --allow-incomplete (items 3, 4, 10)', async () => {
     const rows = await summaryRows(await renderXlsxReport(r, { lang: 'vi' }));
     expect(rows.find((x) => x[3] === 'D3')!.at(-1)).toBe('⚠ chấm khi còn 1 lỗi chưa sửa');
     expect(rows.some((x) => x[0] === 'Lưu ý' && x[1] === '1 cơ quan chấm khi còn lỗi chưa sửa (1 lỗi)')).toBe(true);
+    // The official ranking sheet: "(*1)" after the name, and the note below the table.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderXlsxReport(r, { lang: 'vi' })) as unknown as ArrayBuffer);
+    const official: string[] = [];
+    wb.getWorksheet('Xếp hạng')!.eachRow((row) => official.push((row.values as unknown[]).slice(1).join('|')));
+    expect(official.some((l) => /\|D3\|Sở Ba \(\*1\)\|/.test(l))).toBe(true);
+    const note = /^\d+\. \(\*1\) Sở Ba \(D3\): chấm khi còn 1 lỗi chưa sửa\.$/;
+    expect(official.some((l) => note.test(l.split('|')[0]!))).toBe(true);
     const html = renderHtmlReport(r, { lang: 'vi' });
     expect(html).toContain('<p class="mark">⚠ chấm khi còn 1 lỗi chưa sửa</p>');
     expect(html).toContain('1 cơ quan chấm khi còn lỗi chưa sửa (1 lỗi)');
