@@ -60,7 +60,7 @@ export const registerScoreCommands: Register = (program, run) => {
         debugPhase(ctx, 'write');
         if (!ctx.json) for (const out of written) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
         if (ctx.json) ctx.out(JSON.stringify(r.result, null, 2));
-        else for (const l of renderScoreText(r.result, ctx.lang, ctx.color)) ctx.out(l);
+        else for (const l of renderScoreText(r.result, ctx.lang, ctx.color, { width: ctx.width })) ctx.out(l);
         return hasErrors(r.findings) ? 1 : 0;
       });
     });

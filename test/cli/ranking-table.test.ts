@@ -1,0 +1,96 @@
+/**
+ * The ranked tables of `score` on the sample round, laid out to the terminal's width: a 100-column
+ * terminal gets every column within 100, a legend for the field columns and the band column named as
+ * the band; an 80-column terminal leaves the field columns out and says so.
+ */
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+import { runBin, ROOT } from '../helpers/cli.js';
+
+const SAMPLE = join(ROOT, 'fixtures/sample-round');
+
+/** Terminal columns of a line (NFC: one per code point for Vietnamese). */
+const widthOf = (line: string): number => [...line.normalize('NFC')].length;
+
+/** `score` run in this process with a stdout that is a terminal of `columns` columns. */
+async function scoreAt(dir: string, columns: number, lang: 'vi' | 'en' = 'vi'): Promise<string[]> {
+  let out = '';
+  const streams = {
+    stdout: { write: (s: string) => ((out += s), true), isTTY: true, columns },
+    stderr: { write: () => true, isTTY: false },
+    env: { NO_COLOR: '1' },
+  };
+  const code = await runCli(['--lang', lang, 'score', dir, '--out', join(dir, `r-${columns}-${lang}.json`)], streams);
+  expect(code).toBe(0);
+  return out.trimEnd().split('\n');
+}
+
+describe('score: the ranked table fits the terminal', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parindex-table-'));
+  let at100: string[] = [];
+  let at80: string[] = [];
+  beforeAll(async () => {
+    cpSync(SAMPLE, dir, { recursive: true });
+    at100 = await scoreAt(dir, 100);
+    at80 = await scoreAt(dir, 80);
+  }, 120_000);
+
+  it('at 100 columns every line is at most 100 wide and every field column is shown', () => {
+    expect(Math.max(...at100.map(widthOf))).toBeLessThanOrEqual(100);
+    // illustrative-internal@2025.1 has fields 1–8 with a maximum, and field 9 (bonus and penalty) with 0.
+    const head = at100.find((l) => /\bHạng\b/.test(l) && /\bLV1\b/.test(l));
+    expect(head).toBeDefined();
+    for (let f = 1; f <= 8; f++) expect(head).toMatch(new RegExp(`\\bLV${f}\\b`));
+    expect(head).not.toMatch(/\bLV9\b/);
+  });
+
+  it('explains LV1…LV8 with the field titles shortened and their maxima', () => {
+    expect(at100).toContain('Cột LV: điểm đạt được theo lĩnh vực (điểm tối đa trong ngoặc):');
+    const legend = at100.join('\n');
+    // From criteria/illustrative-internal/2025.1.yaml: field 1 "Công tác chỉ đạo, điều hành cải cách hành
+    // chính" (max 9): the shared "Công tác" dropped, "cải cách hành chính" as CCHC. Field 2 "Cải cách thể
+    // chế" (8) → "Thể chế"; 5 "Cải cách chế độ công vụ" (12) → "Chế độ công vụ"; 6 (8) → "Tài chính công".
+    expect(legend).toContain('LV1 (9) Chỉ đạo, điều hành CCHC');
+    expect(legend).toContain('LV2 (8) Thể chế');
+    expect(legend).toContain('LV5 (12) Chế độ công vụ');
+    expect(legend).toContain('LV6 (8) Tài chính công');
+    for (let f = 1; f <= 8; f++) expect(legend).toMatch(new RegExp(`LV${f} \\(\\d+\\) \\S`));
+    // The bands of the set: A [90, 100], B [80, 90), C [70, 80), D [0, 70).
+    expect(at100).toContain('Xếp loại: A ≥ 90% · B 80–<90% · C 70–<80% · D < 70%');
+  });
+
+  it('names the band column "Xếp loại" (two header lines), not "Nhóm"', () => {
+    const i = at100.findIndex((l) => /\bHạng\b/.test(l));
+    const [top, bottom] = [at100[i - 1] ?? '', at100[i] ?? ''];
+    const at = bottom.indexOf('loại');
+    expect(top.slice(at, at + 3)).toBe('Xếp');
+    expect(bottom).not.toMatch(/\bNhóm\b/);
+    // Sở Tài chính's row: rank 1 of 20 departments, band letter under the band column.
+    const row = at100.find((l) => l.includes('Sở Tài chính') && l.includes('1/20'));
+    expect(row?.slice(at, at + 2)).toMatch(/^[ABCD] $/);
+  });
+
+  it('at 80 columns the field columns leave, with a note saying where the points are', () => {
+    expect(Math.max(...at80.map(widthOf))).toBeLessThanOrEqual(80);
+    expect(at80.some((l) => /\bLV1\b/.test(l))).toBe(false);
+    expect(at80.join(' ')).toMatch(/Không đủ chỗ cho điểm từng lĩnh vực ở độ rộng 80 cột/);
+    // With the room freed, the longest department name is whole on its row.
+    expect(at80.some((l) => l.includes('Trung tâm Phục vụ hành chính công tỉnh'))).toBe(true);
+  });
+
+  it('in English the field columns are F1…F8 and the band column is "Band"', async () => {
+    const en = await scoreAt(dir, 100, 'en');
+    expect(Math.max(...en.map(widthOf))).toBeLessThanOrEqual(100);
+    expect(en).toContain('Columns F: points achieved per field (maximum in brackets):');
+    expect(en.find((l) => /\bRank\b/.test(l))).toMatch(/\bBand\b.*\bF8\b/);
+  });
+
+  it('piped, the width comes from COLUMNS', () => {
+    const r = runBin(['score', dir, '--out', join(dir, 'piped.json')], { env: { COLUMNS: '100' } });
+    expect(r.code).toBe(0);
+    expect(Math.max(...r.stdout.trimEnd().split('\n').map(widthOf))).toBeLessThanOrEqual(100);
+  });
+});
