@@ -20,6 +20,7 @@ interface ValidateOpts {
   strict?: boolean;
   annotate?: string;
   force?: boolean;
+  verbose?: boolean;
 }
 
 export const registerIntakeCommands: Register = (program, run) => {
@@ -34,6 +35,11 @@ export const registerIntakeCommands: Register = (program, run) => {
     .option('--strict', 'coi cảnh báo là lỗi / treat warnings as errors')
     .option('--annotate <dir>', 'ghi bản sao có chú thích lỗi vào thư mục / write annotated copies into a folder')
     .option('--force', 'ghi đè bản sao có chú thích đã có / overwrite existing annotated copies')
+    .option(
+      '--verbose',
+      'liệt kê mọi tệp, kể cả tệp đạt (mặc định: chỉ tệp có vấn đề và phần tổng kết) / list every file, ' +
+        'the clean ones too (default: files with problems and a recap)',
+    )
     .action(async function (this: Command, paths: string[]) {
       await run(this, async (ctx) => {
         const o = this.opts<ValidateOpts>();
@@ -91,7 +97,8 @@ export const registerIntakeCommands: Register = (program, run) => {
           if (!ctx.json) for (const w of written) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${w}` : `Wrote ${w}`);
         }
         if (ctx.json) ctx.out(JSON.stringify(validateJson(report, ctx.lang), null, 2));
-        else for (const l of renderValidateText(report, ctx.lang, ctx.color)) ctx.out(l);
+        else
+          for (const l of renderValidateText(report, ctx.lang, ctx.color, { verbose: o.verbose === true })) ctx.out(l);
         return report.counts.error > 0 ? 1 : 0;
       });
     });
