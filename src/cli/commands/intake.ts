@@ -11,6 +11,7 @@ import { renderValidateText, validateJson } from '../../report/validate-report.j
 import { collectFiles, validateFiles } from '../../pipeline/check-files.js';
 import { progress } from '../progress.js';
 import type { Register } from '../command.js';
+import { withRefSuggestion } from '../suggest.js';
 
 interface ValidateOpts {
   criteria?: string;
@@ -43,7 +44,9 @@ export const registerIntakeCommands: Register = (program, run) => {
     .action(async function (this: Command, paths: string[]) {
       await run(this, async (ctx) => {
         const o = this.opts<ValidateOpts>();
-        const expected = o.criteria ? loadCriteriaSet(o.criteria, [], ctx.cwd) : undefined;
+        const expected = o.criteria
+          ? withRefSuggestion(o.criteria, () => loadCriteriaSet(o.criteria as string, [], ctx.cwd))
+          : undefined;
         let year: number | undefined;
         if (o.year !== undefined) {
           year = Number(o.year);

@@ -16,6 +16,7 @@ import { progress } from '../progress.js';
 import type { CliContext } from '../context.js';
 import type { Register } from '../command.js';
 import { scorecardsOption } from '../options.js';
+import { agencySuggestions, didYouMean, withRefSuggestion } from '../suggest.js';
 
 export const registerScoreCommands: Register = (program, run) => {
   program
@@ -83,7 +84,9 @@ export const registerScoreCommands: Register = (program, run) => {
       await run(this, async (ctx) => {
         const o = this.opts<{ criteria?: string; kind?: string; allowIncomplete?: boolean }>();
         if (!existsSync(join(target, 'round.yaml')) && !/\.ya?ml$/i.test(target)) {
-          const expected = o.criteria ? loadCriteriaSet(o.criteria, [], ctx.cwd) : undefined;
+          const expected = o.criteria
+            ? withRefSuggestion(o.criteria, () => loadCriteriaSet(o.criteria as string, [], ctx.cwd))
+            : undefined;
           const x = await explainFile(target, {
             ...(expected ? { expected } : {}),
             ...(o.kind ? { kind: o.kind } : {}),
@@ -114,11 +117,13 @@ export const registerScoreCommands: Register = (program, run) => {
         if (!r.result) return 1;
         const code = agency.trim().toUpperCase();
         const a = r.result.agencies.find((x) => x.code.toUpperCase() === code);
-        if (!a)
+        if (!a) {
+          const hint = didYouMean(agencySuggestions(agency, r.result.agencies));
           throw new InputError({
-            vi: `Không có cơ quan ${agency} trong kỳ đánh giá.`,
-            en: `There is no agency ${agency} in the round.`,
+            vi: `Không có cơ quan ${agency} trong kỳ đánh giá. ${hint.vi}`.trim(),
+            en: `There is no agency ${agency} in the round. ${hint.en}`.trim(),
           });
+        }
         if (ctx.json) ctx.out(JSON.stringify(a, null, 2));
         else for (const l of renderExplainText(r.result, a, ctx.lang, ctx.color)) ctx.out(l);
         return 0;

@@ -11,6 +11,7 @@ import { runSipas } from '../../pipeline/run-sipas.js';
 import type { SipasBy } from '../../score/sipas.js';
 import { collectFiles } from '../../pipeline/check-files.js';
 import type { Register } from '../command.js';
+import { withRefSuggestion } from '../suggest.js';
 
 export const registerSipasCommands: Register = (program, run) => {
   program
@@ -54,7 +55,7 @@ export const registerSipasCommands: Register = (program, run) => {
           protect: [...files.map((f) => f.path), ...(o.roster ? [o.roster] : [])],
           force: o.force === true,
         });
-        const questionnaire = loadQuestionnaire(o.questionnaire);
+        const questionnaire = withRefSuggestion(o.questionnaire, () => loadQuestionnaire(o.questionnaire));
         let roster: Map<string, string | undefined> | undefined;
         const early: Finding[] = [];
         if (o.roster) {
