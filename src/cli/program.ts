@@ -133,6 +133,21 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
   const lang = langFromArgv(argv, streams.env);
   const program = buildProgram(lang, streams, run);
   const debug = argv.includes('--debug');
+  // --json promises one JSON document on stdout, for a run that could not start too (exit 2).
+  const json = argv.includes('--json');
+  const cannotRun = (message: string, kind: 'usage' | 'input' | 'internal'): number => {
+    if (json) {
+      const doc = {
+        tool: TOOL_NAME,
+        version: TOOL_VERSION,
+        ok: false,
+        exitCode: EXIT.CANNOT_RUN,
+        error: { kind, message },
+      };
+      streams.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    }
+    return EXIT.CANNOT_RUN;
+  };
   if (argv[0] === '--version') {
     streams.stdout.write(`${TOOL_VERSION}\n`);
     return EXIT.OK;
@@ -145,11 +160,11 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
       // Help and version end cleanly; every other commander error is a usage error (exit 2).
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
         return EXIT.OK;
-      return EXIT.CANNOT_RUN;
+      return cannotRun(commanderErrorText(e.message, lang).replace(/^(error|lỗi): /, ''), 'usage');
     }
     if (e instanceof RunError) {
       streams.stderr.write(`${TOOL_NAME}: ${e.text[lang]}\n`);
-      return EXIT.CANNOT_RUN;
+      return cannotRun(e.text[lang], e instanceof UsageError ? 'usage' : 'input');
     }
     if (e instanceof WriteError) {
       streams.stderr.write(`${TOOL_NAME}: ${writeFailureText(e)[lang]}\n`);
@@ -167,7 +182,7 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
       streams.stderr.write(
         lang === 'vi' ? 'Chạy lại với --debug để xem chi tiết.\n' : 'Run again with --debug for details.\n',
       );
-    return EXIT.CANNOT_RUN;
+    return cannotRun(err.message, 'internal');
   }
 }
 

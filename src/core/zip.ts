@@ -6,7 +6,7 @@
  * only the tests and the benchmark do, is in test/helpers/zip-write.mjs.
  */
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
@@ -202,4 +202,59 @@ export function fixZipTimestampsInFile(path: string, date: Date): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The archive with some entries' contents replaced (deflated anew); every other entry is copied as
+ * it is stored. For a workbook this program wrote and then corrects (the annotated copy keeps the
+ * source's sheet protection): not for input from users, which goes through the zip guard.
+ */
+export function replaceZipEntries(buf: Buffer, replace: ReadonlyMap<string, Buffer>): Buffer {
+  const entries = listZipEntries(buf);
+  if (!entries) throw new Error('not a zip archive');
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const cen = buf.subarray(e.central, e.central + 46);
+    const name = Buffer.from(e.name, 'utf8');
+    const fresh = replace.get(e.name);
+    const data = fresh === undefined ? zipEntryData(buf, e) : e.method === 0 ? fresh : deflateRawSync(fresh);
+    const crc = fresh === undefined ? cen.readUInt32LE(16) : crc32(fresh);
+    const size = fresh === undefined ? e.size : fresh.length;
+    // Sizes and CRC go in the local header (no data descriptor: bit 3 of the flags is cleared).
+    const flags = cen.readUInt16LE(8) & ~0x0008;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOC_SIG, 0);
+    local.writeUInt16LE(cen.readUInt16LE(6), 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(e.method, 8);
+    cen.copy(local, 10, 12, 16);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    cen.copy(central, 0, 0, 46);
+    central.writeUInt16LE(flags, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(0, 30);
+    central.writeUInt16LE(0, 32);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    offset += 30 + name.length + data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
 }

@@ -61,7 +61,7 @@ export function parseWithFindings<T extends z.ZodType>(
         finding(codes.shape, loc(path), {
           path: path || '(root)',
           message: issue.message,
-          messageVi: viIssue?.message ?? issue.message,
+          messageVi: viTypeWords(viIssue?.message ?? issue.message),
         }),
       );
     }
@@ -81,4 +81,25 @@ export function valueAt(data: unknown, path: PropertyKey[]): unknown {
 
 export function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** zod's Vietnamese messages keep JavaScript type names ("nhận được string"); users read Vietnamese words. */
+const VI_TYPES: Record<string, string> = {
+  string: 'chuỗi',
+  number: 'số',
+  boolean: 'đúng/sai',
+  object: 'đối tượng',
+  array: 'danh sách',
+  undefined: 'không có giá trị',
+  null: 'giá trị rỗng',
+  bigint: 'số',
+  date: 'ngày',
+  nan: 'không phải số',
+};
+
+export function viTypeWords(message: string): string {
+  return message.replace(
+    /\b(string|number|boolean|object|array|undefined|null|bigint|date|nan)\b/gi,
+    (w) => VI_TYPES[w.toLowerCase()] ?? w,
+  );
 }

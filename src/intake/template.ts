@@ -190,6 +190,11 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
   // Cached subtotal of a group: the sum of its children's prefilled points (0 in a new template).
   const cached = (r: TemplateRow): Rational =>
     r.level === 'item' ? Rational.ZERO : Rational.sum(r.children.map((c) => cached(byRow.get(c)!)));
+  // Penalty points are subtracted from a subtotal, never added (bonus and scored points add).
+  const isPenalty = (c: number): boolean => {
+    const child = byRow.get(c)!;
+    return child.level === 'item' && (child.node as Item).source === 'penalty';
+  };
   for (const r of rows) {
     const row = ws.getRow(r.row);
     setTextCell(row.getCell(col('code')), r.code);
@@ -199,8 +204,16 @@ export async function renderTemplateXlsx(idx: CriteriaIndex, opts: TemplateOptio
     row.alignment = { wrapText: true, vertical: 'top' };
     if (r.level !== 'item') {
       row.font = { bold: true };
-      const sum = r.children.map((c) => `${pointsLetter}${c}`).join(',');
-      row.getCell(col('points')).value = { formula: sum ? `SUM(${sum})` : '0', result: cached(r).toNumber() };
+      const plus = r.children
+        .filter((c) => !isPenalty(c))
+        .map((c) => `${pointsLetter}${c}`)
+        .join(',');
+      const minus = r.children
+        .filter(isPenalty)
+        .map((c) => `${pointsLetter}${c}`)
+        .join(',');
+      const formula = `${plus ? `SUM(${plus})` : '0'}${minus ? `-SUM(${minus})` : ''}`;
+      row.getCell(col('points')).value = { formula, result: cached(r).toNumber() };
       row.getCell(col('points')).numFmt = '0.00';
       for (let c = 1; c <= SCORING_COLUMNS.length; c++) row.getCell(c).fill = GROUP_FILL;
       continue;

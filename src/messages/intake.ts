@@ -113,7 +113,11 @@ export interface IntakeArgs {
   /** A row with a code the criteria set does not have. */
   INTAKE_UNKNOWN_ITEM: { item: string; set: string };
   /** An item of the set has no row. */
-  INTAKE_MISSING_ITEM: { item: string };
+  INTAKE_MISSING_ITEM: { item: string; agency?: string };
+  /** A code cell that cannot be read as a code ("4,1", "4.l", "IV.1") on a row with values. */
+  INTAKE_CODE_UNREADABLE: { found: string; suggestion: string };
+  /** A locked cell of the template (maximum, title) differs from the criteria set. */
+  INTAKE_LOCKED_CELL_CHANGED: { item: string; what: 'max' | 'title'; found: string; expected: string };
   /** The same item twice. */
   INTAKE_DUPLICATE_ITEM: { item: string; first: string };
   /** An item that does not apply to the agency's kind is scored. */
@@ -176,8 +180,8 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   INTAKE_FILE_UNREADABLE: {
     severity: 'error',
     example: { reason: 'EACCES: permission denied' },
-    vi: (a) => `Không đọc được tệp (${a.reason}). Kiểm tra quyền đọc và đường dẫn.`,
-    en: (a) => `The file cannot be read (${a.reason}). Check the path and read permission.`,
+    vi: (a) => `Không đọc được tệp (${readReason(a.reason, 'vi')}). Kiểm tra quyền đọc và đường dẫn.`,
+    en: (a) => `The file cannot be read (${readReason(a.reason, 'en')}). Check the path and read permission.`,
   },
   INTAKE_EMPTY_FILE: {
     severity: 'error',
@@ -419,9 +423,41 @@ export const intakeMessages: Catalogue<IntakeArgs> = {
   },
   INTAKE_MISSING_ITEM: {
     severity: 'error',
-    example: { item: '3.1.2' },
-    vi: (a) => `Thiếu dòng của tiêu chí ${a.item}; tiêu chí này sẽ được 0 điểm. Thêm lại dòng theo biểu mẫu.`,
-    en: (a) => `Item ${a.item} has no row; it would score 0. Put the row back as in the template.`,
+    example: { item: '3.1.2', agency: 'Sở Y tế (SYT)' },
+    vi: (a) =>
+      `Thiếu dòng của tiêu chí ${a.item}${a.agency ? ` của cơ quan ${a.agency}` : ''}; tiêu chí này sẽ được 0 điểm. ` +
+      'Thêm lại dòng theo biểu mẫu.',
+    en: (a) =>
+      `Item ${a.item}${a.agency ? ` of agency ${a.agency}` : ''} has no row; it would score 0. ` +
+      'Put the row back as in the template.',
+  },
+  INTAKE_CODE_UNREADABLE: {
+    severity: 'error',
+    example: { found: '4,1', suggestion: '4.1' },
+    vi: (a) =>
+      `Không đọc được mã tiêu chí ${quote(a.found)}: dòng này bị bỏ qua. Có phải là ${quote(a.suggestion)}? ` +
+      'Sửa mã theo biểu mẫu (dấu chấm, chữ số Ả Rập).',
+    en: (a) =>
+      `The item code ${quote(a.found)} cannot be read: this row is skipped. Did you mean ${quote(a.suggestion)}? ` +
+      'Write the code as in the template (dots, Arabic digits).',
+  },
+  INTAKE_LOCKED_CELL_CHANGED: {
+    severity: 'warning',
+    example: { item: '4', what: 'max', found: '20', expected: '10.5' },
+    vi: (a) =>
+      a.what === 'max'
+        ? `Điểm tối đa của ${a.item} trong tệp là ${num(a.found, 'vi')}, ` +
+          `bộ tiêu chí quy định ${num(a.expected, 'vi')}: ` +
+          'ô khoá của biểu mẫu đã bị sửa. Điểm được chấm theo bộ tiêu chí; dùng lại biểu mẫu gốc.'
+        : `Nội dung của ${a.item} trong tệp (${quote(a.found)}) khác bộ tiêu chí (${quote(a.expected)}): ` +
+          'ô khoá của biểu mẫu đã bị sửa. Dùng lại biểu mẫu gốc.',
+    en: (a) =>
+      a.what === 'max'
+        ? `The maximum of ${a.item} in the file is ${a.found}, the criteria set says ${a.expected}: ` +
+          'a locked cell of the template was changed. Points are scored by the set; use the original template.'
+        : `The title of ${a.item} in the file (${quote(a.found)}) ` +
+          `differs from the criteria set (${quote(a.expected)}): ` +
+          'a locked cell of the template was changed. Use the original template.',
   },
   INTAKE_DUPLICATE_ITEM: {
     severity: 'error',
@@ -644,4 +680,20 @@ function delimiterName(d: string, lang: 'vi' | 'en'): string {
   };
   const n = names[d];
   return n ? n[lang === 'vi' ? 0 : 1] : quote(d);
+}
+
+/** A system error code in words a person reads ("ENOENT" → "không tìm thấy tệp"); other reasons as they are. */
+export function readReason(reason: string, lang: 'vi' | 'en'): string {
+  const code = /^[A-Z]+/.exec(reason)?.[0] ?? '';
+  const words: Record<string, { vi: string; en: string }> = {
+    ENOENT: { vi: 'không tìm thấy tệp', en: 'no such file' },
+    EACCES: { vi: 'không có quyền đọc', en: 'no permission to read it' },
+    EPERM: { vi: 'không có quyền đọc', en: 'no permission to read it' },
+    EISDIR: { vi: 'đây là một thư mục', en: 'it is a folder' },
+    ELOOP: { vi: 'liên kết vòng', en: 'a loop of links' },
+    EMFILE: { vi: 'quá nhiều tệp đang mở', en: 'too many open files' },
+  };
+  if (words[code]) return words[code][lang];
+  if (reason === 'not a regular file') return lang === 'vi' ? 'không phải tệp thông thường' : 'not a regular file';
+  return reason;
 }

@@ -41,7 +41,9 @@ export interface RoundArgs {
   /** A value in a round table that cannot be read as a number. */
   ROUND_TABLE_BAD_NUMBER: { value: string };
   /** An agency in the roster sent nothing. */
-  ROUND_SUBMISSION_MISSING: { agency: string; zero: boolean };
+  ROUND_SUBMISSION_MISSING: { agency: string; zero: boolean; name?: string };
+  /** An agency has no survey data for a survey item: the item scores 0. */
+  ROUND_SURVEY_MISSING: { item: string; agency: string; name?: string };
   /** Last year's result used other criteria and no crosswalk is given: fields are compared by code. */
   ROUND_CRITERIA_CHANGED: { previous: string[]; current: string[] };
   /** The crosswalk is for other sets than last year's result and this round use. */
@@ -213,11 +215,23 @@ export const roundMessages: Catalogue<RoundArgs> = {
     vi: (a) => `${quote(a.value)} không phải là số.`,
     en: (a) => `${quote(a.value)} is not a number.`,
   },
+  ROUND_SURVEY_MISSING: {
+    severity: 'warning',
+    example: { item: '1.2', agency: 'SNV', name: 'Sở Nội vụ' },
+    vi: (a) =>
+      `Chưa có số liệu điều tra xã hội học của tiêu chí ${a.item} cho ${agencyName(a, 'vi')}: tiêu chí này tính 0 ` +
+      'điểm. Bổ sung bảng điểm điều tra (survey.points) hoặc phiếu SIPAS trong round.yaml; --strict hoặc ' +
+      'survey.missing: error chặn việc chấm khi còn thiếu.',
+    en: (a) =>
+      `No survey data for item ${a.item} of ${agencyName(a, 'en')}: the item scores 0. Add a survey table ` +
+      '(survey.points) or SIPAS answers in round.yaml; --strict or survey.missing: error stops scoring while data ' +
+      'is missing.',
+  },
   ROUND_SUBMISSION_MISSING: {
     severity: 'warning',
-    example: { agency: 'SYT', zero: false },
+    example: { agency: 'SYT', zero: false, name: 'Sở Y tế' },
     vi: (a) =>
-      `Cơ quan ${a.agency} chưa nộp hồ sơ tự chấm; ` +
+      `Cơ quan ${a.name ? `${a.name} (${a.agency})` : a.agency} chưa nộp hồ sơ tự chấm; ` +
       `${
         a.zero
           ? 'các tiêu chí tự chấm tính 0 điểm ' + '(missingSubmission: zero)'
@@ -225,7 +239,7 @@ export const roundMessages: Catalogue<RoundArgs> = {
       }` +
       `.`,
     en: (a) =>
-      `Agency ${a.agency} sent no self-scoring file; ` +
+      `Agency ${a.name ? `${a.name} (${a.agency})` : a.agency} sent no self-scoring file; ` +
       `${
         a.zero
           ? 'its self-scored items count as 0 ' + '(missingSubmission: zero)'
@@ -308,3 +322,9 @@ export const roundMessages: Catalogue<RoundArgs> = {
       `reason for the change.`,
   },
 };
+
+/** "cơ quan Sở Nội vụ (SNV)" / "agency Sở Nội vụ (SNV)", the code alone when the name is not known. */
+function agencyName(a: { agency: string; name?: string | undefined }, lang: 'vi' | 'en'): string {
+  const who = a.name ? `${a.name} (${a.agency})` : a.agency;
+  return lang === 'vi' ? `cơ quan ${who}` : `agency ${who}`;
+}

@@ -29,7 +29,7 @@ export interface SipasArgs {
   /** A respondent weight that is not a positive number. */
   SIPAS_BAD_WEIGHT: { value: string };
   /** An agency with fewer respondents than the questionnaire's minimum sample. */
-  SIPAS_SMALL_SAMPLE: { agency: string; respondents: number; min: number };
+  SIPAS_SMALL_SAMPLE: { agency: string; respondents: number; min: number; name?: string };
   /** More findings of one code than are listed. */
   SIPAS_MORE: { code: string; shown: number; total: number };
   /** A survey item of the criteria set names a measure the questionnaire does not have. */
@@ -135,10 +135,10 @@ export const sipasMessages: Catalogue<SipasArgs> = {
     severity: 'warning',
     example: { agency: 'SNV', respondents: 12, min: 30 },
     vi: (a) =>
-      `Cơ quan ${a.agency} chỉ có ${a.respondents} phiếu hợp lệ, ít hơn cỡ mẫu tối thiểu ${a.min}; chỉ số ` +
+      `Cơ quan ${who(a)} chỉ có ${a.respondents} phiếu hợp lệ, ít hơn cỡ mẫu tối thiểu ${a.min}; chỉ số ` +
       `vẫn được tính nhưng kém tin cậy.`,
     en: (a) =>
-      `Agency ${a.agency} has only ${a.respondents} valid respondents, fewer than the minimum sample ` +
+      `Agency ${who(a)} has only ${a.respondents} valid respondents, fewer than the minimum sample ` +
       `${a.min}; its index is computed but less reliable.`,
   },
   SIPAS_MORE: {
@@ -164,3 +164,8 @@ export const sipasMessages: Catalogue<SipasArgs> = {
     en: (a) => `No valid answer for ${quote(a.measure)}; item ${a.item} gets 0 points.`,
   },
 };
+
+/** "Xã Quỳnh Lâm (25088)" where the roster names the agency, else its code. */
+function who(a: { agency: string; name?: string | undefined }): string {
+  return a.name ? `${a.name} (${a.agency})` : a.agency;
+}

@@ -62,6 +62,8 @@ export interface ResultParts {
   comparison?: { basis: Map<string, PreviousBasis>; info: NonNullable<RoundResult['comparison']> };
   /** Index and rank intervals, alternative weights, overlap notes. */
   uncertainty?: Uncertainty;
+  /** Errors still open per agency code, when the round was scored with them (--allow-incomplete). */
+  openErrors?: Map<string, number>;
 }
 
 /** How sure the ranks are, as the round worked it out. */
@@ -126,6 +128,8 @@ export function buildRoundResult(p: ResultParts): RoundResult {
       bands: summary?.bands ?? idx.set.bands.map((b) => ({ id: b.id, count: 0 })),
       ...(summary?.highest?.agencies[0] ? { highest: summary.highest.agencies[0] } : {}),
       ...(summary?.lowest?.agencies[0] ? { lowest: summary.lowest.agencies[0] } : {}),
+      ...(summary?.highest && summary.highest.agencies.length > 1 ? { highestTied: summary.highest.agencies } : {}),
+      ...(summary?.lowest && summary.lowest.agencies.length > 1 ? { lowestTied: summary.lowest.agencies } : {}),
       roundingNotes: (ranking?.roundingNotes ?? []).map((r) => ({
         agencies: r.agencies,
         shown: r.shown,
@@ -148,6 +152,7 @@ export function buildRoundResult(p: ResultParts): RoundResult {
           rank: rankByCode.get(code),
           basis: p.comparison?.basis.get(code),
           uncertainty: p.uncertainty,
+          openErrors: p.openErrors?.get(code),
         }),
       );
     }
@@ -189,6 +194,8 @@ export interface AgencyResultParts {
   submission?: Submission | undefined;
   /** Last year's figures of every agency, when the round has them. */
   previous?: Map<string, PreviousFigures> | undefined;
+  /** Errors still open in its inputs (--allow-incomplete). */
+  openErrors?: number | undefined;
   /** Its place in its group, when ranked. */
   rank?: { rank: number; size: number; change: Ranking['groups'][number]['agencies'][number]['change'] } | undefined;
   /** How it was compared with last year, when not by its own code. */
@@ -298,6 +305,13 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
     };
   const alt = p.uncertainty?.alternatives.get(agency.code);
   if (alt && score.status !== 'missing') out.alternative = { index: n(alt.index), rank: alt.rank, shift: alt.shift };
+  if (p.openErrors) out.openErrors = p.openErrors;
+  // An agency that sent nothing is not scored: its survey items are not "missing survey data".
+  const noSurvey =
+    score.status === 'missing'
+      ? []
+      : score.items.filter((i) => i.applicable && i.source === 'survey' && i.basis === 'missing').map((i) => i.code);
+  if (noSurvey.length > 0) out.surveyMissing = noSurvey;
   return out;
 }
 

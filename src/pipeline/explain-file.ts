@@ -54,5 +54,7 @@ export async function explainFile(
     self: new Map([[agency.code, new Map(sub.items.map((i) => [i.code, i]))]]),
   }).value;
   const result = agencyResult(agency, scores[0]!, { idx, group: scores, cache: newResultCache(), submission: sub });
+  // A single file is scored without survey data by design (the footnote of `explain file` says so).
+  delete result.surveyMissing;
   return { agency: result, criteria: [criteriaRef(idx, [kind])], findings };
 }

@@ -7,7 +7,8 @@
  */
 import { Rational } from '../core/rational.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
-import { compareFindings, hasErrors, type Finding } from '../findings/finding.js';
+import { compareFindings, hasErrors, promoteWarnings, type Finding } from '../findings/finding.js';
+import { openErrorsByAgency } from '../round/marks.js';
 import { newResultCache } from './build-result.js';
 import type { RoundResult } from '../result/schema.js';
 import type { LoadedRound } from '../round/config.js';
@@ -66,14 +67,17 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   const sets = criteria.value;
   const roster = await readRoster(folder, sets, opts);
   const submissions = await checkSubmissions(folder, sets, roster.value, opts);
-  const survey = await readSurvey(folder, sets, roster.value, opts);
+  const zero = folder.config.missingSubmission === 'zero';
+  const scored = (code: string): boolean => zero || submissions.value.self.has(code);
+  const survey = await readSurvey(folder, sets, roster.value, scored, opts);
   const appraisal = await readAppraisal(folder, roster.value, submissions.value.self, cache, opts);
   const previous = await readPrevious(folder, sets, roster.value, opts);
   const weightsAlt = readWeightsAlt(folder, sets);
   const read: StepResult<unknown>[] = [round, criteria, roster, submissions, survey, appraisal, previous, weightsAlt];
 
   opts.onPhase?.('validate');
-  const findings = read.flatMap((s) => s.findings).sort(compareFindings);
+  const all = read.flatMap((s) => s.findings).sort(compareFindings);
+  const findings = opts.strict ? promoteWarnings(all) : all;
   const blocked = hasErrors(findings) && opts.allowIncomplete !== true;
   const run = {
     ...base,
@@ -89,7 +93,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     self: submissions.value.self,
     appraisal: appraisal.value.values,
     survey: survey.value,
-    missingScoresZero: folder.config.missingSubmission === 'zero',
+    missingScoresZero: zero,
   }).value;
   opts.onPhase?.('score');
   const ranking = rankAgencies(scores, agencies, sets, previous.value).value;
@@ -126,6 +130,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
     inputs: read.flatMap((s) => s.inputs),
     findings,
     cache,
+    openErrors: openErrorsByAgency(findings, run.submissions),
   }).value;
   opts.onPhase?.('result');
   return { ...run, scores, findings, blocked: false, result };

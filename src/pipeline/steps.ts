@@ -27,6 +27,7 @@ import { overlappingRuns, rankIntervals, weightShifts, type IndexSpread } from '
 import type { Uncertainty } from './build-result.js';
 import { readRoster as readRosterTable, type RosterAgency } from '../round/roster.js';
 import { readAppraisalFile, readSurveyPoints } from '../round/tables.js';
+import { missingSurveyFindings } from '../round/marks.js';
 import type { ReadOptions } from '../load/index.js';
 import { ruleOutcome } from '../score/rules.js';
 import { scoreAgency } from '../score/score.js';
@@ -93,6 +94,8 @@ export interface RunOptions {
   read?: ReadOptions;
   /** The working folder, for showing the path of a criteria set found in a folder. */
   cwd?: string;
+  /** Warnings count as errors (`--strict`): they block scoring unless `allowIncomplete`. */
+  strict?: boolean;
 }
 
 const found = <T>(value: T, findings: Finding[] = [], inputs: RoundInput[] = []): StepResult<T> => ({
@@ -210,7 +213,7 @@ export async function checkSubmissions(
         finding(
           'ROUND_SUBMISSION_MISSING',
           { file: cfg.roster },
-          { agency: a.code, zero: cfg.missingSubmission === 'zero' },
+          { agency: a.code, zero: cfg.missingSubmission === 'zero', name: a.name },
           { agency: a.code },
         ),
       );
@@ -222,6 +225,8 @@ export async function readSurvey(
   folder: RoundFolder,
   sets: ReadonlyMap<string, CriteriaIndex>,
   roster: RoundRoster,
+  /** Whether an agency is scored (sent its file, or `missingSubmission: zero`). */
+  scored: (code: string) => boolean,
   opts: RunOptions = {},
 ): Promise<StepResult<SurveyValues>> {
   const cfg = folder.config;
@@ -260,6 +265,10 @@ export async function readSurvey(
     for (const x of res.findings) findings.push(x);
     for (const x of applySipas(res, qi, sets, roster.agencies, survey, sp.map, sp.answers[0] ?? '')) findings.push(x);
   }
+  // Survey items without data score 0: never silently (issue 20, item 2).
+  const at = { file: cfg.survey.points[0] ?? cfg.survey.sipas?.answers[0] ?? shown(folder, folder.round.file) };
+  for (const x of missingSurveyFindings(roster.agencies, sets, survey, at, cfg.survey.missing, scored))
+    findings.push(x);
   return found(survey, findings, inputs);
 }
 

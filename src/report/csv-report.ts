@@ -9,6 +9,7 @@ import type { RoundResult } from '../result/schema.js';
 import { csvDialect, csvDocument } from '../core/csv-write.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';
+import { agencyMarks, resultHasMarks } from './marks.js';
 
 const HEAD = {
   vi: [
@@ -64,7 +65,15 @@ export function renderCsvReport(result: RoundResult, lang: Lang): string {
   const v = reportView(result, lang);
   const { text, num, sep } = csvDialect(lang);
   const field = lang === 'vi' ? 'Lĩnh vực' : 'Field';
-  const rows: string[][] = [[...HEAD[lang], ...v.fieldCodes.map((c) => `${field} ${c} (%)`)].map(text)];
+  // A note column (open errors, missing survey data, band from the exact value) only when some agency has one.
+  const marked = resultHasMarks(result);
+  const rows: string[][] = [
+    [
+      ...HEAD[lang],
+      ...v.fieldCodes.map((c) => `${field} ${c} (%)`),
+      ...(marked ? [lang === 'vi' ? 'Ghi chú' : 'Notes'] : []),
+    ].map(text),
+  ];
   for (const g of result.groups) {
     for (const code of g.agencies) {
       const a = v.agency(code);
@@ -97,6 +106,7 @@ export function renderCsvReport(result: RoundResult, lang: Lang): string {
         scored ? n(a.bySource.penalty.value) : '',
         n(a.previous?.index.value),
         ...v.fieldCodes.map((fc) => (scored ? n(a.fields.find((f) => f.code === fc)?.index.value) : '')),
+        ...(marked ? [text(agencyMarks(a, v.setOf(a), lang).join('; '))] : []),
       ]);
     }
   }

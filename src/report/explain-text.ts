@@ -6,6 +6,8 @@ import type { AgencyResult, CriteriaRef, ItemResult, RoundResult } from '../resu
 import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 import { comparisonBasis, indexRange, rankWithInterval } from './certainty-text.js';
+import { agencyMarks } from './marks.js';
+import { scorecardRows, signedPoints } from './scorecard.js';
 
 /** How many gap lines to show. */
 const GAPS = 10;
@@ -21,6 +23,7 @@ export function renderExplainText(
   const dec = set?.rounding.decimals ?? 2;
   const n = (x: { value: number } | undefined): string => (x ? fmtNumber(x.value, dec, lang) : '');
   const vi = lang === 'vi';
+  const sgn = (x: { exact: string; value: number }, sign: 1 | -1): string => signedPoints(exact(x), sign, dec, lang);
   const lines: string[] = [];
   lines.push(c.bold(`${agency.name} (${agency.code})`));
   const group = result.groups?.find((g) => g.id === agency.group);
@@ -66,14 +69,15 @@ export function renderExplainText(
             `ranked ${alt.rank}${shift ? ` (${shift})` : ''}.`,
     );
   }
+  for (const m of agencyMarks(agency, set, lang)) lines.push(agency.openErrors ? c.red(`⚠ ${m}`) : c.yellow(`⚠ ${m}`));
   const s = agency.bySource;
   lines.push(
     c.dim(
       vi
         ? `Thẩm định ${n(s.appraisal.points)}/${n(s.appraisal.max)} · điều tra XHH ` +
-            `${n(s.survey.points)}/${n(s.survey.max)} · thưởng +${n(s.bonus)} · trừ −${n(s.penalty)}`
+            `${n(s.survey.points)}/${n(s.survey.max)} · thưởng ${sgn(s.bonus, 1)} · trừ ${sgn(s.penalty, -1)}`
         : `Appraisal ${n(s.appraisal.points)}/${n(s.appraisal.max)} · survey ` +
-            `${n(s.survey.points)}/${n(s.survey.max)} · bonus +${n(s.bonus)} · penalty −${n(s.penalty)}`,
+            `${n(s.survey.points)}/${n(s.survey.max)} · bonus ${sgn(s.bonus, 1)} · penalty ${sgn(s.penalty, -1)}`,
     ),
   );
   lines.push('');
@@ -93,13 +97,19 @@ export function renderExplainText(
     ),
   );
   const title = itemTitles(set, lang);
+  const fieldRows = new Map(scorecardRows(agency).flatMap((r) => (r.kind === 'field' ? [[r.code, r] as const] : [])));
   for (const f of agency.fields) {
     const ft = set?.fields.find((x) => x.code === f.code);
-    lines.push(
-      c.bold(
-        `${f.code}. ${textOf(ft?.title, lang)} — ${n(f.points)}/${n(f.max)} (${fmtPercent(f.index.value, dec, lang)})`,
-      ),
-    );
+    // Bonus and penalty have their own signed figures, never a percentage of a zero maximum.
+    const fr = fieldRows.get(f.code);
+    const bonus = fr?.adjustments.bonus;
+    const penalty = fr?.adjustments.penalty;
+    const figures = [
+      ...(!fr || fr.scored ? [`${n(f.points)}/${n(f.max)} (${fmtPercent(f.index.value, dec, lang)})`] : []),
+      ...(bonus !== undefined ? [`${vi ? 'thưởng' : 'bonus'} ${signedPoints(bonus, 1, dec, lang)}`] : []),
+      ...(penalty !== undefined ? [`${vi ? 'trừ' : 'penalty'} ${signedPoints(penalty, -1, dec, lang)}`] : []),
+    ];
+    lines.push(c.bold(`${f.code}. ${textOf(ft?.title, lang)} — ${figures.join(' · ')}`));
     for (const it of agency.items.filter((i) => i.field === f.code && i.applicable)) {
       const changed = it.appraised !== undefined && it.self !== undefined && it.appraised.exact !== it.self.exact;
       const row =

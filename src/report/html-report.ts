@@ -11,6 +11,8 @@ import { fmtDate, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
 import { comparisonBasis, indexRange, rankRange } from './certainty-text.js';
 import { textOf } from './score-text.js';
 import { reportView, type ReportView } from './view.js';
+import { adjustmentLabel, scorecardRows, signedPoints } from './scorecard.js';
+import { agencyMarks, groupExtremes, groupMarkCounts, type GroupEnd } from './marks.js';
 
 /**
  * Above this many agencies in a group, its heatmap shows the group mean and the agency cards are left to the Excel
@@ -144,6 +146,14 @@ function summaryTile(v: ReportView, g: GroupResult): string {
   const set = v.groupSet(g);
   const dec = set?.rounding.decimals ?? 2;
   const ranked = g.agencies.filter((c) => v.agency(c)?.rank !== undefined).length;
+  const x = groupExtremes(g, v.agency, dec, lang);
+  // A tied end names every tied agency; a single one keeps its usual name and index.
+  const end = (e: GroupEnd | undefined, code: string | undefined): string =>
+    e && e.count > 1 ? `${esc(e.names)} <span class="num">${esc(e.index)}</span>${esc(e.tied)}` : name(code);
+  const counts = groupMarkCounts(
+    g.agencies.map((c) => v.agency(c)).filter((a): a is AgencyResult => a !== undefined),
+    lang,
+  );
   const name = (code: string | undefined): string => {
     const a = code ? v.agency(code) : undefined;
     return a ? `${esc(a.name)} <span class="num">${esc(fmtPercent(a.total.index.value, dec, lang))}</span>` : '—';
@@ -175,10 +185,18 @@ function summaryTile(v: ReportView, g: GroupResult): string {
     `<h3>${esc(textOf(g.title, lang))}</h3>`,
     '<dl>',
     `<dt>${vi ? 'Số cơ quan xếp hạng' : 'Agencies ranked'}</dt><dd class="num">${ranked}/${g.agencies.length}</dd>`,
-    `<dt>${vi ? 'Giá trị trung bình' : 'Mean index'}</dt><dd ` +
-      `class="num">${esc(fmtPercent(g.mean.value, dec, lang))}</dd>`,
-    `<dt>${vi ? 'Cao nhất' : 'Highest'}</dt><dd>${name(g.highest)}</dd>`,
-    `<dt>${vi ? 'Thấp nhất' : 'Lowest'}</dt><dd>${name(g.lowest)}</dd>`,
+    ranked > 0
+      ? `<dt>${vi ? 'Giá trị trung bình' : 'Mean index'}</dt><dd ` +
+        `class="num">${esc(fmtPercent(g.mean.value, dec, lang))}</dd>`
+      : `<dt>${vi ? 'Giá trị trung bình' : 'Mean index'}</dt><dd` +
+        `>${esc(vi ? 'chưa có cơ quan nào được xếp hạng' : 'no agency is ranked')}</dd>`,
+    ...(x.all
+      ? [`<dt>${vi ? 'Cao nhất, thấp nhất' : 'Highest, lowest'}</dt><dd>${esc(x.all)}</dd>`]
+      : [
+          `<dt>${vi ? 'Cao nhất' : 'Highest'}</dt><dd>${end(x.highest, g.highest)}</dd>`,
+          `<dt>${vi ? 'Thấp nhất' : 'Lowest'}</dt><dd>${end(x.lowest, g.lowest)}</dd>`,
+        ]),
+    ...counts.map((c) => `<dt>${vi ? 'Lưu ý' : 'Note'}</dt><dd class="mark">${esc(c)}</dd>`),
     '</dl>',
     `<ul class="bands">${bands}</ul>`,
     notes,
@@ -263,10 +281,11 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
         : `, 95% interval: ${indexRange(a, dec, lang)}, rank ${range}`
       : '';
     const basis = comparisonBasis(a, lang);
+    const marks = agencyMarks(a, set, lang);
     const tip =
       `${rank}. ${a.name}: ${fmtPercent(idx, dec, lang)}${v.bandLabel(a) ? `, ${v.bandLabel(a)}` : ''}` +
       `${change ? `, ${fmtRankChange(a.previous?.rankChange, a.isNew, lang)}` : ''}` +
-      `${basis ? ` (${basis})` : ''}${tipRange}`;
+      `${basis ? ` (${basis})` : ''}${tipRange}${marks.length ? ` (${marks.join('; ')})` : ''}`;
     const valueX = iv ? Math.max(x(idx), x(iv.index.upper.value)) + 4 : x(idx) + 4;
     const mid = y + CHART.row / 2;
     const whisker = iv
@@ -277,7 +296,10 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
     out.push(
       `<g class="bar" data-agency="${esc(a.code)}"><title>${esc(tip)}</title>`,
       `<text class="rank" x="34" y="${y + 14}" text-anchor="end">${esc(rank)}</text>`,
-      `<text class="name" x="40" y="${y + 14}">${esc(clip(a.name, 40))}</text>`,
+      marks.length
+        ? `<text class="name" x="40" y="${y + 14}"><tspan class="mark" fill="#c62828">⚠ ` +
+            `</tspan>${esc(clip(a.name, 38))}</text>`
+        : `<text class="name" x="40" y="${y + 14}">${esc(clip(a.name, 40))}</text>`,
       `<rect x="${CHART.label}" y="${y + 3}" width="${r1(x(idx) - CHART.label)}" height="${CHART.row - 6}" ` +
         `fill="${colour}"/>`,
       whisker,
@@ -294,6 +316,16 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
     );
   });
   out.push('</svg>');
+  const marked = ranked.map((a) => ({ a, m: agencyMarks(a, set, lang) })).filter((x) => x.m.length > 0);
+  if (marked.length > 0)
+    out.push(
+      `<ul class="marks">${marked
+        .map(
+          ({ a, m }) =>
+            `<li><span class="mark">⚠</span> ${esc(`${a.rank ?? '—'}. ${a.name} (${a.code}): ${m.join('; ')}`)}</li>`,
+        )
+        .join('')}</ul>`,
+    );
   out.push(
     `<figcaption>${esc(
       vi
@@ -442,6 +474,7 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
     `<p class="headline"><span class="big num" ` +
       `style="color:${colour}">${esc(fmtPercent(a.total.index.value, dec, lang))}</span> ` +
       `${esc(v.bandLabel(a))}${rankLine ? ` · ${esc(rankLine)}` : ''}</p>`,
+    ...agencyMarks(a, set, lang).map((m) => `<p class="mark">⚠ ${esc(m)}</p>`),
     `<p class="points">${vi ? 'Điểm' : 'Points'}: ${esc(fmtNumber(a.total.points.value, dec, lang))}/` +
       `${esc(fmtNumber(a.total.max.value, dec, lang))} ` +
       `(${vi ? 'thẩm định' : 'appraisal'} ${esc(
@@ -457,8 +490,66 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
       })</p>`,
     svg.join(''),
     gapList,
+    itemTable(v, a, dec),
     '</article>',
   ].join('');
+}
+
+/**
+ * Every item of the agency with its points and how it was scored, under its field and criterion
+ * lines (every tree shape; bonus and penalty as signed lines), folded so that the card stays short.
+ */
+function itemTable(v: ReportView, a: AgencyResult, dec: number): string {
+  const { lang } = v;
+  const vi = lang === 'vi';
+  const n = (x: { value: number } | undefined): string => (x ? esc(fmtNumber(x.value, dec, lang)) : '');
+  const rows = scorecardRows(a);
+  const count = rows.filter((r) => r.kind === 'item').length;
+  const body = rows
+    .map((r) => {
+      if (r.kind === 'item') {
+        const it = r.item;
+        const how = it.notApplicable ? (vi ? 'không áp dụng' : 'not applicable') : textOf(it.detail, lang);
+        return (
+          `<tr><td>${esc(it.code)}</td><td>${esc(v.itemTitle(a, it.code))}</td>` +
+          `<td class="num">${n(it.max)}</td><td class="num">${n(it.self)}</td><td class="num">${n(it.appraised)}</td>` +
+          `<td class="num">${n(it.final)}</td><td>${esc(how)}</td></tr>`
+        );
+      }
+      const cls = r.kind === 'field' ? 'field' : 'criterion';
+      const lines = [
+        `<tr class="${cls}"><td>${esc(r.code)}</td><td>${esc(v.itemTitle(a, r.code))}</td><td ` +
+          `class="num">${r.scored ? n(r.scored.max) : ''}</td><td></td><td></td><td ` +
+          `class="num">${r.scored ? n(r.scored.points) : ''}</td><td></td></tr>`,
+      ];
+      for (const which of ['bonus', 'penalty'] as const) {
+        const pts = r.adjustments[which];
+        if (pts === undefined) continue;
+        lines.push(
+          `<tr class="${cls} ` +
+            `adjust"><td></td><td>${esc(adjustmentLabel(which, lang))}</td><td></td><td></td><td></td><td ` +
+            `class="num">${esc(signedPoints(pts, which === 'bonus' ? 1 : -1, dec, lang))}</td><td></td></tr>`,
+        );
+      }
+      return lines.join('');
+    })
+    .join('');
+  const head = [
+    vi ? 'Mã' : 'Code',
+    vi ? 'Nội dung' : 'Title',
+    vi ? 'Tối đa' : 'Max',
+    vi ? 'Tự chấm' : 'Self',
+    vi ? 'Thẩm định' : 'Appraised',
+    vi ? 'Điểm' : 'Final',
+    vi ? 'Cách tính' : 'How scored',
+  ]
+    .map((h) => `<th scope="col">${esc(h)}</th>`)
+    .join('');
+  const summary = esc(vi ? `Bảng điểm: ${count} tiêu chí` : `Scorecard: ${count} items`);
+  return (
+    `<details class="items"><summary>${summary}</summary>` +
+    `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></details>`
+  );
 }
 
 /** Scored items (not bonus or penalty) where the most points were lost, largest first, then by code. */
@@ -555,6 +646,11 @@ table.heatmap{border-collapse:collapse;font-size:.85rem;margin-bottom:16px}
 .points{color:var(--muted);font-size:.9rem;margin:0 0 6px}
 .gaps{font-size:.9rem;padding-left:1.4em}h4{margin:10px 0 4px;font-size:.95rem}
 .missing{color:#c62828}
+.items{font-size:.85rem;margin-top:6px}.items table{border-collapse:collapse;width:100%}
+.items th,.items td{border-bottom:1px solid var(--line);padding:2px 4px;vertical-align:top;text-align:left}
+.items td.num{text-align:right;white-space:nowrap}.items tr.field td{font-weight:700}
+.items tr.criterion td{font-style:italic}
+.mark{color:#c62828;font-weight:700}
 @media print{nav{display:none}.card{page-break-inside:avoid}}
 `
 ).trim();

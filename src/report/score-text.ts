@@ -5,11 +5,15 @@ import type { Lang } from '../messages/types.js';
 import type { AgencyResult, CriteriaRef, RoundResult } from '../result/schema.js';
 import { overlapNote, rankRange } from './certainty-text.js';
 import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
+import { agencyMarks, groupExtremes, groupMarkCounts } from './marks.js';
 import { layoutTable, wrapText, type TextColumn } from './text-table.js';
 
 /** How the ranked tables are laid out: the terminal's width, which the CLI passes down. */
 export interface ScoreTextOptions {
-  /** Columns available; 100 when not known. Narrower than the full table: field columns leave first. */
+  /**
+   * Columns available (the CLI passes the terminal's). Narrower than the full table, the field columns
+   * leave first. Without it nothing is left out or wrapped.
+   */
   width?: number;
 }
 
@@ -20,7 +24,7 @@ export function renderScoreText(
   c: ChalkInstance,
   options: ScoreTextOptions = {},
 ): string[] {
-  const width = Math.max(40, options.width ?? 100);
+  const width = options.width === undefined ? Number.POSITIVE_INFINITY : Math.max(40, options.width);
   const lines: string[] = [];
   const wrapped = (text: string, style: (s: string) => string = (s) => s): void => {
     for (const l of wrapText(text, width)) lines.push(style(l));
@@ -40,7 +44,7 @@ export function renderScoreText(
     const fieldsShown = !table.dropped.includes('fields');
     if (fieldsShown && !legendShown.has(set.ref)) {
       legendShown.add(set.ref);
-      for (const l of fieldLegend(set, lang, width)) lines.push(c.dim(l));
+      for (const l of fieldLegend(set, lang, Number.isFinite(width) ? width : 100)) lines.push(c.dim(l));
     }
     for (const l of table.head) lines.push(c.dim(l));
     members.forEach((a, i) => {
@@ -136,6 +140,19 @@ export function rankingColumns(
       value: (a) => fieldPoints(a, f.code, dec, lang),
       drop: { group: 'fields', order: 1 },
     });
+  // Marks (open errors, missing survey data, a band from the exact value) get a column only when there
+  // are some. It is never left out and wraps rather than cuts: the field columns leave before it.
+  const marks = new Map(members.map((a) => [a.code, agencyMarks(a, set, lang)]));
+  if ([...marks.values()].some((m) => m.length > 0))
+    columns.push({
+      header: vi ? 'Ghi chú' : 'Notes',
+      value: (a) => {
+        const m = marks.get(a.code) ?? [];
+        return m.length > 0 ? `⚠ ${m.join('; ')}` : '';
+      },
+      style: (a, s) => (a.openErrors ? c.red(s) : c.yellow(s)),
+      flex: { min: 20, max: 60 },
+    });
   return columns;
 }
 
@@ -222,20 +239,22 @@ function summaryLine(
         `${b.count} ` + `${lang === 'vi' ? 'cơ quan' : ''}${lang === 'vi' ? ' ' : ''}${textOf(label, lang) || b.id}`
       ).replace(/\s+/g, ' ');
     });
-  const hi = group.highest ? byCode.get(group.highest) : undefined;
-  const lo = group.lowest ? byCode.get(group.lowest) : undefined;
   void result;
-  if (lang === 'vi')
-    return (
-      `Giá trị trung bình ${fmtPercent(group.mean.value, dec, 'vi')}; ` +
-      `${bands.join(', ')}${hi ? `; cao nhất: ${hi.name} ${fmtPercent(hi.total.index.value, dec, 'vi')}` : ''}` +
-      `${lo ? `; thấp nhất: ${lo.name} ${fmtPercent(lo.total.index.value, dec, 'vi')}` : ''}.`
-    );
-  return (
-    `Mean ${fmtPercent(group.mean.value, dec, 'en')}; ` +
-    `${bands.join(', ')}${hi ? `; highest: ${hi.name} ${fmtPercent(hi.total.index.value, dec, 'en')}` : ''}` +
-    `${lo ? `; lowest: ${lo.name} ${fmtPercent(lo.total.index.value, dec, 'en')}` : ''}.`
-  );
+  const vi = lang === 'vi';
+  const members = group.agencies.map((code) => byCode.get(code)).filter((a): a is AgencyResult => a !== undefined);
+  const counts = groupMarkCounts(members, lang);
+  if (!members.some((a) => a.rank !== undefined))
+    return [vi ? 'Chưa có cơ quan nào được xếp hạng' : 'No agency is ranked', ...counts].join('; ') + '.';
+  const x = groupExtremes(group, (code) => byCode.get(code), dec, lang);
+  const parts = [
+    `${vi ? 'Giá trị trung bình' : 'Mean'} ${fmtPercent(group.mean.value, dec, lang)}`,
+    ...(bands.length > 0 ? [bands.join(', ')] : []),
+    ...(x.all ? [x.all] : []),
+    ...(x.highest ? [`${vi ? 'cao nhất' : 'highest'}: ${x.highest.names} ${x.highest.index}${x.highest.tied}`] : []),
+    ...(x.lowest ? [`${vi ? 'thấp nhất' : 'lowest'}: ${x.lowest.names} ${x.lowest.index}${x.lowest.tied}`] : []),
+    ...counts,
+  ];
+  return parts.join('; ') + '.';
 }
 
 function fieldPoints(a: AgencyResult, code: string, dec: number, lang: Lang): string {

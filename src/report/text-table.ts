@@ -1,6 +1,6 @@
 /**
  * Terminal tables laid out to a width: columns declared as data (header, value, colour, when to leave
- * out), one flexible column that takes the room left and wraps, and word-wrapped prose. The width
+ * out), flexible columns that take the room left and wrap, and word-wrapped prose. The width
  * comes from the CLI (the terminal's columns); nothing here reads the terminal.
  */
 import { cell } from './format.js';
@@ -18,8 +18,11 @@ export interface TextColumn<Row> {
    * lowest order leaves first. Without `drop` a column always stays.
    */
   drop?: { group: string; order: number };
-  /** The one column that takes the width left and wraps its text at word boundaries. */
-  flex?: { min: number; max: number; lines: number };
+  /**
+   * A column that takes the width left (between min and max, in the order the flexible columns are
+   * declared) and wraps its text at word boundaries, on at most `lines` lines (all of them without).
+   */
+  flex?: { min: number; max: number; lines?: number };
 }
 
 export interface LaidOutTable {
@@ -70,12 +73,13 @@ export function layoutTable<Row>(
     });
   }
   const widths = columns.map((_, i) => widthOf(i));
-  const flexAt = columns.findIndex((col, i) => shown[i] && col.flex);
-  const flexCol = columns[flexAt]?.flex;
-  if (flexCol) {
-    const rest = needed() - flexCol.min;
-    widths[flexAt] = Math.max(flexCol.min, Math.min(widthOf(flexAt), width - rest));
-  }
+  let room = width - needed();
+  columns.forEach((col, i) => {
+    if (!shown[i] || !col.flex) return;
+    const grow = Math.max(0, Math.min(room, widthOf(i) - col.flex.min));
+    widths[i] = col.flex.min + grow;
+    room -= grow;
+  });
   const visible = columns.map((_, i) => i).filter((i) => shown[i]);
   const join = (parts: string[]): string => parts.join(' '.repeat(GAP)).trimEnd();
 
@@ -108,7 +112,7 @@ export function layoutTable<Row>(
           visible.map((i, k) => {
             const col = columns[i] as TextColumn<Row>;
             const padded = cell(texts[k]?.[l] ?? '', widths[i] ?? 0, col.align);
-            return col.style && l === 0 ? col.style(row, padded) : padded;
+            return col.style && (l === 0 || col.flex) ? col.style(row, padded) : padded;
           }),
         ),
       );

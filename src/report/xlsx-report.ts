@@ -14,7 +14,10 @@ import { columnLetters, type Finding } from '../findings/finding.js';
 import type { Lang } from '../messages/types.js';
 import type { AgencyResult, RoundResult } from '../result/schema.js';
 import { comparisonBasis, overlapNote, rankRange } from './certainty-text.js';
+import type { Rational } from '../core/rational.js';
 import { fmtRankChange } from './format.js';
+import { agencyMarks, groupExtremes, groupMarkCounts, resultHasMarks } from './marks.js';
+import { adjustmentLabel, scorecardRows, signedValue } from './scorecard.js';
 import { textOf } from './score-text.js';
 import { reportView } from './view.js';
 import { directRows, type DirectCell, type DirectRows } from './xlsx-rows.js';
@@ -35,6 +38,8 @@ const BOLD: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, bold: true };
 const ITALIC: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, italic: true };
 export const PCT = '0.00%';
 export const PTS = '0.00';
+/** Bonus (+) and penalty (−) points: the sign shown, never a negative zero. */
+export const SIGNED = '+0.00;-0.00;0.00';
 
 const T = {
   summary: { vi: 'Tổng hợp', en: 'Summary' },
@@ -44,6 +49,23 @@ const T = {
   findings: { vi: 'Kiểm tra', en: 'Findings' },
   about: { vi: 'Thông tin', en: 'About' },
 } as const;
+
+/** A marked agency's name and note on the summary sheet. */
+const RED: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, color: { argb: 'FFC00000' } };
+
+/** Input roles in words, as the About sheet names them. */
+const ROLE: Record<RoundResult['inputs'][number]['role'], { vi: string; en: string }> = {
+  round: { vi: 'kỳ đánh giá', en: 'round' },
+  roster: { vi: 'danh sách cơ quan', en: 'roster' },
+  criteria: { vi: 'bộ tiêu chí', en: 'criteria' },
+  submission: { vi: 'hồ sơ tự chấm', en: 'submission' },
+  appraisal: { vi: 'thẩm định', en: 'appraisal' },
+  survey: { vi: 'điều tra XHH', en: 'survey' },
+  previous: { vi: 'kết quả năm trước', en: 'previous' },
+  crosswalk: { vi: 'bảng chuyển mã', en: 'crosswalk' },
+  questionnaire: { vi: 'bộ câu hỏi', en: 'questionnaire' },
+  weights: { vi: 'trọng số thay thế', en: 'alternative weights' },
+};
 
 /** Layout used for scorecards: a sheet per agency, or one long sheet. */
 export function scorecardLayout(result: RoundResult, opt: XlsxReportOptions['scorecards'] = 'auto'): 'sheets' | 'long' {
@@ -127,7 +149,10 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     vi ? 'Trừ' : 'Penalty',
     vi ? 'Tổng điểm' : 'Points',
   ];
-  header(sum, sumHead, [22, 7, 10, 10, 40, 10, 12, ...fieldCodes.map(() => 8), 10, 10, 8, 8, 10]);
+  // A note column (open errors, missing survey data, band from the exact value) only when some agency has one.
+  const marked = resultHasMarks(result);
+  if (marked) sumHead.push(vi ? 'Ghi chú' : 'Notes');
+  header(sum, sumHead, [22, 7, 10, 10, 40, 10, 12, ...fieldCodes.map(() => 8), 10, 10, 8, 8, 10, 50]);
   for (const [c, code] of fieldCodes.entries()) sum.getCell(1, 8 + c).note = fieldTitle(code);
   for (const g of result.groups) {
     for (const code of g.agencies) {
@@ -154,6 +179,12 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       numberCell(row.getCell(k + 2), a.bySource.bonus.value, PTS);
       numberCell(row.getCell(k + 3), a.bySource.penalty.value, PTS);
       numberCell(row.getCell(k + 4), a.total.points.value, PTS);
+      const notes = marked ? agencyMarks(a, v.setOf(a), lang) : [];
+      if (notes.length > 0) {
+        setTextCell(row.getCell(k + 5), `⚠ ${notes.join('; ')}`);
+        row.getCell(k + 5).font = RED;
+        row.getCell(5).font = RED;
+      }
     }
   }
   const lastRow = rowsOf(sum);
@@ -171,10 +202,17 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     const t = next(sum);
     setTextCell(t.getCell(1), textOf(g.title, lang));
     t.font = BOLD;
-    line(vi ? 'Giá trị trung bình' : 'Mean', ratio(g.mean.value), PCT);
+    const members = g.agencies.map((c) => v.agency(c)).filter((a): a is AgencyResult => a !== undefined);
+    if (members.some((a) => a.rank !== undefined)) line(vi ? 'Giá trị trung bình' : 'Mean', ratio(g.mean.value), PCT);
+    else line(vi ? 'Giá trị trung bình' : 'Mean', vi ? 'chưa có cơ quan nào được xếp hạng' : 'no agency is ranked');
     for (const b of g.bands) line(textOf(set?.bands.find((x) => x.id === b.id)?.label, lang) || b.id, b.count, '0');
-    line(vi ? 'Cao nhất' : 'Highest', name(g.highest));
-    line(vi ? 'Thấp nhất' : 'Lowest', name(g.lowest));
+    const x = groupExtremes(g, v.agency, set?.rounding.decimals ?? 2, lang);
+    if (x.all) line(vi ? 'Cao nhất, thấp nhất' : 'Highest, lowest', x.all);
+    else {
+      line(vi ? 'Cao nhất' : 'Highest', x.highest ? x.highest.names + x.highest.tied : name(g.highest));
+      line(vi ? 'Thấp nhất' : 'Lowest', x.lowest ? x.lowest.names + x.lowest.tied : name(g.lowest));
+    }
+    for (const c of groupMarkCounts(members, lang)) line(vi ? 'Lưu ý' : 'Note', c);
     for (const n of g.roundingNotes) {
       const names = n.agencies.map(name).join(', ');
       line(
@@ -311,20 +349,46 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       text(c + 8, it.reason ?? '', undefined, true);
       end();
     };
-    const under =
-      (code: string) =>
-      (x: { code: string }): boolean =>
-        x.code === code || x.code.startsWith(`${code}.`);
-    const applicable = a.items.filter((i) => i.applicable);
-    for (const f of a.fields) {
-      const inField = applicable.filter(under(f.code));
-      if (inField.length === 0) continue;
-      subtotal(f.code, f.max.value, f.points.value, true);
-      for (const c of a.criteria.filter((x) => x.code.startsWith(`${f.code}.`))) {
-        const inCrit = inField.filter(under(c.code));
-        if (inCrit.length === 0) continue;
-        if (!(inCrit.length === 1 && inCrit[0]!.code === c.code)) subtotal(c.code, c.max.value, c.points.value, false);
-        inCrit.forEach(item);
+    // Every tree shape: items under a field directly, under criteria, or deeper (scorecard.ts).
+    const dec = v.setOf(a)?.rounding.decimals ?? 2;
+    const signed = (col: number, which: 'bonus' | 'penalty', pts: Rational, font: Partial<ExcelJS.Font>): void => {
+      row.push({ col, num: signedValue(pts, which === 'bonus' ? 1 : -1, dec), style: sharedStyle(SIGNED, font) });
+    };
+    const heading = (code: string, font: Partial<ExcelJS.Font>): number => {
+      const s = lead(font);
+      text(s, code, font);
+      text(s + 1, title(code), font);
+      return s;
+    };
+    for (const r of scorecardRows(a)) {
+      if (r.kind === 'item') {
+        item(r.item);
+        continue;
+      }
+      const bold = r.kind === 'field';
+      const font = bold ? BOLD : ITALIC;
+      const { bonus, penalty } = r.adjustments;
+      if (r.scored) subtotal(r.code, r.scored.max.value, r.scored.points.value, bold);
+      else if (bold || (bonus !== undefined && penalty !== undefined)) {
+        heading(r.code, font);
+        end();
+      } else {
+        // A criterion of bonus (or penalty) items only: its signed points on its own line.
+        const s = heading(r.code, font);
+        signed(s + 5, bonus !== undefined ? 'bonus' : 'penalty', (bonus ?? penalty)!, font);
+        end();
+        continue;
+      }
+      for (const [which, pts] of [
+        ['bonus', bonus],
+        ['penalty', penalty],
+      ] as const) {
+        if (pts === undefined) continue;
+        const s = lead(font);
+        text(s, r.code, font);
+        text(s + 1, adjustmentLabel(which, lang), font);
+        signed(s + 5, which, pts, font);
+        end();
       }
     }
     const s = lead(BOLD);
@@ -417,7 +481,7 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
         ? `một trang "${T.scorecards.vi}" có bộ lọc (hơn ${SCORECARD_SHEETS_MAX} cơ quan)`
         : `one "${T.scorecards.en}" sheet with a filter (more than ${SCORECARD_SHEETS_MAX} agencies)`,
   );
-  for (const i of result.inputs) kv(`${vi ? 'Tệp đầu vào' : 'Input'} (${i.role})`, i.file, i.sha256);
+  for (const i of result.inputs) kv(`${vi ? 'Tệp đầu vào' : 'Input'} (${ROLE[i.role][lang]})`, i.file, i.sha256);
   kv(vi ? 'Công cụ' : 'Tool', `${result.tool.name} ${result.tool.version}`);
 
   close(ab);

@@ -133,6 +133,18 @@ export const AgencyResult = z.strictObject({
     .describe('Predecessors of a merged agency that is not compared ("mới, hợp nhất từ …").'),
   interval: AgencyInterval.optional(),
   alternative: AgencyAlternative.optional(),
+  openErrors: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'Errors in this agency’s inputs still open when it was scored (--allow-incomplete); ' +
+        'every report that shows its rank marks it.',
+    ),
+  surveyMissing: z
+    .array(z.string())
+    .optional()
+    .describe('Survey items with no survey data for this agency (each scored 0 and reported as a finding).'),
 });
 export type AgencyResult = z.infer<typeof AgencyResult>;
 
@@ -144,6 +156,8 @@ export const GroupResult = z.strictObject({
   bands: z.array(z.strictObject({ id: z.string(), count: z.number().int() })),
   highest: z.string().optional().describe('Agency code with the highest index.'),
   lowest: z.string().optional(),
+  highestTied: z.array(z.string()).optional().describe('Every agency at the highest index, when several tie there.'),
+  lowestTied: z.array(z.string()).optional().describe('Every agency at the lowest index, when several tie there.'),
   roundingNotes: z
     .array(
       z.strictObject({

@@ -54,8 +54,15 @@ export const RoundConfig = z
           })
           .optional()
           .describe('Raw SIPAS answers; survey items whose rule names a measure take their share from them.'),
+        missing: z
+          .enum(['warning', 'error'])
+          .default('warning')
+          .describe(
+            'A survey item with no data for an agency (scored 0): a warning, ' +
+              'or an error that blocks scoring (as --strict does).',
+          ),
       })
-      .default({ points: [] })
+      .default({ points: [], missing: 'warning' })
       .describe('Survey inputs.'),
     previous: RelPath.optional().describe(
       "Last year's result.json, or its published ranking table (.xlsx or .csv), for changes in index and rank.",

@@ -49,11 +49,21 @@ function detailIn(item: Item, input: ItemInput | undefined, score: ItemScore, la
     case 'appraisal':
     case 'self': {
       const raw = input ? inputsIn(item, input, lang) : '';
-      const self =
-        score.self !== undefined
-          ? `${raw ? `${raw} → ` : ''}${pts(score.self)}`
-          : raw || (vi ? 'không tự chấm' : 'not self-scored');
+      // A value outside 0…max is clamped: the sentence says what was applied, not the raw value.
+      let self: string;
+      if (score.self === undefined) self = raw || (vi ? 'không tự chấm' : 'not self-scored');
+      else if (score.basis === 'self' && !score.self.eq(score.final))
+        self =
+          `${raw || `${vi ? 'tự chấm' : 'self-scored'} ${n(score.self)}`} → ` +
+          clampedText(score.self, score.max, score.final, lang);
+      else self = `${raw ? `${raw} → ` : ''}${pts(score.self)}`;
       if (score.basis === 'self') return self;
+      const appraised = score.appraised ?? score.final;
+      if (!appraised.eq(score.final))
+        return (
+          `${self}; ${vi ? 'thẩm định' : 'appraised'} ${n(appraised)} → ` +
+          clampedText(appraised, score.max, score.final, lang)
+        );
       return `${self}; ${vi ? 'thẩm định' : 'appraised'} ${pts(score.final)}`;
     }
     default: {
@@ -63,11 +73,28 @@ function detailIn(item: Item, input: ItemInput | undefined, score: ItemScore, la
   }
 }
 
+/**
+ * What was applied to a value outside 0…max: "vượt tối đa 9, tính 9 điểm" /
+ * "above the maximum 9, counted 9 points".
+ */
+function clampedText(value: Rational, max: Rational, final: Rational, lang: Lang): string {
+  const vi = lang === 'vi';
+  const n = (r: Rational): string => {
+    const s = r.toFixed(2).replace(/\.?0+$/, '');
+    return vi ? s.replace('.', ',') : s;
+  };
+  const counted = `${n(final)} ${vi ? 'điểm' : final.eq(Rational.ONE) ? 'point' : 'points'}`;
+  if (value.gt(max))
+    return vi ? `vượt tối đa ${n(max)}, tính ${counted}` : `above the maximum ${n(max)}, counted ${counted}`;
+  return vi ? `dưới 0, tính ${counted}` : `below 0, counted ${counted}`;
+}
+
 /** The agency's raw inputs in words, per rule kind. */
 export function inputsIn(item: Item, input: ItemInput, lang: Lang): string {
   const vi = lang === 'vi';
   const n = (r: Rational, d = 2): string => {
-    const s = r.toFixed(d).replace(/\.?0+$/, '');
+    // Only zeros after the decimal point go: 40/50 stays 40/50 (it read 4/5).
+    const s = d === 0 ? r.toFixed(0) : r.toFixed(d).replace(/\.?0+$/, '');
     return vi ? s.replace('.', ',') : s;
   };
   const rule = item.rule;

@@ -612,7 +612,7 @@ export function scoreUnits(
         finding(
           'SIPAS_SMALL_SAMPLE',
           {},
-          { agency: c.code, respondents: c.respondents, min: minSample },
+          { agency: c.code, respondents: c.respondents, min: minSample, ...(name ? { name } : {}) },
           { agency: c.code },
         ),
       );

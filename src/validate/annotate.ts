@@ -13,6 +13,7 @@ import { compareFindings, type Finding } from '../findings/finding.js';
 import { renderMessage, severityLabel } from '../messages/index.js';
 import type { Lang } from '../messages/types.js';
 import type { InputFileRef, ValidationReport } from './types.js';
+import { restoreProtections, sheetProtections } from './protection.js';
 
 const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' } as const;
 
@@ -74,5 +75,7 @@ async function annotate(input: Buffer, findings: Finding[], lang: Lang): Promise
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[worst] } };
     cell.note = list.map((f) => `[${severityLabel(f.severity, lang)} ${f.code}] ${renderMessage(f, lang)}`).join('\n');
   }
-  return fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()), new Date(Date.UTC(2000, 0, 1)));
+  // The copy keeps the source's sheet protection, also in the forms exceljs does not read (LibreOffice's).
+  const out = restoreProtections(Buffer.from(await wb.xlsx.writeBuffer()), sheetProtections(input));
+  return fixZipTimestamps(out, new Date(Date.UTC(2000, 0, 1)));
 }

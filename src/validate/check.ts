@@ -131,12 +131,18 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
   const subtotalRows: ItemInput[] = [];
   const tag = (code: string): { criterion: string; agency?: string } =>
     agencyCode ? { criterion: code, agency: agencyCode } : { criterion: code };
+  // A parindex template names its set on the information sheet; its locked cells must say what the set says.
+  const template = raw.format === 'xlsx' && raw.criteria !== undefined;
   for (const row of raw.rows) {
     const node = idx.nodes.get(row.code);
+    const locked = row.locked;
+    // Only checked here: a submission does not carry them on (workers, memory).
+    delete row.locked;
     if (!node) {
       findings.push(finding('INTAKE_UNKNOWN_ITEM', row.location, { item: row.code, set: idx.ref }, tag(row.code)));
       continue;
     }
+    if (template && locked) findings.push(...lockedCellFindings(node, locked, raw.file, tag(row.code)));
     if ('children' in node) {
       subtotalRows.push(row);
       continue;
@@ -157,13 +163,21 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
     items.push(row);
     findings.push(...checkItem(idx, idx.byCode.get(row.code)!.item, row, raw, kind, tag(row.code), selfScored));
   }
+  // An agency code the roster does not know is reported once (above); its rows are not a submission
+  // of anyone, so "missing item" for each other item would only repeat it.
+  const unknownAgency = agencyCode !== undefined && ctx.roster !== undefined && !rosterEntry;
+  // In a file of many agencies (long CSV) a missing row names its agency.
+  const who =
+    raw.format === 'csv' && agencyCode ? (rosterEntry ? `${rosterEntry.name} (${agencyCode})` : agencyCode) : undefined;
   for (const e of idx.items) {
+    if (unknownAgency) break;
     if (seen.has(e.item.code) || e.item.rule.kind === 'survey' || e.item.source === 'survey') continue;
     const applies =
       kind !== undefined
         ? appliesWithAncestors(idx, e.item.code, kind)
         : idx.set.agencyKinds.every((k) => appliesWithAncestors(idx!, e.item.code, k.id));
-    if (applies) findings.push(finding('INTAKE_MISSING_ITEM', raw.sheetAt, { item: e.item.code }, tag(e.item.code)));
+    const args = who ? { item: e.item.code, agency: who } : { item: e.item.code };
+    if (applies) findings.push(finding('INTAKE_MISSING_ITEM', raw.sheetAt, args, tag(e.item.code)));
   }
   findings.push(...checkSubtotals(idx, subtotalRows, items, agencyCode, raw.file));
 
@@ -174,6 +188,33 @@ export function checkSubmission(raw: RawSubmission, ctx: CheckContext): Checked 
   if (fileRef) submission.criteria = fileRef;
   const out: Checked = { submission, criteria: idx, findings, selfScored };
   if (kind !== undefined) out.kind = kind;
+  return out;
+}
+
+/** The row's maximum and title (locked cells of the template) against the set: a warning at each cell that differs. */
+function lockedCellFindings(
+  node: { code: string; max: number; title: { vi: string; en?: string | undefined } },
+  locked: NonNullable<ItemInput['locked']>,
+  file: string,
+  tag: { criterion: string; agency?: string },
+): Finding[] {
+  const out: Finding[] = [];
+  const max = locked.max;
+  if (max && (max.value === undefined || !max.value.eq(Rational.fromNumber(node.max)))) {
+    const args = {
+      item: node.code,
+      what: 'max' as const,
+      found: max.value?.toExact() ?? max.text,
+      expected: String(node.max),
+    };
+    out.push(finding('INTAKE_LOCKED_CELL_CHANGED', { file, ...max.at }, args, tag));
+  }
+  const title = locked.title;
+  const key = title ? looseKey(title.text) : '';
+  if (title && key !== looseKey(node.title.vi) && (node.title.en === undefined || key !== looseKey(node.title.en))) {
+    const args = { item: node.code, what: 'title' as const, found: title.text, expected: node.title.vi };
+    out.push(finding('INTAKE_LOCKED_CELL_CHANGED', { file, ...title.at }, args, tag));
+  }
   return out;
 }
 
@@ -323,7 +364,9 @@ function checkSubtotals(
     let sum = Rational.ZERO;
     for (const it of items) {
       const e = idx.byCode.get(it.code);
-      if (e?.ancestors.includes(row.code) && it.points !== undefined) sum = sum.add(it.points);
+      // A subtotal subtracts penalty points, as the template's formula does.
+      if (e?.ancestors.includes(row.code) && it.points !== undefined)
+        sum = e.item.source === 'penalty' ? sum.sub(it.points) : sum.add(it.points);
     }
     if (!sum.eq(row.points)) {
       const loc: FindingLocation = { file, ...(row.cells.points ?? row.location) };

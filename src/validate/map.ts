@@ -209,7 +209,16 @@ function readRows(
     if (r <= header.row) continue;
     const codeCell = sheet.get(r, codeCol);
     const code = codeCell ? codeKey(valueText(codeCell.v)) : '';
-    if (!CODE_LIKE.test(code)) continue;
+    if (!CODE_LIKE.test(code)) {
+      // "4,1", "4.l", "IV.1": a code typed wrong, on a row that has values, is reported at its cell.
+      const meant = code === '' ? undefined : likelyCode(code);
+      if (meant !== undefined && rowHasInput(sheet, r, header)) {
+        const agency = agencyCol !== undefined ? codeKey(sheet.text(r, agencyCol)) : '';
+        const args = { found: valueText(codeCell!.v), suggestion: meant };
+        findings.push(finding('INTAKE_CODE_UNREADABLE', at(r, codeCol), args, agency ? { agency } : {}));
+      }
+      continue;
+    }
     let target = single;
     if (agencyCol !== undefined) {
       const agency = codeKey(sheet.text(r, agencyCol));
@@ -261,12 +270,66 @@ function readRows(
       (input as unknown as Record<string, unknown>)[field] = value;
       input.cells[field] = cellLocation(sheet, r, col);
     }
+    const maxCol = header.get('max');
+    const titleCol = header.get('title');
+    if (maxCol !== undefined || titleCol !== undefined) {
+      const locked: NonNullable<ItemInput['locked']> = {};
+      const maxCell = maxCol !== undefined ? sheet.get(r, maxCol) : undefined;
+      if (maxCell && maxCol !== undefined) {
+        const got = readNumberCell(maxCell, 'max', at(r, maxCol), convention);
+        const value = got.value !== undefined ? { value: got.value } : {};
+        locked.max = { text: valueText(maxCell.v), at: cellLocation(sheet, r, maxCol), ...value };
+      }
+      const titleText = titleCol !== undefined ? sheet.text(r, titleCol) : '';
+      if (titleText && titleCol !== undefined) locked.title = { text: titleText, at: cellLocation(sheet, r, titleCol) };
+      input.locked = locked;
+    }
     target.rows.push(input);
   }
   const submissions = agencyCol !== undefined ? [...byAgency.values()] : [single];
   if (submissions.length === 0 || submissions.every((s) => s.rows.length === 0))
     findings.push(finding('INTAKE_NO_ITEMS', sheetAt, {}));
   return { submissions, findings };
+}
+
+/**
+ * The code a mistyped code most likely meant: a decimal comma for the dot, the letters l, I, O
+ * for 1 and 0, a roman numeral for the field ("IV.1" → "4.1"); undefined when the text does not
+ * look like a code at all (a title, a note).
+ */
+export function likelyCode(text: string): string | undefined {
+  if (text.length > 16 || !/[.,]/.test(text)) return undefined;
+  const parts = text.replace(/\.$/, '').split(/[.,]/);
+  if (parts.length < 2 || parts.some((p) => p === '')) return undefined;
+  const roman = /^(I{1,3}|IV|V|VI{0,3}|IX|X)$/;
+  const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
+  const fixed = parts.map((p, i) => {
+    if (i === 0 && roman.test(p)) {
+      let n = 0;
+      for (let k = 0; k < p.length; k++) {
+        const v = ROMAN[p[k]!]!;
+        const after = ROMAN[p[k + 1] ?? ''] ?? 0;
+        n += v < after ? -v : v;
+      }
+      return String(n);
+    }
+    const d = p.replace(/[LI|]/g, '1').replace(/O/g, '0');
+    return /^\d+[A-Z]?$/.test(d) ? d.toLowerCase() : undefined;
+  });
+  if (fixed.some((p) => p === undefined)) return undefined;
+  const code = fixed.join('.');
+  return CODE_LIKE.test(code) ? code : undefined;
+}
+
+/** Whether a row has anything in an input column (a typed code on an empty row is only a note). */
+function rowHasInput(sheet: GridSheet, r: number, header: Header): boolean {
+  for (const f of INPUT_FIELDS) {
+    const c = header.get(f);
+    if (c === undefined) continue;
+    const cell = sheet.get(r, c);
+    if (cell && valueText(cell.v).trim() !== '') return true;
+  }
+  return false;
 }
 
 function readField(

@@ -48,6 +48,8 @@ export interface ItemInput {
   unreadable?: InputField[];
   /** Where each input was read from. */
   cells: Partial<Record<InputField, CellLocation>>;
+  /** The row's maximum and title as the file has them (locked cells of a template), to compare with the set. */
+  locked?: { max?: { value?: Rational; text: string; at: CellLocation }; title?: { text: string; at: CellLocation } };
   /** Row of the item in its sheet or file. */
   location: CellLocation;
 }

@@ -66,6 +66,10 @@ describe('intake fixtures: exact findings at their cells', () => {
       ['INTAKE_ITEM_BLANK', 'E34'],
       ['INTAKE_UNKNOWN_ITEM', 'A56'],
       ['INTAKE_DUPLICATE_ITEM', 'A62'],
+      // Issue 20, item 8: rows 62 and 71 had their locked code cell retyped (6.1.2 → 6.1.1, 7.1.3 → 1.3.3):
+      // the title cells now show it. Before, nothing compared the locked cells with the set.
+      ['INTAKE_LOCKED_CELL_CHANGED', 'B62'],
+      ['INTAKE_LOCKED_CELL_CHANGED', 'B71'],
       ['INTAKE_ITEM_NOT_FOR_KIND', 'E71'],
     ]);
   });

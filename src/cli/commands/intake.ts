@@ -1,5 +1,6 @@
 /** Commands of the intake stage: validate. (template has its own module.) */
 import type { Command } from 'commander';
+import { requireExisting } from '../paths.js';
 import { loadCriteriaSet } from '../../criteria/load.js';
 import { UsageError, InputError } from '../../findings/errors.js';
 import { countFindings, hasErrors, promoteWarnings } from '../../findings/finding.js';
@@ -69,6 +70,7 @@ export const registerIntakeCommands: Register = (program, run) => {
           }
           roster = new Map(r.agencies.map((a) => [a.code, a]));
         }
+        requireExisting(paths, ctx.cwd);
         const files = collectFiles(paths, ctx.cwd);
         if (files.length === 0)
           throw new UsageError({

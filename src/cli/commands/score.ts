@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { requireExisting } from '../paths.js';
 import { loadCriteriaSet } from '../../criteria/load.js';
 import { InputError, UsageError } from '../../findings/errors.js';
 import { countFindings, hasErrors, type Finding } from '../../findings/finding.js';
@@ -28,6 +29,10 @@ export const registerScoreCommands: Register = (program, run) => {
       'tệp kết quả và báo cáo: .json, .xlsx, .html, .csv (mặc định <round>/result.json) / result and report files',
     )
     .option('--allow-incomplete', 'vẫn chấm khi còn lỗi / score even with errors')
+    .option(
+      '--strict',
+      'coi cảnh báo là lỗi (ví dụ thiếu số liệu điều tra XHH) / treat warnings as errors (e.g. missing survey data)',
+    )
     .option('--force', 'ghi đè tệp báo cáo đã có / overwrite existing report files')
     .option(
       '--scorecards <layout>',
@@ -36,8 +41,14 @@ export const registerScoreCommands: Register = (program, run) => {
     )
     .action(async function (this: Command, dir: string) {
       await run(this, async (ctx) => {
-        const o = this.opts<{ out?: string[]; allowIncomplete?: boolean; force?: boolean; scorecards?: string }>();
-        const r = await scoreRound(ctx, dir, o.allowIncomplete === true);
+        const o = this.opts<{
+          out?: string[];
+          allowIncomplete?: boolean;
+          strict?: boolean;
+          force?: boolean;
+          scorecards?: string;
+        }>();
+        const r = await scoreRound(ctx, dir, o.allowIncomplete === true, false, o.strict === true);
         if (!r.result) {
           if (ctx.json)
             ctx.out(JSON.stringify({ command: 'score', blocked: true, counts: countFindings(r.findings) }, null, 2));
@@ -84,6 +95,7 @@ export const registerScoreCommands: Register = (program, run) => {
       await run(this, async (ctx) => {
         const o = this.opts<{ criteria?: string; kind?: string; allowIncomplete?: boolean }>();
         if (!existsSync(join(target, 'round.yaml')) && !/\.ya?ml$/i.test(target)) {
+          requireExisting([target], ctx.cwd);
           const expected = o.criteria
             ? withRefSuggestion(o.criteria, () => loadCriteriaSet(o.criteria as string, [], ctx.cwd))
             : undefined;
@@ -174,10 +186,12 @@ async function scoreRound(
   dir: string,
   allowIncomplete: boolean,
   quietFindings = false,
+  strict = false,
 ): Promise<RoundRun> {
   const bar = progress(ctx, { vi: 'hồ sơ', en: 'files' });
   const r = await runRound(dir, {
     allowIncomplete,
+    strict,
     cwd: ctx.cwd,
     onProgress: (d, t) => bar.tick(d, t),
     workers: ctx.workersFor,
@@ -189,13 +203,30 @@ async function scoreRound(
     ctx.err(`score: ${r.validation.files.length} files, ${r.validation.workers} worker threads`);
   const shown = r.findings.filter((f) => f.severity !== 'info');
   if (!quietFindings || r.blocked) printFindings(ctx, shown);
-  if (r.blocked)
+  // The --allow-incomplete advice only to a run without it (a round that cannot be read is blocked either way).
+  const errors = countFindings(r.findings).error;
+  const vi = ctx.lang === 'vi';
+  if (r.blocked && allowIncomplete)
     ctx.err(
-      ctx.lang === 'vi'
-        ? `Chưa chấm điểm: còn ${countFindings(r.findings).error} lỗi. Sửa các lỗi trên, hoặc chạy lại với ` +
-            `--allow-incomplete để chấm với số liệu hiện có.`
-        : `Not scored: ${countFindings(r.findings).error} errors remain. Fix them, or run again with ` +
-            `--allow-incomplete to score with the data as it is.`,
+      vi
+        ? `Chưa chấm điểm: còn ${errors} lỗi ở tệp kỳ đánh giá hoặc bộ tiêu chí; sửa các lỗi trên.`
+        : `Not scored: ${errors} errors remain in the round file or criteria; fix them.`,
+    );
+  else if (r.blocked)
+    ctx.err(
+      vi
+        ? `Chưa chấm điểm: còn ${errors} lỗi. Sửa các lỗi trên, hoặc chạy lại với ` +
+            '--allow-incomplete để chấm với số liệu hiện có.'
+        : `Not scored: ${errors} errors remain. Fix them, or run again with ` +
+            '--allow-incomplete to score with the data as it is.',
+    );
+  else if (allowIncomplete && errors > 0)
+    ctx.err(
+      vi
+        ? `Đã chấm khi còn ${errors} lỗi (--allow-incomplete): ` +
+            'các cơ quan liên quan được đánh dấu trong bảng xếp hạng và báo cáo.'
+        : `Scored with ${errors} open errors (--allow-incomplete): ` +
+            'the agencies concerned are marked in the ranking and the reports.',
     );
   return r;
 }

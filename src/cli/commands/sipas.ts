@@ -1,5 +1,6 @@
 /** Commands of the sipas stage: sipas (satisfaction indices from raw survey answers). */
 import type { Command } from 'commander';
+import { requireExisting } from '../paths.js';
 import { UsageError } from '../../findings/errors.js';
 import { hasErrors, type Finding } from '../../findings/finding.js';
 import { renderFindingsSummary } from '../../report/findings-text.js';
@@ -56,6 +57,7 @@ export const registerSipasCommands: Register = (program, run) => {
           force: o.force === true,
         });
         const questionnaire = withRefSuggestion(o.questionnaire, () => loadQuestionnaire(o.questionnaire));
+        requireExisting(args, ctx.cwd);
         let roster: Map<string, string | undefined> | undefined;
         const early: Finding[] = [];
         if (o.roster) {
