@@ -7,7 +7,10 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Chalk } from 'chalk';
 import { runCli } from '../../src/cli/program.js';
+import { renderScoreText } from '../../src/report/score-text.js';
+import { readResultFile } from '../../src/result/read.js';
 import { runBin, ROOT } from '../helpers/cli.js';
 
 const SAMPLE = join(ROOT, 'fixtures/sample-round');
@@ -92,5 +95,29 @@ describe('score: the ranked table fits the terminal', () => {
     const r = runBin(['score', dir, '--out', join(dir, 'piped.json')], { env: { COLUMNS: '100' } });
     expect(r.code).toBe(0);
     expect(Math.max(...r.stdout.trimEnd().split('\n').map(widthOf))).toBeLessThanOrEqual(100);
+  });
+
+  it("keeps issue 20's marks in a wrapping column within the width; the field columns leave first", () => {
+    const result = readResultFile(join(dir, 'r-100-vi.json'));
+    const stc = result.agencies.find((a) => a.code === 'STC');
+    expect(stc?.name).toBe('Sở Tài chính');
+    if (stc) stc.openErrors = 2;
+    const lines = renderScoreText(result, 'vi', new Chalk({ level: 0 }), { width: 100 });
+    expect(Math.max(...lines.map(widthOf))).toBeLessThanOrEqual(100);
+    // The departments' table has a "Ghi chú" column; STC's row says it was scored with 2 open errors.
+    expect(lines.some((l) => /\bHạng\b.*\bGhi chú$/.test(l))).toBe(true);
+    expect(lines.find((l) => l.includes('Sở Tài chính') && l.includes('1/20'))).toMatch(
+      /⚠ chấm khi còn 2 lỗi chưa sửa$/,
+    );
+    // Rank 5, range 5, change 4, index 6, band 4 and 6 gaps between 7 columns = 30; the name (16 at least)
+    // and the notes (20 at least) make 66. The 8 field columns (4, 4, 5, 4, 5, 4, 5, 5 wide, plus a gap
+    // each: 44) would make 110 > 100: they leave the departments' table, not the communes' (no marks).
+    const depts = lines.slice(
+      lines.indexOf('Sở, ban, ngành — 20 cơ quan'),
+      lines.indexOf('UBND xã, phường — 30 cơ quan'),
+    );
+    expect(depts.some((l) => /\bLV1\b/.test(l))).toBe(false);
+    expect(depts.join(' ')).toContain('Không đủ chỗ cho điểm từng lĩnh vực ở độ rộng 100 cột');
+    expect(lines.slice(lines.indexOf('UBND xã, phường — 30 cơ quan')).some((l) => /\bLV1\b/.test(l))).toBe(true);
   });
 });
