@@ -111,7 +111,9 @@ export function layoutTable<Row>(
         join(
           visible.map((i, k) => {
             const col = columns[i] as TextColumn<Row>;
-            const padded = cell(texts[k]?.[l] ?? '', widths[i] ?? 0, col.align);
+            // The last column is not padded on the right: coloured padding would survive trimEnd.
+            const full = cell(texts[k]?.[l] ?? '', widths[i] ?? 0, col.align);
+            const padded = k === visible.length - 1 ? full.trimEnd() : full;
             return col.style && (l === 0 || col.flex) ? col.style(row, padded) : padded;
           }),
         ),
