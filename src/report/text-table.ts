@@ -150,3 +150,14 @@ export function wrapText(text: string, width: number, maxLines = Number.POSITIVE
   kept[maxLines - 1] = textWidth(last) + 1 <= width ? `${last}…` : cell(`${last}…`, width);
   return kept;
 }
+
+/**
+ * `prefix`, then `text` wrapped to `width` with its later lines indented under the text (a hanging
+ * indent); one line when the width is not known or leaves under 16 columns for the text.
+ */
+export function hangText(prefix: string, text: string, width = Number.POSITIVE_INFINITY): string[] {
+  const indent = textWidth(prefix);
+  if (!Number.isFinite(width) || width - indent < 16) return [prefix + text];
+  const [first = '', ...rest] = wrapText(text, width - indent);
+  return [prefix + first, ...rest.map((l) => ' '.repeat(indent) + l)];
+}

@@ -121,3 +121,24 @@ describe('score: the ranked table fits the terminal', () => {
     expect(lines.slice(lines.indexOf('UBND xã, phường — 30 cơ quan')).some((l) => /\bLV1\b/.test(l))).toBe(true);
   });
 });
+
+describe('explain: the scorecard fits the terminal', () => {
+  it('at 80 columns every line is at most 80 wide; the rule text wraps under its column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-explain-'));
+    cpSync(SAMPLE, dir, { recursive: true });
+    let out = '';
+    const streams = {
+      stdout: { write: (s: string) => ((out += s), true), isTTY: true, columns: 80 },
+      stderr: { write: () => true, isTTY: false },
+      env: { NO_COLOR: '1' },
+    };
+    expect(await runCli(['explain', dir, 'SNV'], streams)).toBe(0);
+    const lines = out.trimEnd().split('\n');
+    expect(Math.max(...lines.map(widthOf))).toBeLessThanOrEqual(80);
+    // Item rows: code 7, max 6, self 7, appraised 9, final 6 with a space between and two before the rule
+    // text = 41 columns; a rule text that wraps goes on under column 42.
+    const at = lines.findIndex((l) => l.startsWith('1.1.1 '));
+    expect(lines[at]?.slice(41)).toMatch(/^Ban hành đúng hạn/);
+    expect(lines[at + 1]).toMatch(/^ {41}\S/);
+  }, 60_000);
+});

@@ -108,7 +108,7 @@ export const registerScoreCommands: Register = (program, run) => {
           if (!x.agency) return hasErrors(x.findings) ? 1 : 2;
           if (ctx.json) ctx.out(JSON.stringify(x.agency, null, 2));
           else {
-            for (const l of renderExplainText(x, x.agency, ctx.lang, ctx.color)) ctx.out(l);
+            for (const l of renderExplainText(x, x.agency, ctx.lang, ctx.color, { width: ctx.width })) ctx.out(l);
             ctx.out('');
             ctx.out(
               ctx.color.dim(
@@ -137,7 +137,7 @@ export const registerScoreCommands: Register = (program, run) => {
           });
         }
         if (ctx.json) ctx.out(JSON.stringify(a, null, 2));
-        else for (const l of renderExplainText(r.result, a, ctx.lang, ctx.color)) ctx.out(l);
+        else for (const l of renderExplainText(r.result, a, ctx.lang, ctx.color, { width: ctx.width })) ctx.out(l);
         return 0;
       });
     });
