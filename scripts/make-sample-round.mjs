@@ -2,7 +2,8 @@
 /**
  * Generates the bundled sample round (fixtures/sample-round) from a fixed seed: self-scoring
  * workbooks for the 20 departments, long CSV files for the 30 communes, survey points,
- * two appraisal files (the second after the agencies' explanations) and last year's result.
+ * two appraisal files with the agencies' explanations between them (explanation workbooks made by
+ * parindex and filled in as an agency would) and last year's result.
  * Synthetic data. Run after `npm run build`: `node scripts/make-sample-round.mjs`.
  * Same seed, same bytes.
  */
@@ -16,6 +17,7 @@ import { loadCriteriaSet, appliesWithAncestors, Rational, textIn } from '../dist
 import { ruleOutcome } from '../dist/score/rules.js';
 import { fixZipTimestamps } from '../dist/core/zip.js';
 import { runRound } from '../dist/pipeline/run-round.js';
+import { renderExplanationTemplate } from '../dist/report/explanation-template.js';
 import { SCORING_COLUMNS, SHEETS, INFO_FIELDS } from '../dist/intake/columns.js';
 
 const ROOT = new URL('../fixtures/sample-round/', import.meta.url).pathname;
@@ -336,7 +338,7 @@ writeFileSync(
   ROUND_YAML.replace(/^name: .*$/m, 'name: "Chỉ số CCHC năm 2024 (mẫu)"')
     .replace(/^year: .*$/m, 'year: 2024')
     .replace(/^date: .*$/m, 'date: "2024-12-31"')
-    .replace(/^appraisal:[\s\S]*?(?=^\w)/m, 'appraisal: []\n')
+    .replace(/^stages:[\s\S]*?(?=^\w)/m, 'appraisal: []\n')
     .replace(/^previous: .*\n/m, ''),
 );
 await writeRound(prevDir, prevRoster, 2024, {});
@@ -390,6 +392,48 @@ for (const code of ['SNV', 'STC', 'SYT', 'SGDDT', '25001', '25010', '25019', '25
   lowered.push([code, row.code, to.toNumber(), 'Tài liệu kiểm chứng không chứng minh được kết quả tự chấm']);
 }
 await appraisalFile('dot-1.xlsx', lowered);
+// Explanations: three agencies answer the first round with the workbook parindex makes from it
+// (the round as it stood after round 1), two of them with added evidence.
+const afterFirst = mkdtempSync(join(tmpdir(), 'parindex-sample-dot1-'));
+cpSync(ROOT, afterFirst, { recursive: true });
+writeFileSync(
+  join(afterFirst, 'round.yaml'),
+  ROUND_YAML.replace(/^stages:[\s\S]*?(?=^\w)/m, 'appraisal:\n  - appraisal/dot-1.xlsx\n'),
+);
+const firstRun = await runRound(afterFirst, { allowIncomplete: true });
+rmSync(afterFirst, { recursive: true, force: true });
+if (!firstRun.result) throw new Error('the round after appraisal 1 did not score');
+rmSync(join(ROOT, 'giai-trinh'), { recursive: true, force: true });
+mkdirSync(join(ROOT, 'giai-trinh'), { recursive: true });
+const REPLIES = {
+  SNV: [
+    'Kế hoạch đã ban hành đúng hạn; gửi kèm văn bản ban hành.',
+    'Kế hoạch số 12/KH-SNV ngày 10/01/2025',
+    '2026-01-20',
+  ],
+  STC: [
+    'Đề nghị xem xét lại: số liệu đã được cập nhật sau kiểm tra.',
+    'Báo cáo số 45/BC-STC ngày 15/12/2025',
+    '2026-01-22',
+  ],
+  SYT: ['Đơn vị đã thực hiện nhưng chưa kịp lưu văn bản.', '', '2026-01-24'],
+};
+for (const [code, [reply, evidence, day]] of Object.entries(REPLIES)) {
+  const agency = firstRun.result.agencies.find((a) => a.code === code);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await renderExplanationTemplate(firstRun.result, agency, 'vi'));
+  const ws = wb.getWorksheet('Giải trình');
+  const head = ws.getRow(1).values.map(String);
+  const col = (h) => head.indexOf(h);
+  const row = ws.getRow(2);
+  row.getCell(col('Nội dung giải trình')).value = reply;
+  if (evidence) row.getCell(col('Tài liệu kiểm chứng bổ sung')).value = evidence;
+  row.getCell(col('Ngày giải trình')).value = new Date(`${day}T00:00:00Z`);
+  writeFileSync(
+    join(ROOT, 'giai-trinh', `giai-trinh-${code}.xlsx`),
+    fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()), DATE),
+  );
+}
 // Second appraisal, after the agencies' explanations: two restored, one lowered again.
 const second = lowered.slice(0, 2).map(([a, i]) => [
   a,

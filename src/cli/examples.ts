@@ -139,6 +139,32 @@ export const EXAMPLES: Record<string, Example[]> = {
       line: `parindex appraisal-template ${SAMPLE} --out tham-dinh.xlsx`,
     },
   ],
+  'explanation-template': [
+    {
+      vi: 'Phiếu giải trình cho mọi cơ quan có tiêu chí bị điều chỉnh khi thẩm định',
+      en: 'Explanation workbooks for every agency with items adjusted by appraisal',
+      line: `parindex explanation-template ${SAMPLE} --out giai-trinh/`,
+    },
+    {
+      vi: 'Chỉ cho Sở Y tế và Sở Giáo dục và Đào tạo',
+      en: 'Only for two departments',
+      line: `parindex explanation-template ${SAMPLE} --out giai-trinh/ --agency SYT SGDDT`,
+    },
+  ],
+  publish: [
+    {
+      vi: 'Công khai kết quả: báo cáo và manifest SHA-256',
+      en: 'Publish the results: reports and a SHA-256 manifest',
+      line: `parindex publish ${SAMPLE} --out cong-khai-2025 --date 2026-01-15`,
+    },
+  ],
+  verify: [
+    {
+      vi: 'Kiểm tra bản công khai, chấm lại kỳ đánh giá để so sánh',
+      en: 'Check a publication, and rescore the round to compare',
+      line: `parindex verify cong-khai-2025 --round ${SAMPLE}`,
+    },
+  ],
   report: [
     {
       vi: 'Dựng lại báo cáo từ kết quả đã chấm',

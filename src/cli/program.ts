@@ -20,6 +20,7 @@ import { registerSipasCommands } from './commands/sipas.js';
 import { registerTemplateCommands } from './commands/template.js';
 import { registerScoreCommands } from './commands/score.js';
 import { registerReportCommands } from './commands/report.js';
+import { registerLoopCommands } from './commands/loop.js';
 
 export { EXIT, type CommandRunner, type Register } from './command.js';
 
@@ -30,6 +31,7 @@ const REGISTRARS: Register[] = [
   registerRoundCommands,
   registerScoreCommands,
   registerReportCommands,
+  registerLoopCommands,
   registerSipasCommands,
 ];
 

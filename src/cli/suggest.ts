@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { listCriteriaFiles } from '../criteria/load.js';
-import { RunError, type Bilingual } from '../findings/errors.js';
+import { InputError, RunError, type Bilingual } from '../findings/errors.js';
 
 /** Edits (insert, delete, replace, swap of two neighbours) that turn `a` into `b` (optimal string alignment). */
 export function editDistance(a: string, b: string): number {
@@ -98,4 +98,13 @@ export function agencySuggestions(typed: string, agencies: readonly { code: stri
   const names = agencies.map((a) => fold(a.name));
   const hits = closest(fold(typed), names);
   return hits.map((n) => label(agencies[names.indexOf(n)] ?? { code: n, name: '' }));
+}
+
+/** "There is no agency X in the round", with the agencies it was probably meant for. */
+export function noAgencyError(typed: string, agencies: readonly { code: string; name: string }[]): InputError {
+  const hint = didYouMean(agencySuggestions(typed, agencies));
+  return new InputError({
+    vi: `Không có cơ quan ${typed} trong kỳ đánh giá. ${hint.vi}`.trim(),
+    en: `There is no agency ${typed} in the round. ${hint.en}`.trim(),
+  });
 }

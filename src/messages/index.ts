@@ -8,6 +8,7 @@ import { intakeMessages, type IntakeArgs } from './intake.js';
 import { roundMessages, type RoundArgs } from './round.js';
 import { sipasMessages, type SipasArgs } from './sipas.js';
 import { reportMessages, type ReportArgs } from './report.js';
+import { loopMessages, type LoopArgs } from './loop.js';
 import type { Catalogue, FindingLocation, Lang, MessageEntry, Severity } from './types.js';
 
 export type { FindingLocation, Lang, Severity } from './types.js';
@@ -17,7 +18,7 @@ export { num } from './types.js';
  * Every code and the arguments its message needs. A stage adds its own map to this
  * intersection; the messages module renders each code in Vietnamese and English.
  */
-export interface FindingArgs extends CriteriaArgs, IntakeArgs, RoundArgs, SipasArgs, ReportArgs {}
+export interface FindingArgs extends CriteriaArgs, IntakeArgs, RoundArgs, SipasArgs, ReportArgs, LoopArgs {}
 
 /** Stable UPPER_SNAKE finding code. */
 export type FindingCode = keyof FindingArgs;
@@ -32,6 +33,7 @@ export const messages: Catalogue<FindingArgs> = {
   ...roundMessages,
   ...sipasMessages,
   ...reportMessages,
+  ...loopMessages,
 };
 
 /** All finding codes, sorted. */

@@ -13,13 +13,13 @@ export interface RoundArgs {
   /** An appraisal line names an agency that is not in the roster. */
   ROUND_APPRAISAL_UNKNOWN_AGENCY: { agency: string };
   /** An appraisal line names an item the agency's criteria set does not have. */
-  ROUND_APPRAISAL_UNKNOWN_ITEM: { item: string; set: string };
+  ROUND_APPRAISAL_UNKNOWN_ITEM: { agency: string; item: string; set: string };
   /** The same agency and item twice in one appraisal file. */
-  ROUND_APPRAISAL_DUPLICATE: { item: string; firstRow: number };
+  ROUND_APPRAISAL_DUPLICATE: { agency: string; item: string; firstRow: number };
   /** Appraised points outside 0…max. */
-  ROUND_APPRAISAL_OUT_OF_RANGE: { item: string; value: string; max: string };
+  ROUND_APPRAISAL_OUT_OF_RANGE: { agency: string; item: string; value: string; max: string };
   /** Appraised points that change the score, without a reason. */
-  ROUND_APPRAISAL_NO_REASON: { item: string; value: string };
+  ROUND_APPRAISAL_NO_REASON: { agency: string; item: string; value: string };
   /** The roster lacks a needed column. */
   ROUND_ROSTER_COLUMN_MISSING: { column: string };
   /** The same agency code twice in the roster. */
@@ -29,7 +29,7 @@ export interface RoundArgs {
   /** A roster kind the round's criteria do not cover. */
   ROUND_ROSTER_UNKNOWN_KIND: { kind: string; kinds: string[] };
   /** A table (appraisal, survey points) without its header row. */
-  ROUND_TABLE_HEADER_NOT_FOUND: { what: 'appraisal' | 'survey' | 'previous'; expected: string[] };
+  ROUND_TABLE_HEADER_NOT_FOUND: { what: 'appraisal' | 'survey' | 'explanation' | 'previous'; expected: string[] };
   /** A survey line names an agency not in the roster. */
   ROUND_SURVEY_UNKNOWN_AGENCY: { agency: string };
   /** A survey line names an item that is not a survey item of the agency's set. */
@@ -62,8 +62,18 @@ export interface RoundArgs {
   ROUND_WEIGHTS_ALT_INVALID: { message: string };
 }
 
-const TABLE_VI = { appraisal: 'thẩm định', survey: 'điểm điều tra', previous: 'xếp hạng năm trước' } as const;
-const TABLE_EN = { appraisal: 'appraisal', survey: 'survey points', previous: "last year's ranking" } as const;
+const TABLE_VI = {
+  appraisal: 'thẩm định',
+  explanation: 'giải trình',
+  survey: 'điểm điều tra',
+  previous: 'xếp hạng năm trước',
+} as const;
+const TABLE_EN = {
+  appraisal: 'appraisal',
+  explanation: 'explanation',
+  survey: 'survey points',
+  previous: "last year's ranking",
+} as const;
 
 export const roundMessages: Catalogue<RoundArgs> = {
   ROUND_PREVIOUS_ROW_UNMATCHED: {
@@ -289,37 +299,41 @@ export const roundMessages: Catalogue<RoundArgs> = {
   },
   ROUND_APPRAISAL_UNKNOWN_ITEM: {
     severity: 'error',
-    example: { item: '3.9.1', set: 'illustrative-internal@2025.1' },
+    example: { agency: 'SNV', item: '3.9.1', set: 'illustrative-internal@2025.1' },
     vi: (a) =>
-      `Mã tiêu chí ${quote(a.item)} không có trong bộ tiêu chí ${a.set}; sửa mã theo phiếu thẩm định do parindex tạo.`,
+      `Cơ quan ${a.agency}: mã tiêu chí ${quote(a.item)} không có trong bộ tiêu chí ${a.set}; sửa mã theo phiếu ` +
+      `thẩm định do parindex tạo.`,
     en: (a) =>
-      `Item code ${quote(a.item)} is not in criteria set ${a.set}; use the codes of the appraisal workbook ` +
-      `parindex made.`,
+      `Agency ${a.agency}: item code ${quote(a.item)} is not in criteria set ${a.set}; use the codes of the ` +
+      `appraisal workbook parindex made.`,
   },
   ROUND_APPRAISAL_DUPLICATE: {
     severity: 'error',
-    example: { item: '1.1.1', firstRow: 12 },
+    example: { agency: 'SNV', item: '1.1.1', firstRow: 12 },
     vi: (a) =>
-      `Tiêu chí ${a.item} của cơ quan này đã được thẩm định ở dòng ${a.firstRow} của cùng tệp; xoá một trong hai dòng.`,
+      `Cơ quan ${a.agency}, tiêu chí ${a.item}: đã được thẩm định ở dòng ${a.firstRow} của cùng tệp; xoá một trong ` +
+      `hai dòng.`,
     en: (a) =>
-      `Item ${a.item} of this agency is already appraised on row ${a.firstRow} of the same file; remove one ` +
-      `of the rows.`,
+      `Agency ${a.agency}, item ${a.item}: already appraised on row ${a.firstRow} of the same file; remove ` +
+      `one of the rows.`,
   },
   ROUND_APPRAISAL_OUT_OF_RANGE: {
     severity: 'error',
-    example: { item: '3.2.1', value: '3.5', max: '3' },
-    vi: (a) => `Điểm thẩm định ${num(a.value, 'vi')} của tiêu chí ${a.item} phải từ 0 đến ${num(a.max, 'vi')}.`,
-    en: (a) => `Appraised points ${a.value} for item ${a.item} must be from 0 to ${a.max}.`,
+    example: { agency: 'SNV', item: '3.2.1', value: '3.5', max: '3' },
+    vi: (a) =>
+      `Cơ quan ${a.agency}, tiêu chí ${a.item}: điểm thẩm định ${num(a.value, 'vi')} phải từ 0 đến ` +
+      `${num(a.max, 'vi')}.`,
+    en: (a) => `Agency ${a.agency}, item ${a.item}: appraised points ${a.value} must be from 0 to ${a.max}.`,
   },
   ROUND_APPRAISAL_NO_REASON: {
     severity: 'error',
-    example: { item: '1.1.2', value: '1' },
+    example: { agency: 'SNV', item: '1.1.2', value: '1' },
     vi: (a) =>
-      `Điểm thẩm định ${num(a.value, 'vi')} của tiêu chí ${a.item} khác điểm tự chấm nhưng chưa có lý do; ` +
-      `ghi lý do điều chỉnh.`,
+      `Cơ quan ${a.agency}, tiêu chí ${a.item}: điểm thẩm định ${num(a.value, 'vi')} khác điểm hiện có ` +
+      `(tự chấm hoặc lần thẩm định trước) nhưng chưa có lý do; ghi lý do điều chỉnh.`,
     en: (a) =>
-      `Appraised points ${a.value} for item ${a.item} change the self-score but give no reason; write the ` +
-      `reason for the change.`,
+      `Agency ${a.agency}, item ${a.item}: appraised points ${a.value} change the points so far (self-score ` +
+      `or an earlier round) but give no reason; write the reason for the change.`,
   },
 };
 

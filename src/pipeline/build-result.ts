@@ -9,7 +9,8 @@ import type { Finding } from '../findings/finding.js';
 import type { Ranking } from '../rank/types.js';
 import { gapList } from '../rank/gap.js';
 import type { AgencyScore } from '../score/types.js';
-import type { Submission } from '../validate/submission.js';
+import type { ItemInput, Submission } from '../validate/submission.js';
+import { selfGapOf } from '../rank/self-gap.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { RoundConfig } from '../round/config.js';
 import type { PreviousBasis, PreviousFigures } from '../round/previous.js';
@@ -21,6 +22,7 @@ import type {
   AppraisalChange,
   CriteriaRef,
   GroupResult,
+  HistoryStep,
   ItemResult,
   Num,
   RoundResult,
@@ -54,6 +56,8 @@ export interface ResultParts {
   submissions: Map<string, Submission>;
   previous?: Map<string, PreviousFigures>;
   appraisalChanges: AppraisalChange[];
+  /** The appraisal loop's steps per agency and item, when the round declares appraisal or explanation files. */
+  loop?: { steps: Map<string, Map<string, HistoryStep[]>> };
   inputs: RoundResult['inputs'];
   findings: Finding[];
   /** The run's cache of numbers and sentences (a new one when not given). */
@@ -150,6 +154,7 @@ export function buildRoundResult(p: ResultParts): RoundResult {
           submission: p.submissions.get(code),
           previous: p.previous,
           rank: rankByCode.get(code),
+          ...(p.loop ? { loop: p.loop.steps.get(code) ?? new Map() } : {}),
           basis: p.comparison?.basis.get(code),
           uncertainty: p.uncertainty,
           openErrors: p.openErrors?.get(code),
@@ -198,6 +203,8 @@ export interface AgencyResultParts {
   openErrors?: number | undefined;
   /** Its place in its group, when ranked. */
   rank?: { rank: number; size: number; change: Ranking['groups'][number]['agencies'][number]['change'] } | undefined;
+  /** Its items' steps through the appraisal loop, when the round has one (then its self-scoring gap is given too). */
+  loop?: ReadonlyMap<string, HistoryStep[]>;
   /** How it was compared with last year, when not by its own code. */
   basis?: PreviousBasis | undefined;
   uncertainty?: Uncertainty | undefined;
@@ -238,6 +245,8 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
     if (it.appraisalFile) r.appraisalFile = it.appraisalFile;
     const gain = gains.get(it.code);
     if (gain !== undefined) r.placesIfFull = gain;
+    const steps = p.loop?.get(it.code);
+    if (steps) r.history = [...(sub ? [selfStep(sub.file, input, r)] : []), ...steps];
     return r;
   });
   const nodes = (level: number) =>
@@ -264,6 +273,15 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
     criteria: nodes(2),
     items,
   };
+  if (p.loop && score.status !== 'missing') {
+    const g = selfGapOf(score);
+    out.selfGap = {
+      self: n(g.self),
+      appraised: n(g.appraised),
+      gap: n(g.gap),
+      fields: g.fields.map((f) => ({ code: f.code, self: n(f.self), appraised: n(f.appraised), gap: n(f.gap) })),
+    };
+  }
   if (rank) {
     out.rank = rank.rank;
     out.groupSize = rank.size;
@@ -314,6 +332,19 @@ export function agencyResult(agency: RosterAgency, score: AgencyScore, p: Agency
   if (noSurvey.length > 0) out.surveyMissing = noSurvey;
   return out;
 }
+
+/** The first step of an item's path: what the agency self-scored, at the cell it wrote it in. */
+function selfStep(file: string, input: ItemInput | undefined, r: ItemResult): HistoryStep {
+  const step: HistoryStep = { step: 'self', file };
+  if (r.self) step.points = r.self;
+  if (input?.evidence) step.evidence = input.evidence;
+  const at = input ? (SELF_CELLS.map((f) => input.cells[f]).find((c) => c?.cell) ?? input.location) : undefined;
+  if (at?.cell) step.cell = at.cell;
+  return step;
+}
+
+/** The input cells that carry an item's self-score, in the order to name one. */
+const SELF_CELLS = ['points', 'option', 'yes', 'numerator', 'percent', 'count', 'notApplicable'] as const;
 
 /** The criteria set as the result names it, for the agency kinds that use it. */
 export function criteriaRef(idx: CriteriaIndex, kinds: string[]): CriteriaRef {

@@ -91,7 +91,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   const agencies = roster.value.agencies;
   const scores = scoreAgencies(agencies, sets, {
     self: submissions.value.self,
-    appraisal: appraisal.value.values,
+    appraisal: appraisal.value.appraisal.values,
     survey: survey.value,
     missingScoresZero: zero,
   }).value;
@@ -126,7 +126,8 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
         }
       : {}),
     ...(uncertainty ? { uncertainty } : {}),
-    appraisalChanges: appraisal.value.changes,
+    appraisalChanges: appraisal.value.appraisal.changes,
+    ...(appraisal.value.stages.length > 0 ? { loop: { steps: appraisal.value.steps } } : {}),
     inputs: read.flatMap((s) => s.inputs),
     findings,
     cache,

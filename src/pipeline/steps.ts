@@ -15,7 +15,7 @@ import { rankAgencies as rankScores } from '../rank/rank.js';
 import type { Ranking } from '../rank/types.js';
 import { buildRoundResult, numOf, type ResultCache } from './build-result.js';
 import type { RoundResult } from '../result/schema.js';
-import { mergeAppraisals, type AppraisalLine, type MergedAppraisal } from '../round/appraisal.js';
+import { readLoop, type LoopResult } from '../round/loop.js';
 import { isCriteriaRef, loadRoundConfig, roundPath, type LoadedRound, type RoundConfig } from '../round/config.js';
 import { applyPredecessors, loadPreviousResult, previousFromTable, type LoadedPrevious } from '../round/previous.js';
 import { readPreviousTable, type KnownAgency, type PreviousTable } from '../round/previous-table.js';
@@ -26,7 +26,7 @@ import { indexInterval, indexWithMaxima, type IndexInterval } from '../score/int
 import { overlappingRuns, rankIntervals, weightShifts, type IndexSpread } from '../rank/uncertainty.js';
 import type { Uncertainty } from './build-result.js';
 import { readRoster as readRosterTable, type RosterAgency } from '../round/roster.js';
-import { readAppraisalFile, readSurveyPoints } from '../round/tables.js';
+import { readSurveyPoints } from '../round/tables.js';
 import { missingSurveyFindings } from '../round/marks.js';
 import type { ReadOptions } from '../load/index.js';
 import { ruleOutcome } from '../score/rules.js';
@@ -272,37 +272,33 @@ export async function readSurvey(
   return found(survey, findings, inputs);
 }
 
-/** The appraisal files in the declared order, merged over the self-scores; the trail's numbers from the run's cache. */
+/**
+ * The appraisal loop in the declared order (appraisal rounds and the agencies' explanations),
+ * merged over the self-scores, with each item's path; the trail's numbers from the run's cache.
+ */
 export async function readAppraisal(
   folder: RoundFolder,
   roster: RoundRoster,
   self: ReadonlyMap<string, ReadonlyMap<string, ItemInput>>,
   cache: ResultCache,
   opts: RunOptions = {},
-): Promise<StepResult<MergedAppraisal>> {
-  const findings: Finding[] = [];
-  const inputs: RoundInput[] = [];
-  const lines: AppraisalLine[][] = [];
-  for (const rel of folder.config.appraisal) {
-    const abs = roundPath(folder.round, rel);
-    const r = await readAppraisalFile(abs, rel, opts.read);
-    if (r.sha256) inputs.push(fileInput(folder, 'appraisal', abs, r.sha256));
-    for (const x of r.findings) findings.push(x);
-    lines.push(r.value);
-  }
+): Promise<StepResult<LoopResult>> {
   const { setOf } = roster;
-  const appraisal = mergeAppraisals(lines, {
-    setOf,
-    selfPoints: (agency, item) => {
-      const idx = setOf(agency);
-      const entry = idx?.byCode.get(item);
-      const input = self.get(agency)?.get(item);
-      return entry && input ? ruleOutcome(entry.item, input)?.points : undefined;
+  const loop = await readLoop(
+    folder.round,
+    {
+      setOf,
+      selfPoints: (agency, item) => {
+        const idx = setOf(agency);
+        const entry = idx?.byCode.get(item);
+        const input = self.get(agency)?.get(item);
+        return entry && input ? ruleOutcome(entry.item, input)?.points : undefined;
+      },
+      num: (agency, r) => numOf(setOf(agency)!, cache)(r),
     },
-    num: (agency, r) => numOf(setOf(agency)!, cache)(r),
-  });
-  for (const x of appraisal.findings) findings.push(x);
-  return found(appraisal, findings, inputs);
+    opts.read,
+  );
+  return found(loop, loop.findings, loop.inputs);
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { Rational } from '../core/rational.js';
 import type { Lang } from '../messages/types.js';
-import type { AgencyResult, CriteriaRef, ItemResult, RoundResult } from '../result/schema.js';
+import type { AgencyResult, CriteriaRef, HistoryStep, ItemResult, RoundResult } from '../result/schema.js';
 import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
 import { hangText } from './text-table.js';
@@ -92,6 +92,7 @@ export function renderExplainText(
             `${n(s.survey.points)}/${n(s.survey.max)} · bonus ${sgn(s.bonus, 1)} · penalty ${sgn(s.penalty, -1)}`,
     ),
   );
+  if (agency.selfGap) lines.push(c.dim(selfGapLine(agency.selfGap, n, lang)));
   lines.push('');
   lines.push(
     c.dim(
@@ -139,7 +140,8 @@ export function renderExplainText(
       lines.push(...hung(prefix, how, changed ? c.yellow : undefined));
       const t = title.get(it.code);
       if (t) lines.push(...hung('        ', t, c.dim));
-      if (changed && it.reason)
+      if (it.history) for (const h of it.history) lines.push(...hung('        ', historyStepText(h, n, lang), c.dim));
+      else if (changed && it.reason)
         lines.push(...hung('        ', `${vi ? 'Lý do thẩm định' : 'Appraisal reason'}: ${it.reason}`, c.yellow));
     }
   }
@@ -163,6 +165,44 @@ export function renderExplainText(
     }
   }
   return lines;
+}
+
+/** "Tự chấm 45,5 · sau thẩm định 44 · chênh lệch 1,5" for an agency. */
+export function selfGapLine(
+  g: NonNullable<AgencyResult['selfGap']>,
+  n: (x: { value: number }) => string,
+  lang: Lang,
+): string {
+  return lang === 'vi'
+    ? `Tự chấm ${n(g.self)} · sau thẩm định ${n(g.appraised)} · chênh lệch ${n(g.gap)} điểm`
+    : `Self-scored ${n(g.self)} · after appraisal ${n(g.appraised)} · gap ${n(g.gap)} points`;
+}
+
+/** One step of an item's path in words, with the file and cell it came from. */
+export function historyStepText(h: HistoryStep, n: (x: { value: number }) => string, lang: Lang): string {
+  const vi = lang === 'vi';
+  const where =
+    `(${h.file}${h.cell ? `, ${vi ? 'ô' : 'cell'} ${h.cell}` : ''}` +
+    `${h.date ? `, ${fmtDate(h.date, lang)}` : ''}${h.late ? (vi ? ', SAU HẠN' : ', LATE') : ''})`;
+  const pts = h.points ? n(h.points) : '—';
+  if (h.step === 'self')
+    return (
+      `${vi ? 'Tự chấm' : 'Self-score'} ` +
+      `${pts}${h.evidence ? ` — ${vi ? 'tài liệu' : 'evidence'}: ${h.evidence}` : ''} ${where}`
+    );
+  if (h.step === 'appraisal')
+    return (
+      `${vi ? `Thẩm định lần ${h.round}` : `Appraisal round ${h.round}`}: ` +
+      `${pts}${h.reason ? ` — ${h.reason}` : ''} ${where}`
+    );
+  const parts = [h.reply, h.evidence ? `${vi ? 'bổ sung' : 'added'}: ${h.evidence}` : undefined]
+    .filter(Boolean)
+    .join(' — ');
+  return `${vi ? `Giải trình sau lần ${h.round}` : `Explanation after round ${h.round}`}: ${parts} ${where}`;
+}
+
+function fmtDate(iso: string, lang: Lang): string {
+  return lang === 'vi' ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
 }
 
 /** Items that lost points, most lost first (ties by code). */

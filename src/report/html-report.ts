@@ -5,6 +5,8 @@
  * fields heatmap, and a card per agency with its field profile against the group mean and
  * its largest gaps. All text is real text, escaped. Deterministic: a pure function of the result.
  */
+import { historyLine } from './history.js';
+import { historyStepText, selfGapLine } from './explain-text.js';
 import type { Lang } from '../messages/types.js';
 import type { AgencyResult, CriteriaRef, GroupResult, ItemResult, RoundResult } from '../result/schema.js';
 import { fmtDate, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
@@ -491,6 +493,7 @@ function agencyCard(v: ReportView, g: GroupResult, a: AgencyResult): string {
     svg.join(''),
     gapList,
     itemTable(v, a, dec),
+    loopSection(a, dec, lang),
     '</article>',
   ].join('');
 }
@@ -550,6 +553,32 @@ function itemTable(v: ReportView, a: AgencyResult, dec: number): string {
     `<details class="items"><summary>${summary}</summary>` +
     `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></details>`
   );
+}
+
+/**
+ * The card's appraisal loop: self-scored against appraised points, and each touched item's path with its
+ * files and cells.
+ */
+function loopSection(a: AgencyResult, dec: number, lang: Lang): string {
+  if (!a.selfGap) return '';
+  const vi = lang === 'vi';
+  const n = (x: { value: number }): string => fmtNumber(x.value, dec, lang);
+  const items = a.items.filter((it) => it.history && it.history.length > 0);
+  const paths = items
+    .map(
+      (it) =>
+        `<li><b>${esc(it.code)}</b> ${esc(historyLine(it.history!, lang, dec))}<ol class="steps" ` +
+        `style="color:var(--muted);padding-left:18px">` +
+        `${it.history!.map((h) => `<li>${esc(historyStepText(h, n, lang))}</li>`).join('')}</ol></li>`,
+    )
+    .join('');
+  return [
+    `<h4>${vi ? 'Thẩm định và giải trình' : 'Appraisal and explanations'}</h4>`,
+    `<p class="points">${esc(selfGapLine(a.selfGap, n, lang))}</p>`,
+    items.length
+      ? `<ul class="history" style="padding-left:18px;font-size:.85rem">${paths}</ul>`
+      : `<p>${vi ? 'Không tiêu chí nào bị điều chỉnh.' : 'No item was adjusted.'}</p>`,
+  ].join('');
 }
 
 /** Scored items (not bonus or penalty) where the most points were lost, largest first, then by code. */

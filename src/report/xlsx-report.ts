@@ -4,6 +4,7 @@
  * report was made from. Numbers are numbers with formats; text typed by people is inert text;
  * the same result gives the same bytes (dates come from the result, never the clock).
  */
+import { gapTable, hasLoop, historyLine, historyTable, type SheetTable } from './history.js';
 import { createWriteStream } from 'node:fs';
 import { PassThrough, type Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
@@ -48,6 +49,8 @@ const T = {
   appraisal: { vi: 'Thẩm định', en: 'Appraisal' },
   findings: { vi: 'Kiểm tra', en: 'Findings' },
   about: { vi: 'Thông tin', en: 'About' },
+  history: { vi: 'Lịch sử thẩm định', en: 'Appraisal history' },
+  gaps: { vi: 'Chênh lệch tự chấm', en: 'Self-scoring gaps' },
 } as const;
 
 /** A marked agency's name and note on the summary sheet. */
@@ -65,7 +68,23 @@ const ROLE: Record<RoundResult['inputs'][number]['role'], { vi: string; en: stri
   crosswalk: { vi: 'bảng chuyển mã', en: 'crosswalk' },
   questionnaire: { vi: 'bộ câu hỏi', en: 'questionnaire' },
   weights: { vi: 'trọng số thay thế', en: 'alternative weights' },
+  explanation: { vi: 'giải trình', en: 'explanation' },
 };
+/** Writes a table of the history module into a sheet, with a filter. */
+function writeTable(ws: ExcelJS.Worksheet, t: SheetTable): void {
+  header(ws, t.head, t.widths);
+  for (const cells of t.rows) {
+    const r = next(ws);
+    cells.forEach((c, i) => {
+      if (c === undefined) return;
+      if (typeof c === 'string') setTextCell(r.getCell(i + 1), c);
+      else if (c.fmt === 'int') r.getCell(i + 1).value = c.num;
+      else numberCell(r.getCell(i + 1), c.num, PTS);
+    });
+  }
+  if (t.rows.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(ws), column: t.head.length } };
+  close(ws);
+}
 
 /** Layout used for scorecards: a sheet per agency, or one long sheet. */
 export function scorecardLayout(result: RoundResult, opt: XlsxReportOptions['scorecards'] = 'auto'): 'sheets' | 'long' {
@@ -298,6 +317,13 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     vi ? 'Lý do thẩm định' : 'Appraisal reason',
   ];
   const widths = [10, 50, 8, 8, 10, 8, 40, 30, 30];
+  // A round with an appraisal loop adds each item's path; field and total rows then show the
+  // self-assessed and appraised totals of the self-scored items in the Self and Appraised columns.
+  const loop = hasLoop(result);
+  if (loop) {
+    cardHead.push(vi ? 'Quá trình thẩm định' : 'Appraisal path');
+    widths.push(44);
+  }
   // Scorecards are most of the workbook's cells (about 95 rows an agency): their rows are written
   // as sheet XML directly (xlsx-rows.ts), with shared style objects.
   const sharedStyle = sharedStyles();
@@ -326,12 +352,18 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       text(2, a.name, font);
       return 3;
     };
+    const gapOf = new Map((a.selfGap?.fields ?? []).map((f) => [f.code, f]));
     const subtotal = (code: string, max: number, pts: number, bold: boolean): void => {
       const font = bold ? BOLD : ITALIC;
       const s = lead(font);
       text(s, code, font);
       text(s + 1, title(code), font);
       points(s + 2, max, font);
+      const g = gapOf.get(code);
+      if (g) {
+        points(s + 3, g.self.value, font);
+        points(s + 4, g.appraised.value, font);
+      }
       points(s + 5, pts, font);
       end();
     };
@@ -347,6 +379,7 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
       // What the agency wrote, and the appraiser's reason, are its own: in the cell, not shared.
       text(c + 7, it.evidence ?? it.explanation ?? '', undefined, true);
       text(c + 8, it.reason ?? '', undefined, true);
+      if (loop && it.history) text(c + 9, historyLine(it.history, lang, dec));
       end();
     };
     // Every tree shape: items under a field directly, under criteria, or deeper (scorecard.ts).
@@ -394,6 +427,10 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
     const s = lead(BOLD);
     text(s + 1, vi ? 'Tổng điểm' : 'Total', BOLD);
     points(s + 2, a.total.max.value, BOLD);
+    if (a.selfGap) {
+      points(s + 3, a.selfGap.self.value, BOLD);
+      points(s + 4, a.selfGap.appraised.value, BOLD);
+    }
     points(s + 5, a.total.points.value, BOLD);
     end();
   };
@@ -450,6 +487,12 @@ async function writeXlsx(result: RoundResult, opts: XlsxReportOptions, stream: W
   if (result.appraisalChanges.length)
     ap.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(ap), column: 9 } };
   close(ap);
+
+  // The loop: every step of every item's path, and agencies by self-scoring gap.
+  if (loop) {
+    writeTable(sheet(wb, T.history[lang], lang), historyTable(result, lang));
+    writeTable(sheet(wb, T.gaps[lang], lang), gapTable(result, lang, fieldCodes));
+  }
 
   // Findings.
   addFindingsSheet(wb, T.findings[lang], result.findings as unknown as Finding[], lang);

@@ -30,6 +30,22 @@ export type Num = z.infer<typeof Num>;
 
 const Text = z.strictObject({ vi: z.string(), en: z.string().optional() });
 
+export const HistoryStep = z
+  .strictObject({
+    step: z.enum(['self', 'appraisal', 'explanation']),
+    round: z.number().int().optional().describe('Appraisal round; for an explanation, the round it answers.'),
+    points: Num.optional().describe('Points after this step (self-score, or what the round set).'),
+    reason: z.string().optional().describe('Appraisal reason.'),
+    reply: z.string().optional().describe('The agency’s explanation.'),
+    evidence: z.string().optional().describe('Evidence given with the self-score or added with the explanation.'),
+    date: z.string().optional().describe('Date written on the row (ISO).'),
+    late: z.boolean().optional().describe('Dated after the stage’s deadline.'),
+    file: z.string(),
+    cell: z.string().optional().describe('A1 address of the points (or reply) cell.'),
+  })
+  .describe('One step of an item’s path: self → round 1 → explanation → round 2 …');
+export type HistoryStep = z.infer<typeof HistoryStep>;
+
 export const ItemResult = z.strictObject({
   code: z.string(),
   field: z.string().describe('Code of the field the item belongs to.'),
@@ -50,6 +66,10 @@ export const ItemResult = z.strictObject({
     .int()
     .optional()
     .describe('Places the agency would gain in its group with full points on this item (the gap list).'),
+  history: z
+    .array(HistoryStep)
+    .optional()
+    .describe('The item’s path through the appraisal loop, when appraisal or explanation touched it.'),
 });
 export type ItemResult = z.infer<typeof ItemResult>;
 
@@ -81,6 +101,23 @@ export const PreviousComparison = z.strictObject({
       'When compared with other codes than its own: one predecessor (successor), or several by mean or weighted mean.',
     ),
 });
+
+const GapFigures = {
+  self: Num.describe('Self-assessed points.'),
+  appraised: Num.describe('Points after appraisal.'),
+  gap: Num.describe('self − appraised.'),
+};
+
+export const SelfGap = z
+  .strictObject({
+    ...GapFigures,
+    fields: z.array(z.strictObject({ code: z.string(), ...GapFigures })),
+  })
+  .describe(
+    'Self-scored items (not survey): self total, appraised total and the gap, per agency and field; penalties ' +
+      'count negative.',
+  );
+export type SelfGap = z.infer<typeof SelfGap>;
 
 export const AgencyInterval = z
   .strictObject({
@@ -127,6 +164,7 @@ export const AgencyResult = z.strictObject({
   band: z.string().optional().describe('Id of the grading band (A, B, …).'),
   previous: PreviousComparison.optional(),
   isNew: z.boolean().optional().describe('True when last year’s result has no such agency.'),
+  selfGap: SelfGap.optional().describe('Self-assessed against appraised points, when the round has appraisal.'),
   mergedFrom: z
     .array(z.string())
     .optional()
@@ -202,6 +240,7 @@ export const InputFile = z.strictObject({
     'previous',
     'crosswalk',
     'questionnaire',
+    'explanation',
     'weights',
   ]),
   file: z.string(),

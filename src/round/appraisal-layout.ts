@@ -13,8 +13,10 @@ export const APPRAISAL_COLUMNS = [
   'selfPoints',
   'evidence',
   'explanation',
+  'current',
   'appraised',
   'reason',
+  'date',
 ] as const;
 export type AppraisalColumn = (typeof APPRAISAL_COLUMNS)[number];
 
@@ -29,8 +31,10 @@ export const APPRAISAL_HEADERS: Record<AppraisalColumn, { vi: string; en: string
   selfPoints: { vi: 'Điểm tự chấm', en: 'Self-score' },
   evidence: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },
   explanation: { vi: 'Giải trình', en: 'Explanation' },
+  current: { vi: 'Điểm hiện tại', en: 'Points so far' },
   appraised: { vi: 'Điểm thẩm định', en: 'Appraised points' },
   reason: { vi: 'Lý do điều chỉnh', en: 'Reason for change' },
+  date: { vi: 'Ngày thẩm định', en: 'Date of appraisal' },
 };
 
 export const APPRAISAL_SHEET = { vi: 'Thẩm định', en: 'Appraisal' } as const;

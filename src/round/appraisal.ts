@@ -22,6 +22,10 @@ export interface AppraisalLine {
   row: number;
   /** A1 address of the appraised-points cell. */
   cell: string;
+  /** The row's date (ISO), when the file has a date column and the cell is filled. */
+  date?: string;
+  /** A1 address of the date cell. */
+  dateCell?: string;
 }
 
 export interface AppraisalContext {
@@ -45,12 +49,17 @@ export interface MergedAppraisal {
  * agency or item, a duplicate line within one file, and a change without a reason are findings;
  * the lines with errors are not applied.
  */
-export function mergeAppraisals(files: AppraisalLine[][], ctx: AppraisalContext): MergedAppraisal {
+export function mergeAppraisals(
+  files: AppraisalLine[][],
+  ctx: AppraisalContext,
+  orders?: readonly number[],
+): MergedAppraisal {
   const values = new Map<string, Map<string, AppraisalValue>>();
   const changes: AppraisalChange[] = [];
   const findings: Finding[] = [];
   files.forEach((lines, i) => {
-    const order = i + 1;
+    // Files of one appraisal stage (one per team or per agency) share its round number.
+    const order = orders?.[i] ?? i + 1;
     const seen = new Map<string, number>();
     for (const line of lines) {
       const where = { file: line.file, sheet: line.sheet, row: line.row, cell: line.cell };
@@ -67,7 +76,7 @@ export function mergeAppraisals(files: AppraisalLine[][], ctx: AppraisalContext)
           finding(
             'ROUND_APPRAISAL_UNKNOWN_ITEM',
             where,
-            { item: line.item, set: idx.ref },
+            { agency: line.agency, item: line.item, set: idx.ref },
             { agency: line.agency, criterion: line.item },
           ),
         );
@@ -80,7 +89,7 @@ export function mergeAppraisals(files: AppraisalLine[][], ctx: AppraisalContext)
           finding(
             'ROUND_APPRAISAL_DUPLICATE',
             where,
-            { item: line.item, firstRow: dup },
+            { agency: line.agency, item: line.item, firstRow: dup },
             { agency: line.agency, criterion: line.item },
           ),
         );
@@ -94,7 +103,7 @@ export function mergeAppraisals(files: AppraisalLine[][], ctx: AppraisalContext)
           finding(
             'ROUND_APPRAISAL_OUT_OF_RANGE',
             where,
-            { item: line.item, value: line.points.toExact(), max: max.toExact() },
+            { agency: line.agency, item: line.item, value: line.points.toExact(), max: max.toExact() },
             { agency: line.agency, criterion: line.item },
           ),
         );
@@ -102,26 +111,30 @@ export function mergeAppraisals(files: AppraisalLine[][], ctx: AppraisalContext)
       }
       const byItem = values.get(line.agency) ?? new Map<string, AppraisalValue>();
       const before = byItem.get(line.item)?.points ?? ctx.selfPoints(line.agency, line.item);
-      const changed = before === undefined || !before.eq(line.points);
+      // A workbook pre-filled with the current points gives them back as a decimal of a binary
+      // double (90/47 as 1.9148936170212767): left as it was, it keeps the exact value.
+      const points =
+        before !== undefined && Math.abs(before.toNumber() - line.points.toNumber()) < 1e-9 ? before : line.points;
+      const changed = before === undefined || !before.eq(points);
       if (changed && line.reason === '') {
         findings.push(
           finding(
             'ROUND_APPRAISAL_NO_REASON',
             where,
-            { item: line.item, value: line.points.toExact() },
+            { agency: line.agency, item: line.item, value: line.points.toExact() },
             { agency: line.agency, criterion: line.item },
           ),
         );
         continue;
       }
-      byItem.set(line.item, { points: line.points, reason: line.reason, file: line.file, round: order });
+      byItem.set(line.item, { points, reason: line.reason, file: line.file, round: order });
       values.set(line.agency, byItem);
       if (changed)
         changes.push({
           agency: line.agency,
           item: line.item,
           ...(before !== undefined ? { from: ctx.num(line.agency, before) } : {}),
-          to: ctx.num(line.agency, line.points),
+          to: ctx.num(line.agency, points),
           reason: line.reason,
           file: line.file,
           order,

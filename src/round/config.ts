@@ -10,6 +10,7 @@ import { DataFileError, readDataFile, type DataFile } from '../core/yaml.js';
 import { parseWithFindings } from '../findings/zod.js';
 import { InputError } from '../findings/errors.js';
 import { finding, type Finding } from '../findings/finding.js';
+import { stageFindings } from './stages.js';
 
 const RelPath = z.string().min(1).describe('A path relative to the round folder.');
 
@@ -36,6 +37,28 @@ export const RoundConfig = z
       .describe(
         'Appraisal workbooks in the order they apply; a later file overrides an earlier one (rounds of appraisal).',
       ),
+    stages: z
+      .array(
+        z.strictObject({
+          appraisal: z
+            .array(RelPath)
+            .min(1)
+            .optional()
+            .describe('Appraisal workbooks (or folders of them, one file per agency) of this round of appraisal.'),
+          explanation: z
+            .array(RelPath)
+            .min(1)
+            .optional()
+            .describe("Agencies' explanation workbooks (or folders of them) answering the appraisal rounds before."),
+          deadline: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional()
+            .describe('Last day (ISO) of this stage; rows dated later are reported.'),
+        }),
+      )
+      .optional()
+      .describe('The appraisal loop in order: appraisal, explanation, appraisal again… Use instead of `appraisal`.'),
     survey: z
       .strictObject({
         points: z.array(RelPath).default([]).describe('Tables of agency × survey item → satisfaction share or points.'),
@@ -128,6 +151,7 @@ export function loadRoundConfig(dirOrFile: string): LoadedRound {
     unknownKey: 'ROUND_UNKNOWN_KEY',
   });
   if (!value) return { dir, file, findings };
+  findings.push(...stageFindings(value, file, (path) => lineAt(df.lineOf, path)));
   for (const { path, rel } of roundPaths(value)) {
     const problem = checkRoundPath(dir, rel);
     if (problem) findings.push(finding(problem, { file, path, ...lineAt(df.lineOf, path) }, { path: rel }));
@@ -146,6 +170,10 @@ function roundPaths(c: RoundConfig): { path: string; rel: string }[] {
   const subs = Array.isArray(c.submissions) ? c.submissions : [c.submissions];
   subs.forEach((s, i) => out.push({ path: Array.isArray(c.submissions) ? `submissions.${i}` : 'submissions', rel: s }));
   c.appraisal.forEach((a, i) => out.push({ path: `appraisal.${i}`, rel: a }));
+  c.stages?.forEach((s, i) => {
+    s.appraisal?.forEach((a, j) => out.push({ path: `stages.${i}.appraisal.${j}`, rel: a }));
+    s.explanation?.forEach((a, j) => out.push({ path: `stages.${i}.explanation.${j}`, rel: a }));
+  });
   c.survey.points.forEach((p, i) => out.push({ path: `survey.points.${i}`, rel: p }));
   c.survey.sipas?.answers.forEach((p, i) => out.push({ path: `survey.sipas.answers.${i}`, rel: p }));
   if (c.previous) out.push({ path: 'previous', rel: c.previous });

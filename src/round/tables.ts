@@ -13,6 +13,7 @@ import type { CriteriaIndex } from '../criteria/tree.js';
 import { readNumberCell } from '../validate/cells.js';
 import { APPRAISAL_HEADERS, APPRAISAL_SHEET } from './appraisal-layout.js';
 import type { AppraisalLine } from './appraisal.js';
+import { dateOfCell } from './dates.js';
 
 const h = (k: keyof typeof APPRAISAL_HEADERS, ...more: string[]): string[] => [
   APPRAISAL_HEADERS[k].vi,
@@ -20,12 +21,13 @@ const h = (k: keyof typeof APPRAISAL_HEADERS, ...more: string[]): string[] => [
   ...more,
 ];
 
-const APPRAISAL_SPEC: TableSpec<'agency' | 'item' | 'appraised' | 'reason'> = {
+const APPRAISAL_SPEC: TableSpec<'agency' | 'item' | 'appraised' | 'reason' | 'date'> = {
   fields: {
     agency: h('agencyCode', 'mã đơn vị', 'agency'),
     item: h('itemCode', 'mã', 'item', 'code'),
     appraised: h('appraised', 'điểm thẩm định', 'appraised'),
     reason: h('reason', 'lý do', 'reason'),
+    date: h('date', 'ngày', 'date'),
   },
   required: ['agency', 'item', 'appraised'],
 };
@@ -86,6 +88,13 @@ export async function readAppraisalFile(
       cell: at.cell ?? '',
     };
     if (points !== undefined) line.points = points;
+    const date = row.cells.date ? dateOfCell(row.cells.date) : undefined;
+    if (date && 'iso' in date) line.date = date.iso;
+    else if (date)
+      out.findings.push(
+        finding('ROUND_STAGE_BAD_DATE', row.at('date'), { agency, item, value: date.bad }, { agency, criterion: item }),
+      );
+    if (row.at('date').cell) line.dateCell = row.at('date').cell!;
     out.value.push(line);
   }
   return out;

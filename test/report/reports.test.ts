@@ -48,21 +48,26 @@ describe('reports of the tiny round', async () => {
   const xlsx = await renderXlsxReport(result, { lang: 'vi' });
   const wb = await load(xlsx);
 
-  it('has the summary, fields, a scorecard per agency, appraisal, findings and about sheets', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Tổng hợp',
-      'Lĩnh vực',
-      'D3 =HYPERLINK("http example.inv',
-      'D4 <script>alert(1)< script> Sở',
-      'D2 Sở Hai',
-      'D1 Sở Một',
-      'X1 Xã Một',
-      'X2 Xã Hai',
-      'Thẩm định',
-      'Kiểm tra',
-      'Thông tin',
-    ]);
-  });
+  it(
+    'has the summary, fields, a scorecard per agency, appraisal, its history and gaps, findings and about ' + 'sheets',
+    () => {
+      expect(wb.worksheets.map((w) => w.name)).toEqual([
+        'Tổng hợp',
+        'Lĩnh vực',
+        'D3 =HYPERLINK("http example.inv',
+        'D4 <script>alert(1)< script> Sở',
+        'D2 Sở Hai',
+        'D1 Sở Một',
+        'X1 Xã Một',
+        'X2 Xã Hai',
+        'Thẩm định',
+        'Lịch sử thẩm định',
+        'Chênh lệch tự chấm',
+        'Kiểm tra',
+        'Thông tin',
+      ]);
+    },
+  );
 
   it('summary: ranked rows per group, indices as numbers with a % format, bands, points by source', () => {
     const ws = wb.getWorksheet('Tổng hợp')!;
@@ -135,14 +140,17 @@ describe('reports of the tiny round', async () => {
       const ws = wb.getWorksheet('D1 Sở Một')!;
       const r = rows(ws);
       expect(r.slice(1, 5).map((x) => x.slice(0, 6))).toEqual([
-        ['1', 'Lĩnh vực 1', 6, null, null, 4.5],
+        // A round with appraisal: the field row's Self and Appraised columns hold the self-scored
+        // items' totals, 0.75 + 0.5 + 1 + 2 + 0.75 = 5 and, with 1.1.1 appraised 0.25, 4.5.
+        ['1', 'Lĩnh vực 1', 6, 5, 4.5, 4.5],
         ['1.1', 'Tiêu chí 1.1', 3, null, null, 1.75],
         ['1.1.1', 'Điểm', 1, 0.75, 0.25, 0.25],
         ['1.1.2', 'Chọn', 1, 0.5, null, 0.5],
       ]);
       expect(r[3]![8]).toBe(HOSTILE_REASON);
       expect(r[3]![7]).toBe('BC 1');
-      expect(r.at(-1)!.slice(1, 6)).toEqual(['Tổng điểm', 10, null, null, 8.1]);
+      // Self-scored: 6.5 + bonus 0.5 = 7; appraised 7 − 0.5 = 6.5.
+      expect(r.at(-1)!.slice(1, 6)).toEqual(['Tổng điểm', 10, 7, 6.5, 8.1]);
       // The commune's scorecard has no department-only item.
       expect(rows(wb.getWorksheet('X1 Xã Một')!).map((x) => x[0])).not.toContain('2.1.1');
     },
@@ -218,6 +226,8 @@ describe('reports of the tiny round', async () => {
         'Fields',
         'Scorecards',
         'Appraisal',
+        'Appraisal history',
+        'Self-scoring gaps',
         'Findings',
         'About',
       ]);

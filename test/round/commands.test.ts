@@ -69,7 +69,7 @@ describe('sample round', () => {
     ws.getRow(target).getCell(c('Lý do điều chỉnh')).value = 'Không có biên bản kiểm tra';
     writeFileSync(join(dir, 'appraisal', 'dot-3.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
     const round = parse(readFileSync(join(dir, 'round.yaml'), 'utf8'));
-    round.appraisal.push('appraisal/dot-3.xlsx');
+    round.stages.push({ appraisal: ['appraisal/dot-3.xlsx'] });
     writeFileSync(join(dir, 'round.yaml'), stringify(round));
     const r = runBin(['score', dir, '--json']);
     expect(r.code).toBe(0);

@@ -1,10 +1,10 @@
 /** Commands of the scoring round: score, explain, appraisal-template. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { requireExisting } from '../paths.js';
 import { loadCriteriaSet } from '../../criteria/load.js';
-import { InputError, UsageError } from '../../findings/errors.js';
+import { UsageError } from '../../findings/errors.js';
 import { countFindings, hasErrors, type Finding } from '../../findings/finding.js';
 import { renderFindingsSummary } from '../../report/findings-text.js';
 import { renderExplainText } from '../../report/explain-text.js';
@@ -17,7 +17,7 @@ import { progress } from '../progress.js';
 import type { CliContext } from '../context.js';
 import type { Register } from '../command.js';
 import { scorecardsOption } from '../options.js';
-import { agencySuggestions, didYouMean, withRefSuggestion } from '../suggest.js';
+import { noAgencyError, withRefSuggestion } from '../suggest.js';
 
 export const registerScoreCommands: Register = (program, run) => {
   program
@@ -129,13 +129,7 @@ export const registerScoreCommands: Register = (program, run) => {
         if (!r.result) return 1;
         const code = agency.trim().toUpperCase();
         const a = r.result.agencies.find((x) => x.code.toUpperCase() === code);
-        if (!a) {
-          const hint = didYouMean(agencySuggestions(agency, r.result.agencies));
-          throw new InputError({
-            vi: `Không có cơ quan ${agency} trong kỳ đánh giá. ${hint.vi}`.trim(),
-            en: `There is no agency ${agency} in the round. ${hint.en}`.trim(),
-          });
-        }
+        if (!a) throw noAgencyError(agency, r.result.agencies);
         if (ctx.json) ctx.out(JSON.stringify(a, null, 2));
         else for (const l of renderExplainText(r.result, a, ctx.lang, ctx.color, { width: ctx.width })) ctx.out(l);
         return 0;
@@ -145,23 +139,49 @@ export const registerScoreCommands: Register = (program, run) => {
   program
     .command('appraisal-template')
     .description(
-      'bảng tính thẩm định có sẵn điểm tự chấm của mọi cơ quan / appraisal workbook pre-filled with self-scores',
+      'bảng tính thẩm định có sẵn điểm tự chấm và các lần thẩm định, giải trình trước / appraisal workbook ' +
+        'pre-filled with self-scores and every earlier round',
     )
     .argument('<round>', 'thư mục kỳ đánh giá / round folder')
-    .requiredOption('--out <file>', 'tệp .xlsx cần ghi / .xlsx file to write')
+    .requiredOption(
+      '--out <file>',
+      'tệp .xlsx cần ghi (với --by-agency: thư mục) / .xlsx file to write (with --by-agency: a folder)',
+    )
+    .option(
+      '--by-agency',
+      'mỗi cơ quan một tệp tham-dinh-<mã>.xlsx trong thư mục --out / one tham-dinh-<code>.xlsx per agency in the ' +
+        '--out folder',
+    )
+    .option('--agency <codes...>', 'chỉ các cơ quan này / only these agencies')
     .option('--force', 'ghi đè tệp đã có / overwrite an existing file')
     .action(async function (this: Command, dir: string) {
       await run(this, async (ctx) => {
-        const o = this.opts<{ out: string; force?: boolean }>();
-        const write = planDocument(o.out, { force: o.force === true });
+        const o = this.opts<{ out: string; force?: boolean; byAgency?: boolean; agency?: string[] }>();
+        const write = o.byAgency ? undefined : planDocument(o.out, { force: o.force === true });
         const r = await runRound(dir, { allowIncomplete: true, cwd: ctx.cwd, read: ctx.read });
         printFindings(
           ctx,
           r.findings.filter((f) => f.severity === 'error'),
         );
         if (!r.round.config) return 1;
-        await write(await appraisalWorkbook(r, ctx.lang));
-        ctx.err(ctx.lang === 'vi' ? `Đã ghi ${o.out}` : `Wrote ${o.out}`);
+        const wanted = o.agency?.map((a) => a.trim().toUpperCase());
+        for (const code of wanted ?? [])
+          if (!r.roster.some((a) => a.code.toUpperCase() === code)) throw noAgencyError(code, r.roster);
+        const chosen = r.roster.filter((a) => !wanted || wanted.includes(a.code.toUpperCase())).map((a) => a.code);
+        if (write) {
+          await write(await appraisalWorkbook(r, ctx.lang, wanted ? { agencies: chosen } : {}));
+          ctx.err(ctx.lang === 'vi' ? `Đã ghi ${o.out}` : `Wrote ${o.out}`);
+          return 0;
+        }
+        const targets = chosen.map((code) => ({ code, path: join(o.out, `tham-dinh-${code}.xlsx`) }));
+        const writes = targets.map((t) => planDocument(t.path, { force: o.force === true }));
+        mkdirSync(o.out, { recursive: true });
+        for (const [i, t] of targets.entries()) {
+          await writes[i]!(await appraisalWorkbook(r, ctx.lang, { agencies: [t.code] }));
+          if (!ctx.json) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${t.path}` : `Wrote ${t.path}`);
+        }
+        if (ctx.json)
+          ctx.out(JSON.stringify({ command: 'appraisal-template', files: targets.map((t) => t.path) }, null, 2));
         return 0;
       });
     });
