@@ -142,3 +142,19 @@ describe('explain: the scorecard fits the terminal', () => {
     expect(lines[at + 1]).toMatch(/^ {41}\S/);
   }, 60_000);
 });
+
+describe('criteria list: fits the terminal', () => {
+  it('at 100 columns the long summary lines wrap under their indent', () => {
+    const r = runBin(['criteria', 'list'], { env: { COLUMNS: '100' } });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(Math.max(...lines.map(widthOf))).toBeLessThanOrEqual(100);
+    // bnv-ministry@2022's kinds line is 113 columns with its indent of 2: it goes on two lines.
+    const at = lines.findIndex((l) => l.startsWith('  Loại cơ quan: ministry'));
+    expect(`${lines[at]} ${lines[at + 1]?.trim()}`).toBe(
+      '  Loại cơ quan: ministry · tổng 100 điểm (thẩm định 68,5, điều tra XHH 31,5) · ' +
+        '7 lĩnh vực, 14 tiêu chí thành phần',
+    );
+    expect(lines[at + 1]).toMatch(/^ {2}\S/);
+  });
+});

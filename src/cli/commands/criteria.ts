@@ -49,7 +49,7 @@ export const registerCriteriaCommands: Register = (program, run) => {
           summariseCriteria(loadCriteriaFile(f.path, displayPath(f.path, ctx.cwd)), `${f.id}@${f.version}`),
         );
         if (ctx.json) ctx.out(criteriaListJson(rows));
-        else for (const line of renderCriteriaList(rows, ctx.lang, ctx.color)) ctx.out(line);
+        else for (const line of renderCriteriaList(rows, ctx.lang, ctx.color, { width: ctx.width })) ctx.out(line);
         return 0;
       });
     });
