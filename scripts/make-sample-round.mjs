@@ -17,6 +17,8 @@ import { loadCriteriaSet, appliesWithAncestors, Rational, textIn } from '../dist
 import { ruleOutcome } from '../dist/score/rules.js';
 import { fixZipTimestamps } from '../dist/core/zip.js';
 import { runRound } from '../dist/pipeline/run-round.js';
+import { runSipas } from '../dist/pipeline/run-sipas.js';
+import { loadQuestionnaire } from '../dist/criteria/questionnaire.js';
 import { renderExplanationTemplate } from '../dist/report/explanation-template.js';
 import { SCORING_COLUMNS, SHEETS, INFO_FIELDS } from '../dist/intake/columns.js';
 
@@ -339,7 +341,8 @@ writeFileSync(
     .replace(/^year: .*$/m, 'year: 2024')
     .replace(/^date: .*$/m, 'date: "2024-12-31"')
     .replace(/^stages:[\s\S]*?(?=^\w)/m, 'appraisal: []\n')
-    .replace(/^previous: .*\n/m, ''),
+    .replace(/^previous: .*\n/m, '')
+    .replace(/^ +previous: .*\n/m, ''),
 );
 await writeRound(prevDir, prevRoster, 2024, {});
 const prevRun = await runRound(prevDir, { allowIncomplete: true });
@@ -371,6 +374,35 @@ writeFileSync(join(ROOT, 'previous', 'ket-qua-2024.json'), JSON.stringify(prevRu
     ),
   ];
   writeFileSync(join(ROOT, 'previous', 'xep-hang-xa-phuong-2024.csv'), '\uFEFF' + lines.join('\r\n') + '\r\n');
+}
+// Last year's SIPAS ranking as published: names as printed, the index and each domain's index with
+// two decimals, the rank. `parindex sipas … --previous previous/xep-hang-sipas-2024.csv` compares with it.
+{
+  const comma = (x) => x.toFixed(2).replace('.', ',');
+  const qi = loadQuestionnaire('sipas-illustrative@2025.1');
+  const names = new Map(prevRoster.map((a) => [a.code, a.name]));
+  const sipas = await runSipas(
+    [{ path: join(prevDir, 'survey', 'phieu-khao-sat.csv'), display: 'phieu-khao-sat.csv' }],
+    { questionnaire: qi, roster: names },
+  );
+  const units = sipas.units
+    .filter((u) => u.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank || (a.code < b.code ? -1 : 1));
+  const domains = qi.q.domains;
+  const lines = [
+    'CHỈ SỐ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC (SIPAS) NĂM 2024 (dữ liệu mẫu)' + ';'.repeat(3 + domains.length),
+    ['STT', 'Tên đơn vị', 'Chỉ số SIPAS (%)', 'Xếp hạng', ...domains.map((d) => d.title.vi)].join(';'),
+    ...units.map((u, i) =>
+      [
+        i + 1,
+        i === 0 ? u.name.toUpperCase() : u.name.replace(/oà/g, 'òa').replace(/oá/g, 'óa').replace(/uỳ/g, 'ùy'),
+        comma(u.index.value),
+        u.rank,
+        ...domains.map((d) => comma(u.domains.find((x) => x.id === d.id).index.value)),
+      ].join(';'),
+    ),
+  ];
+  writeFileSync(join(ROOT, 'previous', 'xep-hang-sipas-2024.csv'), '\uFEFF' + lines.join('\r\n') + '\r\n');
 }
 rmSync(prevDir, { recursive: true, force: true });
 

@@ -72,7 +72,7 @@ export async function runRound(dirOrFile: string, opts: RunOptions = {}): Promis
   const survey = await readSurvey(folder, sets, roster.value, scored, opts);
   const appraisal = await readAppraisal(folder, roster.value, submissions.value.self, cache, opts);
   const previous = await readPrevious(folder, sets, roster.value, opts);
-  const weightsAlt = readWeightsAlt(folder, sets);
+  const weightsAlt = readWeightsAlt(folder, sets, opts.weightsAlt);
   const read: StepResult<unknown>[] = [round, criteria, roster, submissions, survey, appraisal, previous, weightsAlt];
 
   opts.onPhase?.('validate');

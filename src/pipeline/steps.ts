@@ -58,6 +58,8 @@ export interface RoundFolder {
   extraDirs: string[];
   /** The working folder, for showing the path of a criteria set found in a folder. */
   cwd?: string;
+  /** Alternative field maxima from this file (an absolute path), in place of round.yaml's `weightsAlt`. */
+  weightsAlt?: string;
 }
 
 /** The agencies of the roster, with their criteria set by kind and a lookup by code. */
@@ -94,6 +96,8 @@ export interface RunOptions {
   read?: ReadOptions;
   /** The working folder, for showing the path of a criteria set found in a folder. */
   cwd?: string;
+  /** Alternative field maxima from this file (an absolute path), in place of round.yaml's `weightsAlt`. */
+  weightsAlt?: string;
   /** Warnings count as errors (`--strict`): they block scoring unless `allowIncomplete`. */
   strict?: boolean;
 }
@@ -504,14 +508,19 @@ function sha256Of(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-/** Alternative field maxima from the file round.yaml names (`weightsAlt`), for the sensitivity of ranks. */
+/**
+ * Alternative field maxima, for the sensitivity of ranks: from `override` (an absolute path, the
+ * command line's `--weights-alt`) when given, else from the file round.yaml names (`weightsAlt`).
+ */
 export function readWeightsAlt(
   folder: RoundFolder,
   sets: ReadonlyMap<string, CriteriaIndex>,
+  override?: string,
 ): StepResult<{ file: string; maxima: Map<string, Rational> } | undefined> {
-  const rel = folder.config.weightsAlt;
-  if (!rel) return found(undefined);
-  const abs = roundPath(folder.round, rel);
+  const declared = folder.config.weightsAlt;
+  if (!override && !declared) return found(undefined);
+  const abs = override ?? roundPath(folder.round, declared!);
+  const rel = override ? shown(folder, abs) : declared!;
   const inputs = [fileInput(folder, 'weights', abs)];
   const bad = (message: string): StepResult<undefined> =>
     found(undefined, [finding('ROUND_WEIGHTS_ALT_INVALID', { file: rel }, { message })], inputs);

@@ -279,8 +279,10 @@ function rankChart(v: ReportView, g: GroupResult, gi: number, ranked: AgencyResu
     const range = rankRange(a);
     const tipRange = iv
       ? vi
-        ? `, khoảng tin cậy 95%: ${indexRange(a, dec, lang)}, hạng ${range}`
-        : `, 95% interval: ${indexRange(a, dec, lang)}, rank ${range}`
+        ? `, khoảng tin cậy 95%: ${indexRange(a, dec, lang)}, hạng ${range} (${iv.shares} tỷ lệ khảo sát, ít nhất ` +
+          `${iv.minValid} câu trả lời hợp lệ)`
+        : `, 95% interval: ${indexRange(a, dec, lang)}, rank ${range} (${iv.shares} survey shares, at least ` +
+          `${iv.minValid} valid answers)`
       : '';
     const basis = comparisonBasis(a, lang);
     const marks = agencyMarks(a, set, lang);

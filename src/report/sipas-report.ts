@@ -4,17 +4,19 @@
  * how). Deterministic: the workbook's dates are fixed, so the same result gives the same bytes.
  */
 import type { ChalkInstance } from 'chalk';
+import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import type { Lang } from '../messages/types.js';
 import { rankedUnits, sipasRoundingNotes } from '../rank/sipas.js';
-import type { SipasResult } from '../result/sipas.js';
+import type { SipasResult, SipasResultUnit } from '../result/sipas.js';
 import type { SipasUnit } from '../score/sipas.js';
 import { cell, fmtNumber, fmtPercent } from './format.js';
 import { textOf } from './score-text.js';
 import { addFindingsSheet, close, header, next, numberCell, PCT, ratio, rowsOf, sheet } from './xlsx-report.js';
 import { setTextCell } from '../core/xlsx-text.js';
+import { fmtPoints, sipasBasisText, sipasComparisonText, sipasRankChange } from './sipas-change-text.js';
 
 /** The workbook's document date: SIPAS answers carry none, so a fixed one keeps the bytes stable. */
 const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
@@ -40,26 +42,31 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   const shortEl = (id: string): string => id.split('.').pop() ?? id;
   const rankOf = r.units.find((u) => u.rankOf !== undefined)?.rankOf ?? 0;
   const rw = Math.max(7, `${rankOf}/${rankOf}`.length);
+  const cmp = r.comparison !== undefined;
   const head =
     cell(vi ? 'Hạng' : 'Rank', rw, 'right') +
+    (cmp ? ' ' + cell(vi ? 'Thay đổi' : 'Change', 8) : '') +
     ' ' +
     cell(unitLabel(r, lang), 28) +
     ' ' +
     cell(vi ? 'Số phiếu' : 'Resp.', 8, 'right') +
     ' ' +
     cell('SIPAS', 8, 'right') +
+    (cmp ? ' ' + cell(vi ? '± điểm %' : '± pts', 8, 'right') : '') +
     domains.map((d) => ' ' + cell(d.slice(0, 9), 9, 'right')).join('') +
     elements.map((e) => ' ' + cell(shortEl(e).slice(0, 9), 9, 'right')).join('');
   lines.push('');
   lines.push(c.dim(head));
-  const row = (u: SipasUnit, label: string, rank: string): string =>
+  const row = (u: SipasResultUnit, label: string, rank: string): string =>
     cell(rank, rw, 'right') +
+    (cmp ? ' ' + cell(u === r.overall ? '' : sipasRankChange(u, lang), 8) : '') +
     ' ' +
     cell(label, 28) +
     ' ' +
     cell(fmtNumber(u.respondents, 0, lang), 8, 'right') +
     ' ' +
     cell(pct(u, lang), 8, 'right') +
+    (cmp ? ' ' + cell(u.previous ? fmtPoints(u.previous.change.value, lang) : '', 8, 'right') : '') +
     u.domains.map((d) => ' ' + cell(pct(d, lang), 9, 'right')).join('') +
     u.elements.map((e) => ' ' + cell(pct(e, lang), 9, 'right')).join('');
   for (const u of rankedUnits(r.units)) {
@@ -67,6 +74,13 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
     lines.push(u.smallSample ? c.yellow(line) : line);
   }
   lines.push(c.bold(row(r.overall, vi ? 'Chung (gộp mọi phiếu)' : 'Overall (all respondents)', '')));
+  if (r.comparison) {
+    lines.push(c.dim(sipasComparisonText(r.comparison, lang)));
+    for (const u of rankedUnits(r.units)) {
+      const basis = sipasBasisText(u, lang);
+      if (basis) lines.push(c.dim(`${u.code}: ${basis}.`));
+    }
+  }
   for (const note of sipasRoundingNotes(r.units))
     lines.push(
       c.dim(
@@ -110,6 +124,9 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   return lines;
 }
 
+/** A change in percentage points, sign always shown: +2.15 / -1.30. */
+const POINTS = '+0.00;-0.00;0.00';
+
 const T = {
   ranking: { vi: 'Xếp hạng SIPAS', en: 'SIPAS ranking' },
   items: { vi: 'Câu hỏi', en: 'Items' },
@@ -138,6 +155,9 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
     ...r.overall.domains.map((d, i) => ({ id: d.id, get: (u: SipasUnit) => u.domains[i]! })),
     ...r.overall.elements.map((e, i) => ({ id: e.id, get: (u: SipasUnit) => u.elements[i]! })),
   ];
+  // With last year: its index, the change in points, last year's rank and the change, and the rule used.
+  const cmp = r.comparison !== undefined;
+  const first = cmp ? 11 : 6;
   header(
     rk,
     [
@@ -146,10 +166,17 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
       unitLabel(r, lang),
       vi ? 'Số phiếu' : 'Respondents',
       vi ? 'Dưới cỡ mẫu' : 'Below min. sample',
+      ...(cmp
+        ? vi
+          ? ['SIPAS năm trước', 'Thay đổi (điểm %)', 'Hạng năm trước', 'Thay đổi hạng', 'So sánh với']
+          : ['SIPAS last year', 'Change (points)', 'Rank last year', 'Rank change', 'Compared with']
+        : []),
       ...measures.flatMap((m) => [m.id === 'sipas' ? 'SIPAS' : m.id, vi ? 'n hợp lệ' : 'n valid']),
     ],
-    [7, 12, 36, 11, 12, ...measures.flatMap(() => [12, 9])],
+    [7, 12, 36, 11, 12, ...(cmp ? [12, 12, 10, 10, 50] : []), ...measures.flatMap(() => [12, 9])],
   );
+  // Two-line headers ("Thay đổi (điểm %)") need the room: spreadsheet programs do not grow a written row.
+  if (cmp) rk.getRow(1).height = 30;
   for (const u of units) {
     const row = next(rk);
     const isOverall = u === r.overall;
@@ -158,15 +185,17 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
     setTextCell(row.getCell(3), isOverall ? overallLabel : (u.name ?? ''));
     row.getCell(4).value = u.respondents;
     if (u.smallSample) setTextCell(row.getCell(5), vi ? 'có' : 'yes');
+    if (cmp) changeCells(row, u, isOverall, lang);
     measures.forEach((m, i) => {
       const x = m.get(u);
-      if (x.index) numberCell(row.getCell(6 + 2 * i), ratio(x.index.value), PCT);
-      row.getCell(7 + 2 * i).value = x.valid;
+      if (x.index) numberCell(row.getCell(first + 2 * i), ratio(x.index.value), PCT);
+      row.getCell(first + 1 + 2 * i).value = x.valid;
     });
     if (isOverall) row.font = { name: 'Calibri', size: 11, bold: true };
   }
-  rk.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(rk), column: 5 + 2 * measures.length } };
+  rk.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(rk), column: first - 1 + 2 * measures.length } };
   close(rk);
+  if (r.comparison) addChangeSheet(wb, r, units, overallLabel, lang);
 
   // Items, long: unit × question with satisfied and valid counts.
   const it = sheet(wb, T.items[lang], lang);
@@ -238,6 +267,8 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   );
   kv(vi ? 'Chỉ số chung' : 'Overall', vi ? 'gộp mọi phiếu được tính của mọi đơn vị' : r.aggregation.overall);
   kv(vi ? 'Cỡ mẫu tối thiểu' : 'Minimum sample', String(r.minSample));
+  if (r.comparison)
+    kv(vi ? 'So với năm trước' : 'Last year', sipasComparisonText(r.comparison, lang), r.comparison.sha256 ?? '');
   kv(vi ? 'Làm tròn' : 'Rounding', vi ? '2 chữ số thập phân, làm tròn lên từ 5, một lần' : r.aggregation.rounding);
   for (const i of r.inputs)
     kv(
@@ -251,4 +282,77 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   close(ab);
   await wb.commit();
   return fixZipTimestamps(Buffer.concat(chunks), FIXED_DATE);
+}
+
+/** The change columns of a ranking row: last year's index, the change in points, ranks, and the rule. */
+function changeCells(row: ExcelJS.Row, u: SipasResultUnit, isOverall: boolean, lang: Lang): void {
+  const p = u.previous;
+  if (p) {
+    numberCell(row.getCell(6), ratio(p.previous.value), PCT);
+    numberCell(row.getCell(7), p.change.value, POINTS);
+    if (p.previousRank !== undefined) row.getCell(8).value = p.previousRank;
+  }
+  if (!isOverall) {
+    const rc = sipasRankChange(u, lang);
+    if (rc) {
+      setTextCell(row.getCell(9), rc);
+      row.getCell(9).alignment = { horizontal: 'center' };
+    }
+  }
+  const basis = sipasBasisText(u, lang);
+  if (basis) setTextCell(row.getCell(10), basis);
+}
+
+/** The long sheet of changes: unit × measure (overall, domains, elements, questions) with last year and the change. */
+function addChangeSheet(
+  wb: Parameters<typeof sheet>[0],
+  r: SipasResult,
+  units: readonly SipasResultUnit[],
+  overallLabel: string,
+  lang: Lang,
+): void {
+  const vi = lang === 'vi';
+  const ws = sheet(wb, vi ? 'So với năm trước' : 'Against last year', lang);
+  header(
+    ws,
+    [
+      vi ? 'Mã' : 'Code',
+      unitLabel(r, lang),
+      vi ? 'Chỉ số' : 'Measure',
+      vi ? 'Năm trước' : 'Last year',
+      vi ? 'Năm nay' : 'This year',
+      vi ? 'Thay đổi (điểm %)' : 'Change (points)',
+      vi ? 'So sánh với' : 'Compared with',
+    ],
+    [12, 36, 22, 12, 12, 14, 50],
+  );
+  ws.getRow(1).height = 30;
+  for (const u of units) {
+    const isOverall = u === r.overall;
+    const now = new Map<string, number | undefined>([['sipas', u.index?.value]]);
+    for (const d of u.domains) now.set(d.id, d.index?.value);
+    for (const e of u.elements) now.set(e.id, e.index?.value);
+    for (const x of u.items) now.set(x.code, x.index?.value);
+    const put = (measure: string, previous?: number, change?: number): void => {
+      const row = next(ws);
+      setTextCell(row.getCell(1), u.code);
+      setTextCell(row.getCell(2), isOverall ? overallLabel : (u.name ?? ''));
+      setTextCell(row.getCell(3), measure === 'sipas' ? 'SIPAS' : measure);
+      if (previous !== undefined) numberCell(row.getCell(4), ratio(previous), PCT);
+      const v = now.get(measure);
+      if (v !== undefined) numberCell(row.getCell(5), ratio(v), PCT);
+      if (change !== undefined) numberCell(row.getCell(6), change, POINTS);
+      const basis = sipasBasisText(u, lang) || (u.isNew ? (vi ? 'mới' : 'new') : '');
+      if (basis) setTextCell(row.getCell(7), basis);
+    };
+    const p = u.previous;
+    if (!p) {
+      put('sipas');
+      continue;
+    }
+    put('sipas', p.previous.value, p.change.value);
+    for (const m of p.measures) put(m.id, m.previous.value, m.change.value);
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowsOf(ws), column: 7 } };
+  close(ws);
 }

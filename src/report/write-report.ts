@@ -13,6 +13,8 @@ import type { SipasResult } from '../result/sipas.js';
 import { renderCsvReport } from './csv-report.js';
 import { renderHtmlReport } from './html-report.js';
 import { renderSipasXlsx } from './sipas-report.js';
+import { renderSipasCsv } from './sipas-csv.js';
+import { renderSipasHtml } from './sipas-html.js';
 import { renderXlsxReport, writeXlsxReportFile, type XlsxReportOptions } from './xlsx-report.js';
 
 export type ReportFormat = 'json' | 'csv' | 'xlsx' | 'html';
@@ -198,16 +200,18 @@ export async function writeReports(result: RoundResult, outs: string[], opts: Wr
 }
 
 /** The formats a SIPAS result is written in. */
-export type SipasFormat = 'json' | 'xlsx';
+export type SipasFormat = 'json' | 'xlsx' | 'csv' | 'html';
 
 /** The SIPAS format a path asks for, or a usage error naming the formats there are. */
 export function sipasFormatOf(out: string): SipasFormat {
   const ext = extname(out).toLowerCase();
   if (ext === '.json') return 'json';
   if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.csv') return 'csv';
+  if (ext === '.html' || ext === '.htm') return 'html';
   throw new UsageError({
-    vi: `Không ghi được "${out}": kết quả SIPAS ghi ra .xlsx hoặc .json.`,
-    en: `Cannot write "${out}": the SIPAS result is written as .xlsx or .json.`,
+    vi: `Không ghi được "${out}": kết quả SIPAS ghi ra .xlsx, .html, .csv hoặc .json.`,
+    en: `Cannot write "${out}": the SIPAS result is written as .xlsx, .html, .csv or .json.`,
   });
 }
 
@@ -218,7 +222,16 @@ export async function writeSipasReports(
   lang: Lang,
 ): Promise<string[]> {
   for (const { out, format } of plan)
-    await writeFileAtomic(out, format === 'json' ? jsonChunks(result) : await renderSipasXlsx(result, lang));
+    await writeFileAtomic(
+      out,
+      format === 'json'
+        ? jsonChunks(result)
+        : format === 'csv'
+          ? renderSipasCsv(result, lang)
+          : format === 'html'
+            ? renderSipasHtml(result, lang)
+            : await renderSipasXlsx(result, lang),
+    );
   return plan.map((p) => p.out);
 }
 

@@ -5,6 +5,7 @@
 import type { Provenance } from '../criteria/schema.js';
 import type { QuestionnaireIndex } from '../criteria/questionnaire.js';
 import type { Finding } from '../findings/finding.js';
+import type { SipasChange } from '../rank/sipas-change.js';
 import type { SipasBy, SipasFindings, SipasUnit } from '../score/sipas.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
@@ -17,6 +18,32 @@ export interface SipasInput {
   rows: number;
   /** Rows counted as respondents. */
   respondents: number;
+}
+
+/** A unit as the result shows it: its indices and rank, and, when last year was given, its change. */
+export type SipasResultUnit = SipasUnit & {
+  /** Change against last year (`parindex sipas --previous`). */
+  previous?: SipasChange;
+  /** True when last year has no figures for the unit (nor its predecessors). */
+  isNew?: true;
+  /** Predecessors of a merged unit that is not compared ("mới, hợp nhất từ …"). */
+  mergedFrom?: string[];
+};
+
+/** What last year's SIPAS figures allowed comparing, and how merged units were compared. */
+export interface SipasComparisonInfo {
+  file: string;
+  kind: 'result' | 'table';
+  sha256?: string;
+  /** Rank changes are made. */
+  rank: boolean;
+  /** Measures (domain, "domain.element", question) with a column last year; "*" for every one a result has. */
+  measures: string[];
+  /** The rule for units with several predecessors. */
+  merged: 'none' | 'mean' | 'weighted';
+  change: string;
+  rows?: number;
+  matched?: number;
 }
 
 export interface SipasResult {
@@ -35,8 +62,10 @@ export interface SipasResult {
   };
   minSample: number;
   inputs: SipasInput[];
-  overall: SipasUnit;
-  units: SipasUnit[];
+  overall: SipasResultUnit;
+  units: SipasResultUnit[];
+  /** Present when last year's result or table was given. */
+  comparison?: SipasComparisonInfo;
   findings: Finding[];
   /** True count of every finding code, listed or not. */
   counts: Record<string, number>;

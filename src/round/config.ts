@@ -67,6 +67,10 @@ export const RoundConfig = z
             questionnaire: z.string().min(1).describe('Questionnaire "id@version" or path.'),
             answers: z.array(RelPath).min(1).describe('Raw answer files (CSV or XLSX), one row per respondent.'),
             weights: z.string().optional().describe('Column holding respondent weights.'),
+            previous: RelPath.optional().describe(
+              "Last year's SIPAS result (sipas.json) or published SIPAS table (.xlsx, .csv), for the changes " +
+                '`parindex sipas --round` shows; merged units follow `merged`.',
+            ),
             map: z
               .record(z.string().min(1), z.string().min(1))
               .default({})
@@ -176,6 +180,7 @@ function roundPaths(c: RoundConfig): { path: string; rel: string }[] {
   });
   c.survey.points.forEach((p, i) => out.push({ path: `survey.points.${i}`, rel: p }));
   c.survey.sipas?.answers.forEach((p, i) => out.push({ path: `survey.sipas.answers.${i}`, rel: p }));
+  if (c.survey.sipas?.previous) out.push({ path: 'survey.sipas.previous', rel: c.survey.sipas.previous });
   if (c.previous) out.push({ path: 'previous', rel: c.previous });
   if (c.crosswalk) out.push({ path: 'crosswalk', rel: c.crosswalk });
   if (c.weightsAlt) out.push({ path: 'weightsAlt', rel: c.weightsAlt });

@@ -41,6 +41,15 @@ export interface TableComparisons {
   fields: string[];
 }
 
+/**
+ * Extra columns a caller's table may have (the SIPAS table: "Chỉ số SIPAS", a column per domain):
+ * more headers for the index, and a header's loose key → the code its figures are kept under in `fields`.
+ */
+export interface TableColumns {
+  index?: readonly string[];
+  measure?: (key: string) => string | undefined;
+}
+
 export interface PreviousTable {
   /** Last year's figures by this year's roster code. */
   figures: Map<string, PreviousFigures>;
@@ -63,7 +72,9 @@ export async function readPreviousTable(
   known: readonly KnownAgency[],
   groupOf: (text: string) => string | undefined,
   opts: ReadOptions = DEFAULT_READ_OPTIONS,
+  extra: TableColumns = {},
 ): Promise<PreviousTable> {
+  const extraIndex = new Set((extra.index ?? []).map(looseKey));
   const read = await readGrid(path, file, opts);
   const findings = read.findings.filter((f) => f.code !== 'INTAKE_CSV_DIALECT');
   const out: PreviousTable = {
@@ -94,10 +105,10 @@ export async function readPreviousTable(
     fieldCols.clear();
     for (const [c, cell] of sheet.rows.get(r) ?? []) {
       const key = looseKey(valueText(cell.v));
-      const col = headerOf.get(key);
+      const col = headerOf.get(key) ?? (extraIndex.has(key) ? 'index' : undefined);
       if (col && !cols.has(col)) cols.set(col, c);
-      const f = FIELD_HEADER.exec(key);
-      if (f && !fieldCols.has(f[1]!)) fieldCols.set(f[1]!, c);
+      const f = FIELD_HEADER.exec(key)?.[1] ?? (col ? undefined : extra.measure?.(key));
+      if (f !== undefined && !fieldCols.has(f)) fieldCols.set(f, c);
     }
     if (cols.has('index') && (cols.has('code') || cols.has('name'))) {
       headerRow = r;

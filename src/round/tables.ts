@@ -100,7 +100,7 @@ export async function readAppraisalFile(
   return out;
 }
 
-const SURVEY_SPEC: TableSpec<'agency' | 'item' | 'share' | 'points'> = {
+const SURVEY_SPEC: TableSpec<'agency' | 'item' | 'share' | 'points' | 'count'> = {
   fields: {
     agency: ['mã cơ quan', 'mã đơn vị', 'agency', 'agency code'],
     item: ['mã tiêu chí', 'tiêu chí', 'item', 'item code'],
@@ -114,6 +114,17 @@ const SURVEY_SPEC: TableSpec<'agency' | 'item' | 'share' | 'points'> = {
       'satisfaction share',
     ],
     points: ['điểm', 'điểm điều tra', 'points', 'survey points'],
+    count: [
+      'số phiếu',
+      'số phiếu hợp lệ',
+      'số câu trả lời',
+      'số câu trả lời hợp lệ',
+      'cỡ mẫu',
+      'n',
+      'valid answers',
+      'count',
+      'sample size',
+    ],
   },
   required: ['agency', 'item'],
 };
@@ -127,7 +138,10 @@ export interface SurveyContext {
   setOf: (agency: string) => CriteriaIndex | undefined;
 }
 
-/** Reads a survey points table: share (0–100%, or a fraction) or points per agency × survey item. */
+/**
+ * Reads a survey points table: share (0–100%, or a fraction) or points per agency × survey item, and
+ * optionally the count of valid answers behind each share ("Số phiếu"), which gives it an interval.
+ */
 export async function readSurveyPoints(
   path: string,
   file: string,
@@ -207,6 +221,16 @@ export async function readSurveyPoints(
           ),
         );
       else if (r.value) value.share = r.value.div(Rational.HUNDRED);
+    }
+    // The count of valid answers behind a share: what its Wilson interval (score/interval.ts) needs.
+    if (row.cells.count && value.share !== undefined) {
+      const r = readNumberCell(row.cells.count, 'count', row.at('count'), undefined);
+      if (r.finding) out.findings.push({ ...r.finding, agency, criterion: item } as Finding);
+      else if (r.value && (!r.value.isInteger() || !r.value.gt(Rational.ZERO)))
+        out.findings.push(
+          finding('ROUND_TABLE_BAD_NUMBER', row.at('count'), { value: r.value.toExact() }, { agency, criterion: item }),
+        );
+      else if (r.value) value.from = { valid: r.value.toNumber() };
     }
     if (value.points === undefined && value.share === undefined) continue;
     const m = out.value.get(agency) ?? new Map<string, SurveyValue>();

@@ -31,9 +31,9 @@ export interface SurveyValue {
   from?: SurveySource;
 }
 
-/** A SIPAS measure behind a survey share, and its count of valid answers. */
+/** A survey share's count of valid answers, and the SIPAS measure it came from (none for a points table). */
 export interface SurveySource {
-  measure: string;
+  measure?: string;
   valid: number;
 }
 

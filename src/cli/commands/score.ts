@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { requireExisting } from '../paths.js';
 import { loadCriteriaSet } from '../../criteria/load.js';
-import { UsageError } from '../../findings/errors.js';
+import { InputError, UsageError } from '../../findings/errors.js';
 import { countFindings, hasErrors, type Finding } from '../../findings/finding.js';
 import { renderFindingsSummary } from '../../report/findings-text.js';
 import { renderExplainText } from '../../report/explain-text.js';
@@ -33,6 +33,12 @@ export const registerScoreCommands: Register = (program, run) => {
       '--strict',
       'coi cảnh báo là lỗi (ví dụ thiếu số liệu điều tra XHH) / treat warnings as errors (e.g. missing survey data)',
     )
+    .option(
+      '--weights-alt <file>',
+      'trọng số khác để xem độ nhạy của thứ hạng (YAML: maxima: {lĩnh vực: điểm tối đa}), thay cho weightsAlt ' +
+        'trong round.yaml / alternative field maxima for the sensitivity of ranks (YAML: maxima: {field: max}), ' +
+        "overriding round.yaml's weightsAlt",
+    )
     .option('--force', 'ghi đè tệp báo cáo đã có / overwrite existing report files')
     .option(
       '--scorecards <layout>',
@@ -47,8 +53,9 @@ export const registerScoreCommands: Register = (program, run) => {
           strict?: boolean;
           force?: boolean;
           scorecards?: string;
+          weightsAlt?: string;
         }>();
-        const r = await scoreRound(ctx, dir, o.allowIncomplete === true, false, o.strict === true);
+        const r = await scoreRound(ctx, dir, o.allowIncomplete === true, false, o.strict === true, o.weightsAlt);
         if (!r.result) {
           if (ctx.json)
             ctx.out(JSON.stringify({ command: 'score', blocked: true, counts: countFindings(r.findings) }, null, 2));
@@ -91,9 +98,15 @@ export const registerScoreCommands: Register = (program, run) => {
     .option('--criteria <ref>', 'bộ tiêu chí khi chấm một tệp / criteria set for a single file')
     .option('--kind <kind>', 'loại cơ quan khi chấm một tệp / agency kind for a single file')
     .option('--allow-incomplete', 'vẫn chấm khi còn lỗi / score even with errors')
+    .option(
+      '--weights-alt <file>',
+      'trọng số khác để xem độ nhạy của thứ hạng (YAML: maxima: {lĩnh vực: điểm tối đa}), thay cho weightsAlt ' +
+        'trong round.yaml / alternative field maxima for the sensitivity of ranks (YAML: maxima: {field: max}), ' +
+        "overriding round.yaml's weightsAlt",
+    )
     .action(async function (this: Command, target: string, agency: string | undefined) {
       await run(this, async (ctx) => {
-        const o = this.opts<{ criteria?: string; kind?: string; allowIncomplete?: boolean }>();
+        const o = this.opts<{ criteria?: string; kind?: string; allowIncomplete?: boolean; weightsAlt?: string }>();
         if (!existsSync(join(target, 'round.yaml')) && !/\.ya?ml$/i.test(target)) {
           requireExisting([target], ctx.cwd);
           const expected = o.criteria
@@ -125,7 +138,7 @@ export const registerScoreCommands: Register = (program, run) => {
             vi: 'Cần mã cơ quan: parindex explain <round> <mã>.',
             en: 'An agency code is needed: parindex explain <round> <code>.',
           });
-        const r = await scoreRound(ctx, target, o.allowIncomplete === true, true);
+        const r = await scoreRound(ctx, target, o.allowIncomplete === true, true, false, o.weightsAlt);
         if (!r.result) return 1;
         const code = agency.trim().toUpperCase();
         const a = r.result.agencies.find((x) => x.code.toUpperCase() === code);
@@ -207,9 +220,17 @@ async function scoreRound(
   allowIncomplete: boolean,
   quietFindings = false,
   strict = false,
+  weightsAlt?: string,
 ): Promise<RoundRun> {
+  const alt = weightsAlt === undefined ? undefined : resolve(ctx.cwd, weightsAlt);
+  if (alt !== undefined && !(existsSync(alt) && statSync(alt).isFile()))
+    throw new InputError({
+      vi: `Không có tệp trọng số khác "${weightsAlt}" (--weights-alt).`,
+      en: `No alternative weights file "${weightsAlt}" (--weights-alt).`,
+    });
   const bar = progress(ctx, { vi: 'hồ sơ', en: 'files' });
   const r = await runRound(dir, {
+    ...(alt !== undefined ? { weightsAlt: alt } : {}),
     allowIncomplete,
     strict,
     cwd: ctx.cwd,
