@@ -77,7 +77,13 @@ export class SheetScan implements SheetCounts {
       }
       // The tag's name, after a namespace prefix if there is one ("x:c").
       let nameEnd = j;
-      while (nameEnd < n && !isSpace(buf[nameEnd]) && buf[nameEnd] !== GT && buf[nameEnd] !== SLASH) {
+      while (
+        nameEnd < n &&
+        !isSpace(buf[nameEnd]) &&
+        buf[nameEnd] !== GT &&
+        buf[nameEnd] !== SLASH &&
+        buf[nameEnd] !== LT
+      ) {
         if (buf[nameEnd] === 0x3a /* : */) j = nameEnd + 1;
         nameEnd++;
       }
@@ -86,6 +92,8 @@ export class SheetScan implements SheetCounts {
         this.keep(buf, i);
         return;
       }
+      // "<<c>" or "<c<row>": no tag starts here (the next "<" may start one), so nothing is counted twice.
+      if (buf[nameEnd] === LT) continue;
       const len = nameEnd - j;
       b = buf[j];
       if (len === 1 && b === 0x63 /* c */) {

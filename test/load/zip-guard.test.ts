@@ -70,6 +70,12 @@ describe('SheetScan', () => {
     expect(chunked('<col min="1" max="2000000000"/>', []).pastGrid).toContain('2000000000');
   });
 
+  it('counts a tag once when a stray "<" comes before it (found by the property below, seed -1915982763)', () => {
+    // "<<rox:c>" holds one cell, <rox:c>; "<c<row>" one row and no cell: the scan once counted from each "<".
+    expect(counts(chunked('<<rox:c><end/>', []))).toEqual({ rows: 0, cells: 1, declared: 0 });
+    expect(counts(chunked('<c<row><end/>', []))).toEqual({ rows: 1, cells: 0, declared: 0 });
+  });
+
   it('counts every tag once however the text is cut into chunks', () => {
     const pieces = fc.constantFrom(
       '<row r="1">',
