@@ -381,21 +381,26 @@ writeFileSync(join(ROOT, 'previous', 'ket-qua-2024.json'), JSON.stringify(prevRu
   const comma = (x) => x.toFixed(2).replace('.', ',');
   const qi = loadQuestionnaire('sipas-illustrative@2025.1');
   const names = new Map(prevRoster.map((a) => [a.code, a.name]));
+  // Ranked per block, as this year's round ranks its groups; the "Khối" column names the block by title.
+  const titles = { 'so-nganh': 'Sở, ban, ngành', 'xa-phuong': 'UBND xã, phường' };
   const sipas = await runSipas(
     [{ path: join(prevDir, 'survey', 'phieu-khao-sat.csv'), display: 'phieu-khao-sat.csv' }],
-    { questionnaire: qi, roster: names },
+    { questionnaire: qi, roster: names, unitGroups: new Map(prevRoster.map((a) => [a.code, a.group])) },
   );
   const units = sipas.units
     .filter((u) => u.rank !== undefined)
-    .sort((a, b) => a.rank - b.rank || (a.code < b.code ? -1 : 1));
+    .sort(
+      (a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0) || a.rank - b.rank || (a.code < b.code ? -1 : 1),
+    );
   const domains = qi.q.domains;
   const lines = [
-    'CHỈ SỐ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC (SIPAS) NĂM 2024 (dữ liệu mẫu)' + ';'.repeat(3 + domains.length),
-    ['STT', 'Tên đơn vị', 'Chỉ số SIPAS (%)', 'Xếp hạng', ...domains.map((d) => d.title.vi)].join(';'),
+    'CHỈ SỐ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC (SIPAS) NĂM 2024 (dữ liệu mẫu)' + ';'.repeat(4 + domains.length),
+    ['STT', 'Tên đơn vị', 'Khối', 'Chỉ số SIPAS (%)', 'Xếp hạng', ...domains.map((d) => d.title.vi)].join(';'),
     ...units.map((u, i) =>
       [
         i + 1,
         i === 0 ? u.name.toUpperCase() : u.name.replace(/oà/g, 'òa').replace(/oá/g, 'óa').replace(/uỳ/g, 'ùy'),
+        titles[u.group],
         comma(u.index.value),
         u.rank,
         ...domains.map((d) => comma(u.domains.find((x) => x.id === d.id).index.value)),

@@ -62,3 +62,5 @@ export { rankSipasUnits } from './rank/sipas.js';
 export type { SipasResult } from './result/sipas.js';
 export { runSipas, type SipasOptions } from './pipeline/run-sipas.js';
 export { renderSipasText, renderSipasXlsx } from './report/sipas-report.js';
+export { makeSurveyTemplate } from './pipeline/survey-template.js';
+export { loadColumnDeclarations, type ColumnDeclarations } from './criteria/column-map.js';

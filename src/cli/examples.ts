@@ -165,6 +165,13 @@ export const EXAMPLES: Record<string, Example[]> = {
       line: `parindex verify cong-khai-2025 --round ${SAMPLE}`,
     },
   ],
+  'survey-template': [
+    {
+      vi: 'Bảng tính để nhập điểm điều tra xã hội học theo cơ quan × tiêu chí',
+      en: 'The workbook to enter survey points per agency × survey item',
+      line: `parindex survey-template ${SAMPLE} --out diem-dieu-tra.xlsx`,
+    },
+  ],
   report: [
     {
       vi: 'Dựng lại báo cáo từ kết quả đã chấm',

@@ -17,6 +17,7 @@ import { registerCriteriaCommands } from './commands/criteria.js';
 import { registerIntakeCommands } from './commands/intake.js';
 import { registerRoundCommands } from './commands/round.js';
 import { registerSipasCommands } from './commands/sipas.js';
+import { registerSurveyTemplateCommands } from './commands/survey-template.js';
 import { registerTemplateCommands } from './commands/template.js';
 import { registerScoreCommands } from './commands/score.js';
 import { registerReportCommands } from './commands/report.js';
@@ -33,6 +34,7 @@ const REGISTRARS: Register[] = [
   registerReportCommands,
   registerLoopCommands,
   registerSipasCommands,
+  registerSurveyTemplateCommands,
 ];
 
 /** The global option of a limit, named and described by LIMIT_FLAGS. */

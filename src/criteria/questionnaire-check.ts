@@ -4,7 +4,7 @@
  */
 import { looseKey } from '../core/text.js';
 import { finding, type Finding } from '../findings/finding.js';
-import type { Questionnaire } from './questionnaire-schema.js';
+import type { Questionnaire, Scale } from './questionnaire-schema.js';
 
 /** Named rules: unique ids and codes, "satisfied" levels on the scale. */
 export function checkQuestionnaire(
@@ -24,10 +24,38 @@ export function checkQuestionnaire(
       seen.add(id);
     }
   };
-  dup(
-    'level',
-    q.scale.levels.map((l, i) => [String(l.code), `scale.levels.${i}.code`]),
-  );
+  const scales: [string, Scale][] = [
+    ['scale', q.scale],
+    ...Object.entries(q.scales).map(([n, x]): [string, Scale] => [`scales.${n}`, x]),
+  ];
+  for (const [path, scale] of scales) {
+    dup(
+      'level',
+      scale.levels.map((l, i) => [looseKey(String(l.code)), `${path}.levels.${i}.code`]),
+    );
+    const codes = scale.levels.map((l) => l.code);
+    const keys = codes.map((c) => looseKey(String(c)));
+    scale.satisfied.forEach((c, i) => {
+      if (!keys.includes(looseKey(String(c))))
+        out.push(finding('SIPAS_SATISFIED_NOT_IN_SCALE', at(`${path}.satisfied.${i}`), { code: c, levels: codes }));
+    });
+    const scored = scale.levels.every((l) => l.score !== undefined);
+    if (scale.satisfied.length === 0 && !scored)
+      out.push(finding('SIPAS_SCALE_NO_RULE', at(path), { scale: path.replace(/^scales\./, '') }));
+  }
+  const refs: [string | undefined, string][] = q.domains.flatMap((d, i) => [
+    [d.scale, `domains.${i}.scale`] as [string | undefined, string],
+    ...d.elements.flatMap((e, j) => [
+      [e.scale, `domains.${i}.elements.${j}.scale`] as [string | undefined, string],
+      ...e.questions.map((x, k): [string | undefined, string] => [
+        x.scale,
+        `domains.${i}.elements.${j}.questions.${k}.scale`,
+      ]),
+    ]),
+  ]);
+  for (const [name, path] of refs)
+    if (name !== undefined && !(name in q.scales))
+      out.push(finding('SIPAS_SCALE_UNKNOWN', at(path), { scale: name, scales: Object.keys(q.scales) }));
   dup(
     'domain',
     q.domains.map((d, i) => [d.id, `domains.${i}.id`]),
@@ -49,10 +77,5 @@ export function checkQuestionnaire(
       ),
     ),
   );
-  const codes = q.scale.levels.map((l) => l.code);
-  q.scale.satisfied.forEach((c, i) => {
-    if (!codes.includes(c))
-      out.push(finding('SIPAS_SATISFIED_NOT_IN_SCALE', at(`scale.satisfied.${i}`), { code: c, levels: codes }));
-  });
   return out;
 }

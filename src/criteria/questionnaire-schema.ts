@@ -16,19 +16,61 @@ const Weight = z
   .describe('A positive weight; weights are relative (1, 1 is the same as 50, 50).');
 
 export const ScaleLevel = z.strictObject({
-  code: z.number().int().min(0).max(100).describe('The code written in answer files, e.g. 1 … 5.'),
+  code: z
+    .union([z.number().int().min(0).max(100), z.string().regex(/^[A-Za-z0-9]{1,8}$/)])
+    .describe('The code written in answer files, e.g. 1 … 5, or a letter such as "A".'),
   label: Text.describe(
     'The label, e.g. "Hài lòng"; answer files may use it instead of the code, with or without diacritics.',
   ),
   aliases: z.array(z.string().min(1)).default([]).describe('Other spellings accepted for this level.'),
+  score: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .optional()
+    .describe(
+      'Score of this answer in percent of the item (A 100, B 60, C 20, D 0); when the levels have scores, ' +
+        'an item is the mean score.',
+    ),
 });
+
+const LevelCode = z.union([z.number().int(), z.string().min(1)]);
+
+export const Scale = z
+  .strictObject({
+    levels: z.array(ScaleLevel).min(2).describe('The answer levels, e.g. 1 "Rất không hài lòng" … 5 "Rất hài lòng".'),
+    satisfied: z
+      .array(LevelCode)
+      .default([])
+      .describe('Codes that count as satisfied, e.g. [4, 5]; an item is then the share satisfied.'),
+    noAnswer: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Answers that mean "no opinion" (e.g. "Không có ý kiến"): left out of the valid answers, like a ' +
+          'blank, and not a finding.',
+      ),
+  })
+  .describe('An answer scale: its levels and the rule of an item (share satisfied, or mean score).');
+export type Scale = z.infer<typeof Scale>;
+
+const ScaleRef = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/)
+  .describe('Name of a scale under "scales"; the questionnaire\'s "scale" when not given.');
 
 export const Question = z.strictObject({
   code: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
-    .describe('Question code; the answer file has a column with this code as header.'),
-  text: Text.describe('The question as asked.'),
+    .describe('Question code; an answer file column headed with this code, the text or an alias is its answers.'),
+  text: Text.describe('The question as asked; a column headed with it (numbering such as "Câu 9.1." aside) matches.'),
+  aliases: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Other column headers for this question, e.g. a web form\'s field name "question91".'),
+  scale: ScaleRef.optional(),
 });
 export type Question = z.infer<typeof Question>;
 
@@ -38,6 +80,7 @@ export const Element = z.strictObject({
   weight: Weight.optional().describe(
     'Weight of the element in its domain; equal when no element of the domain has one.',
   ),
+  scale: ScaleRef.optional(),
   questions: z.array(Question).min(1),
 });
 export type Element = z.infer<typeof Element>;
@@ -46,6 +89,7 @@ export const Domain = z.strictObject({
   id: Id.describe('Domain id, e.g. "services" or "policies".'),
   title: Text,
   weight: Weight.optional().describe('Weight of the domain in the overall index; equal when no domain has one.'),
+  scale: ScaleRef.optional(),
   elements: z.array(Element).min(1),
 });
 export type Domain = z.infer<typeof Domain>;
@@ -63,22 +107,11 @@ export const Questionnaire = z
     title: Text,
     illustrative: z.boolean().default(false).describe('True when the questions or weights are made up for examples.'),
     provenance: Provenance.optional(),
-    scale: z
-      .strictObject({
-        levels: z
-          .array(ScaleLevel)
-          .min(2)
-          .describe('The answer levels, e.g. 1 "Rất không hài lòng" … 5 "Rất hài lòng".'),
-        satisfied: z.array(z.number().int()).min(1).describe('Codes that count as satisfied, e.g. [4, 5].'),
-        noAnswer: z
-          .array(z.string().min(1))
-          .default([])
-          .describe(
-            'Answers that mean "no opinion" (e.g. "Không có ý kiến"): left out of the valid answers, like a ' +
-              'blank, and not a finding.',
-          ),
-      })
-      .describe('The answer scale.'),
+    scale: Scale.describe('The answer scale of every question that names no other.'),
+    scales: z
+      .record(ScaleRef, Scale)
+      .default({})
+      .describe('Other scales by name (e.g. "abcd"), for domains, elements or questions that name one.'),
     minSample: z
       .number()
       .int()

@@ -112,7 +112,13 @@ class Builder {
  * character; anything else goes through `csvRecords` whole. A byte batch is valid until the next
  * batch is asked for: its bytes and offsets are reused (so reading holds one chunk, not many).
  */
-export async function* byteRecords(chunks: AsyncIterator<Buffer>, delimiter: string): AsyncGenerator<RecordBatch> {
+export async function* byteRecords(
+  chunks: AsyncIterator<Buffer>,
+  delimiter: string,
+  /** Title rows before the header: handed on as ordinary records, the header is the next. */
+  titleRows = 0,
+): AsyncGenerator<RecordBatch> {
+  let titles = titleRows;
   const d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
   const lineDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let width = -1;
@@ -227,7 +233,10 @@ export async function* byteRecords(chunks: AsyncIterator<Buffer>, delimiter: str
           b.count = 0;
         }
         const bytes = buf.subarray(pos, end);
-        if (width < 0) {
+        if (width < 0 && titles > 0) {
+          titles--;
+          yield [{ line, cells: lineDecoder.decode(bytes).split(delimiter) }];
+        } else if (width < 0) {
           const cells = lineDecoder.decode(bytes).split(delimiter);
           width = cells.length;
           b = new Builder(width);

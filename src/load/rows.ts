@@ -33,6 +33,8 @@ export interface AnswerFile {
   sheet?: string;
   /** Header texts, in column order. */
   header: string[];
+  /** 1-based row of the header (title rows above it are skipped); 1 when not told. */
+  headerRow?: number;
   /** The rows after the header, in batches (rows of a UTF-8 CSV file are read in place). Iterate once. */
   rows: AsyncIterable<AnswerBatch>;
   /** What the dialect detection found, for CSV files. */
@@ -58,6 +60,7 @@ export async function openAnswerFile(
   path: string,
   file: string,
   opts: ReadOptions,
+  isHeader?: (cells: string[]) => boolean,
 ): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
   const opened = await openProbe(path, file);
   if (isRefused(opened)) return { findings: opened.findings };
@@ -72,21 +75,48 @@ export async function openAnswerFile(
       const guard = await guardWorkbookZip(buf, file, { ...limits, rows: Infinity, cells: Infinity });
       if (guard.some((f) => f.severity === 'error')) return { findings: guard };
       const sha256 = createHash('sha256').update(buf).digest('hex');
-      return openXlsx(path, file, () => sha256);
+      return openXlsx(path, file, () => sha256, isHeader);
     }
     default:
-      return openCsv(path, file, head);
+      return openCsv(path, file, head, isHeader);
   }
+}
+
+/** Rows looked at for the header: title rows above it are at most this many. */
+const HEADER_SEARCH = 10;
+
+/** How many records come before the header: the first of the head's records `isHeader` accepts (0 when none). */
+async function titleRows(
+  probe: string,
+  delimiter: string,
+  isHeader: ((cells: string[]) => boolean) | undefined,
+): Promise<number> {
+  if (!isHeader) return 0;
+  const seen: string[][] = [];
+  try {
+    const one = (async function* (): AsyncIterable<string> {
+      yield probe;
+    })();
+    for await (const batch of csvRecords(one, delimiter))
+      for (const r of batch) if (seen.length < HEADER_SEARCH + 1) seen.push(r.cells);
+  } catch {
+    // A quote left open in the head: the rows read so far are enough.
+  }
+  // The last record of the head may be cut; it is not looked at.
+  const i = seen.slice(0, HEADER_SEARCH).findIndex((cells) => isHeader(cells.map((c) => c.trim())));
+  return Math.max(0, i);
 }
 
 async function openCsv(
   path: string,
   file: string,
   head: Buffer,
+  isHeader?: (cells: string[]) => boolean,
 ): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
   const enc = detectEncoding(head);
   const probe = new TextDecoder(enc.encoding).decode(head.subarray(enc.skip));
   const delimiter = detectDelimiter(probe);
+  const skip = await titleRows(probe.replace(/^\uFEFF/, ''), delimiter, isHeader);
   const source = createReadStream(path, { highWaterMark: 256 * 1024 });
   // The file is hashed as it streams by; the digest exists once every byte has passed.
   const hash = createHash('sha256');
@@ -108,7 +138,7 @@ async function openCsv(
   }
   // UTF-8 files are read in place (byte-rows.ts); other encodings are decoded first.
   const records: AsyncIterable<RecordBatch> =
-    enc.encoding === 'utf-8' ? byteRecords(bytes(), delimiter) : csvRecords(text(), delimiter);
+    enc.encoding === 'utf-8' ? byteRecords(bytes(), delimiter, skip) : csvRecords(text(), delimiter);
   const it = records[Symbol.asyncIterator]();
   const findings: Finding[] = [finding('INTAKE_CSV_DIALECT', { file }, { delimiter, encoding: enc.label })];
   const malformed = (e: unknown): Finding =>
@@ -117,17 +147,27 @@ async function openCsv(
       { file, ...(e instanceof UnterminatedQuote ? { row: e.line } : {}) },
       { detail: shortError(e) },
     );
-  let first: IteratorResult<RecordBatch>;
-  try {
-    first = await it.next();
-  } catch (e) {
-    return { findings: [...findings, malformed(e)] };
+  // Title rows, then the header: they always come as ordinary records (byte-rows.ts).
+  let start: CsvRecord[] = [];
+  for (let left = skip; ; ) {
+    let next: IteratorResult<RecordBatch>;
+    try {
+      next = await it.next();
+    } catch (e) {
+      return { findings: [...findings, malformed(e)] };
+    }
+    if (next.done || isByteBatch(next.value)) break;
+    if (left >= next.value.length) {
+      left -= next.value.length;
+      continue;
+    }
+    start = next.value.slice(left);
+    break;
   }
-  // The header always comes as an ordinary record (byte-rows.ts).
-  if (first.done || isByteBatch(first.value) || first.value.length === 0)
-    return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
-  const header = first.value[0]!.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
-  const rest = first.value.slice(1);
+  if (start.length === 0) return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
+  const header = start[0]!.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
+  const headerRow = start[0]!.line;
+  const rest = start.slice(1);
   const late: Finding[] = [];
   const toRow = (r: CsvRecord): AnswerRow => ({ row: r.line, cells: r.cells });
   async function* rows(): AsyncIterable<AnswerBatch> {
@@ -144,7 +184,15 @@ async function openCsv(
     }
   }
   return {
-    answers: { file, header, rows: rows(), dialect: { delimiter, encoding: enc.label }, late, sha256: () => digest },
+    answers: {
+      file,
+      header,
+      ...(headerRow !== 1 ? { headerRow } : {}),
+      rows: rows(),
+      dialect: { delimiter, encoding: enc.label },
+      late,
+      sha256: () => digest,
+    },
     findings,
   };
 }
@@ -153,6 +201,7 @@ async function openXlsx(
   path: string,
   file: string,
   sha256: () => string,
+  isHeader?: (cells: string[]) => boolean,
 ): Promise<{ answers?: AnswerFile; findings: Finding[] }> {
   const Excel = await loadExcel();
   const reader = new Excel.stream.xlsx.WorkbookReader(path, {
@@ -174,23 +223,34 @@ async function openXlsx(
   }
   if (ws.done) return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
   const rowIt = (ws.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
-  let header: string[] | undefined;
+  // The header is the first non-blank row, or with `isHeader` the first of the first ten it accepts
+  // (title rows above it are skipped); rows read past the header while looking are data.
+  const seen: AnswerRow[] = [];
+  const textOf = (cells: AnswerCell[]): string[] => cells.map((c) => (c === undefined ? '' : String(c).trim()));
+  let at = -1;
   try {
-    for (;;) {
+    while (seen.length < (isHeader ? HEADER_SEARCH : 1)) {
       const r = await rowIt.next();
       if (r.done) break;
       const cells = rowCells(r.value);
-      if (cells.some((c) => c !== undefined && String(c).trim() !== '')) {
-        header = cells.map((c) => (c === undefined ? '' : String(c).trim()));
+      if (!cells.some((c) => c !== undefined && String(c).trim() !== '')) continue;
+      seen.push({ row: r.value.number, cells });
+      if (!isHeader || isHeader(textOf(cells))) {
+        at = seen.length - 1;
         break;
       }
     }
   } catch (e) {
     return { findings: [finding('INTAKE_CORRUPT', { file }, { detail: shortError(e) })] };
   }
-  if (!header) return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
+  if (seen.length === 0) return { findings: [finding('INTAKE_EMPTY_FILE', { file }, {})] };
+  if (at < 0) at = 0;
+  const header = textOf(seen[at]!.cells);
+  const headerRow = seen[at]!.row;
+  const early = seen.slice(at + 1);
   async function* rows(): AsyncIterable<AnswerRow[]> {
     try {
+      if (early.length > 0) yield early;
       for (;;) {
         const r = await rowIt.next();
         if (r.done) return;
@@ -201,7 +261,18 @@ async function openXlsx(
     }
   }
   const name = (ws.value as { name?: string }).name;
-  return { answers: { file, header, rows: rows(), late, sha256, ...(name ? { sheet: name } : {}) }, findings: [] };
+  return {
+    answers: {
+      file,
+      header,
+      ...(headerRow !== 1 ? { headerRow } : {}),
+      rows: rows(),
+      late,
+      sha256,
+      ...(name ? { sheet: name } : {}),
+    },
+    findings: [],
+  };
 }
 
 /** A streamed row's values, 0-based, normalised to text or number. */

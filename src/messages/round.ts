@@ -36,6 +36,8 @@ export interface RoundArgs {
   ROUND_SURVEY_UNKNOWN_ITEM: { item: string; set: string };
   /** A share outside 0–100% or points outside 0…max. */
   ROUND_SURVEY_OUT_OF_RANGE: { item: string; value: string; max: string };
+  /** A sample size in a survey points table that is not a whole number of at least 1. */
+  ROUND_SURVEY_BAD_SAMPLE: { item: string; value: string };
   /** The same agency and survey item twice. */
   ROUND_SURVEY_DUPLICATE: { item: string; firstRow: number };
   /** A value in a round table that cannot be read as a number. */
@@ -212,6 +214,16 @@ export const roundMessages: Catalogue<RoundArgs> = {
     example: { item: '7.1.1', value: '112%', max: '100%' },
     vi: (a) => `Giá trị ${num(a.value, 'vi')} của tiêu chí ${a.item} nằm ngoài khoảng 0…${num(a.max, 'vi')}.`,
     en: (a) => `Value ${a.value} of item ${a.item} is outside 0…${a.max}.`,
+  },
+  ROUND_SURVEY_BAD_SAMPLE: {
+    severity: 'error',
+    example: { item: '7.1.1', value: '-3' },
+    vi: (a) =>
+      `Cỡ mẫu ${num(a.value, 'vi')} của tiêu chí ${a.item} không phải số phiếu (số nguyên từ 1); để trống nếu ` +
+      'không biết.',
+    en: (a) =>
+      `Sample size ${a.value} of item ${a.item} is not a number of respondents (a whole number from 1); leave it ` +
+      'empty when not known.',
   },
   ROUND_SURVEY_DUPLICATE: {
     severity: 'error',

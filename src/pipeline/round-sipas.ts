@@ -62,6 +62,9 @@ export async function runRoundSipas(dir: string, opts: RoundSipasOptions = {}): 
   let result = await runSipas(files, {
     questionnaire,
     roster: new Map(roster.agencies.map((a) => [a.code, a.name])),
+    // Ranked per block, as in the round's own SIPAS.
+    unitGroups: new Map(roster.agencies.map((a) => [a.code, a.group])),
+    groupTitles: new Map((cfg.groups ?? []).map((g) => [g.id, g.title])),
     ...(opts.read ? { read: opts.read } : {}),
     ...(sp.weights !== undefined ? { weights: sp.weights } : {}),
     ...(opts.onRows ? { onRows: opts.onRows } : {}),

@@ -37,7 +37,7 @@ export async function compareSipasWithPrevious(
   const preds = spec.predecessors ?? new Map<string, readonly string[]>();
   const known: KnownAgency[] = result.units.map((u) => ({ code: u.code, ...(u.name ? { name: u.name } : {}) }));
   for (const from of preds.values()) for (const p of from) known.push({ code: p });
-  const prev = await readSipasPrevious(spec.path, spec.display, known, qi, spec.read);
+  const prev = await readSipasPrevious(spec.path, spec.display, known, qi, spec.read, result.groups ?? []);
   const rule = spec.merged?.compare ?? 'none';
   const agencies = result.units
     .filter((u) => u.index)
@@ -54,6 +54,7 @@ export async function compareSipasWithPrevious(
   );
   const findings: Finding[] = [...prev.findings, ...applied.findings];
   const { figures, basis } = applied.previous;
+  let otherBlock = 0;
   const units = result.units.map((u): SipasResultUnit => {
     if (!u.index) return u;
     const b = basis?.get(u.code);
@@ -66,7 +67,15 @@ export async function compareSipasWithPrevious(
     const sb: SipasBasis = b
       ? { rule: b.rule as SipasBasis['rule'], from: b.from, ...(b.weights ? { weights: b.weights } : {}) }
       : { rule: 'same', from: [u.code] };
-    const change = sipasChangeOf(u, f, sb);
+    // Ranks are compared only within one ranking: this year's block (none when one list) must be
+    // last year's, else "▲38" would set a rank among 20 against one among 49.
+    let fig = f;
+    if (f.rank !== undefined && (f.group ?? '') !== (u.group ?? '')) {
+      const { rank: _rank, ...rest } = f;
+      fig = rest;
+      otherBlock++;
+    }
+    const change = sipasChangeOf(u, fig, sb);
     return change ? { ...u, previous: change } : u;
   });
   const overallChange = prev.overall
@@ -85,6 +94,7 @@ export async function compareSipasWithPrevious(
       kind: prev.kind,
       ...(prev.sha256 ? { sha256: prev.sha256 } : {}),
       rank: prev.rank,
+      ...(otherBlock > 0 ? { rankOtherBlock: otherBlock } : {}),
       measures: prev.measures,
       merged: rule,
       change: CHANGE_RULE,

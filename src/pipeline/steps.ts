@@ -260,6 +260,8 @@ export async function readSurvey(
       {
         questionnaire: qi,
         roster: new Map(roster.agencies.map((a) => [a.code, a.name])),
+        unitGroups: new Map(roster.agencies.map((a) => [a.code, a.group])),
+        groupTitles: new Map((cfg.groups ?? []).map((g) => [g.id, g.title])),
         read: opts.read,
         ...(sp.weights !== undefined ? { weights: sp.weights } : {}),
       },

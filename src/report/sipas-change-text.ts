@@ -72,7 +72,13 @@ export function sipasComparisonText(c: SipasComparisonInfo, lang: Lang): string 
       : vi
         ? 'chỉ chỉ số chung'
         : 'the overall index only';
-  const rank = c.rank ? '' : vi ? '; bảng không có hạng nên không so sánh thứ hạng' : '; no ranks, so none compared';
+  const other = c.rankOtherBlock
+    ? vi
+      ? `; ${c.rankOtherBlock} đơn vị không so sánh thứ hạng vì năm trước không xếp hạng trong cùng khối`
+      : `; ${c.rankOtherBlock} units' ranks not compared, as last year did not rank them in the same block`
+    : '';
+  const rank =
+    (c.rank ? '' : vi ? '; bảng không có hạng nên không so sánh thứ hạng' : '; no ranks, so none compared') + other;
   return vi
     ? `So với năm trước: ${c.file} (${what}); so sánh ${measures}${rank}. Thay đổi = chỉ số năm nay − năm trước, ` +
         `tính chính xác, theo điểm phần trăm, làm tròn 2 chữ số một lần. Đơn vị hợp nhất: ${MERGED[c.merged].vi}.`

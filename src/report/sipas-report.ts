@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream';
 import { loadExcel } from '../core/excel.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import type { Lang } from '../messages/types.js';
-import { rankedUnits, sipasRoundingNotes } from '../rank/sipas.js';
+import { rankedUnits, sipasBlocks, sipasRoundingNotes } from '../rank/sipas.js';
 import type { SipasResult, SipasResultUnit } from '../result/sipas.js';
 import type { SipasUnit } from '../score/sipas.js';
 import { cell, fmtNumber, fmtPercent } from './format.js';
@@ -25,11 +25,63 @@ function unitLabel(r: SipasResult, lang: Lang): string {
   return r.by === 'agency' ? (lang === 'vi' ? 'Cơ quan' : 'Agency') : lang === 'vi' ? 'Đối tượng' : 'Group';
 }
 
+/** The ranking blocks' ids in the result's order. */
+function groupOrder(r: SipasResult): string[] {
+  return (r.groups ?? []).map((g) => g.id);
+}
+
+/** A block's title in the language asked, its id when the round gives none ("—" for units of no group). */
+function groupTitle(r: SipasResult, id: string | undefined, lang: Lang): string {
+  if (id === undefined) return lang === 'vi' ? 'Không thuộc nhóm' : 'No group';
+  const t = r.groups?.find((g) => g.id === id)?.title;
+  return t ? textOf(t, lang) : id;
+}
+
 function pct(u: { index?: { value: number } }, lang: Lang): string {
   return u.index ? fmtPercent(u.index.value, 2, lang) : '—';
 }
 
+/** Each domain's and element's title in the language asked (Vietnamese when there is no English). */
+function measureTitles(r: SipasResult, lang: Lang): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of r.aggregation.domains) {
+    if (d.title) out.set(d.id, textOf(d.title, lang));
+    for (const e of d.elements) if (e.title) out.set(`${d.id}.${e.id}`, textOf(e.title, lang));
+  }
+  return out;
+}
+
+/** Words in lines of at most `width` characters; a longer word is split. */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let w of text.split(/\s+/).filter((x) => x !== '')) {
+    while (w.length > width) {
+      if (line) lines.push(line);
+      line = '';
+      lines.push(w.slice(0, width));
+      w = w.slice(width);
+    }
+    if (!line) line = w;
+    else if (line.length + 1 + w.length <= width) line += ` ${w}`;
+    else {
+      lines.push(line);
+      line = w;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** Lines of the terminal table: rank "n/N", respondents, overall, domains, elements. */
+/** The item rule in Vietnamese, from the result's own (English) statement of it. */
+function itemRuleVi(r: SipasResult): string {
+  const share = 'số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100';
+  const score = 'điểm trung bình của các phiếu trả lời hợp lệ (điểm % của từng mức)';
+  if (r.aggregation.item.startsWith('mean score')) return score;
+  return r.aggregation.item.includes('mean score') ? `${share}, hoặc ${score} với thang tính điểm` : share;
+}
+
 export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): string[] {
   const vi = lang === 'vi';
   const lines: string[] = [];
@@ -40,23 +92,33 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   const domains = r.overall.domains.map((d) => d.id);
   const elements = r.overall.elements.map((e) => e.id);
   const shortEl = (id: string): string => id.split('.').pop() ?? id;
-  const rankOf = r.units.find((u) => u.rankOf !== undefined)?.rankOf ?? 0;
+  const rankOf = Math.max(0, ...r.units.map((u) => u.rankOf ?? 0));
   const rw = Math.max(7, `${rankOf}/${rankOf}`.length);
   const cmp = r.comparison !== undefined;
-  const head =
-    cell(vi ? 'Hạng' : 'Rank', rw, 'right') +
-    (cmp ? ' ' + cell(vi ? 'Thay đổi' : 'Change', 8) : '') +
-    ' ' +
-    cell(unitLabel(r, lang), 28) +
-    ' ' +
-    cell(vi ? 'Số phiếu' : 'Resp.', 8, 'right') +
-    ' ' +
-    cell('SIPAS', 8, 'right') +
-    (cmp ? ' ' + cell(vi ? '± điểm %' : '± pts', 8, 'right') : '') +
-    domains.map((d) => ' ' + cell(d.slice(0, 9), 9, 'right')).join('') +
-    elements.map((e) => ' ' + cell(shortEl(e).slice(0, 9), 9, 'right')).join('');
+  // Domains and elements are headed with the questionnaire's titles, wrapped over as many lines as
+  // the longest needs (the last line sits on the figures).
+  const titles = measureTitles(r, lang);
+  // A column is as wide as its longest word (9 to 14 characters), so words stay whole.
+  const heads = [...domains, ...elements].map((id) => titles.get(id) ?? shortEl(id));
+  const widths = heads.map((t) => Math.min(14, Math.max(9, ...t.split(/\s+/).map((w) => w.length))));
+  const wrapped = heads.map((t, i) => wrapWords(t, widths[i]!));
+  const depth = Math.max(1, ...wrapped.map((w) => w.length));
   lines.push('');
-  lines.push(c.dim(head));
+  for (let k = 0; k < depth; k++) {
+    const last = k === depth - 1;
+    const head =
+      cell(last ? (vi ? 'Hạng' : 'Rank') : '', rw, 'right') +
+      (cmp ? ' ' + cell(last ? (vi ? 'Thay đổi' : 'Change') : '', 8) : '') +
+      ' ' +
+      cell(last ? unitLabel(r, lang) : '', 28) +
+      ' ' +
+      cell(last ? (vi ? 'Số phiếu' : 'Resp.') : '', 8, 'right') +
+      ' ' +
+      cell(last ? 'SIPAS' : '', 8, 'right') +
+      (cmp ? ' ' + cell(last ? (vi ? '± điểm %' : '± pts') : '', 8, 'right') : '') +
+      wrapped.map((w, i) => ' ' + cell(w[k - (depth - w.length)] ?? '', widths[i]!, 'right')).join('');
+    lines.push(c.dim(head.trimEnd()));
+  }
   const row = (u: SipasResultUnit, label: string, rank: string): string =>
     cell(rank, rw, 'right') +
     (cmp ? ' ' + cell(u === r.overall ? '' : sipasRankChange(u, lang), 8) : '') +
@@ -67,11 +129,23 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
     ' ' +
     cell(pct(u, lang), 8, 'right') +
     (cmp ? ' ' + cell(u.previous ? fmtPoints(u.previous.change.value, lang) : '', 8, 'right') : '') +
-    u.domains.map((d) => ' ' + cell(pct(d, lang), 9, 'right')).join('') +
-    u.elements.map((e) => ' ' + cell(pct(e, lang), 9, 'right')).join('');
-  for (const u of rankedUnits(r.units)) {
-    const line = row(u, u.name ? `${u.code} ${u.name}` : u.code, u.rank !== undefined ? `${u.rank}/${u.rankOf}` : '—');
-    lines.push(u.smallSample ? c.yellow(line) : line);
+    u.domains.map((d, i) => ' ' + cell(pct(d, lang), widths[i]!, 'right')).join('') +
+    u.elements.map((e, i) => ' ' + cell(pct(e, lang), widths[domains.length + i]!, 'right')).join('');
+  // Ranked per block (the round's groups) when the units belong to groups, each under its title.
+  for (const block of sipasBlocks(r.units, groupOrder(r))) {
+    if (r.groups) {
+      const title = groupTitle(r, block.group, lang);
+      const n = block.units.length;
+      lines.push(c.bold(`${title} — ${n} ${vi ? unitLabel(r, lang).toLowerCase() : n === 1 ? 'unit' : 'units'}`));
+    }
+    for (const u of block.units) {
+      const line = row(
+        u,
+        u.name ? `${u.code} ${u.name}` : u.code,
+        u.rank !== undefined ? `${u.rank}/${u.rankOf}` : '—',
+      );
+      lines.push(u.smallSample ? c.yellow(line) : line);
+    }
   }
   lines.push(c.bold(row(r.overall, vi ? 'Chung (gộp mọi phiếu)' : 'Overall (all respondents)', '')));
   if (r.comparison) {
@@ -105,12 +179,12 @@ export function renderSipasText(r: SipasResult, lang: Lang, c: ChalkInstance): s
   lines.push(
     c.dim(
       vi
-        ? `Chỉ số câu hỏi = số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100; yếu tố = trung bình các câu; ` +
+        ? `Chỉ số câu hỏi = ${itemRuleVi(r)}; yếu tố = trung bình các câu; ` +
             `khối và chỉ số chung theo trọng số khai báo trong bộ câu ` +
             `hỏi` +
             `${r.aggregation.respondentWeights ? `; trọng số phiếu: cột "${r.aggregation.respondentWeights}"` : ''}` +
             `. Làm tròn 2 chữ số, một lần.`
-        : `Item index = satisfied ÷ valid answers × 100; element = mean of its items; domains and overall by ` +
+        : `Item index = ${r.aggregation.item}; element = mean of its items; domains and overall by ` +
             `the questionnaire's declared ` +
             `weights` +
             `${
@@ -145,11 +219,14 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   wb.title = 'SIPAS';
-  const units = [...rankedUnits(r.units), r.overall];
+  const units = [...rankedUnits(r.units, groupOrder(r)), r.overall];
+  // With ranking blocks, a column says each unit's block (its rank is within it).
+  const g = r.groups ? 1 : 0;
   const overallLabel = vi ? 'Chung (gộp mọi phiếu)' : 'Overall (all respondents)';
 
   // Ranking: one row per unit, indices with the count of valid answers beside each.
   const rk = sheet(wb, T.ranking[lang], lang);
+  const titles = measureTitles(r, lang);
   const measures = [
     { id: 'sipas', get: (u: SipasUnit) => ({ index: u.index, valid: u.domains.reduce((s, d) => s + d.valid, 0) }) },
     ...r.overall.domains.map((d, i) => ({ id: d.id, get: (u: SipasUnit) => u.domains[i]! })),
@@ -157,11 +234,12 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
   ];
   // With last year: its index, the change in points, last year's rank and the change, and the rule used.
   const cmp = r.comparison !== undefined;
-  const first = cmp ? 11 : 6;
+  const first = (cmp ? 11 : 6) + g;
   header(
     rk,
     [
       vi ? 'Hạng' : 'Rank',
+      ...(g ? [vi ? 'Nhóm' : 'Group'] : []),
       vi ? 'Mã' : 'Code',
       unitLabel(r, lang),
       vi ? 'Số phiếu' : 'Respondents',
@@ -171,21 +249,27 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
           ? ['SIPAS năm trước', 'Thay đổi (điểm %)', 'Hạng năm trước', 'Thay đổi hạng', 'So sánh với']
           : ['SIPAS last year', 'Change (points)', 'Rank last year', 'Rank change', 'Compared with']
         : []),
-      ...measures.flatMap((m) => [m.id === 'sipas' ? 'SIPAS' : m.id, vi ? 'n hợp lệ' : 'n valid']),
+      ...measures.flatMap((m) => [
+        m.id === 'sipas' ? 'SIPAS' : (titles.get(m.id) ?? m.id),
+        vi ? 'n hợp lệ' : 'n valid',
+      ]),
     ],
-    [7, 12, 36, 11, 12, ...(cmp ? [12, 12, 10, 10, 50] : []), ...measures.flatMap(() => [12, 9])],
+    [7, ...(g ? [24] : []), 12, 36, 11, 12, ...(cmp ? [12, 12, 10, 10, 50] : []), ...measures.flatMap(() => [16, 9])],
   );
-  // Two-line headers ("Thay đổi (điểm %)") need the room: spreadsheet programs do not grow a written row.
-  if (cmp) rk.getRow(1).height = 30;
+  // Tall enough for the longest title wrapped in its column (about 14 characters a line), and for
+  // two-line headers ("Thay đổi (điểm %)"): spreadsheet programs do not grow a written row.
+  const titleLines = Math.max(cmp ? 2 : 1, ...measures.map((m) => wrapWords(titles.get(m.id) ?? '', 14).length));
+  rk.getRow(1).height = 15 * titleLines;
   for (const u of units) {
     const row = next(rk);
     const isOverall = u === r.overall;
     if (u.rank !== undefined) setTextCell(row.getCell(1), `${u.rank}/${u.rankOf}`);
-    setTextCell(row.getCell(2), u.code);
-    setTextCell(row.getCell(3), isOverall ? overallLabel : (u.name ?? ''));
-    row.getCell(4).value = u.respondents;
-    if (u.smallSample) setTextCell(row.getCell(5), vi ? 'có' : 'yes');
-    if (cmp) changeCells(row, u, isOverall, lang);
+    if (g && !isOverall) setTextCell(row.getCell(2), groupTitle(r, u.group, lang));
+    setTextCell(row.getCell(2 + g), u.code);
+    setTextCell(row.getCell(3 + g), isOverall ? overallLabel : (u.name ?? ''));
+    row.getCell(4 + g).value = u.respondents;
+    if (u.smallSample) setTextCell(row.getCell(5 + g), vi ? 'có' : 'yes');
+    if (cmp) changeCells(row, u, isOverall, lang, g);
     measures.forEach((m, i) => {
       const x = m.get(u);
       if (x.index) numberCell(row.getCell(first + 2 * i), ratio(x.index.value), PCT);
@@ -250,10 +334,7 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
             .filter(Boolean)
             .join(' — '),
     );
-  kv(
-    vi ? 'Chỉ số câu hỏi' : 'Item index',
-    vi ? 'số phiếu hài lòng ÷ số phiếu trả lời hợp lệ × 100' : r.aggregation.item,
-  );
+  kv(vi ? 'Chỉ số câu hỏi' : 'Item index', vi ? itemRuleVi(r) : r.aggregation.item);
   kv(vi ? 'Chỉ số yếu tố' : 'Element index', vi ? 'trung bình các câu hỏi có trả lời hợp lệ' : r.aggregation.element);
   kv(
     vi ? 'Trọng số' : 'Weights',
@@ -285,22 +366,22 @@ export async function renderSipasXlsx(r: SipasResult, lang: Lang): Promise<Buffe
 }
 
 /** The change columns of a ranking row: last year's index, the change in points, ranks, and the rule. */
-function changeCells(row: ExcelJS.Row, u: SipasResultUnit, isOverall: boolean, lang: Lang): void {
+function changeCells(row: ExcelJS.Row, u: SipasResultUnit, isOverall: boolean, lang: Lang, g: number): void {
   const p = u.previous;
   if (p) {
-    numberCell(row.getCell(6), ratio(p.previous.value), PCT);
-    numberCell(row.getCell(7), p.change.value, POINTS);
-    if (p.previousRank !== undefined) row.getCell(8).value = p.previousRank;
+    numberCell(row.getCell(6 + g), ratio(p.previous.value), PCT);
+    numberCell(row.getCell(7 + g), p.change.value, POINTS);
+    if (p.previousRank !== undefined) row.getCell(8 + g).value = p.previousRank;
   }
   if (!isOverall) {
     const rc = sipasRankChange(u, lang);
     if (rc) {
-      setTextCell(row.getCell(9), rc);
-      row.getCell(9).alignment = { horizontal: 'center' };
+      setTextCell(row.getCell(9 + g), rc);
+      row.getCell(9 + g).alignment = { horizontal: 'center' };
     }
   }
   const basis = sipasBasisText(u, lang);
-  if (basis) setTextCell(row.getCell(10), basis);
+  if (basis) setTextCell(row.getCell(10 + g), basis);
 }
 
 /** The long sheet of changes: unit × measure (overall, domains, elements, questions) with last year and the change. */

@@ -37,6 +37,8 @@ export interface SipasComparisonInfo {
   sha256?: string;
   /** Rank changes are made. */
   rank: boolean;
+  /** Units whose rank was not compared: last year ranked them in another block (or in one list). */
+  rankOtherBlock?: number;
   /** Measures (domain, "domain.element", question) with a column last year; "*" for every one a result has. */
   measures: string[];
   /** The rule for units with several predecessors. */
@@ -55,7 +57,12 @@ export interface SipasResult {
   aggregation: {
     item: string;
     element: string;
-    domains: { id: string; weight: number; elements: { id: string; weight: number }[] }[];
+    domains: {
+      id: string;
+      title: { vi: string; en?: string };
+      weight: number;
+      elements: { id: string; title: { vi: string; en?: string }; weight: number }[];
+    }[];
     respondentWeights: string | null;
     overall: string;
     rounding: string;
@@ -63,6 +70,8 @@ export interface SipasResult {
   minSample: number;
   inputs: SipasInput[];
   overall: SipasResultUnit;
+  /** The ranking blocks in order, with titles when the round gives them; units are ranked within theirs. */
+  groups?: { id: string; title?: { vi: string; en?: string | undefined } }[];
   units: SipasResultUnit[];
   /** Present when last year's result or table was given. */
   comparison?: SipasComparisonInfo;
@@ -81,6 +90,7 @@ export function buildSipasResult(run: {
   overall: SipasUnit;
   units: SipasUnit[];
   findings: SipasFindings;
+  groups?: { id: string; title?: { vi: string; en?: string | undefined } }[];
 }): SipasResult {
   const qi = run.questionnaire;
   return {
@@ -95,12 +105,17 @@ export function buildSipasResult(run: {
     },
     by: run.by,
     aggregation: {
-      item: 'satisfied ÷ valid answers × 100',
+      item: qi.scales.some((x) => x.rule === 'score')
+        ? qi.scales.every((x) => x.rule === 'score')
+          ? "mean score of valid answers (the scale's scores, %)"
+          : 'satisfied ÷ valid answers × 100, or the mean score on a scored scale'
+        : 'satisfied ÷ valid answers × 100',
       element: 'mean of its items with valid answers',
       domains: qi.q.domains.map((d) => ({
         id: d.id,
+        title: d.title,
         weight: d.weight ?? 1,
-        elements: d.elements.map((e) => ({ id: e.id, weight: e.weight ?? 1 })),
+        elements: d.elements.map((e) => ({ id: e.id, title: e.title, weight: e.weight ?? 1 })),
       })),
       respondentWeights: run.weights ?? null,
       overall: 'all counted respondents pooled',
@@ -109,8 +124,21 @@ export function buildSipasResult(run: {
     minSample: qi.q.minSample,
     inputs: run.inputs,
     overall: run.overall,
+    ...blocksOf(run.units, run.groups),
     units: run.units,
     findings: run.findings.list,
     counts: run.findings.counts,
   };
+}
+
+/** The ranking blocks the units fall in: the declared ones first (with titles), then others by id. */
+function blocksOf(
+  units: readonly SipasUnit[],
+  declared: { id: string; title?: { vi: string; en?: string | undefined } }[] | undefined,
+): { groups?: { id: string; title?: { vi: string; en?: string | undefined } }[] } {
+  const used = new Set(units.map((u) => u.group).filter((g): g is string => g !== undefined));
+  if (used.size === 0) return {};
+  const known = (declared ?? []).filter((g) => used.has(g.id));
+  const rest = [...used].filter((g) => !known.some((k) => k.id === g)).sort();
+  return { groups: [...known, ...rest.map((id) => ({ id }))] };
 }

@@ -84,12 +84,17 @@ export async function readSipasPrevious(
   known: readonly KnownAgency[],
   qi: QuestionnaireIndex,
   opts: ReadOptions = DEFAULT_READ_OPTIONS,
+  /** This year's ranking blocks: a table's group column is read against their ids and titles. */
+  blocks: readonly { id: string; title?: { vi: string; en?: string | undefined } }[] = [],
 ): Promise<SipasPrevious> {
   if (/\.json$/i.test(path)) {
     const { doc, sha256 } = readSipasResultFile(path, display);
     return { ...sipasPreviousFromResult(doc), sha256 };
   }
-  const table = await readPreviousTable(path, display, known, () => undefined, opts, {
+  const fold = (t: string): string => t.normalize('NFC').trim().toLowerCase();
+  const blockOf = new Map<string, string>();
+  for (const b of blocks) for (const t of [b.id, b.title?.vi, b.title?.en]) if (t) blockOf.set(fold(t), b.id);
+  const table = await readPreviousTable(path, display, known, (t) => blockOf.get(fold(t)), opts, {
     index: SIPAS_INDEX_HEADERS,
     measure: measureHeaders(qi),
   });
@@ -109,6 +114,8 @@ const Num = z.object({ exact: z.string(), value: z.number() });
 const Measure = z.object({ id: z.string(), index: Num.optional() });
 const Unit = z.object({
   code: z.string(),
+  /** The ranking block the unit was ranked in, when it was ranked per block. */
+  group: z.string().optional(),
   index: Num.optional(),
   rank: z.number().int().optional(),
   domains: z.array(Measure),
@@ -166,7 +173,7 @@ function figuresOf(u: SipasResultDoc['units'][number]): PreviousFigures | undefi
   const fields = new Map<string, Rational>();
   for (const m of [...u.domains, ...u.elements]) if (m.index) fields.set(m.id, exact(m.index));
   for (const x of u.items) if (x.index) fields.set(x.code, exact(x.index));
-  return { index: exact(u.index), group: '', fields, ...(u.rank !== undefined ? { rank: u.rank } : {}) };
+  return { index: exact(u.index), group: u.group ?? '', fields, ...(u.rank !== undefined ? { rank: u.rank } : {}) };
 }
 
 /** Last year's figures from a SIPAS result: every unit with an index, exact, with its rank and every measure. */
@@ -177,7 +184,8 @@ export function sipasPreviousFromResult(doc: SipasResultDoc): SipasPrevious {
     const f = figuresOf(u);
     if (!f) continue;
     figures.set(u.code, f);
-    if (f.rank !== undefined) ranking.agencies.push({ code: u.code, group: '', rank: f.rank, index: f.index });
+    if (f.rank !== undefined)
+      ranking.agencies.push({ code: u.code, group: f.group ?? '', rank: f.rank, index: f.index });
   }
   const overall = figuresOf(doc.overall);
   return {

@@ -12,6 +12,7 @@ import { findTable, type TableSpec } from '../load/table.js';
 import type { CriteriaIndex } from '../criteria/tree.js';
 import { readNumberCell } from '../validate/cells.js';
 import { APPRAISAL_HEADERS, APPRAISAL_SHEET } from './appraisal-layout.js';
+import { SURVEY_HEADERS, SURVEY_SHEET } from './survey-layout.js';
 import type { AppraisalLine } from './appraisal.js';
 import { dateOfCell } from './dates.js';
 
@@ -100,11 +101,18 @@ export async function readAppraisalFile(
   return out;
 }
 
-const SURVEY_SPEC: TableSpec<'agency' | 'item' | 'share' | 'points' | 'count'> = {
+const sh = (k: keyof typeof SURVEY_HEADERS, ...more: string[]): string[] => [
+  SURVEY_HEADERS[k].vi,
+  SURVEY_HEADERS[k].en,
+  ...more,
+];
+
+const SURVEY_SPEC: TableSpec<'agency' | 'item' | 'share' | 'points' | 'sample'> = {
   fields: {
-    agency: ['mã cơ quan', 'mã đơn vị', 'agency', 'agency code'],
-    item: ['mã tiêu chí', 'tiêu chí', 'item', 'item code'],
+    agency: sh('agencyCode', 'mã đơn vị', 'agency'),
+    item: sh('itemCode', 'tiêu chí', 'item'),
     share: [
+      ...sh('share'),
       'tỷ lệ hài lòng',
       'tỉ lệ hài lòng',
       'chỉ số hài lòng',
@@ -113,18 +121,20 @@ const SURVEY_SPEC: TableSpec<'agency' | 'item' | 'share' | 'points' | 'count'> =
       'satisfaction',
       'satisfaction share',
     ],
-    points: ['điểm', 'điểm điều tra', 'points', 'survey points'],
-    count: [
+    points: sh('points', 'điểm', 'points'),
+    // The sample behind a share: its interval in "how sure a rank is".
+    sample: sh(
+      'sample',
       'số phiếu',
       'số phiếu hợp lệ',
       'số câu trả lời',
       'số câu trả lời hợp lệ',
-      'cỡ mẫu',
       'n',
+      'sample',
+      'respondents',
       'valid answers',
       'count',
-      'sample size',
-    ],
+    ),
   },
   required: ['agency', 'item'],
 };
@@ -155,7 +165,7 @@ export async function readSurveyPoints(
   };
   if (read.sha256) out.sha256 = read.sha256;
   if (!read.grid) return out;
-  const table = findTable(read.grid, SURVEY_SPEC);
+  const table = findTable(read.grid, SURVEY_SPEC, [SURVEY_SHEET.vi, SURVEY_SHEET.en]);
   if (!table || (table.columns.share === undefined && table.columns.points === undefined)) {
     out.findings.push(
       finding(
@@ -222,15 +232,21 @@ export async function readSurveyPoints(
         );
       else if (r.value) value.share = r.value.div(Rational.HUNDRED);
     }
-    // The count of valid answers behind a share: what its Wilson interval (score/interval.ts) needs.
-    if (row.cells.count && value.share !== undefined) {
-      const r = readNumberCell(row.cells.count, 'count', row.at('count'), undefined);
+    if (row.cells.sample) {
+      const r = readNumberCell(row.cells.sample, 'sample', row.at('sample'), undefined);
+      const n = r.value;
       if (r.finding) out.findings.push({ ...r.finding, agency, criterion: item } as Finding);
-      else if (r.value && (!r.value.isInteger() || !r.value.gt(Rational.ZERO)))
+      else if (n && (!n.isInteger() || n.lt(Rational.ONE)))
         out.findings.push(
-          finding('ROUND_TABLE_BAD_NUMBER', row.at('count'), { value: r.value.toExact() }, { agency, criterion: item }),
+          finding(
+            'ROUND_SURVEY_BAD_SAMPLE',
+            row.at('sample'),
+            { item, value: n.toExact() },
+            { agency, criterion: item },
+          ),
         );
-      else if (r.value) value.from = { valid: r.value.toNumber() };
+      // A sample size says how sure a share is (a share given as points has no interval).
+      else if (n && value.share !== undefined) value.from = { measure: 'table', valid: n.toNumber(), table: true };
     }
     if (value.points === undefined && value.share === undefined) continue;
     const m = out.value.get(agency) ?? new Map<string, SurveyValue>();

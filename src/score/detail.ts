@@ -27,11 +27,13 @@ function detailIn(item: Item, input: ItemInput | undefined, score: ItemScore, la
     case 'not-applicable':
       return vi ? 'cơ quan đánh dấu không áp dụng' : 'marked not applicable by the agency';
     case 'survey-share': {
-      const sf = score.surveyFrom;
-      const count = sf
-        ? `(${sf.valid.toLocaleString(vi ? 'vi-VN' : 'en-US')} ${vi ? 'câu trả lời hợp lệ' : 'valid answers'}): `
-        : '';
-      const from = sf?.measure ? `SIPAS ${sf.measure} ${count}` : count;
+      const from = score.surveyFrom?.table
+        ? `${vi ? 'điều tra XHH' : 'survey'} (${score.surveyFrom.valid.toLocaleString(vi ? 'vi-VN' : 'en-US')} ` +
+          `${vi ? 'phiếu' : 'respondents'}): `
+        : score.surveyFrom
+          ? `SIPAS ${score.surveyFrom.measure} (${score.surveyFrom.valid.toLocaleString(vi ? 'vi-VN' : 'en-US')} ` +
+            `${vi ? 'câu trả lời hợp lệ' : 'valid answers'}): `
+          : '';
       return (
         `${from}${vi ? 'tỷ lệ hài lòng' : 'satisfaction'} ${n(score.share!.mul(Rational.HUNDRED))}% × ` +
         `${n(score.max)} → ${pts(score.final)}`

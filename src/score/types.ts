@@ -35,6 +35,8 @@ export interface SurveyValue {
 export interface SurveySource {
   measure?: string;
   valid: number;
+  /** The share and its sample size came from a survey points table, not from raw answers. */
+  table?: true;
 }
 
 export interface RuleOutcome {

@@ -26,8 +26,8 @@ const PATHS = commands('vi').map(commandPath);
 describe('help', () => {
   it('knows the commands it is checking (the tree as registered)', () => {
     // 1 program + criteria with its 6 subcommands + template, validate, init, score, explain,
-    // appraisal-template, explanation-template, publish, verify, report, sipas.
-    expect(PATHS).toHaveLength(1 + 7 + 11);
+    // appraisal-template, explanation-template, publish, verify, report, sipas, survey-template.
+    expect(PATHS).toHaveLength(1 + 7 + 12);
     expect(PATHS).toContain('criteria show');
   });
 

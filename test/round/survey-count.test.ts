@@ -44,14 +44,14 @@ describe('survey shares with their counts', async () => {
 
   it('the scorecard line of the survey item shows the count', () => {
     const item = a('D1').items.find((i) => i.code === '2.1.3')!;
-    expect(item.detail?.vi).toBe('(5 câu trả lời hợp lệ): tỷ lệ hài lòng 80% × 2 → 1,6 điểm');
+    expect(item.detail?.vi).toBe('điều tra XHH (5 phiếu): tỷ lệ hài lòng 80% × 2 → 1,6 điểm');
     expect(a('D2').items.find((i) => i.code === '2.1.3')!.detail?.vi).toBe('tỷ lệ hài lòng 80% × 2 → 1,6 điểm');
   });
 
   it('a share without a count has no interval; a count that is not a whole number is a finding at its cell', () => {
     expect(a('D2').interval).toBeUndefined();
     expect(a('D4').interval?.minValid).toBe(400);
-    const bad = run.findings.filter((f) => f.code === 'ROUND_TABLE_BAD_NUMBER');
+    const bad = run.findings.filter((f) => f.code === 'ROUND_SURVEY_BAD_SAMPLE');
     expect(bad.map((f) => [f.location.cell, f.agency, f.severity])).toEqual([['D4', 'D3', 'error']]);
   });
 });

@@ -364,14 +364,17 @@ describe('the README’s SIPAS command on the sample round', () => {
     expect(r.findings.filter((f) => f.code === 'ROUND_PREVIOUS_AGENCY_ABSENT').map((f) => f.args)).toEqual([
       { agency: '25088' },
     ]);
-    // Sở Y tế's printed row, read here without the tool: index and rank as the table prints them.
+    // Sở Y tế's printed row, read here without the tool: index, block and rank as the table prints them.
     const table = readFileSync('fixtures/sample-round/previous/xep-hang-sipas-2024.csv', 'utf8').split(/\r\n/);
     const row = table.find((l) => l.split(';')[1] === 'Sở Y tế')!.split(';');
-    const printed = Number(row[2]!.replace(',', '.'));
+    expect(row[2]).toBe('Sở, ban, ngành');
+    const printed = Number(row[3]!.replace(',', '.'));
     const syt = r.units.find((u) => u.code === 'SYT')!;
     expect(syt.previous?.previous.value).toBe(printed);
-    expect(syt.previous?.previousRank).toBe(Number(row[3]));
-    expect(syt.previous?.rankChange).toBe(Number(row[3]) - syt.rank!);
+    // The table ranks per block by title ("Sở, ban, ngành"); the roster alone knows only the block's id
+    // (so-nganh), so no rank is compared, and the comparison says so for all 49 units.
+    expect(syt.previous?.previousRank).toBeUndefined();
+    expect(r.comparison?.rankOtherBlock).toBe(49);
     // Exact: index − printed, rounded once; a difference of two rounded values could differ by 0.01.
     const [n, d = '1'] = syt.index!.exact.split('/');
     const exactChange = Number(n) / Number(d) - printed;
@@ -396,6 +399,15 @@ describe('parindex sipas --round', () => {
     expect(r.units.map((u) => [u.code, u.previous?.change.exact])).toEqual(
       d.units.map((u) => [u.code, u.previous?.change.exact]),
     );
+    // round.yaml titles the blocks, so the table's "Khối" column matches them and ranks are compared
+    // within each block: Sở Y tế's printed rank among the departments minus its rank among them now.
+    const table = readFileSync('fixtures/sample-round/previous/xep-hang-sipas-2024.csv', 'utf8').split(/\r\n/);
+    const row = table.find((l) => l.split(';')[1] === 'Sở Y tế')!.split(';');
+    const syt = r.units.find((u) => u.code === 'SYT')!;
+    expect([syt.group, syt.rankOf]).toEqual(['so-nganh', 20]);
+    expect(syt.previous?.previousRank).toBe(Number(row[4]));
+    expect(syt.previous?.rankChange).toBe(Number(row[4]) - syt.rank!);
+    expect(r.comparison?.rankOtherBlock).toBeUndefined();
   });
 
   it('refuses answer files or a questionnaire beside --round (exit 2)', () => {

@@ -381,12 +381,12 @@ describe('questionnaire files', () => {
 
   it('reads codes, labels in any case with or without diacritics, and "no opinion"', () => {
     const qi = loadQuestionnaire('sipas-illustrative@2025.1');
-    expect(qi.answer('4')).toEqual({ code: 4, satisfied: true });
-    expect(qi.answer(5)).toEqual({ code: 5, satisfied: true });
-    expect(qi.answer('4.0')).toEqual({ code: 4, satisfied: true });
-    expect(qi.answer('3 - Bình thường')).toEqual({ code: 3, satisfied: false });
-    expect(qi.answer('RẤT KHÔNG HÀI LÒNG')).toEqual({ code: 1, satisfied: false });
-    expect(qi.answer('khong hai long')).toEqual({ code: 2, satisfied: false });
+    expect(qi.answer('4')).toEqual({ code: 4, points: 1 });
+    expect(qi.answer(5)).toEqual({ code: 5, points: 1 });
+    expect(qi.answer('4.0')).toEqual({ code: 4, points: 1 });
+    expect(qi.answer('3 - Bình thường')).toEqual({ code: 3, points: 0 });
+    expect(qi.answer('RẤT KHÔNG HÀI LÒNG')).toEqual({ code: 1, points: 0 });
+    expect(qi.answer('khong hai long')).toEqual({ code: 2, points: 0 });
     expect(qi.answer('Không có ý kiến')).toBe('none');
     expect(qi.answer('  ')).toBe('none');
     expect(qi.answer('6')).toBe('bad');

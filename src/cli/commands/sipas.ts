@@ -11,6 +11,7 @@ import type { MergerRule } from '../../round/previous.js';
 import { runRoundSipas } from '../../pipeline/round-sipas.js';
 import { readRoster } from '../../round/roster.js';
 import { loadQuestionnaire } from '../../criteria/questionnaire.js';
+import { loadColumnDeclarations } from '../../criteria/column-map.js';
 import { runSipas } from '../../pipeline/run-sipas.js';
 import { compareSipasWithPrevious } from '../../pipeline/sipas-previous.js';
 import { readMergedWeights } from '../../round/merged-weights.js';
@@ -40,6 +41,15 @@ export const registerSipasCommands: Register = (program, run) => {
     )
     .option('--weights <column>', 'cột trọng số phiếu / respondent weight column')
     .option(
+      '--columns <file>',
+      'bảng cột → câu hỏi (.yaml) cho một tệp xuất / column map (.yaml): header → question code or role',
+    )
+    .option('--agency <code>', 'mã cơ quan của tệp không có cột mã cơ quan / agency of files with no agency column')
+    .option(
+      '--agency-from-file-name',
+      'tệp không có cột mã cơ quan: mã là tên tệp / files with no agency column: the agency is the file name',
+    )
+    .option(
       '--roster <file>',
       'danh sách cơ quan; mã khác danh sách là lỗi dữ liệu / roster; other agency codes are findings',
     )
@@ -67,6 +77,9 @@ export const registerSipasCommands: Register = (program, run) => {
           round?: string;
           by: string;
           weights?: string;
+          columns?: string;
+          agency?: string;
+          agencyFromFileName?: boolean;
           roster?: string;
           previous?: string;
           merged?: string;
@@ -128,6 +141,7 @@ export const registerSipasCommands: Register = (program, run) => {
             ...(o.roster ? [o.roster] : []),
             ...(o.previous ? [o.previous] : []),
             ...(o.mergedWeights ? [o.mergedWeights] : []),
+            ...(o.columns ? [o.columns] : []),
           ],
           force: o.force === true,
         });
@@ -137,7 +151,9 @@ export const registerSipasCommands: Register = (program, run) => {
           [...args, ...(o.previous ? [o.previous] : []), ...(o.mergedWeights ? [o.mergedWeights] : [])],
           ctx.cwd,
         );
+        const declared = o.columns ? loadColumnDeclarations(o.columns, o.columns, questionnaire) : undefined;
         let roster: Map<string, string | undefined> | undefined;
+        let unitGroups: Map<string, string> | undefined;
         const predecessors = new Map<string, string[]>();
         const early: Finding[] = [];
         if (o.roster) {
@@ -145,6 +161,8 @@ export const registerSipasCommands: Register = (program, run) => {
           early.push(...r.findings);
           roster = new Map(r.agencies.map((a) => [a.code, a.name]));
           for (const a of r.agencies) if (a.predecessors?.length) predecessors.set(a.code, a.predecessors);
+          // The roster's groups are the ranking blocks: agencies are ranked within theirs.
+          unitGroups = new Map(r.agencies.filter((a) => a.group !== '').map((a) => [a.code, a.group]));
         }
         let result = await runSipas(files, {
           questionnaire,
@@ -152,6 +170,10 @@ export const registerSipasCommands: Register = (program, run) => {
           by: o.by as SipasBy,
           ...(o.weights !== undefined ? { weights: o.weights } : {}),
           ...(roster ? { roster } : {}),
+          ...(unitGroups && unitGroups.size > 0 ? { unitGroups } : {}),
+          ...(declared ? { columnMap: declared.columns, agencyNames: declared.agencies } : {}),
+          ...(o.agency !== undefined ? { agency: o.agency } : {}),
+          ...(o.agencyFromFileName ? { agencyFromFileName: true } : {}),
           onRows,
         });
         if (live) ctx.errRaw('\r\u001b[K');
