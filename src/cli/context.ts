@@ -14,6 +14,11 @@ export interface CliContext {
   quiet: boolean;
   /** chalk with level 0 when piped, with NO_COLOR, or with --no-color. */
   color: ChalkInstance;
+  /**
+   * Columns the text output is laid out to: the terminal's width; when stdout is not a terminal, the
+   * COLUMNS variable, else 100.
+   */
+  width: number;
   /** Whether stderr is a terminal (progress is drawn only then). */
   stderrIsTTY: boolean;
   /** Worker threads for `files` files: the --workers option, or a choice by size and cores. */
@@ -38,7 +43,7 @@ export interface GlobalOptions {
 
 /** Streams the context writes to; tests pass their own. */
 export interface CliStreams {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   /** The working folder; the process's own when not given. */
@@ -58,6 +63,7 @@ export function makeContext(opts: GlobalOptions, streams: CliStreams): Omit<CliC
     debug: opts.debug === true,
     quiet: opts.quiet === true,
     color: new Chalk({ level: noColor ? 0 : 1 }),
+    width: outputWidth(streams),
     stderrIsTTY: streams.stderr.isTTY === true && !opts.quiet,
     workersFor: (files) =>
       opts.workers === undefined || opts.workers === 'auto' ? autoWorkers(files) : Number(opts.workers),
@@ -65,6 +71,14 @@ export function makeContext(opts: GlobalOptions, streams: CliStreams): Omit<CliC
     err: (t) => void streams.stderr.write(t.endsWith('\n') ? t : t + '\n'),
     errRaw: (t) => void streams.stderr.write(t),
   };
+}
+
+/** The terminal's columns, else a numeric COLUMNS, else 100 (the width the tables are designed for). */
+export function outputWidth(streams: Pick<CliStreams, 'stdout' | 'env'>): number {
+  const tty = streams.stdout.isTTY === true ? streams.stdout.columns : undefined;
+  if (tty !== undefined && tty > 0) return tty;
+  const env = Number(streams.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : 100;
 }
 
 export function parseLang(value: string): Lang {

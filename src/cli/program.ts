@@ -4,7 +4,9 @@
  */
 import { DEFAULT_LIMITS, LIMIT_FLAGS, parseLimit, showLimit, type LimitName, type Limits } from '../core/limits.js';
 import type { ReadOptions } from '../load/index.js';
-import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
+import { type Command, CommanderError, Option, InvalidArgumentError } from 'commander';
+import { commanderErrorText, localizedCommand } from './help.js';
+import { addExamples } from './examples.js';
 import { InternalError, RunError, UsageError } from '../findings/errors.js';
 import { WriteError } from '../core/fs.js';
 import { writeFailureText } from './write-failure.js';
@@ -74,14 +76,20 @@ function readOptionsOf(opts: Record<string, unknown>, env: CliStreams['env']): R
   };
 }
 
-/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
-export async function runCli(argv: string[], streams: CliStreams): Promise<number> {
-  let exitCode: number = EXIT.OK;
-  const program = new Command();
+/**
+ * The commander program in `lang` (help, commander's own messages, examples), with every command
+ * registered; `run` runs a command's body.
+ */
+export function buildProgram(
+  lang: 'vi' | 'en',
+  streams: CliStreams,
+  run: (cmd: Command, body: CommandRunner) => Promise<void>,
+): Command {
+  const program = localizedCommand(lang);
   program
     .name(TOOL_NAME)
     .description(
-      'Chấm điểm Chỉ số cải cách hành chính (PAR INDEX) và SIPAS từ bảng tính.\nRuns a PAR INDEX / SIPAS ' +
+      'Chấm điểm Chỉ số cải cách hành chính (PAR INDEX) và SIPAS từ bảng tính. / Runs a PAR INDEX and SIPAS ' +
         'scoring round from spreadsheets.',
     )
     // Only -V is commander's: a program option is recognised after a subcommand too, and
@@ -104,24 +112,30 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
           return v;
         }),
     )
-    .showHelpAfterError()
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void streams.stdout.write(s),
       writeErr: (s) => void streams.stderr.write(s),
+      outputError: (s, write) => write(commanderErrorText(s, lang)),
     });
 
   for (const name of LIMIT_NAMES) program.addOption(limitOption(name));
+  for (const register of REGISTRARS) register(program, run);
+  addExamples(program, lang);
+  return program;
+}
 
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: string[], streams: CliStreams): Promise<number> {
+  let exitCode: number = EXIT.OK;
   const run = async (cmd: Command, body: CommandRunner): Promise<void> => {
     const opts = cmd.optsWithGlobals<GlobalOptions & Record<string, unknown>>();
     const ctx = makeContext(opts, streams);
     exitCode = await body({ ...ctx, read: readOptionsOf(opts, streams.env) });
   };
-  for (const register of REGISTRARS) register(program, run);
-
   const lang = langFromArgv(argv, streams.env);
+  const program = buildProgram(lang, streams, run);
   const debug = argv.includes('--debug');
   // --json promises one JSON document on stdout, for a run that could not start too (exit 2).
   const json = argv.includes('--json');
@@ -150,7 +164,7 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
       // Help and version end cleanly; every other commander error is a usage error (exit 2).
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
         return EXIT.OK;
-      return cannotRun(e.message.replace(/^error: /, ''), 'usage');
+      return cannotRun(commanderErrorText(e.message, lang).replace(/^(error|lỗi): /, ''), 'usage');
     }
     if (e instanceof RunError) {
       streams.stderr.write(`${TOOL_NAME}: ${e.text[lang]}\n`);

@@ -14,6 +14,7 @@ import { renderLocation } from '../messages/index.js';
 import { num, type Lang } from '../messages/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { findingToJson, renderCounts } from './findings-text.js';
+import { hangText } from './text-table.js';
 
 /** `criteria list --json`. */
 export function criteriaListJson(rows: readonly SetSummary[]): string {
@@ -25,22 +26,29 @@ export function criteriaListJson(rows: readonly SetSummary[]): string {
 }
 
 /** `criteria list`: a few lines for each set. */
-export function renderCriteriaList(rows: readonly SetSummary[], lang: Lang, c: ChalkInstance): string[] {
+export function renderCriteriaList(
+  rows: readonly SetSummary[],
+  lang: Lang,
+  c: ChalkInstance,
+  options: { width?: number } = {},
+): string[] {
   const lines: string[] = [];
+  /** An indented line of a set, wrapped to the width under its indent. */
+  const say = (text: string): void => void lines.push(...hangText('  ', text.replace(/^ {2}/, ''), options.width));
   for (const r of rows) {
     lines.push(
       `${c.bold(r.ref)}${r.illustrative ? c.yellow(lang === 'vi' ? '  [minh hoạ]' : '  [illustrative]') : ''}`,
     );
-    if (r.title) lines.push(`  ${lang === 'en' ? (r.title.en ?? r.title.vi) : r.title.vi}`);
-    if (r.decision) lines.push(`  ${lang === 'vi' ? 'Văn bản' : 'Decision'}: ${r.decision}`);
+    if (r.title) say(`  ${lang === 'en' ? (r.title.en ?? r.title.vi) : r.title.vi}`);
+    if (r.decision) say(`  ${lang === 'vi' ? 'Văn bản' : 'Decision'}: ${r.decision}`);
     if (r.kind === 'questionnaire')
-      lines.push(
+      say(
         lang === 'vi'
           ? `  Bộ câu hỏi khảo sát · ${r.fields} khối, ${r.items} câu hỏi`
           : `  Survey questionnaire · ${r.fields} domains, ${r.items} questions`,
       );
     if (r.total !== undefined)
-      lines.push(
+      say(
         lang === 'vi'
           ? `  Loại cơ quan: ${r.agencyKinds.join(', ')} · tổng ${num(r.total, 'vi')} ` +
               `điểm` +
@@ -61,7 +69,7 @@ export function renderCriteriaList(rows: readonly SetSummary[], lang: Lang, c: C
               ` · ${r.fields} fields, ${r.items} items`,
       );
     if (r.total !== undefined && !r.illustrative)
-      lines.push(
+      say(
         lang === 'vi'
           ? `  Đã xác nhận nguồn: lĩnh vực ${r.fieldsConfirmed}/${r.fields}, tiêu chí thành phần ` +
               `${r.confirmed}/${r.items}, mọi giá trị ${r.nodesConfirmed}/${r.nodes}`

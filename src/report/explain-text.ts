@@ -5,6 +5,7 @@ import type { Lang } from '../messages/types.js';
 import type { AgencyResult, CriteriaRef, HistoryStep, ItemResult, RoundResult } from '../result/schema.js';
 import { cell, fmtNumber, fmtPercent, fmtRankChange } from './format.js';
 import { textOf } from './score-text.js';
+import { hangText } from './text-table.js';
 import { comparisonBasis, indexRange, rankWithInterval } from './certainty-text.js';
 import { agencyMarks } from './marks.js';
 import { scorecardRows, signedPoints } from './scorecard.js';
@@ -18,7 +19,12 @@ export function renderExplainText(
   agency: AgencyResult,
   lang: Lang,
   c: ChalkInstance,
+  options: { width?: number } = {},
 ): string[] {
+  const width = options.width;
+  /** Lines of `text` after `prefix`, wrapped to the width with a hanging indent, each styled. */
+  const hung = (prefix: string, text: string, style: (s: string) => string = (x) => x): string[] =>
+    hangText(prefix, text, width).map((l) => style(l));
   const set = result.criteria.find((s) => s.ref === agency.set);
   const dec = set?.rounding.decimals ?? 2;
   const n = (x: { value: number } | undefined): string => (x ? fmtNumber(x.value, dec, lang) : '');
@@ -38,22 +44,28 @@ export function renderExplainText(
         : 'not ranked';
   const band = set?.bands.find((b) => b.id === agency.band);
   const change = fmtRankChange(agency.previous?.rankChange, agency.isNew, lang);
-  lines.push(
-    `${vi ? 'Chỉ số' : 'Index'} ${c.bold(fmtPercent(agency.total.index.value, dec, lang))} ` +
-      `(${n(agency.total.points)}/${n(agency.total.max)} ${vi ? 'điểm' : 'points'})` +
+  const index = fmtPercent(agency.total.index.value, dec, lang);
+  // Wrapped as plain text, then the index (on the first line) in bold.
+  hangText(
+    `${vi ? 'Chỉ số' : 'Index'} `,
+    `${index} (${n(agency.total.points)}/${n(agency.total.max)} ${vi ? 'điểm' : 'points'})` +
       `, ${rankText}${band ? `, ${textOf(band.label, lang)}` : ''}${change ? `, ${change}` : ''}.`,
-  );
+    width,
+  ).forEach((l, i) => lines.push(i === 0 ? l.replace(index, c.bold(index)) : l));
   const basis = comparisonBasis(agency, lang);
-  if (basis) lines.push(vi ? `Năm trước: ${basis}.` : `Last year: ${basis}.`);
+  if (basis) lines.push(...hung('', vi ? `Năm trước: ${basis}.` : `Last year: ${basis}.`));
   if (agency.interval) {
     const iv = agency.interval;
     lines.push(
-      vi
-        ? `Độ tin cậy (95%, khoảng Wilson từ ${iv.shares} tỷ lệ khảo sát, ít nhất ${iv.minValid} câu trả lời ` +
-            `hợp lệ): ` +
-            `chỉ số ${indexRange(agency, dec, lang)}, ${rankWithInterval(agency, lang)}.`
-        : `Certainty (95%, Wilson intervals of ${iv.shares} survey shares, at least ${iv.minValid} valid answers): ` +
-            `index ${indexRange(agency, dec, lang)}, ${rankWithInterval(agency, lang)}.`,
+      ...hung(
+        '',
+        vi
+          ? `Độ tin cậy (95%, khoảng Wilson từ ${iv.shares} tỷ lệ khảo sát, ít nhất ${iv.minValid} câu trả lời ` +
+              `hợp lệ): ` +
+              `chỉ số ${indexRange(agency, dec, lang)}, ${rankWithInterval(agency, lang)}.`
+          : `Certainty (95%, Wilson intervals of ${iv.shares} survey shares, at least ${iv.minValid} valid answers): ` +
+              `index ${indexRange(agency, dec, lang)}, ${rankWithInterval(agency, lang)}.`,
+      ),
     );
   }
   if (agency.alternative && result.uncertainty?.weightsAlt) {
@@ -69,7 +81,7 @@ export function renderExplainText(
             `ranked ${alt.rank}${shift ? ` (${shift})` : ''}.`,
     );
   }
-  for (const m of agencyMarks(agency, set, lang)) lines.push(agency.openErrors ? c.red(`⚠ ${m}`) : c.yellow(`⚠ ${m}`));
+  for (const m of agencyMarks(agency, set, lang)) lines.push(...hung('⚠ ', m, agency.openErrors ? c.red : c.yellow));
   const s = agency.bySource;
   lines.push(
     c.dim(
@@ -110,10 +122,10 @@ export function renderExplainText(
       ...(bonus !== undefined ? [`${vi ? 'thưởng' : 'bonus'} ${signedPoints(bonus, 1, dec, lang)}`] : []),
       ...(penalty !== undefined ? [`${vi ? 'trừ' : 'penalty'} ${signedPoints(penalty, -1, dec, lang)}`] : []),
     ];
-    lines.push(c.bold(`${f.code}. ${textOf(ft?.title, lang)} — ${figures.join(' · ')}`));
+    lines.push(...hung(`${f.code}. `, `${textOf(ft?.title, lang)} — ${figures.join(' · ')}`, c.bold));
     for (const it of agency.items.filter((i) => i.field === f.code && i.applicable)) {
       const changed = it.appraised !== undefined && it.self !== undefined && it.appraised.exact !== it.self.exact;
-      const row =
+      const prefix =
         cell(it.code, 7) +
         ' ' +
         cell(n(it.max), 6, 'right') +
@@ -123,14 +135,14 @@ export function renderExplainText(
         cell(it.appraised ? n(it.appraised) : '', 9, 'right') +
         ' ' +
         cell(n(it.final), 6, 'right') +
-        '  ' +
-        (it.notApplicable ? (vi ? 'không áp dụng' : 'not applicable') : textOf(it.detail, lang));
-      lines.push(changed ? c.yellow(row) : row);
+        '  ';
+      const how = it.notApplicable ? (vi ? 'không áp dụng' : 'not applicable') : textOf(it.detail, lang);
+      lines.push(...hung(prefix, how, changed ? c.yellow : undefined));
       const t = title.get(it.code);
-      if (t) lines.push(c.dim(`        ${t}`));
-      if (it.history) for (const h of it.history) lines.push(c.dim(`        ${historyStepText(h, n, lang)}`));
+      if (t) lines.push(...hung('        ', t, c.dim));
+      if (it.history) for (const h of it.history) lines.push(...hung('        ', historyStepText(h, n, lang), c.dim));
       else if (changed && it.reason)
-        lines.push(c.yellow(`        ${vi ? 'Lý do thẩm định' : 'Appraisal reason'}: ${it.reason}`));
+        lines.push(...hung('        ', `${vi ? 'Lý do thẩm định' : 'Appraisal reason'}: ${it.reason}`, c.yellow));
     }
   }
   const gaps = gapList(agency).slice(0, GAPS);
@@ -149,7 +161,7 @@ export function renderExplainText(
             : vi
               ? ' — đủ điểm không đổi thứ hạng'
               : ' — full points would not change the rank';
-      lines.push(`  ${cell(g.item.code, 7)} −${lost}  ${title.get(g.item.code) ?? ''}${gain}`);
+      lines.push(...hung(`  ${cell(g.item.code, 7)} −${lost}  `, `${title.get(g.item.code) ?? ''}${gain}`));
     }
   }
   return lines;

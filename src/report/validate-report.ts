@@ -90,22 +90,80 @@ export function validateJson(r: ValidationReport, lang: Lang): ValidateJson {
   };
 }
 
-/** Per file a summary line and its findings, then the overall line. */
-export function renderValidateText(r: ValidationReport, lang: Lang, c: ChalkInstance): string[] {
+/** How `validate` prints: every file, or (the default) the files with problems and a recap. */
+export interface ValidateTextOptions {
+  /** Every file with its line, the clean ones too. */
+  verbose?: boolean;
+}
+
+/** How many files a recap list names before "… and N more". */
+const RECAP_LIST = 50;
+
+/**
+ * The files with findings (every file with `verbose`), each with its findings; then a recap: one
+ * line for the clean files, the files with warnings only, the files to fix with their counts, and
+ * the totals. A clean file is one without errors or warnings (information does not count).
+ */
+export function renderValidateText(
+  r: ValidationReport,
+  lang: Lang,
+  c: ChalkInstance,
+  options: ValidateTextOptions = {},
+): string[] {
+  const vi = lang === 'vi';
   const lines: string[] = [];
+  const withErrors = r.files.filter((f) => f.counts.error > 0);
+  const withWarnings = r.files.filter((f) => f.counts.error === 0 && f.counts.warning > 0);
+  const clean = r.files.length - withErrors.length - withWarnings.length;
   for (const f of r.files) {
+    const problem = f.counts.error > 0 || f.counts.warning > 0;
+    if (!problem && !options.verbose) continue;
     const mark = f.counts.error > 0 ? c.red('✗') : f.counts.warning > 0 ? c.yellow('!') : c.green('✓');
     const who = [f.agencies.join(', '), f.criteria.join(', ')].filter(Boolean).join(' · ');
     lines.push(`${mark} ${c.bold(f.file)}${who ? c.dim(` (${who})`) : ''}: ${renderCounts(f.counts, lang)}`);
     for (const l of renderFindingsText(f.findings, lang, c))
       if (!l.startsWith(c.bold(f.file)) || l.startsWith('  ')) lines.push(l);
   }
-  const clean = r.files.filter((f) => f.counts.error === 0).length;
-  lines.push('');
+  if (lines.length > 0) lines.push('');
+  const list = (files: typeof r.files): string[] => {
+    const out = files.slice(0, RECAP_LIST).map((f) => `    ${f.file}: ${renderCounts(f.counts, lang)}`);
+    const more = files.length - RECAP_LIST;
+    if (more > 0)
+      out.push(
+        vi ? `    … và ${more} tệp khác (--json để có danh sách đầy đủ)` : `    … and ${more} more (--json for all)`,
+      );
+    return out;
+  };
+  if (clean > 0) {
+    const hint = options.verbose ? '' : vi ? '; thêm --verbose để liệt kê' : '; add --verbose to list them';
+    lines.push(
+      c.green('✓') +
+        (vi
+          ? ` ${clean} tệp đạt (không có lỗi, không có cảnh báo)${hint}.`
+          : ` ${clean} ${clean === 1 ? 'file' : 'files'} clean (no errors, no warnings)${hint}.`),
+    );
+  }
+  if (withWarnings.length > 0) {
+    const n = withWarnings.length;
+    lines.push(
+      c.yellow('!') +
+        (vi
+          ? ` ${n} tệp chỉ có cảnh báo, nên xem lại:`
+          : ` ${n} ${n === 1 ? 'file' : 'files'} with warnings only, worth a look:`),
+    );
+    lines.push(...list(withWarnings));
+  }
+  if (withErrors.length > 0) {
+    const n = withErrors.length;
+    lines.push(c.red('✗') + (vi ? ` ${n} tệp cần sửa:` : ` ${n} ${n === 1 ? 'file' : 'files'} to fix:`));
+    lines.push(...list(withErrors));
+  }
   lines.push(
-    lang === 'vi'
-      ? `Tổng cộng ${r.files.length} tệp, ${clean} tệp không có lỗi; ${renderCounts(r.counts, lang)}.`
-      : `${r.files.length} files, ${clean} without errors; ${renderCounts(r.counts, lang)}.`,
+    vi
+      ? `Tổng cộng ${r.files.length} tệp: ${clean} đạt, ${withWarnings.length} chỉ có cảnh báo, ` +
+          `${withErrors.length} có lỗi; ${renderCounts(r.counts, lang)}.`
+      : `${r.files.length} files: ${clean} clean, ${withWarnings.length} with warnings only, ` +
+          `${withErrors.length} with errors; ${renderCounts(r.counts, lang)}.`,
   );
   return lines;
 }

@@ -31,6 +31,7 @@ import { renderFindingsText } from '../../report/findings-text.js';
 import { writeFileAtomic } from '../../core/fs.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import type { Register } from '../command.js';
+import { withRefSuggestion } from '../suggest.js';
 
 export const registerCriteriaCommands: Register = (program, run) => {
   const criteria = program
@@ -48,7 +49,7 @@ export const registerCriteriaCommands: Register = (program, run) => {
           summariseCriteria(loadCriteriaFile(f.path, displayPath(f.path, ctx.cwd)), `${f.id}@${f.version}`),
         );
         if (ctx.json) ctx.out(criteriaListJson(rows));
-        else for (const line of renderCriteriaList(rows, ctx.lang, ctx.color)) ctx.out(line);
+        else for (const line of renderCriteriaList(rows, ctx.lang, ctx.color, { width: ctx.width })) ctx.out(line);
         return 0;
       });
     });
@@ -92,8 +93,8 @@ export const registerCriteriaCommands: Register = (program, run) => {
     .option('--rules', 'hiện quy tắc chấm của từng tiêu chí / show each item’s rule')
     .action(async function (this: Command, ref: string) {
       await run(this, (ctx) => {
-        const { path, display } = resolveCriteriaRef(ref, [], ctx.cwd);
-        const loaded = loadCriteriaFile(path, display);
+        const { path, display } = withRefSuggestion(ref, () => resolveCriteriaRef(ref, [], ctx.cwd));
+        const loaded = withRefSuggestion(ref, () => loadCriteriaFile(path, display));
         if (!loaded.set) {
           for (const line of renderFindingsText(loaded.findings, ctx.lang, ctx.color)) ctx.err(line);
           return 1;
@@ -249,8 +250,8 @@ export const registerCriteriaCommands: Register = (program, run) => {
       await run(this, async (ctx) => {
         const o = this.opts<{ crosswalk?: string; force?: boolean }>();
         const load = (ref: string) => {
-          const { path, display } = resolveCriteriaRef(ref, [], ctx.cwd);
-          const loaded = loadCriteriaFile(path, display);
+          const { path, display } = withRefSuggestion(ref, () => resolveCriteriaRef(ref, [], ctx.cwd));
+          const loaded = withRefSuggestion(ref, () => loadCriteriaFile(path, display));
           if (!loaded.set)
             throw new CriteriaError({
               vi: `${display}: không phải bộ tiêu chí hợp lệ; chạy parindex criteria check ${ref}.`,

@@ -12,6 +12,7 @@ import { renderValidateText, validateJson } from '../../report/validate-report.j
 import { collectFiles, validateFiles } from '../../pipeline/check-files.js';
 import { progress } from '../progress.js';
 import type { Register } from '../command.js';
+import { withRefSuggestion } from '../suggest.js';
 
 interface ValidateOpts {
   criteria?: string;
@@ -21,6 +22,7 @@ interface ValidateOpts {
   strict?: boolean;
   annotate?: string;
   force?: boolean;
+  verbose?: boolean;
 }
 
 export const registerIntakeCommands: Register = (program, run) => {
@@ -35,10 +37,17 @@ export const registerIntakeCommands: Register = (program, run) => {
     .option('--strict', 'coi cảnh báo là lỗi / treat warnings as errors')
     .option('--annotate <dir>', 'ghi bản sao có chú thích lỗi vào thư mục / write annotated copies into a folder')
     .option('--force', 'ghi đè bản sao có chú thích đã có / overwrite existing annotated copies')
+    .option(
+      '--verbose',
+      'liệt kê mọi tệp, kể cả tệp đạt (mặc định: chỉ tệp có vấn đề và phần tổng kết) / list every file, ' +
+        'the clean ones too (default: files with problems and a recap)',
+    )
     .action(async function (this: Command, paths: string[]) {
       await run(this, async (ctx) => {
         const o = this.opts<ValidateOpts>();
-        const expected = o.criteria ? loadCriteriaSet(o.criteria, [], ctx.cwd) : undefined;
+        const expected = o.criteria
+          ? withRefSuggestion(o.criteria, () => loadCriteriaSet(o.criteria as string, [], ctx.cwd))
+          : undefined;
         let year: number | undefined;
         if (o.year !== undefined) {
           year = Number(o.year);
@@ -93,7 +102,8 @@ export const registerIntakeCommands: Register = (program, run) => {
           if (!ctx.json) for (const w of written) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${w}` : `Wrote ${w}`);
         }
         if (ctx.json) ctx.out(JSON.stringify(validateJson(report, ctx.lang), null, 2));
-        else for (const l of renderValidateText(report, ctx.lang, ctx.color)) ctx.out(l);
+        else
+          for (const l of renderValidateText(report, ctx.lang, ctx.color, { verbose: o.verbose === true })) ctx.out(l);
         return report.counts.error > 0 ? 1 : 0;
       });
     });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { planDocument } from '../../report/write-report.js';
-import { InputError, UsageError } from '../../findings/errors.js';
+import { UsageError } from '../../findings/errors.js';
 import { countFindings } from '../../findings/finding.js';
 import { adjustedItems, renderExplanationTemplate } from '../../report/explanation-template.js';
 import { findingToJson, renderFindingsSummary } from '../../report/findings-text.js';
@@ -11,6 +11,7 @@ import { MANIFEST, publishRound, verifyPublication } from '../../pipeline/publis
 import { runRound } from '../../pipeline/run-round.js';
 import { loadRoundConfig } from '../../round/config.js';
 import { progress } from '../progress.js';
+import { noAgencyError } from '../suggest.js';
 import type { CliContext } from '../context.js';
 import type { Register } from '../command.js';
 import type { Finding } from '../../findings/finding.js';
@@ -41,11 +42,7 @@ export const registerLoopCommands: Register = (program, run) => {
         const result = r.result;
         const wanted = o.agency?.map((a) => a.trim().toUpperCase());
         for (const code of wanted ?? [])
-          if (!result.agencies.some((a) => a.code.toUpperCase() === code))
-            throw new InputError({
-              vi: `Không có cơ quan ${code} trong kỳ đánh giá.`,
-              en: `There is no agency ${code} in the round.`,
-            });
+          if (!result.agencies.some((a) => a.code.toUpperCase() === code)) throw noAgencyError(code, result.agencies);
         const named = result.agencies.filter((a) => !wanted || wanted.includes(a.code.toUpperCase()));
         // An agency with nothing adjusted has nothing to explain: no empty workbook for it.
         const agencies = named.filter((a) => adjustedItems(a).length > 0);

@@ -4,6 +4,7 @@ import { loadCriteriaSet } from '../../criteria/load.js';
 import { initRound } from '../../round/init.js';
 import { UsageError } from '../../findings/errors.js';
 import type { Register } from '../command.js';
+import { withRefSuggestion } from '../suggest.js';
 
 export const registerRoundCommands: Register = (program, run) => {
   program
@@ -23,7 +24,10 @@ export const registerRoundCommands: Register = (program, run) => {
             vi: `--year phải là một năm, ví dụ 2025 (nhận được "${o.year}").`,
             en: `--year must be a year such as 2025 (got "${o.year}").`,
           });
-        const criteria = o.criteria.map((ref) => ({ ref, index: loadCriteriaSet(ref, [], ctx.cwd) }));
+        const criteria = o.criteria.map((ref) => ({
+          ref,
+          index: withRefSuggestion(ref, () => loadCriteriaSet(ref, [], ctx.cwd)),
+        }));
         const files = initRound(dir, {
           criteria,
           year,

@@ -17,6 +17,7 @@ import { progress } from '../progress.js';
 import type { CliContext } from '../context.js';
 import type { Register } from '../command.js';
 import { scorecardsOption, splitByOption } from '../options.js';
+import { noAgencyError, withRefSuggestion } from '../suggest.js';
 
 export const registerScoreCommands: Register = (program, run) => {
   program
@@ -85,7 +86,7 @@ export const registerScoreCommands: Register = (program, run) => {
         debugPhase(ctx, 'write');
         if (!ctx.json) for (const out of written) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
         if (ctx.json) ctx.out(JSON.stringify(r.result, null, 2));
-        else for (const l of renderScoreText(r.result, ctx.lang, ctx.color)) ctx.out(l);
+        else for (const l of renderScoreText(r.result, ctx.lang, ctx.color, { width: ctx.width })) ctx.out(l);
         return hasErrors(r.findings) ? 1 : 0;
       });
     });
@@ -115,7 +116,9 @@ export const registerScoreCommands: Register = (program, run) => {
         const o = this.opts<{ criteria?: string; kind?: string; allowIncomplete?: boolean; weightsAlt?: string }>();
         if (!existsSync(join(target, 'round.yaml')) && !/\.ya?ml$/i.test(target)) {
           requireExisting([target], ctx.cwd);
-          const expected = o.criteria ? loadCriteriaSet(o.criteria, [], ctx.cwd) : undefined;
+          const expected = o.criteria
+            ? withRefSuggestion(o.criteria, () => loadCriteriaSet(o.criteria as string, [], ctx.cwd))
+            : undefined;
           const x = await explainFile(target, {
             ...(expected ? { expected } : {}),
             ...(o.kind ? { kind: o.kind } : {}),
@@ -125,7 +128,7 @@ export const registerScoreCommands: Register = (program, run) => {
           if (!x.agency) return hasErrors(x.findings) ? 1 : 2;
           if (ctx.json) ctx.out(JSON.stringify(x.agency, null, 2));
           else {
-            for (const l of renderExplainText(x, x.agency, ctx.lang, ctx.color)) ctx.out(l);
+            for (const l of renderExplainText(x, x.agency, ctx.lang, ctx.color, { width: ctx.width })) ctx.out(l);
             ctx.out('');
             ctx.out(
               ctx.color.dim(
@@ -146,13 +149,9 @@ export const registerScoreCommands: Register = (program, run) => {
         if (!r.result) return 1;
         const code = agency.trim().toUpperCase();
         const a = r.result.agencies.find((x) => x.code.toUpperCase() === code);
-        if (!a)
-          throw new InputError({
-            vi: `Không có cơ quan ${agency} trong kỳ đánh giá.`,
-            en: `There is no agency ${agency} in the round.`,
-          });
+        if (!a) throw noAgencyError(agency, r.result.agencies);
         if (ctx.json) ctx.out(JSON.stringify(a, null, 2));
-        else for (const l of renderExplainText(r.result, a, ctx.lang, ctx.color)) ctx.out(l);
+        else for (const l of renderExplainText(r.result, a, ctx.lang, ctx.color, { width: ctx.width })) ctx.out(l);
         return 0;
       });
     });
@@ -187,11 +186,7 @@ export const registerScoreCommands: Register = (program, run) => {
         if (!r.round.config) return 1;
         const wanted = o.agency?.map((a) => a.trim().toUpperCase());
         for (const code of wanted ?? [])
-          if (!r.roster.some((a) => a.code.toUpperCase() === code))
-            throw new InputError({
-              vi: `Không có cơ quan ${code} trong kỳ đánh giá.`,
-              en: `There is no agency ${code} in the round.`,
-            });
+          if (!r.roster.some((a) => a.code.toUpperCase() === code)) throw noAgencyError(code, r.roster);
         const chosen = r.roster.filter((a) => !wanted || wanted.includes(a.code.toUpperCase())).map((a) => a.code);
         if (write) {
           await write(await appraisalWorkbook(r, ctx.lang, wanted ? { agencies: chosen } : {}));

@@ -18,6 +18,7 @@ import { readMergedWeights } from '../../round/merged-weights.js';
 import type { SipasBy } from '../../score/sipas.js';
 import { collectFiles } from '../../pipeline/check-files.js';
 import type { Register } from '../command.js';
+import { withRefSuggestion } from '../suggest.js';
 
 export const registerSipasCommands: Register = (program, run) => {
   program
@@ -144,7 +145,8 @@ export const registerSipasCommands: Register = (program, run) => {
           ],
           force: o.force === true,
         });
-        const questionnaire = loadQuestionnaire(o.questionnaire);
+        const ref = o.questionnaire;
+        const questionnaire = withRefSuggestion(ref, () => loadQuestionnaire(ref));
         requireExisting(
           [...args, ...(o.previous ? [o.previous] : []), ...(o.mergedWeights ? [o.mergedWeights] : [])],
           ctx.cwd,

@@ -6,6 +6,7 @@ import { renderTemplateCsv } from '../../intake/template-csv.js';
 import { renderTemplateXlsx, type TemplateOptions } from '../../intake/template.js';
 import { planDocument } from '../../report/write-report.js';
 import type { Register } from '../command.js';
+import { closest, didYouMean, withRefSuggestion } from '../suggest.js';
 
 interface TemplateOpts {
   criteria: string;
@@ -33,12 +34,18 @@ export const registerTemplateCommands: Register = (program, run) => {
     .action(async function (this: Command) {
       await run(this, async (ctx) => {
         const o = this.opts<TemplateOpts>();
-        const idx = loadCriteriaSet(o.criteria, [], ctx.cwd);
+        const idx = withRefSuggestion(o.criteria, () => loadCriteriaSet(o.criteria, [], ctx.cwd));
         if (o.kind !== undefined && !idx.set.agencyKinds.some((k) => k.id === o.kind)) {
           const kinds = idx.set.agencyKinds.map((k) => k.id).join(', ');
+          const hint = didYouMean(
+            closest(
+              o.kind,
+              idx.set.agencyKinds.map((k) => k.id),
+            ),
+          );
           throw new UsageError({
-            vi: `Loại cơ quan "${o.kind}" không có trong bộ ${idx.ref} (có: ${kinds}).`,
-            en: `Agency kind "${o.kind}" is not in ${idx.ref} (known: ${kinds}).`,
+            vi: `Loại cơ quan "${o.kind}" không có trong bộ ${idx.ref} (có: ${kinds}). ${hint.vi}`.trim(),
+            en: `Agency kind "${o.kind}" is not in ${idx.ref} (known: ${kinds}). ${hint.en}`.trim(),
           });
         }
         let year: number | undefined;
