@@ -102,7 +102,8 @@ const RECAP_LIST = 50;
 /**
  * The files with findings (every file with `verbose`), each with its findings; then a recap: one
  * line for the clean files, the files with warnings only, the files to fix with their counts, and
- * the totals. A clean file is one without errors or warnings (information does not count).
+ * the totals. A clean file is one without errors or warnings (information does not count). A single
+ * file is always shown whole.
  */
 export function renderValidateText(
   r: ValidationReport,
@@ -112,6 +113,8 @@ export function renderValidateText(
 ): string[] {
   const vi = lang === 'vi';
   const lines: string[] = [];
+  // One file is shown whole, notes included ("đọc theo mã utf-16le"): the recap is for many files.
+  options = { ...options, verbose: options.verbose === true || r.files.length === 1 };
   const withErrors = r.files.filter((f) => f.counts.error > 0);
   const withWarnings = r.files.filter((f) => f.counts.error === 0 && f.counts.warning > 0);
   const clean = r.files.length - withErrors.length - withWarnings.length;

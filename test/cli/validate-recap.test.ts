@@ -81,4 +81,11 @@ describe('validate: problems first, then a recap', () => {
       '6 files: 3 clean, 1 with warnings only, 2 with errors; 3 errors, 1 warning.',
     ]);
   });
+
+  it('one file is shown whole, its notes too, without --verbose', () => {
+    const r = runBin(['validate', 'snv.xlsx', '--criteria', 'illustrative-internal@2025.1'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓ snv.xlsx (SNV · illustrative-internal@2025.1): 0 lỗi, 0 cảnh báo');
+    expect(r.stdout).toContain('✓ 1 tệp đạt (không có lỗi, không có cảnh báo).');
+  });
 });
