@@ -29,14 +29,29 @@ export function indexRange(a: AgencyResult, decimals: number, lang: Lang): strin
   return `${fmtPercent(i.lower.value, decimals, lang).replace(/%$/, '')}–${fmtPercent(i.upper.value, decimals, lang)}`;
 }
 
+/** How a unit (agency or SIPAS unit) was compared with last year, as both kinds of result record it. */
+export interface BasisOf {
+  mergedFrom?: readonly string[] | undefined;
+  basis?: { rule: string; from: readonly string[]; weights?: readonly number[] | undefined } | undefined;
+}
+
 /** How the agency is compared with last year, when not by its own code; "" otherwise. */
 export function comparisonBasis(a: AgencyResult, lang: Lang): string {
+  return basisText({ mergedFrom: a.mergedFrom, basis: a.previous?.basis }, lang);
+}
+
+/**
+ * The rule a unit was compared by ("so với bình quân chỉ số của X, Y (tiền thân)"), or "" when it is
+ * compared under its own code: the same words for the PAR ranking and for SIPAS.
+ */
+export function basisText(u: BasisOf, lang: Lang): string {
   const vi = lang === 'vi';
-  if (a.mergedFrom)
-    return vi ? `mới, hợp nhất từ ${a.mergedFrom.join(', ')}` : `new, merged from ${a.mergedFrom.join(', ')}`;
-  const b = a.previous?.basis;
+  if (u.mergedFrom)
+    return vi ? `mới, hợp nhất từ ${u.mergedFrom.join(', ')}` : `new, merged from ${u.mergedFrom.join(', ')}`;
+  const b = u.basis;
   if (!b) return '';
   const from = b.from.join(', ');
+  const w = b.weights?.join(' : ') ?? '';
   switch (b.rule) {
     case 'successor':
       return vi ? `so với ${from} (tiền thân)` : `compared with ${from} (predecessor)`;
@@ -46,9 +61,10 @@ export function comparisonBasis(a: AgencyResult, lang: Lang): string {
         : `compared with the mean index of ${from} (predecessors); rank not compared`;
     case 'weighted':
       return vi
-        ? `so với bình quân gia quyền (${b.weights?.join(' : ') ?? ''}) của ${from} (tiền thân); không so sánh thứ hạng`
-        : `compared with the weighted mean (${b.weights?.join(' : ') ?? ''}) of ${from} (predecessors); rank ` +
-            `not compared`;
+        ? `so với bình quân gia quyền (${w}) của ${from} (tiền thân); không so sánh thứ hạng`
+        : `compared with the weighted mean (${w}) of ${from} (predecessors); rank not compared`;
+    default:
+      return '';
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../messages/types.js';
 import type { SipasComparisonInfo, SipasResultUnit } from '../result/sipas.js';
+import { basisText } from './certainty-text.js';
 import { fmtNumber, fmtRankChange } from './format.js';
 
 /** "+2,15" / "−1,30" / "0,00": a change in percentage points, sign always shown. */
@@ -20,27 +21,7 @@ export function sipasRankChange(u: SipasResultUnit, lang: Lang): string {
 
 /** How the unit was compared with last year, when not by its own code; "" otherwise. */
 export function sipasBasisText(u: SipasResultUnit, lang: Lang): string {
-  const vi = lang === 'vi';
-  if (u.mergedFrom)
-    return vi ? `mới, hợp nhất từ ${u.mergedFrom.join(', ')}` : `new, merged from ${u.mergedFrom.join(', ')}`;
-  const b = u.previous?.basis;
-  if (!b) return '';
-  const from = b.from.join(', ');
-  switch (b.rule) {
-    case 'same':
-      return '';
-    case 'successor':
-      return vi ? `so với ${from} (tiền thân)` : `compared with ${from} (predecessor)`;
-    case 'mean':
-      return vi
-        ? `so với bình quân chỉ số của ${from} (tiền thân); không so sánh thứ hạng`
-        : `compared with the mean index of ${from} (predecessors); rank not compared`;
-    case 'weighted':
-      return vi
-        ? `so với bình quân gia quyền (${b.weights?.join(' : ') ?? ''}) của ${from} (tiền thân); không so sánh thứ hạng`
-        : `compared with the weighted mean (${b.weights?.join(' : ') ?? ''}) of ${from} (predecessors); rank ` +
-            `not compared`;
-  }
+  return basisText({ mergedFrom: u.mergedFrom, basis: u.previous?.basis }, lang);
 }
 
 const MERGED: Record<SipasComparisonInfo['merged'], { vi: string; en: string }> = {
