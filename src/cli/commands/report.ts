@@ -5,6 +5,7 @@ import { writeReports } from '../../report/write-report.js';
 import { readResultFile } from '../../result/read.js';
 import type { Register } from '../command.js';
 import { scorecardsOption, splitByOption } from '../options.js';
+import { writtenLines } from '../written.js';
 
 export const registerReportCommands: Register = (program, run) => {
   program
@@ -38,7 +39,7 @@ export const registerReportCommands: Register = (program, run) => {
         if (written.length === 0)
           throw new UsageError({ vi: 'Cần ít nhất một tệp --out.', en: 'At least one --out file is needed.' });
         if (ctx.json) ctx.out(JSON.stringify({ command: 'report', written }, null, 2));
-        else for (const out of written) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
+        else for (const l of writtenLines(written, ctx.lang)) ctx.err(l);
         return 0;
       });
     });

@@ -18,6 +18,7 @@ import type { CliContext } from '../context.js';
 import type { Register } from '../command.js';
 import { scorecardsOption, splitByOption } from '../options.js';
 import { noAgencyError, withRefSuggestion } from '../suggest.js';
+import { writtenLines } from '../written.js';
 
 export const registerScoreCommands: Register = (program, run) => {
   program
@@ -84,7 +85,7 @@ export const registerScoreCommands: Register = (program, run) => {
           force: o.force === true,
         });
         debugPhase(ctx, 'write');
-        if (!ctx.json) for (const out of written) ctx.err(ctx.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`);
+        if (!ctx.json) for (const l of writtenLines(written, ctx.lang)) ctx.err(l);
         if (ctx.json) ctx.out(JSON.stringify(r.result, null, 2));
         else for (const l of renderScoreText(r.result, ctx.lang, ctx.color, { width: ctx.width })) ctx.out(l);
         return hasErrors(r.findings) ? 1 : 0;
