@@ -68,6 +68,11 @@ export function pageFooter(lang: Lang, left?: string): Partial<ExcelJS.HeaderFoo
   return { oddFooter: `${l}&C${page}` };
 }
 
+/** A bold title centred at the top of every printed page, with page numbers below ("Trang 2/5"). */
+export function pageHeaderFooter(title: string, lang: Lang): Partial<ExcelJS.HeaderFooter> {
+  return { oddHeader: `&C&"Calibri,Bold"${title.replace(/&/g, '&&')}`, ...pageFooter(lang) };
+}
+
 /**
  * Rows 1… of a sheet: a bold title, then lines of context (set, unit, year), each merged across
  * the table's `columns` and tall enough for its text; one empty row follows.

@@ -5,7 +5,7 @@
  * in: rows prepared by the round; goes out: an xlsx buffer with deterministic bytes.
  */
 import { loadExcel } from '../core/excel.js';
-import { headerHeight, pageFooter, PRINT_A4_PORTRAIT, rowHeight } from '../core/xlsx-print.js';
+import { headerHeight, pageFooter, pageHeaderFooter, PRINT_A4_PORTRAIT, rowHeight } from '../core/xlsx-print.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import { PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
 import {
@@ -259,10 +259,7 @@ export async function renderAppraisalTemplate(
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: keys.length } };
   ws.pageSetup = { ...ws.pageSetup, ...PRINT_A4_LANDSCAPE };
   const appraisalTitle = lang === 'vi' ? `Phiếu thẩm định — ${opts.roundName}` : `Appraisal — ${opts.roundName}`;
-  ws.headerFooter = {
-    oddHeader: `&C&"Calibri,Bold"${appraisalTitle.replace(/&/g, '&&')}`,
-    oddFooter: lang === 'vi' ? '&CTrang &P/&N' : '&CPage &P of &N',
-  };
+  ws.headerFooter = pageHeaderFooter(appraisalTitle, lang);
   await ws.protect('', {
     spinCount: 1,
     selectLockedCells: true,

@@ -18,7 +18,7 @@ import {
 import type { AgencyResult, ItemResult, RoundResult } from '../result/schema.js';
 import { textOf } from './score-text.js';
 import { PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
-import { headerHeight, pageFooter, PRINT_A4_PORTRAIT, rowHeight } from '../core/xlsx-print.js';
+import { headerHeight, pageFooter, pageHeaderFooter, PRINT_A4_PORTRAIT, rowHeight } from '../core/xlsx-print.js';
 
 /** Width of the instructions sheet's one column: as the appraisal workbook's, it wraps on A4 portrait. */
 const GUIDE_WIDTH = 75;
@@ -154,10 +154,7 @@ export async function renderExplanationTemplate(
   }
   ws.pageSetup = { ...ws.pageSetup, ...PRINT_A4_LANDSCAPE };
   const title = `${vi ? 'Phiếu giải trình' : 'Explanation'} — ${agency.name} — ${result.round.name}`;
-  ws.headerFooter = {
-    oddHeader: `&C&"Calibri,Bold"${title.replace(/&/g, '&&')}`,
-    oddFooter: vi ? '&CTrang &P/&N' : '&CPage &P of &N',
-  };
+  ws.headerFooter = pageHeaderFooter(title, lang);
   await ws.protect('', {
     spinCount: 1,
     selectLockedCells: true,

@@ -7,6 +7,7 @@
  */
 import { loadExcel } from '../core/excel.js';
 import { PRINT_A4_LANDSCAPE, setTextCell } from '../core/xlsx-text.js';
+import { pageFooter } from '../core/xlsx-print.js';
 import { fixZipTimestamps } from '../core/zip.js';
 import { appliesWithAncestors, textIn, type CriteriaIndex } from '../criteria/tree.js';
 import type { Lang } from '../messages/types.js';
@@ -252,7 +253,7 @@ export async function renderSurveyTemplate(
     from: { row: 1, column: 1 },
     to: { row: Math.max(1, rows.length + 1), column: SURVEY_COLUMNS.length },
   };
-  ws.headerFooter = { oddFooter: vi ? '&CTrang &P/&N' : '&CPage &P of &N' };
+  ws.headerFooter = pageFooter(lang);
   await ws.protect('', {
     spinCount: 1,
     selectLockedCells: true,
